@@ -1,0 +1,91 @@
+"""Sniff a file's format and hand it to the reader that knows it.
+
+A reader is a function `read(path) -> Iterator[Conversation | IngestError]`, registered with
+`@reader(name, sniff=...)`. It yields an `IngestError` (naming file, record and field) for each
+record it cannot read and goes on with the next: one bad record never loses the good ones.
+`sniff(path, head)` gets the file's path and first 64 KiB and says whether the reader knows it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from heard.errors import IngestError, UnknownFormat
+from heard.model import Conversation
+
+ReadResult = Conversation | IngestError
+
+# Built-in reader modules, imported on first use so that each registers itself.
+BUILTIN_READERS = (
+    "heard.ingest.native",
+    "heard.ingest.csv_messages",
+)
+
+SNIFF_BYTES = 65536
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    sniff: Callable[[Path, bytes], bool]
+    read: Callable[[Path], Iterator[ReadResult]]
+
+
+_READERS: dict[str, Reader] = {}
+
+
+def reader(name: str, *, sniff: Callable[[Path, bytes], bool]):
+    """Register a reader function under `name`."""
+
+    def register(read: Callable[[Path], Iterator[ReadResult]]):
+        _READERS[name] = Reader(name, sniff, read)
+        return read
+
+    return register
+
+
+def readers() -> dict[str, Reader]:
+    for module in BUILTIN_READERS:
+        importlib.import_module(module)
+    return _READERS
+
+
+def sniff(path: Path, format: str | None = None) -> Reader:
+    """The reader for `path`: the one named by `format`, or the first whose sniff accepts it."""
+    known = readers()
+    if format is not None:
+        if format not in known:
+            raise UnknownFormat(f"unknown format {format!r}; known: {', '.join(known)}", path=str(path))
+        return known[format]
+    with open(path, "rb") as f:
+        head = f.read(SNIFF_BYTES)
+    for candidate in known.values():
+        if candidate.sniff(path, head):
+            return candidate
+    raise UnknownFormat(
+        f"no reader recognises this file; known formats: {', '.join(known)} (use --format)",
+        path=str(path),
+    )
+
+
+def iter_files(path: Path) -> Iterator[Path]:
+    """The file itself, or every non-hidden file under a folder, in name order."""
+    if path.is_dir():
+        yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+    else:
+        yield path
+
+
+def read_path(path: Path | str, format: str | None = None) -> Iterator[ReadResult]:
+    """Every conversation (or record error) in a file or folder. A file no reader knows yields
+    one UnknownFormat error and the rest are still read."""
+    for file in iter_files(Path(path)):
+        try:
+            chosen = sniff(file, format)
+        except IngestError as error:
+            yield error
+            continue
+        yield from chosen.read(file)
