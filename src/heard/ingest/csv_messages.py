@@ -26,7 +26,7 @@ def _looks_like_csv(path: Path, head: bytes) -> bool:
     return all(column in header for column in REQUIRED)
 
 
-@reader("csv", sniff=_looks_like_csv)
+@reader("csv", sniff=_looks_like_csv, priority=10)
 def read_csv(path: Path) -> Iterator[ReadResult]:
     with open(path, "rb") as binary:
         text = io.TextIOWrapper(binary, encoding="utf-8", errors="strict", newline="")

@@ -18,7 +18,7 @@ def _looks_native(path: Path, head: bytes) -> bool:
     )
 
 
-@reader("native", sniff=_looks_native)
+@reader("native", sniff=_looks_native, priority=20)
 def read_native(path: Path) -> Iterator[ReadResult]:
     """One Conversation per non-blank line; a bad line yields an error naming line and field."""
     with open(path, "rb") as f:

@@ -4,11 +4,14 @@ A reader is a function `read(path) -> Iterator[Conversation | IngestError]`, reg
 `@reader(name, sniff=...)`. It yields an `IngestError` (naming file, record and field) for each
 record it cannot read and goes on with the next: one bad record never loses the good ones.
 `sniff(path, head)` gets the file's path and first 64 KiB and says whether the reader knows it.
+Every module in `heard.ingest` is imported on first use, so a new reader module registers itself;
+readers with a higher `priority` (more specific sniffing) are asked first.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,12 +21,6 @@ from heard.model import Conversation
 
 ReadResult = Conversation | IngestError
 
-# Built-in reader modules, imported on first use so that each registers itself.
-BUILTIN_READERS = (
-    "heard.ingest.native",
-    "heard.ingest.csv_messages",
-)
-
 SNIFF_BYTES = 65536
 
 
@@ -32,25 +29,28 @@ class Reader:
     name: str
     sniff: Callable[[Path, bytes], bool]
     read: Callable[[Path], Iterator[ReadResult]]
+    priority: int = 50
 
 
 _READERS: dict[str, Reader] = {}
 
 
-def reader(name: str, *, sniff: Callable[[Path, bytes], bool]):
+def reader(name: str, *, sniff: Callable[[Path, bytes], bool], priority: int = 50):
     """Register a reader function under `name`."""
 
     def register(read: Callable[[Path], Iterator[ReadResult]]):
-        _READERS[name] = Reader(name, sniff, read)
+        _READERS[name] = Reader(name, sniff, read, priority)
         return read
 
     return register
 
 
 def readers() -> dict[str, Reader]:
-    for module in BUILTIN_READERS:
-        importlib.import_module(module)
-    return _READERS
+    """Every registered reader, most specific first."""
+    package = importlib.import_module("heard.ingest")
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"heard.ingest.{module.name}")
+    return dict(sorted(_READERS.items(), key=lambda item: -item[1].priority))
 
 
 def sniff(path: Path, format: str | None = None) -> Reader:
