@@ -1,0 +1,144 @@
+"""`heard …` — thin wrappers that check arguments and call the services."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from heard.config import Settings
+from heard.errors import HeardError
+
+app = typer.Typer(help="Heard: empathy case files from real support conversations.", no_args_is_help=True)
+console = Console(stderr=True)
+
+DatabaseOption = Annotated[Optional[str], typer.Option("--database-url", help="SQLAlchemy URL (default: HEARD_DATABASE_URL or sqlite:///heard.db).")]
+
+
+def _settings(database_url: str | None) -> Settings:
+    return Settings(database_url=database_url) if database_url else Settings()
+
+
+def _sessions(settings: Settings):
+    from heard.store.db import open_store
+
+    return open_store(settings.database_url)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=console)
+
+
+@app.command("import")
+def import_cli(
+    path: Annotated[Path, typer.Argument(exists=True, help="A file, a folder or a zip of exports.")],
+    format: Annotated[Optional[str], typer.Option(help="Skip sniffing and use this reader.")] = None,
+    report: Annotated[Path, typer.Option(help="Where to write the import report (JSON).")] = Path("import-report.json"),
+    database_url: DatabaseOption = None,
+) -> None:
+    """Import conversations; bad records are reported by file, record and field."""
+    from heard.importing import import_path
+
+    sessions = _sessions(_settings(database_url))
+    with _progress() as progress:
+        task = progress.add_task("Importing", total=None, rate="")
+
+        def update(r):
+            elapsed = progress.tasks[task].elapsed or 1e-9
+            progress.update(task, completed=r.conversations, rate=f"{r.messages / elapsed:,.0f} messages/s")
+
+        result = import_path(path, sessions, format=format, on_progress=update)
+    report.write_text(result.to_json(), encoding="utf-8")
+    c = result.counts
+    console.print(f"{result.conversations} conversations ({result.messages} messages) read: "
+                  f"{c.created} new, {c.updated} updated, {c.unchanged} unchanged; {len(result.errors)} bad records.")
+    for error in result.errors[:20]:
+        console.print(f"  [red]✗[/red] {error['message']}", markup=True, highlight=False)
+    if len(result.errors) > 20:
+        console.print(f"  … and {len(result.errors) - 20} more")
+    console.print(f"Report written to {report}")
+    if result.errors and not result.conversations:
+        raise typer.Exit(1)
+
+
+@app.command("analyze")
+def analyze_cli(
+    everything: Annotated[bool, typer.Option("--all", help="Re-analyse every conversation, not only changed ones.")] = False,
+    detectors: Annotated[Optional[str], typer.Option(help="Comma-separated detector names (default: all installed).")] = None,
+    scorecard: Annotated[Optional[Path], typer.Option(exists=True, help="A rubric YAML (default: HEARD_SCORECARD or Heard's).")] = None,
+    database_url: DatabaseOption = None,
+) -> None:
+    """Run the detectors over stored conversations and score them."""
+    from heard.analyze import run
+    from heard.analyze.scorecard import Scorecard
+
+    settings = _settings(database_url)
+    names = Settings(detectors=detectors).detector_names if detectors else settings.detector_names
+    card = Scorecard.load(scorecard or settings.scorecard)
+    with _progress() as progress:
+        task = progress.add_task("Analysing", total=None, rate="")
+        result = run.run(_sessions(settings), detector_names=names, scorecard=card, everything=everything,
+                         on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+    console.print(f"{result.analysed} conversations analysed, {result.findings} findings.")
+    for failure in result.failures[:20]:
+        console.print(f"  [red]✗[/red] {failure}", highlight=False)
+
+
+@app.command("detect")
+def detect_cli(
+    file: Annotated[Optional[Path], typer.Argument(help="JSON Lines input (default: standard input).")] = None,
+    detectors: Annotated[Optional[str], typer.Option(help="Comma-separated detector names.")] = None,
+) -> None:
+    """Stream JSON Lines {id, role, text, context?} in, one result line out per input line."""
+    from heard.analyze.detect import detect_lines, dumps
+    from heard.analyze.pipeline import Analyzer
+
+    analyzer = Analyzer.from_names(Settings(detectors=detectors).detector_names)
+    source = open(file, encoding="utf-8") if file else sys.stdin
+    with source:
+        for result in detect_lines(source, analyzer):
+            sys.stdout.write(dumps(result) + "\n")
+
+
+@app.command("serve")
+def serve_cli(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    database_url: DatabaseOption = None,
+) -> None:
+    """Serve the web UI and JSON API."""
+    import uvicorn
+
+    from heard.web.app import create_app
+
+    settings = _settings(database_url)
+    console.print(f"Heard is serving {settings.database_url} at [bold]http://{host}:{port}[/bold] (Ctrl+C to stop)")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+@app.command("demo")
+def demo_cli(
+    serve: Annotated[bool, typer.Option(help="Serve the web UI after loading.")] = True,
+    port: int = 8000,
+    database_url: DatabaseOption = None,
+) -> None:
+    """Load the bundled demo conversations, analyse them and serve the web UI."""
+    from heard.demo import DEMO_CONVERSATIONS
+
+    import_cli(DEMO_CONVERSATIONS, format="native", report=Path("import-report.json"), database_url=database_url)
+    analyze_cli(everything=False, detectors=None, scorecard=None, database_url=database_url)
+    if serve:
+        serve_cli(host="127.0.0.1", port=port, database_url=database_url)
+
+
+def main() -> None:
+    try:
+        app()
+    except HeardError as error:
+        console.print(f"[red]Error:[/red] {error}", highlight=False)
+        raise SystemExit(2) from None

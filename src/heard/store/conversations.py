@@ -1,0 +1,240 @@
+"""The conversation repository: idempotent import, lookup, filtered listing.
+
+Conversations are keyed by (source, external_id) and messages by their id within the
+conversation, so importing the same export again changes nothing, and an export in which a
+conversation grew adds only its new messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from sqlalchemy import and_, exists, func, insert, or_, select, tuple_, update
+from sqlalchemy.orm import Session, selectinload
+
+from heard.errors import NotFound
+from heard.model import Channel, Conversation, Message, Role
+from heard.store.tables import ConversationRow, FindingRow, MessageRow
+
+ImportStatus = Literal["created", "updated", "unchanged"]
+_MESSAGE_FIELDS = ("role", "author", "text", "original_text", "sent_at", "start_s", "end_s", "public")
+
+
+@dataclass
+class ImportCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    messages_added: int = 0
+
+    def add(self, status: ImportStatus) -> None:
+        setattr(self, status, getattr(self, status) + 1)
+
+
+def import_conversations(*, session: Session, conversations: Sequence[Conversation]) -> ImportCounts:
+    """Upsert a batch of conversations in the session's transaction (the caller commits)."""
+    counts = ImportCounts()
+    existing = _existing_rows(session, [c.key for c in conversations])
+    fresh = [c for c in _last_per_key(conversations) if c.key not in existing]
+    for conversation in _last_per_key(conversations):
+        if conversation.key in existing:
+            status, added = _merge(session, existing[conversation.key], conversation)
+            counts.add(status)
+            counts.messages_added += added
+    if fresh:
+        ids = session.execute(
+            insert(ConversationRow).returning(ConversationRow.id, sort_by_parameter_order=True),
+            [_conversation_values(c) for c in fresh],
+        ).scalars().all()
+        rows = [_message_values(cid, i, m) for cid, c in zip(ids, fresh) for i, m in enumerate(c.messages)]
+        if rows:
+            session.execute(insert(MessageRow), rows)
+        counts.created += len(fresh)
+        counts.messages_added += len(rows)
+    return counts
+
+
+def _last_per_key(conversations: Sequence[Conversation]) -> list[Conversation]:
+    """One conversation per key; a key met twice in one batch is merged message by message."""
+    merged: dict[tuple[str, str], Conversation] = {}
+    for c in conversations:
+        if c.key in merged:
+            known = {m.id: m for m in merged[c.key].messages}
+            known.update({m.id: m for m in c.messages})
+            c = Conversation(**{**c.__dict__, "messages": tuple(known.values())})
+        merged[c.key] = c
+    return list(merged.values())
+
+
+def _existing_rows(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], ConversationRow]:
+    if not keys:
+        return {}
+    rows = session.scalars(
+        select(ConversationRow)
+        .where(tuple_(ConversationRow.source, ConversationRow.external_id).in_(keys))
+        .options(selectinload(ConversationRow.messages))
+    )
+    return {(r.source, r.external_id): r for r in rows}
+
+
+def _merge(session: Session, row: ConversationRow, conversation: Conversation) -> tuple[ImportStatus, int]:
+    changed = False
+    for name, value in _conversation_values(conversation).items():
+        if getattr(row, name) != value and value not in (None, []):
+            setattr(row, name, value)
+            changed = True
+    known = {m.external_id: m for m in row.messages}
+    added = 0
+    for message in conversation.messages:
+        values = _message_values(row.id, 0, message)
+        stored = known.get(message.id)
+        if stored is None:
+            values["position"] = len(row.messages)
+            row.messages.append(MessageRow(**values))
+            added += 1
+        elif any(getattr(stored, f) != values[f] for f in _MESSAGE_FIELDS):
+            for f in _MESSAGE_FIELDS:
+                setattr(stored, f, values[f])
+            changed = True
+    if added or changed:
+        row.analyzed_at = None  # stale: analyse again
+        return "updated", added
+    return "unchanged", 0
+
+
+def _conversation_values(c: Conversation) -> dict:
+    return {
+        "source": c.source, "external_id": c.external_id, "channel": c.channel.value,
+        "subject": c.subject, "customer": c.customer, "agent": c.agent, "queue": c.queue,
+        "started_at": c.started_at, "outcome": c.outcome, "satisfaction": c.satisfaction,
+        "tags": list(c.tags),
+    }
+
+
+def _message_values(conversation_id: int, position: int, m: Message) -> dict:
+    return {
+        "conversation_id": conversation_id, "external_id": m.id, "position": position,
+        "role": m.role.value, "author": m.author, "text": m.text, "original_text": m.original_text,
+        "sent_at": m.sent_at, "start_s": m.start_s, "end_s": m.end_s, "public": m.public,
+    }
+
+
+def get_conversation(*, session: Session, conversation_id: int) -> ConversationRow:
+    row = session.get(ConversationRow, conversation_id)
+    if row is None:
+        raise NotFound(f"No conversation with id {conversation_id}.")
+    return row
+
+
+def find_conversation(*, session: Session, source: str, external_id: str) -> ConversationRow | None:
+    return session.scalar(
+        select(ConversationRow).where(ConversationRow.source == source, ConversationRow.external_id == external_id)
+    )
+
+
+def to_model(row: ConversationRow) -> Conversation:
+    """The stored conversation as Heard's model."""
+    messages = tuple(
+        Message(id=m.external_id, role=Role(m.role), text=m.text, sent_at=m.sent_at, author=m.author,
+                start_s=m.start_s, end_s=m.end_s, public=m.public, original_text=m.original_text)
+        for m in sorted(row.messages, key=lambda m: m.position)
+    )
+    return Conversation(
+        source=row.source, external_id=row.external_id, channel=Channel(row.channel), messages=messages,
+        subject=row.subject, customer=row.customer, agent=row.agent, queue=row.queue,
+        started_at=row.started_at, outcome=row.outcome, satisfaction=row.satisfaction, tags=tuple(row.tags or ()),
+    )
+
+
+SORTS = {
+    "newest": ConversationRow.started_at.desc(),
+    "oldest": ConversationRow.started_at.asc(),
+    "score": ConversationRow.score.desc(),
+    "-score": ConversationRow.score.asc(),
+    "satisfaction": ConversationRow.satisfaction.desc(),
+    "-satisfaction": ConversationRow.satisfaction.asc(),
+}
+
+
+@dataclass
+class ConversationFilters:
+    """What a list of conversations can be narrowed by."""
+
+    channel: str | None = None
+    agent: str | None = None
+    queue: str | None = None
+    score_min: float | None = None
+    score_max: float | None = None
+    emotion: str | None = None
+    has_recovery: bool | None = None
+    broken_promise: bool | None = None
+    kinds: list[str] = field(default_factory=list)
+    q: str | None = None
+
+
+def _has_kind(kind: str):
+    return exists().where(FindingRow.conversation_id == ConversationRow.id, FindingRow.kind == kind)
+
+
+def _conditions(f: ConversationFilters) -> list:
+    conditions = [
+        column == value
+        for column, value in (
+            (ConversationRow.channel, f.channel), (ConversationRow.agent, f.agent), (ConversationRow.queue, f.queue)
+        )
+        if value
+    ]
+    if f.score_min is not None:
+        conditions.append(ConversationRow.score >= f.score_min)
+    if f.score_max is not None:
+        conditions.append(ConversationRow.score <= f.score_max)
+    if f.emotion:
+        conditions.append(_has_kind(f"emotion.{f.emotion}"))
+    for flag, kind in ((f.has_recovery, "conversation.recovery"), (f.broken_promise, "promise.missed")):
+        if flag is not None:
+            conditions.append(_has_kind(kind) if flag else ~_has_kind(kind))
+    conditions.extend(_has_kind(k) for k in f.kinds)
+    if f.q:
+        pattern = f"%{f.q}%"
+        conditions.append(or_(ConversationRow.subject.ilike(pattern), ConversationRow.customer.ilike(pattern),
+                              ConversationRow.external_id.ilike(pattern)))
+    return conditions
+
+
+def list_conversations(
+    *, session: Session, filters: ConversationFilters | None = None, sort: str = "newest",
+    limit: int = 50, offset: int = 0,
+) -> tuple[list[ConversationRow], int]:
+    """A page of conversations matching `filters`, and how many match in all."""
+    where = and_(True, *_conditions(filters or ConversationFilters()))
+    total = session.scalar(select(func.count()).select_from(ConversationRow).where(where)) or 0
+    order = SORTS.get(sort)
+    if order is None:
+        raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    rows = session.scalars(
+        select(ConversationRow).where(where).order_by(order.nulls_last(), ConversationRow.id).limit(limit).offset(offset)
+    ).all()
+    return list(rows), total
+
+
+def distinct_values(*, session: Session, column: str) -> list[str]:
+    """The values present in a column (for filter menus)."""
+    col = getattr(ConversationRow, column)
+    return [v for v in session.scalars(select(col).distinct().where(col.is_not(None)).order_by(col))]
+
+
+def iter_stale_ids(*, session: Session) -> list[int]:
+    """Ids of conversations not yet analysed since they last changed."""
+    return list(session.scalars(select(ConversationRow.id).where(ConversationRow.analyzed_at.is_(None)).order_by(ConversationRow.id)))
+
+
+def mark_all_stale(*, session: Session) -> None:
+    session.execute(update(ConversationRow).values(analyzed_at=None))
+
+
+def iter_conversations(*, session: Session, ids: Iterable[int]) -> list[ConversationRow]:
+    return list(session.scalars(
+        select(ConversationRow).where(ConversationRow.id.in_(list(ids))).options(selectinload(ConversationRow.messages))
+    ))
