@@ -69,3 +69,30 @@ def browser_type_launch_args(browser_type_launch_args):
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"],
     }
+
+
+# -- the store: the same tests on SQLite and on a real PostgreSQL server --
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/heard.db"
+    url = os.environ.get("HEARD_TEST_POSTGRES_URL")
+    require(bool(url), "no PostgreSQL server (set HEARD_TEST_POSTGRES_URL; .ci/run starts one)")
+    from sqlalchemy import text
+
+    from heard.store.db import create_engine
+
+    engine = create_engine(url)
+    with engine.begin() as connection:  # a clean database for every test
+        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def sessions(database_url):
+    from heard.store.db import open_store
+
+    factory = open_store(database_url)
+    yield factory
+    factory.kw["bind"].dispose()

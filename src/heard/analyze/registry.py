@@ -28,10 +28,12 @@ def available_detectors() -> dict[str, type[Detector]]:
     return dict(sorted(classes.items()))
 
 
-def build_detectors(names: Sequence[str] | None = None) -> list[Detector]:
+def build_detectors(
+    names: Sequence[str] | None = None, *, available: dict[str, type[Detector]] | None = None
+) -> list[Detector]:
     """Instantiate the named detectors (all installed ones by default), ordered so that every
     detector runs after those providing what it requires."""
-    available = available_detectors()
+    available = available_detectors() if available is None else available
     chosen = list(available) if names is None else list(names)
     unknown = [n for n in chosen if n not in available]
     if unknown:

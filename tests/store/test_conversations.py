@@ -1,0 +1,84 @@
+from dataclasses import replace
+
+import pytest
+
+from heard.errors import NotFound
+from heard.model import Channel, Message, Role
+from heard.store.conversations import (
+    ConversationFilters,
+    find_conversation,
+    get_conversation,
+    import_conversations,
+    list_conversations,
+    to_model,
+)
+
+
+def test_import_conversations_round_trips_every_field(sessions, make_conversation):
+    conversation = make_conversation(customer="Where is my parcel? 📦", agent="I'll check now.")
+    conversation = replace(conversation, subject="Parcel", customer="Zoë Ångström", agent="Sam", queue="orders",
+                           outcome="resolved", satisfaction=5, tags=("shipping", "vip"),
+                           started_at=conversation.messages[0].sent_at)
+    with sessions() as session:
+        counts = import_conversations(session=session, conversations=[conversation])
+        session.commit()
+    assert (counts.created, counts.messages_added) == (1, 2)
+    with sessions() as session:
+        row = find_conversation(session=session, source="test", external_id="c1")
+        assert to_model(row) == conversation
+
+
+def test_import_conversations_twice_changes_nothing(sessions, make_conversation):
+    conversation = make_conversation(customer="Hello", agent="Hi")
+    for expected in ("created", "unchanged"):
+        with sessions() as session:
+            counts = import_conversations(session=session, conversations=[conversation])
+            session.commit()
+        assert getattr(counts, expected) == 1
+    with sessions() as session:
+        rows, total = list_conversations(session=session)
+        assert total == 1 and len(rows[0].messages) == 2
+
+
+def test_import_conversations_adds_new_messages_of_a_grown_conversation(sessions, make_conversation):
+    first = make_conversation(customer="Hello", agent="Hi")
+    grown = replace(first, messages=first.messages + (Message(id="m3", role=Role.customer, text="Thanks!"),))
+    with sessions() as session:
+        import_conversations(session=session, conversations=[first])
+        session.commit()
+    with sessions() as session:
+        counts = import_conversations(session=session, conversations=[grown])
+        session.commit()
+    assert (counts.updated, counts.messages_added) == (1, 1)
+    with sessions() as session:
+        row = find_conversation(session=session, source="test", external_id="c1")
+        assert [m.text for m in to_model(row).messages] == ["Hello", "Hi", "Thanks!"]
+        assert row.analyzed_at is None
+
+
+def test_import_conversations_merges_a_key_repeated_in_one_batch(sessions, make_conversation):
+    part_one = make_conversation(customer="Hello")
+    part_two = replace(part_one, messages=(Message(id="m2", role=Role.agent, text="Hi"),))
+    with sessions() as session:
+        counts = import_conversations(session=session, conversations=[part_one, part_two])
+        session.commit()
+        row = find_conversation(session=session, source="test", external_id="c1")
+        assert counts.created == 1 and [m.text for m in to_model(row).messages] == ["Hello", "Hi"]
+
+
+def test_get_conversation_raises_not_found(sessions):
+    with sessions() as session, pytest.raises(NotFound):
+        get_conversation(session=session, conversation_id=999)
+
+
+def test_list_conversations_filters_and_sorts(sessions, make_conversation):
+    base = make_conversation(customer="Hello")
+    conversations = [replace(base, external_id=str(i), channel=Channel(ch), agent=agent)
+                     for i, (ch, agent) in enumerate([("chat", "Sam"), ("email", "Ana"), ("chat", "Ana")])]
+    with sessions() as session:
+        import_conversations(session=session, conversations=conversations)
+        session.commit()
+        rows, total = list_conversations(session=session, filters=ConversationFilters(channel="chat", agent="Ana"))
+        assert total == 1 and rows[0].external_id == "2"
+        with pytest.raises(ValueError, match="unknown sort"):
+            list_conversations(session=session, sort="sideways")
