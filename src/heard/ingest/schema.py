@@ -63,3 +63,10 @@ def conversation_from_dict(data: object, *, path: str, record: str) -> Conversat
     if len(set(ids)) != len(ids):
         raise InvalidRecord("message ids repeat", path=path, record=record, field="messages.id")
     return conversation
+
+
+def json_schema() -> dict:
+    """The JSON Schema of one native record (published as docs/conversation.schema.json)."""
+    schema = ConversationIn.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema,
+            "title": "Heard conversation (one JSON Lines record)"}
