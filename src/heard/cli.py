@@ -142,3 +142,7 @@ def main() -> None:
     except HeardError as error:
         console.print(f"[red]Error:[/red] {error}", highlight=False)
         raise SystemExit(2) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -59,3 +59,20 @@ def test_sniff_rejects_an_unknown_file_by_name(tmp_path):
         sniff(path)
     results = list(read_path(path))
     assert len(results) == 1 and isinstance(results[0], UnknownFormat) and results[0].path == str(path)
+
+
+def test_read_path_reads_a_zip_and_names_members_in_errors(data_dir):
+    path = data_dir / "native" / "export.zip"  # tickets/good.jsonl + broken.csv
+    good, errors = split(list(read_path(path)))
+    assert sorted(c.external_id for c in good) == ["A-1", "A-2", "C-1", "C-3"]
+    assert errors[0] == (f"{path}!broken.csv, record line 3, field 'role': "
+                         "Input should be 'customer', 'agent', 'bot' or 'system'")
+
+
+def test_read_path_reports_a_corrupt_zip(data_dir, tmp_path):
+    path = tmp_path / "export.zip"
+    data = bytearray((data_dir / "native" / "export.zip").read_bytes())
+    data[60:70] = b"XXXXXXXXXX"  # inside the first member's data: its CRC no longer matches
+    path.write_bytes(bytes(data))
+    results = list(read_path(path))
+    assert [str(r) for r in results] == [f"{path}: broken zip archive (Bad CRC-32 for file 'tickets/good.jsonl')"]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import tempfile
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,12 +82,32 @@ def iter_files(path: Path) -> Iterator[Path]:
 
 
 def read_path(path: Path | str, format: str | None = None) -> Iterator[ReadResult]:
-    """Every conversation (or record error) in a file or folder. A file no reader knows yields
-    one UnknownFormat error and the rest are still read."""
+    """Every conversation (or record error) in a file, folder or zip. A file no reader knows
+    yields one UnknownFormat error and the rest are still read."""
     for file in iter_files(Path(path)):
+        if zipfile.is_zipfile(file):
+            yield from _read_zip(file, format)
+            continue
         try:
             chosen = sniff(file, format)
         except IngestError as error:
             yield error
             continue
         yield from chosen.read(file)
+
+
+def _read_zip(path: Path, format: str | None) -> Iterator[ReadResult]:
+    """Extract to a temporary folder (zipfile drops absolute and '..' member paths) and read it;
+    errors name the member as `archive.zip!member`."""
+    with tempfile.TemporaryDirectory(prefix="heard-zip-") as tmp:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                archive.extractall(tmp)
+        except (zipfile.BadZipFile, OSError) as error:
+            yield UnknownFormat(f"broken zip archive ({error})", path=str(path))
+            return
+        for result in read_path(Path(tmp), format):
+            if isinstance(result, IngestError):
+                member = result.path.replace(tmp, f"{path}!", 1).replace("!/", "!")
+                result = type(result)(result.reason, path=member, record=result.record, field=result.field)
+            yield result
