@@ -1,0 +1,136 @@
+"""Zendesk reader against real files shaped like Zendesk's API docs (tests/data/helpdesk/README.md)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from heard.errors import InvalidRecord
+from heard.ingest.registry import read_path, sniff
+from heard.ingest.zendesk import read_zendesk
+from heard.model import Channel, Conversation, Role
+
+
+@pytest.fixture
+def zendesk_dir(data_dir):
+    return data_dir / "helpdesk" / "zendesk"
+
+
+def _split(results):
+    results = list(results)
+    conversations = [r for r in results if isinstance(r, Conversation)]
+    errors = [r for r in results if not isinstance(r, Conversation)]
+    return conversations, errors
+
+
+@pytest.mark.parametrize("name", [
+    "ticket_with_comments.json", "incremental_tickets.json", "audits.json", "export/tickets.json",
+    "truncated.json", "bad_utf8.json",
+])
+def test_zendesk_sniff_recognises_each_fixture(zendesk_dir, name):
+    assert sniff(zendesk_dir / name).name == "zendesk"
+
+
+def test_zendesk_ticket_with_comments_maps_roles_public_flags_and_fields(zendesk_dir):
+    [conversation] = list(read_zendesk(zendesk_dir / "ticket_with_comments.json"))
+    assert conversation.key == ("zendesk", "35436")
+    assert conversation.channel == Channel.email  # via.channel "email"
+    assert conversation.subject == "Help, my printer is on fire!"
+    assert conversation.queue == "98738"  # no groups side-loaded: the group id
+    assert conversation.tags == ("enterprise", "printer")
+    assert conversation.satisfaction == 5  # "good"
+    assert conversation.outcome == "solved"
+    assert [(m.id, m.role, m.public) for m in conversation.messages] == [
+        ("1274", Role.customer, True),
+        ("1275", Role.agent, True),
+        ("1276", Role.agent, False),
+        ("1277", Role.customer, True),
+    ]
+    assert conversation.messages[1].text.startswith("I'm so sorry — that sounds frightening.")
+    assert conversation.messages[1].sent_at == datetime(2026, 3, 2, 9, 12, tzinfo=timezone.utc)
+    assert conversation.messages[3].text == ""  # an empty body is kept, not dropped
+
+
+def test_zendesk_incremental_export_uses_side_loaded_users_and_groups(zendesk_dir):
+    conversations, _ = _split(read_zendesk(zendesk_dir / "incremental_tickets.json"))
+    first, last = conversations
+    assert first.external_id == "40001"
+    assert first.channel == Channel.chat  # native_messaging
+    assert first.queue == "Billing"
+    assert first.customer == "Mona Aziz" and first.agent == "Sam Ortiz"
+    assert first.satisfaction == 1  # "bad"
+    [description] = first.messages
+    assert (description.role, description.author) == (Role.customer, "Mona Aziz")
+    assert description.text == "I was charged twice for order 5521 and nobody answers."
+    assert last.channel == Channel.phone  # voice
+    assert last.satisfaction == 4  # a numeric score as given
+    assert last.customer == "Zoë Ångström"
+    assert last.messages[0].text == "Thanks — you kept me updated the whole way. 🙏"
+
+
+def test_zendesk_bad_tickets_name_file_record_and_field_and_good_ones_survive(zendesk_dir):
+    path = zendesk_dir / "incremental_tickets.json"
+    conversations, errors = _split(read_zendesk(path))
+    assert [c.external_id for c in conversations] == ["40001", "40005"]
+    assert all(isinstance(e, InvalidRecord) for e in errors)
+    assert [str(e) for e in errors] == [
+        f"{path}, record ticket 40002, field 'tags': expected array, got string 'shipping'",
+        f"{path}, record index 2, field 'id': required field is missing",
+        f"{path}, record ticket 40004, field 'created_at': required field is missing",
+    ]
+
+
+def test_zendesk_audits_turn_assignee_changes_into_transfers(zendesk_dir):
+    [conversation] = list(read_zendesk(zendesk_dir / "audits.json"))
+    assert conversation.key == ("zendesk", "35437")
+    assert conversation.subject == "Dress for graduation"
+    assert conversation.queue == "Returns"
+    assert conversation.tags == ("graduation", "shipping")
+    assert conversation.customer == "Mona Aziz"
+    assert conversation.agent == "Lee Park"
+    assert conversation.satisfaction == 5
+    assert [(m.role, m.public, m.author) for m in conversation.messages] == [
+        (Role.customer, True, "Mona Aziz"),
+        (Role.agent, False, "Sam Ortiz"),
+        (Role.system, True, None),
+        (Role.agent, True, "Lee Park"),
+        (Role.customer, True, "Mona Aziz"),
+    ]
+    transfer = conversation.messages[2]
+    assert transfer.text == "Assigned from Sam Ortiz to Lee Park"
+    assert transfer.sent_at == datetime(2026, 3, 4, 8, 20, tzinfo=timezone.utc)
+    times = [m.sent_at for m in conversation.messages]
+    assert times == sorted(times)
+
+
+def test_zendesk_tickets_file_reads_comments_from_the_comments_folder(zendesk_dir):
+    [conversation] = list(read_zendesk(zendesk_dir / "export" / "tickets.json"))
+    assert conversation.channel == Channel.chat
+    assert [(m.id, m.role) for m in conversation.messages] == [("9001", Role.customer), ("9002", Role.agent)]
+
+
+def test_zendesk_comments_folder_is_not_read_twice_from_a_folder(zendesk_dir):
+    results = list(read_path(zendesk_dir / "export"))
+    assert [r.external_id for r in results] == ["501"]
+
+
+def test_zendesk_truncated_file_keeps_records_before_the_cut(zendesk_dir):
+    path = zendesk_dir / "truncated.json"
+    conversations, errors = _split(read_zendesk(path))
+    assert [c.external_id for c in conversations] == ["60001", "60002"]
+    size = path.stat().st_size
+    assert [str(e) for e in errors] == [
+        f"{path}, record index 2: file ends mid-way: JSON cut off at byte {size} (premature EOF); "
+        "records before it were read"
+    ]
+
+
+def test_zendesk_non_utf8_byte_costs_only_its_ticket_and_odd_unicode_is_kept(zendesk_dir):
+    path = zendesk_dir / "bad_utf8.json"
+    conversations, errors = _split(read_zendesk(path))
+    assert [c.external_id for c in conversations] == ["70001", "70003"]
+    assert [str(e) for e in errors] == [f"{path}, record ticket 70002, field 'description': not UTF-8 (byte 0xe9)"]
+    assert conversations[0].messages[0].text == (
+        "Le café était froid — ½ the order missing. ¿Qué pasó? 😤 \u200f\u05e9\u05dc\u05d5\u05dd e\u0301"
+    )
