@@ -276,3 +276,42 @@ class Transfers:
         if to is None:
             return f"Unassigned from {before}"
         return f"Assigned from {before} to {to}" if before else f"Assigned to {to}"
+
+
+def record_name(data: Any, noun: str, index: int | None) -> str:
+    """How errors name a record: "<noun> <id>", else its index in the file."""
+    value = data.get("id") if isinstance(data, dict) else None
+    if isinstance(value, (int, str)) and not isinstance(value, bool):
+        return f"{noun} {value}"
+    return f"index {index}" if index is not None else f"{noun} (no id)"
+
+
+def read_records(path: Path, arrays: Collection[str], noun: str, build) -> Iterator[Any]:
+    """The common reader loop: each item of `arrays` (or the file's one top-level object) goes
+    to `build(record) -> Conversation`; a bad record, a non-UTF-8 byte or a cut file yields an
+    `InvalidRecord` and the loop goes on with what it can still read."""
+    top: list[Value] = []
+    last: Item | None = None
+    for part in stream_json(path, arrays):
+        if isinstance(part, Broken):
+            yield broken_file_error(part, path=path, record=f"index {last.index + 1 if last else 0}")
+            return
+        if isinstance(part, Value):
+            top.append(part)
+            continue
+        last = part
+        yield _build_one(part.value, path, record_name(part.value, noun, part.index), build)
+    if top and last is None:
+        data = assemble(top)
+        if data:
+            yield _build_one(data, path, record_name(data, noun, None), build)
+
+
+def _build_one(data: Any, path: Path, name: str, build) -> Any:
+    found = find_bad_bytes(data)
+    if found is not None:
+        return InvalidRecord(f"not UTF-8 (byte 0x{found[1]:02x})", path=str(path), record=name, field=found[0] or None)
+    try:
+        return build(Record(data, path=path, name=name))
+    except InvalidRecord as error:
+        return error
