@@ -1,0 +1,86 @@
+"""Cue tables shared by the customer-signal detectors: a cue is a phrase pattern with a label,
+a weight (how much evidence it is) and a note a coach can read in the rationale."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from heard.analyze.text import phrases
+
+# A negator up to three words before a cue, within the same clause: "not worried",
+# "don't really care", "no need to worry".
+_NEGATED = re.compile(
+    r"(?:(?<![\w])(?:not|no|never|nobody|without|hardly)|n['’]t)(?:\W+[\w'’]+){0,2}\W*$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[.!?;:,\n]|\bbut\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    label: str
+    pattern: re.Pattern[str]
+    weight: float
+    note: str
+    strong: bool = False
+    negatable: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One cue found in a text."""
+
+    cue: Cue
+    start: int
+    end: int
+
+    @property
+    def label(self) -> str:
+        return self.cue.label
+
+    @property
+    def weight(self) -> float:
+        return self.cue.weight
+
+
+def cue(label: str, weight: float, note: str, *alternatives: str, strong: bool = False,
+        negatable: bool = False) -> Cue:
+    return Cue(label, phrases(*alternatives), weight, note, strong, negatable)
+
+
+def is_negated(text: str, start: int) -> bool:
+    """Is the word at `start` negated by one of the three words before it, in the same clause?"""
+    before = text[max(0, start - 40) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    return bool(_NEGATED.search(before))
+
+
+def find_hits(text: str, cues: Iterable[Cue]) -> list[Hit]:
+    """Every cue occurrence, negated ones dropped; where two overlap the longer wins
+    (so "not happy" beats "happy" and "thank god" beats "thank")."""
+    hits = [
+        Hit(c, m.start(), m.end())
+        for c in cues
+        for m in c.pattern.finditer(text)
+        if m.end() > m.start() and not (c.negatable and is_negated(text, m.start()))
+    ]
+    hits.sort(key=lambda h: (-(h.end - h.start), -h.weight, h.start))
+    kept: list[Hit] = []
+    for hit in hits:
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def quoted(hits: Sequence[Hit], text: str, limit: int = 3) -> str:
+    """The cue words as a coach reads them: 'still', 'third time'."""
+    words: list[str] = []
+    for h in hits:
+        w = repr(text[h.start : h.end])
+        if w not in words:
+            words.append(w)
+    return ", ".join(words[:limit])

@@ -1,0 +1,262 @@
+"""The customer's primary emotion in each public message, with an intensity of 1..3.
+
+Rules, not a model: every label has a table of cues with weights; the label with the most
+evidence wins, with TAXONOMY.md's borderline rules applied on top:
+
+- anger only when the message targets someone (blame, "rip-off", insults, threats); anger words
+  or angry emoji aimed at an obstacle are frustration;
+- frustration needs effort or persistence ("still", "again", "third time", "keeps crashing");
+- anxiety is about what may happen ("worried", "will it arrive in time?");
+- plain how-to questions and fault reports are neutral; confusion needs puzzlement expressed;
+- gratitude when thanks is the main point (a polite "thanks" around a request is not);
+  joy is delight without thanks.
+
+Intensity starts at 1 and rises with a strong cue ("furious", "fed up"), an intensifier before
+the cue ("so", "really"), shouting in capitals, "!!", profanity, or the same label cued twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from heard.analyze.detector import register_detector
+from heard.analyze.signals._lexicon import Cue, Hit, cue, find_hits, quoted
+from heard.analyze.text import iter_sentences, phrases
+from heard.model import Conversation, Finding, Message, Role
+
+LABELS = (
+    "anger", "frustration", "anxiety", "sadness", "disappointment", "confusion",
+    "relief", "gratitude", "joy", "neutral",
+)
+NEGATIVE = frozenset(LABELS[:6])
+POSITIVE = frozenset({"relief", "gratitude", "joy"})
+
+# A label needs at least this much evidence; below it the message is neutral.
+THRESHOLD = 1.0
+
+_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|countless|numerous)"
+_ORDINAL = r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|millionth)"
+
+CUES: tuple[Cue, ...] = (
+    # -- anger: aimed at someone --
+    cue("anger", 2.5, "targets someone",
+        r"you people", r"rip[- ]?off", r"ripp(?:ing|ed) (?:me|us|people) off", r"scam(?:mers?|med)?",
+        r"thie(?:f|ves|ving)", r"crooks?", r"liars?", r"lied to me", r"incompetent", r"idiots?",
+        r"morons?", r"clowns", r"how dare you", r"shame on you", r"robb(?:ing|ed) (?:me|us|people)",
+        r"(?:worst|useless|pathetic|rude|disgraceful|shocking|appalling) (?:company|customer service|service|support|staff|agents?|people|business)",
+        r"(?:your|you(?:'re| are)) (?:staff |agents? |people |company )?(?:is |are )?(?:useless|a joke|pathetic|clueless|a disgrace)",
+        r"your fault", r"you(?:'ve| have)? (?:ruined|screwed|stolen|scammed)",
+        r"(?:I'll|I will|I'm going to|going to) (?:sue|report you|take (?:you|this) to court|take legal action)",
+        r"my lawyer", r"you (?:clearly )?(?:don't|do not) (?:even )?care", r"hire (?:people|staff|colleagues) who",
+        strong=True),
+    # Anger words count as anger only when a target is also named (see _label); else frustration.
+    cue("anger_word", 2.0, "anger word",
+        r"furious", r"livid", r"angry", r"outraged", r"pissed(?: off)?", r"enraged", r"fuming",
+        r"disgusted", r"seething", r"infuriat\w*", strong=True, negatable=True),
+    # -- frustration: obstacles, effort, persistence --
+    cue("frustration", 2.0, "frustration named",
+        r"frustrat\w*", r"annoy(?:ed|ing)", r"exasperat\w*", r"ridiculous", r"unacceptable",
+        r"(?:this|that|it) is a joke", r"hate (?:it|this|that)", r"what a (?:joke|farce|nightmare)",
+        r"nightmare", negatable=True),
+    cue("frustration", 2.0, "at the end of their patience",
+        r"fed up", r"sick (?:and tired )?of", r"tired of", r"had enough", r"at my wit's end",
+        r"driving me (?:crazy|mad|insane|nuts|up the wall)", r"losing my (?:mind|patience)",
+        strong=True),
+    cue("frustration", 1.5, "repeated attempts",
+        rf"{_ORDINAL} time", rf"{_NUMBER} times", r"over and over(?: again)?", r"again and again",
+        r"every (?:single )?time", r"from morning (?:to|till|until) night", r"tried everything",
+        r"nothing works", r"yet again", r"yet another", r"for (?:days|weeks|months|hours)(?: now)?",
+        r"(?:days|weeks|months|hours) now", r"all (?:day|week|morning|night)",
+        r"(?:been|still|keep) (?:waiting|trying|chasing)"),
+    cue("frustration", 1.2, "persistence",
+        r"still(?: \w+)? (?:not|no|never)(?: \w+)?", r"still(?: \w+)? (?:nothing|unable|waiting|broken|down|stuck|missing|wrong|the same|having|getting|telling|showing|charging|failing|crashing|dropping|happening|being|can't|cannot)",
+        r"still \w+n't", r"keeps?(?: on)? \w+ing", r"(?:happened|happening|broken|down|failed|failing|crashed|crashing|stopped|charged|wrong) again",
+        r"again(?: today| this (?:week|month|morning))", r"come back again", r"came back again",
+        r"wtf", r"ffs", r"grr+", r"argh+", r"ugh+"),
+    # -- anxiety: what may happen --
+    cue("anxiety", 2.0, "worry named",
+        r"worr(?:ied|ying|y)", r"anxious", r"nervous", r"scared", r"afraid", r"stressed(?: out)?",
+        r"stressful", r"concerned", r"fear(?:ful)?", r"dread(?:ing)?", r"uneasy", r"on edge",
+        negatable=True),
+    cue("anxiety", 2.0, "alarm named",
+        r"terrified", r"panic(?:king|ked)?", r"freaking out", r"losing sleep", r"desperate",
+        strong=True, negatable=True),
+    cue("anxiety", 1.2, "about what may happen",
+        r"will (?:it|they|this|my \w+) (?:still )?(?:arrive|get here|be here|make it|come|be delivered|be ready|be fixed|be back)",
+        r"(?:won't|will not|not going to|never going to) (?:arrive|make it|get here|be here|be ready)(?: in time| on time)?",
+        r"what if", r"what happens if", r"is there any chance", r"in time for", r"will I (?:lose|be charged|miss|still)",
+        r"(?:hope|hoping|praying) (?:it|this|they|that)", r"fingers crossed it"),
+    # -- sadness --
+    cue("sadness", 2.0, "sadness named",
+        r"sad", r"saddened", r"upset", r"miserable", r"depressed", r"crying", r"in tears", r"hurt(?:ful)?",
+        r"lonely", r"down in the dumps", negatable=True),
+    cue("sadness", 2.0, "grief",
+        r"heartbroken", r"devastated", r"broke my heart", r"passed away", r"bereave\w*", r"grieving",
+        strong=True),
+    # -- disappointment --
+    cue("disappointment", 2.0, "disappointment named",
+        r"disappoint(?:ed|ing|ment)", r"let (?:me|us) down", r"let down", r"expected (?:better|more)",
+        r"not happy(?: with)?", r"unhappy", r"(?:such a |what a |a real )?shame", r"a pity", r"gutted",
+        r"unimpressed", r"underwhelm\w*", r"not what I (?:expected|ordered|paid for)",
+        r"used to be (?:good|great|better|reliable)", r"ruined", r"a disgrace", r"not impressed",
+        negatable=False),
+    cue("disappointment", 1.0, "poor verdict",
+        r"sucks?", r"sux", r"horrible", r"terrible", r"awful", r"rubbish", r"crap", r"poor", r"shoddy",
+        negatable=True),
+    # -- confusion: puzzlement expressed --
+    cue("confusion", 2.0, "puzzlement",
+        r"confus(?:ed|ing)", r"(?:don't|do not|can't|cannot) understand", r"(?:doesn't|does not) make (?:any )?sense",
+        r"makes no sense", r"puzzled", r"baffled", r"perplexed", r"bewildered", r"I'm lost",
+        r"what does (?:this|that|it) (?:even )?mean", r"how (?:is|can) (?:that|this) (?:even )?(?:possible|be)",
+        r"why on earth", r"no idea (?:why|what|how)", r"not sure why", r"unclear", r"mixed messages",
+        r"(?:which|that) I find (?:\w+ )?(?:unlikely|odd|strange|hard to believe)"),
+    cue("confusion", 1.0, "something odd", r"weird", r"strange", r"odd", r"huh"),
+    # -- relief --
+    cue("relief", 2.5, "relief named",
+        r"relieved", r"(?:what a|such a|a huge|a big) relief", r"phew", r"thank (?:god|goodness|heavens)",
+        r"(?:a )?weight off my (?:mind|shoulders)", r"panic over", negatable=True),
+    cue("relief", 2.0, "problem gone",
+        r"finally (?:works|working|arrived|here|sorted|fixed|resolved|got it|came)",
+        r"(?:glad|happy|pleased) (?:it's|its|that's|that it's|it is|to say it's) (?:sorted|fixed|resolved|working|here|back)",
+        r"(?:back|up) (?:up and running|to normal|online)", r"problem solved", r"all sorted", r"sorted now",
+        r"(?:it's|its|seems to be|is) (?:working|fixed) (?:now|again|at this stage)", r"working again"),
+    # -- gratitude: thanks is the point --
+    cue("gratitude", 2.5, "warm thanks",
+        r"thank you (?:so|very) much", r"thanks (?:so|very) much", r"thanks a (?:lot|million|bunch)",
+        r"(?:really|truly|so|very) (?:appreciate|grateful)", r"grateful", r"lifesaver",
+        r"you(?:'re| are| have been|'ve been) (?:a star|amazing|the best|brilliant|great|wonderful|so helpful|very helpful)",
+        r"(?:great|super|brilliant|excellent|amazing|fantastic|wonderful|outstanding) (?:help|service|support|job|work)",
+        r"kudos", r"shout ?out to", r"went (?:above and beyond|the extra mile)", strong=True),
+    cue("gratitude", 2.0, "thanks",
+        r"thank you", r"thanks", r"thx", r"ty", r"cheers", r"much appreciated", r"appreciate (?:it|that|this|your|you)",
+        r"(?:very |so )?helpful", r"well done"),
+    # Politeness around a request is not gratitude; these longer matches shadow "thanks".
+    cue("polite", 0.0, "polite formula",
+        r"thanks in advance", r"thank you in advance", r"thanks for (?:any|your) help in advance",
+        r"thanks for (?:getting back|your reply|replying|the reply|the response|responding|reaching out)",
+        r"thank you for (?:getting back|your reply|replying|the reply|the response|responding|reaching out)",
+        r"thanks,? but", r"thank you,? but", r"thanks for nothing"),
+    # -- joy: delight without thanks --
+    cue("joy", 2.0, "delight",
+        r"love (?:it|this|them|my|the|how)", r"in love with", r"amazing", r"awesome", r"fantastic",
+        r"wonderful", r"delighted", r"thrilled", r"(?:so|very|really) happy", r"over the moon",
+        r"excited", r"can't wait", r"yay", r"woo+-?hoo+", r"great news", r"best \w+ ever",
+        r"made my day", r"brilliant", r"perfect", negatable=True),
+)
+
+# Emoji and punctuation cues: not word-bounded, so compiled apart from `phrases`.
+EMOJI_CUES: tuple[Cue, ...] = (
+    Cue("frustration", re.compile("[\U0001F621\U0001F620\U0001F92C\U0001F624]"), 1.2, "angry emoji"),
+    Cue("frustration", re.compile(r"\?!|!\?"), 0.6, "sharp question"),
+    Cue("confusion", re.compile(r"\?\?+"), 0.8, "puzzled question marks"),
+    Cue("joy", re.compile("[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F970\U0001F389\u2764\U0001F601]"), 1.2, "happy emoji"),
+    Cue("sadness", re.compile("[\U0001F622\U0001F62D\U0001F494\u2639\U0001F641]"), 1.2, "sad emoji"),
+)
+
+_TARGET = re.compile(
+    r"(?<!\w)(?:at|with) (?:you|your|the (?:company|staff|agent|driver|courier|manager))(?!\w)|"
+    r"(?<!\w)you(?:'ve| have) (?:ruined|lied|failed|screwed|messed|charged|ignored)", re.IGNORECASE)
+_INTENSIFIER = re.compile(
+    r"(?<!\w)(?:so|really|very|extremely|incredibly|absolutely|completely|totally|utterly|beyond|"
+    r"seriously|super|deeply|truly|genuinely|bloody|fucking|massively|hugely)\s+$", re.IGNORECASE)
+_PROFANITY = phrases(r"fuck\w*", r"f\*+k\w*", r"shit\w*", r"bullshit", r"damn\w*", r"bloody", r"crap\w*",
+                     r"wtf", r"ffs", r"piss\w*", r"arse", r"ass")
+_SHOUT = re.compile(r"(?<![\w@#])[A-Z]{4,}(?![\w])|(?<![\w@#])[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}(?!\w)")
+_ACRONYMS = frozenset({"ASAP", "HTTP", "HTTPS", "UPS", "USPS", "DHL", "FEDEX", "HTML", "IPHONE", "IPAD",
+                       "WIFI", "NYC", "ATM", "UTC", "GMT", "BST", "EST", "PST", "CEO", "CTO", "API",
+                       "SMS", "PDF", "VPN", "DSL", "HDMI", "USB", "NHS", "IBAN", "ETA"})
+_REPEAT_PUNCT = re.compile(r"!{2,}|[!?]{3,}")
+
+# Order used when two labels have the same evidence.
+_PRIORITY = {label: i for i, label in enumerate(LABELS)}
+
+
+def _polite_share(text: str, hits: Sequence[Hit]) -> float:
+    """How much of the message is the thanks itself: the sentences holding gratitude cues."""
+    starts = {h.start for h in hits if h.label == "gratitude"}
+    covered = sum(e - s for s, e in iter_sentences(text) if any(s <= x < e for x in starts))
+    return covered / max(1, len(text.strip()))
+
+
+def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
+    targeted = any(h.label == "anger" for h in hits) or bool(_TARGET.search(text))
+    by_label: dict[str, list[Hit]] = defaultdict(list)
+    for h in hits:
+        label = h.label
+        if label == "anger_word":
+            label = "anger" if targeted else "frustration"
+        if label != "polite":
+            by_label[label].append(h)
+    return by_label
+
+
+@register_detector("emotion", version="1", kinds=tuple(f"emotion.{label}" for label in LABELS))
+class EmotionDetector:
+    """Exactly one primary `emotion.<label>` per public customer message."""
+
+    def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
+        return [
+            self.classify(message)
+            for message in conversation.iter_messages(role=Role.customer)
+            if message.public and message.text.strip()
+        ]
+
+    def classify(self, message: Message) -> Finding:
+        text = message.text
+        hits = find_hits(text, CUES) + [
+            Hit(c, m.start(), m.end()) for c in EMOJI_CUES for m in c.pattern.finditer(text)
+        ]
+        by_label = _label_weights(text, hits)
+        weights = {label: sum(h.weight for h in hs) for label, hs in by_label.items()}
+        if "gratitude" in weights and not any(h.cue.strong for h in by_label["gratitude"]):
+            # Thanks around a question or a fault report is politeness, not the message's point.
+            if _polite_share(text, by_label["gratitude"]) < 0.4:
+                weights["gratitude"] *= 0.4
+        ranked = sorted(
+            (label for label, w in weights.items() if w >= THRESHOLD),
+            key=lambda label: (-weights[label], _PRIORITY[label]),
+        )
+        if ranked and ranked[0] == "joy" and "gratitude" in ranked:
+            ranked.remove("gratitude")
+            ranked.insert(0, "gratitude")  # delight together with thanks is gratitude
+        info = type(self).info
+        if not ranked:
+            start, end = next(iter_sentences(text), (0, len(text)))
+            weak = max(weights.values(), default=0.0)
+            return info.finding(
+                "emotion.neutral", message, start, end, score=0.75 - 0.25 * weak,
+                rationale="no emotion cue" if not weak else "only faint emotion cues: "
+                + quoted([h for hs in by_label.values() for h in hs], text),
+            )
+        label = ranked[0]
+        label_hits = by_label[label]
+        best = max(label_hits, key=lambda h: (h.weight, -h.start))
+        start, end = best.start, best.end
+        before = _INTENSIFIER.search(text[:start])
+        boosts = []
+        if any(h.cue.strong for h in label_hits):
+            boosts.append("a strong word")
+        if before or any(_INTENSIFIER.search(text[: h.start]) for h in label_hits):
+            boosts.append("an intensifier")
+        if any(m.group(0) not in _ACRONYMS for m in _SHOUT.finditer(text)):
+            boosts.append("capitals")
+        if _REPEAT_PUNCT.search(text):
+            boosts.append("'!!'")
+        if _PROFANITY.search(text):
+            boosts.append("profanity")
+        if len(label_hits) >= 2:
+            boosts.append("repeated cues")
+        intensity = min(3, 1 + len(boosts))
+        if before:
+            start = before.start()
+        runner_up = max((weights[x] for x in ranked[1:]), default=0.0)
+        total = weights[label]
+        score = 0.5 + 0.3 * min(total, 4.0) / 4.0 + 0.15 * (total - runner_up) / total
+        notes = sorted({h.cue.note for h in label_hits})
+        rationale = f"{label} ({'; '.join(notes)}): {quoted(label_hits, text)}"
+        if boosts:
+            rationale += f"; intensity {intensity} from {', '.join(boosts)}"
+        return info.finding(f"emotion.{label}", message, start, end, score=min(score, 0.95),
+                            rationale=rationale, intensity=intensity)

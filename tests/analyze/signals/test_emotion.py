@@ -1,0 +1,129 @@
+"""EmotionDetector: one primary emotion per public customer message, with intensity."""
+
+from __future__ import annotations
+
+import pytest
+
+from heard.analyze.signals.emotion import EmotionDetector
+from heard.model import Message, Role, evidence
+
+# (customer text, label, intensity, evidence)
+CASES = [
+    # -- the brief's own situations --
+    ("My son's birthday is on Saturday and the bike still hasn't shipped. I'm really worried it won't "
+     "arrive in time.", "anxiety", 3, "really worried"),
+    ("I've been transferred three times about this billing mistake and I am so fed up.",
+     "frustration", 3, "so fed up"),
+    ("My daughter's graduation is tomorrow and the package with her gown is missing. Will it still "
+     "arrive?", "anxiety", 1, "Will it still arrive"),
+    ("Your checkout doesn't work with my screen reader. The Pay button has no label.",
+     "neutral", None, "Your checkout doesn't work with my screen reader."),
+    ("Our dashboard has been down for two hours and I'm terrified the board will ask why our "
+     "customers can't log in.", "anxiety", 2, "terrified"),
+    # -- anger only when it targets someone --
+    ("You people are crooks, you charged me twice and pocketed the difference.", "anger", 3, "You people"),
+    ("This is a total rip-off.", "anger", 2, "rip-off"),
+    ("I'm furious with your company for cancelling my order without telling me.", "anger", 2, "furious"),
+    # anger word, capitals and "!!" aimed at an obstacle: frustration
+    ("I'm FURIOUS. The package is STILL not here!!!", "frustration", 3, "FURIOUS"),
+    ("the app crashed mid-payment \U0001F621\U0001F621\U0001F621", "frustration", 2, "\U0001F621"),
+    # -- frustration needs effort or persistence --
+    ("It's still not working after the update.", "frustration", 1, "still not working"),
+    ("This is the third time I've had to reset the router this week.", "frustration", 1, "third time"),
+    ("I've been trying from morning to night and nothing works, this is ridiculous.",
+     "frustration", 2, "ridiculous"),
+    ("The app keeps crashing whenever I open my basket.", "frustration", 1, "keeps crashing"),
+    # -- anxiety: what may happen --
+    ("I'm nervous about the hotel booking, will I be charged again if I change the date?",
+     "anxiety", 2, "nervous"),
+    ("Is there any chance the cake arrives before the party?", "anxiety", 1, "Is there any chance"),
+    # negated worry: no emotion
+    ("I'm not worried, just checking the date.", "neutral", None, "I'm not worried, just checking the date."),
+    # -- neutral: how-to questions and fault reports --
+    ("How do I change my delivery address?", "neutral", None, "How do I change my delivery address?"),
+    ("My router shows a red light and the internet is down.", "neutral", None,
+     "My router shows a red light and the internet is down."),
+    ("Is the offer still available for existing customers?", "neutral", None,
+     "Is the offer still available for existing customers?"),
+    ("Thanks in advance. My order number is 48213 and it was due Tuesday. Where is it?",
+     "neutral", None, "Thanks in advance."),
+    # -- sadness --
+    ("My mum passed away last month and I need to close her account.", "sadness", 2, "passed away"),
+    ("I'm so upset, it was meant to be a surprise for my wife.", "sadness", 2, "so upset"),
+    # -- disappointment --
+    ("Really disappointed, the cake arrived squashed.", "disappointment", 2, "Really disappointed"),
+    ("I expected better from a brand I've used for ten years.", "disappointment", 1, "expected better"),
+    ("I'm not happy with the new layout.", "disappointment", 1, "not happy with"),
+    # -- confusion needs puzzlement expressed --
+    ("I don't understand why my bill says £40 when my plan is £25??", "confusion", 2, "don't understand"),
+    ("Your site says no delivery slots for three weeks, which I find slightly unlikely.",
+     "confusion", 1, "which I find slightly unlikely"),
+    ("I'm confused, the email says delivered but nothing came.", "confusion", 1, "confused"),
+    # -- relief --
+    ("Phew, it's working again.", "relief", 2, "Phew"),
+    ("What a relief, the parcel finally arrived this morning.", "relief", 2, "What a relief"),
+    # -- gratitude: thanks is the point; joy: delight without thanks --
+    ("Thank you so much, you've been brilliant!!", "gratitude", 3, "Thank you so much"),
+    ("Thanks, that's sorted it.", "gratitude", 1, "Thanks"),
+    ("Super help - problem solved \U0001F600 once again in love with this phone",
+     "gratitude", 2, "Super help"),
+    ("I LOVE my new headphones \U0001F60D", "joy", 3, "LOVE my"),
+    ("The flowers were perfect, my mum was delighted.", "joy", 2, "perfect"),
+    # thanks with a "but" is not gratitude
+    ("Thanks, but it's still not working.", "frustration", 1, "still not working"),
+]
+
+
+@pytest.mark.parametrize("text, label, intensity, expected", CASES)
+def test_emotion_labels_each_customer_message(text, label, intensity, expected, make_conversation):
+    conversation = make_conversation(customer=text)
+    findings = EmotionDetector().detect(conversation)
+    assert len(findings) == 1
+    finding = findings[0]
+    assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
+        f"emotion.{label}", intensity, expected)
+    assert 0 < finding.score <= 1
+    assert finding.detector == "emotion" and finding.detector_version == "1"
+
+
+def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):
+    conversation = make_conversation(turns=[
+        ("customer", "Where is my order? I'm worried it won't arrive."),
+        ("agent", "That sounds really stressful."),
+        ("customer", "Thank you so much!"),
+        ("system", "Conversation closed."),
+    ])
+    findings = EmotionDetector().detect(conversation)
+    assert [(f.span.message_id, f.kind) for f in findings] == [
+        ("m1", "emotion.anxiety"), ("m3", "emotion.gratitude")]
+
+
+def test_emotion_skips_private_notes_and_empty_messages(make_conversation):
+    conversation = make_conversation(customer="   ")
+    note = Message(id="n1", role=Role.customer, text="I'm furious with you", public=False)
+    conversation = conversation.__class__(**{**conversation.__dict__, "messages": (note,) + conversation.messages})
+    assert EmotionDetector().detect(conversation) == []
+
+
+def test_emotion_neutral_has_no_intensity_and_names_no_cue(make_conversation):
+    conversation = make_conversation(customer="Can I pay by bank transfer? I'd like to order two.")
+    (finding,) = EmotionDetector().detect(conversation)
+    assert finding.kind == "emotion.neutral" and finding.intensity is None
+    assert finding.rationale == "no emotion cue"
+
+
+def test_emotion_rationale_names_the_cue_and_the_intensity_reasons(make_conversation):
+    conversation = make_conversation(customer="I am so fed up, this is the THIRD time!!")
+    (finding,) = EmotionDetector().detect(conversation)
+    assert finding.kind == "emotion.frustration" and finding.intensity == 3
+    assert "'fed up'" in finding.rationale and "'THIRD time'" in finding.rationale
+    assert "capitals" in finding.rationale
+
+
+def test_emotion_is_surer_with_more_evidence(make_conversation):
+    strong = make_conversation(customer="I'm fed up, it's still not working, third time this week.")
+    weak = make_conversation(customer="It's still not working.")
+    (a,) = EmotionDetector().detect(strong)
+    (b,) = EmotionDetector().detect(weak)
+    assert a.kind == b.kind == "emotion.frustration"
+    assert a.score > b.score
