@@ -1,0 +1,170 @@
+"""What is at stake for the customer: deadlines, access, repeated contact, money, their business,
+feeling unseen, and the risk that they leave. Any number of each per customer message.
+
+Borderline rules from TAXONOMY.md:
+- `concern.deadline_event` needs something time-bound at risk ("won't arrive in time", a
+  disrupted trip, "need it by Friday"), not a happy mention of a future event;
+- `concern.repeat_contact` includes third parties (carrier, seller, store), failed attempts to
+  get through, and counts of attempts or recurring faults ("7th time this month");
+- `concern.money` needs a charge or cost actually at stake, not a bill mentioned in passing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from heard.analyze.detector import register_detector
+from heard.analyze.signals._lexicon import Cue, Hit, cue, find_hits
+from heard.analyze.text import iter_sentences, phrases
+from heard.model import Conversation, Finding, Role
+
+_DAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
+        r"the weekend|this weekend|next week|end of (?:the )?(?:day|week|month)|christmas|"
+        r"the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?(?: of)? \w+|noon|midday|\d{1,2}(?::\d\d)? ?(?:am|pm))")
+_NUMBER = r"(?:\d+(?:-\d+)?|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|countless|numerous|a few)"
+_ORDINAL = r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth)"
+_THIRD_PARTY = (r"(?:the |my |your )?(?:seller|store|shop|carrier|courier|delivery (?:company|driver)|driver|"
+                r"bank|post office|retailer|manufacturer|airline|airport|landlord|ups|usps|fedex|dhl|"
+                r"royal mail|hermes|evri|amazon|customer (?:service|support|care)|support|helpline|"
+                r"call cent(?:re|er)|your (?:colleague|agent|team|rep)s?|someone|an agent|a rep)")
+
+EVENT = cue("concern.deadline_event", 1.0, "event",
+            r"(?:\w+'s )?birthday", r"graduation", r"wedding", r"anniversary", r"funeral", r"christening",
+            r"(?:bar|bat) mitzvah", r"party", r"celebration", r"trip", r"holiday", r"vacation", r"honeymoon",
+            r"flight", r"exam", r"(?:job )?interview", r"launch", r"go-live", r"conference", r"concert",
+            r"surgery", r"operation", r"appointment", r"moving day", r"deadline", r"plans tonight",
+            r"(?:by|before|until|for) " + _DAY)
+# A time-bound thing is at stake when the message says it could be missed or is in doubt.
+_AT_RISK = phrases(
+    r"in time", r"on time", r"won't (?:arrive|make it|get here|be here|be ready)", r"will not", r"not going to",
+    r"miss(?:ed|ing)?", r"late", r"delay(?:ed|s)?", r"still", r"hasn't", r"haven't", r"hasn't arrived",
+    r"not (?:arrived|here|shipped|delivered|come|ready)", r"never (?:arrived|came)", r"cancel(?:l?ed|lation)",
+    r"disrupt\w*", r"stuck", r"stranded", r"need (?:it|this|them|the \w+)", r"needs to", r"has to", r"must",
+    r"urgent(?:ly)?", r"asap", r"worried", r"ruin(?:ed|s)?", r"rebook\w*", r"lost", r"missing", r"where is",
+    r"running out of time", r"no (?:way|chance)", r"will it", r"won't",
+)
+# Happy mentions of an event: no concern.
+_HAPPY = phrases(
+    r"(?:arrived|came|got here|made it|was delivered|turned up)(?: just)? (?:in|on) time", r"can't wait",
+    r"looking forward", r"excited", r"was (?:great|amazing|perfect|lovely|wonderful)", r"loved",
+    r"enjoyed", r"went (?:well|great|perfectly)", r"thanks to you",
+)
+
+CUES: tuple[Cue, ...] = (
+    cue("concern.accessibility", 2.0, "assistive technology or disability",
+        r"screen ?readers?", r"JAWS", r"NVDA", r"VoiceOver", r"TalkBack", r"braille", r"wheelchairs?",
+        r"mobility (?:scooter|aid|impair\w*)", r"blind", r"visually impaired", r"partially sighted",
+        r"low vision", r"deaf", r"hard of hearing", r"hearing (?:aids?|impair\w*|loss)", r"disabilit(?:y|ies)",
+        r"disabled", r"accessib(?:le|ility)", r"inaccessible", r"not accessible", r"captions?", r"subtitles",
+        r"sign language", r"dyslexi[ac]", r"autis(?:m|tic)", r"ADHD", r"epilep(?:sy|tic)", r"carer",
+        r"keyboard(?:-| )only", r"magnifier", r"zoom(?:ed)? in", r"step-free", r"ramp",
+        r"unlabell?ed (?:button|field|link)s?", r"CAPTCHA"),
+    cue("concern.repeat_contact", 2.0, "repeated contact",
+        rf"{_ORDINAL} time(?: (?:this|in a) (?:week|month|year))?", rf"{_NUMBER} times",
+        r"twice (?:now|already|this (?:week|month))", rf"{_NUMBER} (?:calls|emails|messages|chats|attempts|tickets|complaints)",
+        rf"(?:been |got |get |was |were )?transferred(?: \w+)? {_NUMBER} times",
+        r"(?:been |got |get |keep getting |was |were )?transferred(?: (?:again|around|back))?",
+        r"bounced (?:around|between|from)", r"passed (?:around|between|from \w+ to)", r"pass(?:ed|ing)? the buck",
+        r"(?:nobody|no one|no-one|never|didn't|did not|hasn't|haven't) (?:called|call|got|get|rang|ring|wrote|emailed|replied)(?: me)? back",
+        r"never heard back", r"still (?:no|haven't (?:had|got|received|heard)|waiting for) (?:a |any )?(?:reply|response|answer|call|word|update|callback|call back)",
+        r"still haven't heard", r"tried (?:calling|to call|to get through|to reach|ringing|phoning|emailing|contacting)",
+        r"(?:can't|cannot|couldn't|could not) get through", r"on hold for", r"repeat(?:ing)? myself",
+        r"(?:explain|tell|go through|explaining|telling) (?:this|it|everything|my story) (?:all )?(?:again|over again)",
+        r"(?:already|previously) (?:called|contacted|emailed|messaged|explained|told|spoken|spoke|reported|sent|raised|complained|been)",
+        r"as I (?:said|told|explained|mentioned) (?:before|already|earlier|last time)",
+        rf"(?:I've |I have |I )?(?:called|contacted|emailed|messaged|rang|phoned|spoke (?:to|with)|spoken (?:to|with)|chatted with|complained to|reported it to|been to|went (?:back )?to|visited) {_THIRD_PARTY}(?: (?:already|before|twice|again|last week|yesterday))?",
+        r"(?:the|your) (?:last|previous|other) (?:agent|person|rep|advisor|adviser)", r"(?:another|new|second|third) (?:ticket|case|complaint)",
+        r"(?:last|previous) (?:ticket|case|complaint|call|chat)", r"(?:happened|happening|broken|broke|down|failed|failing|crashed|stopped|gone|out|dropped|cut out) again",
+        r"again (?:today|this (?:week|month|morning))", r"(?:come|came|comes) back(?: again)?(?: today| this (?:week|month|morning))?", r"(?:keeps|kept|keep) (?:happening|dropping|failing|cutting out|crashing|breaking|going down)",
+        r"(?:contact|contacting|calling|writing|emailing|messaging|chasing) (?:you )?again", r"(?:I've|I have) been chasing",
+        r"(?:I've|I have) (?:contacted|called|emailed|messaged) (?:you|this)"),
+    cue("concern.money", 2.0, "a charge or cost at stake",
+        r"(?:charged|billed)(?: me)?(?: \w+)? (?:twice|double|two times|again|for something|for nothing|wrongly|incorrectly)",
+        r"double[- ]?(?:charged|charge|billed|billing)", r"over-?charged?", r"overbilled", r"charged me",
+        r"(?:extra|hidden|late|cancellation|overdraft|admin|service|roaming|termination) (?:fee|charge)s?",
+        r"fees?", r"refunds?", r"refunded", r"money back", r"reimburs\w*", r"compensat\w*",
+        r"[$£€]\s?\d[\d,]*(?:\.\d\d)?", r"\d[\d,]*(?:\.\d\d)? ?(?:dollars|pounds|euros|usd|gbp|eur|quid|bucks)",
+        r"out of pocket", r"can't afford", r"cannot afford", r"(?:billing|bill|invoice|payment) (?:mistake|error|issue|problem|dispute)",
+        r"wrong(?:ly)? (?:charged|billed|amount|bill|invoice)", r"bill (?:is|was|has) (?:wrong|doubled|gone up|higher|too high|incorrect)",
+        r"(?:unauthori[sz]ed|duplicate|pending|mystery|unknown|fraudulent) (?:charges?|payments?|transactions?|debits?)",
+        r"paid (?:for|twice|extra)", r"(?:took|taken|taking) (?:\w+ )?(?:from|out of) my (?:account|card|bank)", r"cost(?:s|ing)? me", r"lost money",
+        r"price (?:went up|increase|hike|rise)", r"debited", r"chargeback", r"financial hardship", r"hardship"),
+    cue("concern.business_impact", 2.0, "their business is affected",
+        r"(?:my|our) (?:business|shop|store|restaurant|salon|company|clinic|practice|firm|cafe|café|bakery|agency|startup|organi[sz]ation|school|office|warehouse|operations|production|website|online store|sales)",
+        r"(?:my|our) (?:customers|clients|staff|employees|team|users|patients|guests|stakeholders|board|investors|members|students|drivers)",
+        r"stakeholders", r"(?:lost|losing|lose) (?:sales|revenue|business|orders|customers|clients|bookings|money|income|thousands)",
+        r"(?:can't|cannot|unable to) (?:trade|take (?:orders|payments|bookings)|operate|serve (?:customers|clients)|open)",
+        r"(?:production|prod|checkout|payments?|our systems?|our platform|the platform|our api) (?:is |are |has been |went |has gone )?down",
+        r"business (?:critical|impact|is suffering)", r"SLA", r"payroll", r"go-live", r"service level"),
+    cue("concern.invisible", 2.0, "feels unseen",
+        r"(?:nobody|no one|no-one) (?:listens|listened|is listening|cares|cared|reads|read|is reading|is paying attention|takes me seriously|gives a damn|bothered)",
+        r"(?:you|they|you guys|your company) (?:clearly )?(?:don't|do not|didn't|never) (?:care|listen|read|bother)",
+        r"(?:you're|you are|they're|they are) not (?:listening|reading)", r"(?:being |been |feel |felt |keep being )?ignored",
+        r"ignoring (?:me|my|us)", r"feel(?:s|ing)? invisible", r"invisible", r"(?:don't|doesn't) matter(?: to you)?",
+        r"(?:like|as if) I (?:don't|do not) (?:matter|exist)", r"falls? on deaf ears", r"talking to a (?:wall|brick wall|robot|bot)",
+        r"brushed (?:me )?off", r"fobbed (?:me )?off", r"unheard", r"treated like a number", r"just a number",
+        r"unimportant", r"nobody takes (?:me|this) seriously", r"copy[- ]and[- ]paste (?:answers|replies|responses)",
+        r"(?:scripted|canned|automated) (?:answers|replies|responses)"),
+    cue("risk.churn", 2.0, "intends to leave",
+        r"cancel(?:l?ing)? (?:my|the|our) (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
+        r"close (?:my|our) account", r"switch(?:ing|ed)? (?:over )?to (?:a |another |a different )?\w+",
+        r"(?:move|moving|go|going) (?:over )?to (?:a |another |a different )(?:provider|competitor|bank|company|network|carrier|supplier)",
+        r"(?:find|finding|look|looking for|try|trying) (?:a |an )?(?:another|new|different|other) (?:provider|company|bank|supplier|carrier|network|service)",
+        r"tak(?:e|ing) (?:my|our) (?:business|money|custom) elsewhere", r"(?:go|going|shop|shopping) elsewhere",
+        r"never (?:again|(?:be )?(?:shop|order|buy|fly|use|book|stay|eat|come back|return|recommend)\w*)",
+        r"(?:last|final) time I (?:use|order|shop|buy|fly|book)\w*", r"won't be (?:back|returning|renewing|using|ordering|shopping)",
+        r"(?:I'm|I am|we're|we are) (?:done|finished) with (?:you|your|this)", r"leaving (?:you|for)", r"(?:I'm|I am) leaving",
+        r"not (?:going to )?renew\w*", r"won't renew", r"unsubscrib\w*", r"port(?:ing)? my number", r"considering (?:leaving|switching|cancelling|canceling|other options)",
+        r"(?:you've|you have|you just) lost (?:a|me as a|my|our) (?:customer|business)", strong=False, negatable=True),
+)
+
+
+def _deadline_hits(text: str) -> list[Hit]:
+    """Event and date cues in sentences that put them at risk; at most one per sentence."""
+    if not _AT_RISK.search(text):
+        return []
+    hits: list[Hit] = []
+    for s, e in iter_sentences(text):
+        sentence = text[s:e]
+        if _HAPPY.search(sentence):
+            continue
+        found = [m for m in EVENT.pattern.finditer(sentence)]
+        if not found:
+            continue
+        # An event word is better evidence than a bare date.
+        events = [m for m in found if not re.match(r"(?:by|before|until|for) ", m.group(0), re.I)]
+        m = (events or found)[0]
+        hits.append(Hit(EVENT, s + m.start(), s + m.end()))
+    return hits
+
+
+@register_detector(
+    "concerns", version="1",
+    kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
+           "concern.business_impact", "concern.invisible", "risk.churn"),
+)
+class ConcernDetector:
+    """What is at stake for the customer, one finding per cue."""
+
+    def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
+        info = type(self).info
+        findings: list[Finding] = []
+        for message in conversation.iter_messages(role=Role.customer):
+            if not message.public:
+                continue
+            text = message.text
+            hits = _deadline_hits(text) + find_hits(text, CUES)
+            for h in sorted(hits, key=lambda h: h.start):
+                words = text[h.start : h.end]
+                if h.label == "concern.deadline_event":
+                    rationale, score = f"a time-bound {h.cue.note} at risk: {words!r}", 0.75
+                else:
+                    rationale, score = f"{h.cue.note}: {words!r}", _score(h, words)
+                findings.append(info.finding(h.label, message, h.start, h.end, score=score, rationale=rationale))
+        return findings
+
+
+def _score(hit: Hit, words: str) -> float:
+    # Single common words ("fees", "transferred", "ignored") are weaker evidence than phrases.
+    return 0.85 if " " in words.strip() else 0.7

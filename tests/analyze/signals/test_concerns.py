@@ -1,0 +1,95 @@
+"""ConcernDetector: what is at stake for the customer, with TAXONOMY.md's borderline rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from heard.analyze.signals.concerns import ConcernDetector
+from heard.model import evidence
+
+# (customer text, [(kind, evidence), …] in text order)
+CASES = [
+    # -- the brief's own situations --
+    ("My son's birthday is on Saturday and the bike still hasn't shipped.",
+     [("concern.deadline_event", "son's birthday")]),
+    ("I've been transferred three times about this billing mistake and I'm still being charged twice.",
+     [("concern.repeat_contact", "been transferred three times"), ("concern.money", "billing mistake"),
+      ("concern.money", "charged twice")]),
+    ("My daughter's graduation is tomorrow and the package is missing.",
+     [("concern.deadline_event", "graduation")]),
+    ("The screen reader can't reach the Pay button at checkout, so I can't finish my order.",
+     [("concern.accessibility", "screen reader")]),
+    ("Our dashboard has been down since 9am, our customers can't log in and my stakeholders keep asking for an ETA.",
+     [("concern.business_impact", "our customers"), ("concern.business_impact", "my stakeholders")]),
+    # -- deadline_event: something time-bound at risk, not a happy mention --
+    ("I need the dress by Friday.", [("concern.deadline_event", "by Friday")]),
+    ("My flight to Lisbon was cancelled and I'm stranded in Madrid.", [("concern.deadline_event", "flight")]),
+    ("We have plans tonight and the oven still won't heat up.", [("concern.deadline_event", "plans tonight")]),
+    ("Can't wait for my trip next week! How do I add a bag?", []),
+    ("The cake arrived just in time for the party, thank you!", []),
+    # -- accessibility --
+    ("I'm deaf, so please email me instead of calling.", [("concern.accessibility", "deaf")]),
+    ("There is no step-free access at the station for my wheelchair.",
+     [("concern.accessibility", "step-free"), ("concern.accessibility", "wheelchair")]),
+    ("I can't use the app since the update.", []),  # a fault report, not an access barrier
+    # -- repeat_contact: third parties, failed attempts, counts, recurring faults --
+    ("I've called 4-5 times in 6 weeks.", [("concern.repeat_contact", "4-5 times")]),
+    ("This is the 7th time this month the wifi has dropped.",
+     [("concern.repeat_contact", "7th time this month")]),
+    ("I already contacted the seller and nobody got back to me.",
+     [("concern.repeat_contact", "already contacted"), ("concern.repeat_contact", "nobody got back")]),
+    ("I spoke to the courier yesterday and they said it was with you.",
+     [("concern.repeat_contact", "I spoke to the courier yesterday")]),
+    ("I tried calling but couldn't get through.",
+     [("concern.repeat_contact", "tried calling"), ("concern.repeat_contact", "couldn't get through")]),
+    ("The problem has come back again today.", [("concern.repeat_contact", "come back again today")]),
+    ("It's working again, thanks!", []),
+    # -- money: a charge or cost actually at stake, not a bill in passing --
+    ("Please refund the £40 you took from my account.",
+     [("concern.money", "refund"), ("concern.money", "£40"), ("concern.money", "took from my account")]),
+    ("There's a late fee on my account I never agreed to.", [("concern.money", "late fee")]),
+    ("I pay my bill every month, how do I see it online?", []),
+    ("I'm a student and honestly can't afford another charge.",
+     [("concern.money", "can't afford")]),
+    # -- business_impact --
+    ("My shop can't take payments since your card reader update, we're losing sales.",
+     [("concern.business_impact", "My shop"), ("concern.business_impact", "can't take payments"),
+      ("concern.business_impact", "losing sales")]),
+    ("The internet is down in my flat.", []),
+    # -- invisible --
+    ("Nobody listens to me, I feel invisible.",
+     [("concern.invisible", "Nobody listens"), ("concern.invisible", "feel invisible")]),
+    ("You clearly don't care about your customers.", [("concern.invisible", "You clearly don't care")]),
+    ("I keep getting copy-and-paste replies.", [("concern.invisible", "copy-and-paste replies")]),
+    # -- risk.churn --
+    ("I'm cancelling my subscription and switching to Netflix.",
+     [("risk.churn", "cancelling my subscription"), ("risk.churn", "switching to Netflix")]),
+    ("I will never shop here again.", [("risk.churn", "never shop")]),
+    ("Fix this or I'm taking my business elsewhere.", [("risk.churn", "taking my business elsewhere")]),
+    ("I'm not going to cancel my subscription over this.", []),
+    ("I don't want to cancel my account, I just want it fixed.", []),
+    ("How do I cancel my order before it ships?", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_concerns_find_what_is_at_stake(text, expected, make_conversation):
+    conversation = make_conversation(customer=text)
+    findings = ConcernDetector().detect(conversation)
+    assert [(f.kind, evidence(conversation, f.span)) for f in findings] == expected
+
+
+def test_concerns_read_only_customer_messages(make_conversation):
+    conversation = make_conversation(
+        agent="I'm sorry you were transferred three times and charged twice.",
+        customer="Yes, and my wedding is on Saturday so I need it sorted.",
+    )
+    findings = ConcernDetector().detect(conversation)
+    assert [(f.span.message_id, f.kind) for f in findings] == [("m2", "concern.deadline_event")]
+
+
+def test_concerns_rationale_quotes_the_cue(make_conversation):
+    conversation = make_conversation(customer="My son's graduation is tomorrow and the gown is missing.")
+    (finding,) = ConcernDetector().detect(conversation)
+    assert finding.rationale == "a time-bound event at risk: 'graduation'"
+    assert finding.detector == "concerns" and 0 < finding.score <= 1
