@@ -42,7 +42,9 @@ class ConversationIn(BaseModel):
 
     def to_conversation(self) -> Conversation:
         messages = tuple(
-            Message(**{**m.model_dump(), "id": m.id or str(i + 1)}) for i, m in enumerate(self.messages)
+            Message(id=m.id or str(i + 1), role=m.role, text=m.text, sent_at=m.sent_at, author=m.author,
+                    start_s=m.start_s, end_s=m.end_s, public=m.public, original_text=m.original_text)
+            for i, m in enumerate(self.messages)
         )
         data = self.model_dump(exclude={"messages", "tags"})
         started = data.pop("started_at") or next((m.sent_at for m in messages if m.sent_at), None)

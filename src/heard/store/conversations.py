@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from heard.errors import NotFound
 from heard.model import Channel, Conversation, Message, Role
-from heard.store.tables import ConversationRow, FindingRow, MessageRow
+from heard.store.tables import ConversationRow, FindingRow, MessageRow, utc_naive
 
 ImportStatus = Literal["created", "updated", "unchanged"]
 _MESSAGE_FIELDS = ("role", "author", "text", "original_text", "sent_at", "start_s", "end_s", "public")
@@ -44,16 +44,40 @@ def import_conversations(*, session: Session, conversations: Sequence[Conversati
             counts.add(status)
             counts.messages_added += added
     if fresh:
-        ids = session.execute(
-            insert(ConversationRow).returning(ConversationRow.id, sort_by_parameter_order=True),
-            [_conversation_values(c) for c in fresh],
-        ).scalars().all()
+        # Core inserts, then one query for the new ids: several times faster than ORM bulk
+        # inserts or per-row RETURNING for large imports.
+        session.execute(insert(ConversationRow.__table__), [_conversation_values(c) for c in fresh])
+        new_ids = _ids_by_key(session, [c.key for c in fresh])
+        ids = [new_ids[c.key] for c in fresh]
         rows = [_message_values(cid, i, m) for cid, c in zip(ids, fresh) for i, m in enumerate(c.messages)]
         if rows:
-            session.execute(insert(MessageRow), rows)
+            _insert_messages(session, rows)
         counts.created += len(fresh)
         counts.messages_added += len(rows)
     return counts
+
+
+def _insert_messages(session: Session, rows: list[dict]) -> None:
+    """Messages go straight to the driver's executemany: the hot path of large imports, where
+    SQLAlchemy's per-parameter processing cost more than the insert itself."""
+    connection = session.connection()
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
+    columns = list(rows[0])
+    marker = "?" if dialect.paramstyle == "qmark" else "%s"
+    sql = (f"INSERT INTO {MessageRow.__tablename__} ({', '.join(map(quote, columns))}) "
+           f"VALUES ({', '.join([marker] * len(columns))})")
+    to_db = _sqlite_time if dialect.name == "sqlite" else utc_naive
+    sent_at = columns.index("sent_at")
+    params = [tuple(row.values()) for row in rows]
+    params = [p[:sent_at] + (to_db(p[sent_at]),) + p[sent_at + 1:] for p in params]
+    connection.exec_driver_sql(sql, params)
+
+
+def _sqlite_time(value):
+    """The text SQLAlchemy's SQLite DateTime stores."""
+    value = utc_naive(value)
+    return None if value is None else value.isoformat(" ", "microseconds")
 
 
 def _last_per_key(conversations: Sequence[Conversation]) -> list[Conversation]:
@@ -66,6 +90,14 @@ def _last_per_key(conversations: Sequence[Conversation]) -> list[Conversation]:
             c = Conversation(**{**c.__dict__, "messages": tuple(known.values())})
         merged[c.key] = c
     return list(merged.values())
+
+
+def _ids_by_key(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    rows = session.execute(
+        select(ConversationRow.id, ConversationRow.source, ConversationRow.external_id)
+        .where(tuple_(ConversationRow.source, ConversationRow.external_id).in_(keys))
+    )
+    return {(source, external_id): id for id, source, external_id in rows}
 
 
 def _existing_rows(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], ConversationRow]:
