@@ -1,0 +1,262 @@
+"""Shared helpers for the agent-move rule detectors: which messages to read, sentence spans that
+survive URLs and "3 p.m.", a table-driven scanner, and word lists several moves share.
+
+A rule table is a tuple of `(pattern, score, label)` rows. `scan` runs every row over a message and
+keeps, per sentence, the best-scoring match (the earliest on a tie), so one sentence earns a kind
+once. A row's `label` opens the rationale: `label: "the words it matched"`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
+
+from heard.analyze.text import phrases
+from heard.model import Conversation, Message, Role
+
+Rule = tuple[re.Pattern[str], float, str]
+Veto = Callable[[str, re.Match[str]], bool]
+
+# -- word lists ------------------------------------------------------------------------------
+
+INTENSIFIER = r"(?:really|so|very|incredibly|truly|super|extremely|quite|pretty|absolutely|understandably|deeply|terribly|such|beyond|rather|especially|particularly|genuinely)"
+
+# The customer's state, as in "you're frustrated".
+FEELING_STATE = (
+    r"(?:frustrated|exhausted|stressed(?: out)?|upset|worried|disappointed|annoyed|angry|furious|"
+    r"anxious|concerned|overwhelmed|scared|frightened|afraid|nervous|confused|fed up|let down|"
+    r"tired|hurt|unhappy|uneasy|on edge|irritated|distressed|heartbroken|embarrassed|panicked|"
+    r"livid|discouraged|disheartened|worn out|at (?:your|the end of your) wits'? end)"
+)
+# What the situation is like for them, as in "that sounds exhausting".
+FEELING_COST = (
+    r"(?:frustrating|exhausting|stressful|upsetting|worrying|worrisome|disappointing|annoying|"
+    r"infuriating|maddening|aggravating|irritating|tiring|draining|overwhelming|scary|"
+    r"frightening|alarming|unsettling|nerve[- ]?wracking|distressing|heartbreaking|devastating|"
+    r"confusing|inconvenient|discouraging|disheartening|embarrassing|painful|hurtful|"
+    r"a (?:real )?(?:hassle|nightmare|headache|pain|worry|lot to deal with|lot to handle)|no fun)"
+)
+# Adjectives that name a cost only after "sounds" / "must be" ("this is hard to find" does not).
+FEELING_COST_SOFT = r"(?:hard|difficult|tough|awful|horrible|terrible|rough|miserable|unpleasant)"
+FEELING_NOUN = (
+    r"(?:frustrations?|disappointment|stress|worry|worries|anxiety|anger|upset|exhaustion|"
+    r"distress|annoyance|irritation|concerns?|fears?|confusion|heartache)"
+)
+# Nouns that, as the whole object of a regret, aim it at the customer's feeling.
+FEELING_OBJECTS = frozenset(
+    "frustration frustrations disappointment disappointments upset anger annoyance distress "
+    "stress worry worries anxiety exhaustion unhappiness dissatisfaction feelings feeling hurt "
+    "offence offense".split()
+)
+
+# Something the customer has at stake, beyond the literal request.
+STAKE = (
+    r"(?:birthday|gift|present|surprise|celebration|party|wedding|graduation|anniversary|funeral|"
+    r"christening|trip|travel|flight|holiday|vacation|honeymoon|event|deadline|launch|meeting|"
+    r"interview|exam|appointment|move|rent|bills?|mortgage|overdraft|budget|afford\w*|paycheck|"
+    r"savings|business|customers|clients|staff|employees|shop|sales|stakeholders|"
+    r"son|daughter|kids?|children|child|baby|mum|mom|dad|mother|father|wife|husband|partner|"
+    r"family|parents?|grand\w+|medication|prescription|screen reader|wheelchair|hearing aid|"
+    r"taken seriously|ignored|heard|listened to|runaround|bounced around|repeat yourself|"
+    r"start over|in time|on time|before (?:the weekend|\w+day|tomorrow|your|the)|by (?:\w+day|tomorrow))"
+)
+STAKE_WORD = phrases(STAKE)
+
+# What a customer can be offered instead of something else.
+REMEDY = phrases(
+    r"refund(?:ed|s)?", r"replace(?:ment)?s?", r"re-?ship\w*", r"re-?send\w*", r"exchange",
+    r"(?:store |account )?credit", r"vouchers?", r"gift card", r"discount", r"repairs?",
+    r"re-?book\w*", r"reschedul\w+", r"cancel\w*", r"upgrade", r"downgrade", r"pick(?: it)? up",
+    r"collect(?:ion)?", r"(?:the )?\d{1,2}[:.]\d{2} (?:flight|train|slot)", r"(?:next|later|earlier) (?:flight|train|slot|delivery)",
+    r"overnight", r"express", r"courier", r"technician", r"engineer", r"return(?: label)?",
+    r"keep (?:it|the item)", r"partial refund", r"full refund", r"a new one",
+)
+PREFERENCE_QUESTION = phrases(
+    r"which (?:one |option )?(?:works|would work|would you prefer|do you prefer|would you like|"
+    r"suits|is better|feels right|fits|sounds better|would be better|is best)",
+    r"would you (?:prefer|rather|like (?:me to|us to|a|the|to))", r"do you prefer",
+    r"what would you prefer", r"(?:it's )?(?:your call|up to you|your choice)",
+    r"let me know which", r"whichever (?:you prefer|suits|works)",
+)
+CHOICE_FRAME = phrases(
+    r"either\b[^.!?]{3,80}?\bor", r"(?:two|three|a few|a couple of|several) options",
+    r"you (?:can|could) choose (?:between|from)", r"choose between", r"option (?:1|a|one)\b",
+    r"(?:I|we) can (?:offer|give) you (?:a|an|the)\b[^.!?]{3,60}?\bor\b",
+)
+
+NEGATION = re.compile(
+    r"(?:\bnot\b|n['’]t\b|\bnever\b|\bno\b|\bcannot\b|\bunable\b|\bwithout\b)[^.!?]{0,20}$", re.IGNORECASE
+)
+CONDITIONAL = re.compile(r"\b(?:if|whether|in case|unless)\b[^.!?,]{0,25}$", re.IGNORECASE)
+
+# -- regret: "sorry for …" -------------------------------------------------------------------
+
+SORRY_SUBJECT = (
+    r"(?:(?:I|we)(?:'m|'re|\s+am|\s+are|\s+do|\s+would like to|'d like to|\s+want to|\s+must|"
+    r"\s+sincerely|\s+truly|\s+deeply|\s+really|\s+again)*\s+|(?:my|our)\s+(?:sincere(?:st)?\s+|deepest\s+|humble\s+)?)?"
+    r"(?:" + INTENSIFIER + r"\s+)?"
+)
+_OBJECT_CUT = frozenset(
+    "with that which who this it you when while on in due because caused from to at as we during "
+    "since if i our my but".split()
+)
+_OBJECT_FILLER = frozenset(
+    "any the your all of and or a an some such great huge extreme possible understandable "
+    "obvious added any such much so".split()
+)
+SYMPATHY_OBJECTS = frozenset("loss news passing".split())
+
+
+def regret_object(text: str, pos: int) -> list[str]:
+    """The words of what a regret is for, up to the first preposition or clause:
+    "sorry for the stress, frustration and the inconvenience that you endured" -> [stress, frustration, inconvenience]."""
+    stop = re.compile(r"[.!?;:\n]|\s[—–-]\s|,?\s+but\b").search(text, pos)
+    words = re.findall(r"[a-z']+", text[pos : stop.start() if stop else len(text)].lower().replace("’", "'"))
+    head: list[str] = []
+    for i, word in enumerate(words):
+        if word in _OBJECT_CUT and i > 0:
+            break
+        head.append(word)
+    return [w for w in head if w not in _OBJECT_FILLER]
+
+
+def regret_aimed_at_feeling(words: list[str]) -> bool:
+    """Is a regret's whole object the customer's feeling ("sorry for your frustration")?"""
+    return bool(words) and all(w in FEELING_OBJECTS for w in words)
+
+
+# -- messages and sentences ------------------------------------------------------------------
+
+
+def agent_messages(conversation: Conversation) -> Iterator[Message]:
+    """Public agent messages: the only turns a move is labelled on."""
+    return (m for m in conversation.iter_messages(role=Role.agent) if m.public and m.text.strip())
+
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'’”)\]]*(?=\s|$)|\n+")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[ap]\.m|e\.g|i\.e|etc|vs|approx|mr|mrs|ms|dr|st|no|inc|ltd|co|dept|ext|ref|[a-z])\.)$",
+    re.IGNORECASE,
+)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, end-exclusive, closing punctuation included.
+
+    Unlike `heard.analyze.text.iter_sentences` a full stop only ends a sentence before a space or
+    the end, and not after "a.m." / "p.m." / "e.g.", so URLs, decimals and times stay whole."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(0)[0] == "." and _ABBREVIATION.search(text, 0, m.start() + 1):
+            continue
+        end = m.end() if m.group(0)[0] != "\n" else m.start()
+        _add(text, start, end, spans)
+        start = m.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        s = start + len(piece) - len(piece.lstrip())
+        spans.append((s, s + len(stripped)))
+
+
+def sentence_of(text: str, pos: int) -> tuple[int, int]:
+    """The sentence holding character `pos` (or the whole text, trimmed, if none does)."""
+    for s, e in sentences(text):
+        if s <= pos < e:
+            return s, e
+    stripped = text.strip()
+    s = text.find(stripped[:1]) if stripped else 0
+    return s, s + len(stripped)
+
+
+def clause_end(text: str, pos: int, limit: int = 160) -> int:
+    """Where the clause running from `pos` stops: before . ! ? ; : a dash, a newline, ", but"."""
+    m = re.compile(r"[.!?;:\n]|\s[—–-]\s|,\s*(?:but|and|so|however)\b", re.IGNORECASE).search(text, pos)
+    end = m.start() if m else len(text)
+    end = min(end, pos + limit)
+    return len(text[:end].rstrip(" ,"))
+
+
+def is_negated(text: str, start: int) -> bool:
+    """Is the cue at `start` under a negation earlier in its clause ("I can't promise …")?"""
+    return bool(NEGATION.search(text, max(0, start - 30), start))
+
+
+def is_conditional(text: str, start: int) -> bool:
+    """Is the cue at `start` inside an if/whether clause ("sorry if you were upset")?"""
+    return bool(CONDITIONAL.search(text, max(0, start - 30), start))
+
+
+def is_choice_offer(sentence: str) -> bool:
+    """Does this sentence offer two or more concrete paths (refund / reship / the 07:15 flight …)?"""
+    remedies = {m.group(0).lower() for m in REMEDY.finditer(sentence)}
+    joined = re.search(r"\bor\b", sentence, re.IGNORECASE) is not None
+    if not remedies or is_negated(sentence, next(m.start() for m in REMEDY.finditer(sentence))):
+        return False
+    if CHOICE_FRAME.search(sentence) or (PREFERENCE_QUESTION.search(sentence) and joined):
+        return True
+    return len(remedies) >= 2 and joined and re.search(r"\b(?:I|we|you)\b", sentence, re.IGNORECASE) is not None
+
+
+# -- scanning --------------------------------------------------------------------------------
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    score: float
+    rationale: str
+
+
+def quote(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return '"' + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + '"'
+
+
+def scan(
+    text: str,
+    rules: Sequence[Rule],
+    *,
+    veto: Veto | None = None,
+    whole_sentence: bool = False,
+    to_clause_end: bool = False,
+) -> list[Hit]:
+    """The best match per sentence over all `rules`, in text order.
+
+    With `whole_sentence` the span is the sentence holding the match; with `to_clause_end` it
+    runs from the match to the end of its clause; else it is the match itself."""
+    best: dict[tuple[int, int], Hit] = {}
+    for pattern, score, label in rules:
+        for m in pattern.finditer(text):
+            if m.end() == m.start() or (veto and veto(text, m)):
+                continue
+            sentence = sentence_of(text, m.start())
+            start, end = sentence if whole_sentence else (m.start(), m.end())
+            if to_clause_end:
+                end = max(end, clause_end(text, m.end()))
+            hit = Hit(start, end, score, f"{label}: {quote(m.group(0))}")
+            old = best.get(sentence)
+            if old is None or (hit.score, -hit.start) > (old.score, -old.start):
+                best[sentence] = hit
+    return sorted(best.values())
+
+
+def standard_veto(text: str, m: re.Match[str]) -> bool:
+    """Skip a cue that is negated or conditional."""
+    return is_negated(text, m.start()) or is_conditional(text, m.start())
+
+
+def rule_findings(detector, kind: str, conversation: Conversation, rules: Sequence[Rule], **scan_options) -> list:
+    """Run a rule table over every public agent message and sign the hits as `kind` findings."""
+    return [
+        detector.info.finding(kind, message, hit.start, hit.end, score=hit.score, rationale=hit.rationale)
+        for message in agent_messages(conversation)
+        for hit in scan(message.text, rules, **scan_options)
+    ]

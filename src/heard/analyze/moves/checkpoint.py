@@ -1,0 +1,72 @@
+"""move.checkpoint: a promise of an update or action at a stated time or interval ("I'll update
+you by 3 pm tomorrow", "every day until it's delivered"). The finding carries `due_at`, resolved
+against the message's `sent_at` (see `due_time`). A time with no promise ("we'll be in touch"
+has no time; "please allow 48 hours" promises nothing) and times inside offered options ("the
+07:15 flight or a refund") are not checkpoints."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from heard.analyze.detector import register_detector
+from heard.analyze.moves._cues import agent_messages, is_choice_offer, is_negated, quote, sentences
+from heard.analyze.moves.due_time import find_times
+from heard.analyze.text import phrases
+from heard.model import Conversation, Finding, Message
+
+KIND = "move.checkpoint"
+
+# (pattern, score, label): what makes a sentence with a time a promise.
+PROMISES = (
+    (phrases(r"(?:I|we)(?:'ll|\s+will|\s+shall|'m going to|\s+am going to|'re going to|\s+are going to|\s+promise to)",
+             r"you(?:'ll|\s+will)\s+(?:hear|get|receive|have)\b", r"(?:expect|look out for)\s+(?:an?|my|our)\s+(?:update|call|email|reply|message)",
+             r"(?:I|we)(?:'ll|\s+will)?\s+(?:be in touch|follow up|check in|circle back)",
+             r"(?:an\s+)?updates?\s+(?:will follow|to follow|coming)", r"guaranteed|I promise|I guarantee"),
+     0.9, "promises an update or action at a stated time"),
+    (phrases(r"(?:it|this|that|they|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:will|'ll)\s+(?:be|have|arrive|reach|go|show|appear|post|land|get)",
+             r"(?:it|this|they)'ll\s+be", r"(?:is|are)\s+(?:scheduled|due|set|booked)\s+(?:to|for)"),
+     0.6, "says when something will happen"),
+)
+_NOT_A_PROMISE = re.compile(
+    r"\b(?:if you(?:'ve| have)? (?:don't|do not|haven't|have not|didn't|did not)|let (?:us|me) know if|please allow|"
+    r"you (?:must|need to|have to|should)|allow up to|can take up to|may take|might take|takes up to|"
+    r"within \S+ (?:hours?|days?) of)\b",
+    re.IGNORECASE,
+)
+
+
+@register_detector("checkpoint", version="1", kinds=(KIND,))
+class CheckpointDetector:
+    """Agent promises an update or action at a stated time; the finding carries `due_at`."""
+
+    def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
+        return [f for message in agent_messages(conversation) for f in self._in(message)]
+
+    def _in(self, message: Message) -> list[Finding]:
+        text, found = message.text, []
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            times = find_times(sentence)
+            if not times or is_choice_offer(sentence) or _NOT_A_PROMISE.search(sentence):
+                continue
+            promise = _promise(sentence)
+            if promise is None or (sentence.rstrip().endswith("?") and promise[0] < 0.9):
+                continue
+            score, label = promise
+            when = times[0]
+            found.append(self.info.finding(
+                KIND, message, start, end, score=score, rationale=f"{label}: {quote(when.text)}",
+                due_at=when.resolve(message.sent_at),
+            ))
+        return found
+
+
+def _promise(sentence: str) -> tuple[float, str] | None:
+    for pattern, score, label in PROMISES:
+        for m in pattern.finditer(sentence):
+            if not is_negated(sentence, m.start()) and not re.match(
+                r"\s*(?:not|never|n't)\b", sentence[m.end():], re.IGNORECASE
+            ):
+                return score, label
+    return None

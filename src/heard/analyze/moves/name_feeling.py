@@ -1,0 +1,74 @@
+"""move.name_feeling: the agent names the customer's feeling, or what the situation costs them,
+without arguing with it ("This sounds exhausting", "I can hear how upset you are")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from heard.analyze.detector import register_detector
+from heard.analyze.moves._cues import (
+    FEELING_COST,
+    FEELING_COST_SOFT,
+    FEELING_NOUN,
+    FEELING_STATE,
+    INTENSIFIER,
+    Rule,
+    is_conditional,
+    is_negated,
+    rule_findings,
+)
+from heard.analyze.text import phrases
+from heard.model import Conversation, Finding
+
+KIND = "move.name_feeling"
+_I = rf"(?:{INTENSIFIER}\s+)?"
+_SUBJECT = r"(?:(?:this|that|it|which)(?:\s+(?!must|sounds|seems|is|was|has)[a-z]+)?\s*)"
+_COST = rf"(?:a\s+|an\s+|such\s+a\s+)?{_I}{FEELING_COST}"
+_ANY_COST = rf"(?:a\s+|an\s+|such\s+a\s+)?{_I}(?:{FEELING_COST}|{FEELING_COST_SOFT})"
+_TAIL = (
+    r"(?:\s+(?:this|that|it|you|all this|all of this)\s+(?:must\s+(?:be|feel|have\s+been)|is|was|are|were|"
+    r"has\s+been|have\s+been|feel|sounds|causes|caused|has\s+caused))?"
+)
+
+RULES: tuple[Rule, ...] = (
+    (phrases(rf"{_SUBJECT}?(?:sounds|must be|must have been|must've been|must feel|seems)\s+(?:like\s+)?{_ANY_COST}"),
+     0.9, "names what this costs the customer"),
+    (phrases(rf"{_SUBJECT}(?:'s|\s+is|\s+was|\s+has been|'s been)\s+{_COST}"),
+     0.8, "names what this costs the customer"),
+    (phrases(rf"(?:I|we)\s+(?:can\s+|can't\s+|completely\s+|totally\s+|fully\s+|really\s+|truly\s+|do\s+)?"
+             rf"(?:understand|hear|see|imagine|appreciate|get|know|recogni[sz]e|tell)"
+             rf"(?:\s+[^\s.!?,;]+){{0,5}}?\s+(?:{FEELING_COST}|{FEELING_COST_SOFT}|{FEELING_STATE}|{FEELING_NOUN})"
+             + _TAIL),
+     0.9, "acknowledges the customer's feeling"),
+    (phrases(rf"you(?:'re|\s+are|\s+were|'ve been|\s+have been|\s+must be|\s+must feel|\s+must have been|"
+             rf"\s+feel|\s+felt|\s+sound|\s+seem)\s+{_I}{FEELING_STATE}"),
+     0.85, "names the customer's feeling"),
+    (phrases(rf"(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)\s+(?:your|the)\s+{_I}"
+             r"(?:frustration|disappointment|stress|worry|anxiety|anger|upset|exhaustion|distress|annoyance)"),
+     0.75, "names the customer's feeling"),
+    (phrases(rf"how\s+{_I}{FEELING_COST}", rf"what\s+an?\s+{_I}(?:hassle|nightmare|headache|pain|ordeal|{FEELING_COST}\s+\w+)"),
+     0.85, "names what this costs the customer"),
+    (phrases(rf"(?:the|this|such a|a|your)\s+{_I}{FEELING_COST}\s+(?:experience|situation|wait|process|time|day|morning|week|delay|ordeal)"),
+     0.7, "names what this costs the customer"),
+)
+_WEAK = re.compile(r"\bconcern(?:s|ed)?\b|\bconfus", re.IGNORECASE)
+
+
+def _veto(text: str, m: re.Match[str]) -> bool:
+    """Skip negated ("isn't frustrating") or hypothetical ("if you're upset") feelings."""
+    words = re.sub(r"can(?:no|['’])t imagine", "imagine", m.group(0), flags=re.IGNORECASE)
+    return is_negated(text, m.start()) or is_conditional(text, m.start()) or bool(
+        re.search(r"\bnot\b|n['’]t\b|\bnever\b", words, re.IGNORECASE)
+    )
+
+
+@register_detector("name_feeling", version="1", kinds=(KIND,))
+class NameFeelingDetector:
+    """Agent names the customer's feeling without judging or agreeing with claims."""
+
+    def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
+        findings = rule_findings(self, KIND, conversation, RULES, veto=_veto)
+        # "your concern" / "confused" name a feeling less surely than "exhausting" does.
+        return [replace(f, score=min(f.score, 0.6)) if _WEAK.search(f.rationale) else f for f in findings]

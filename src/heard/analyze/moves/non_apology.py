@@ -1,0 +1,52 @@
+"""move.non_apology: regret aimed at the customer's feeling, or made conditional ("sorry you
+feel that way", "sorry if you were upset", "we don't want you to feel that way")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from heard.analyze.detector import register_detector
+from heard.analyze.moves._cues import (
+    FEELING_STATE,
+    INTENSIFIER,
+    SORRY_SUBJECT,
+    Rule,
+    regret_aimed_at_feeling,
+    regret_object,
+    rule_findings,
+)
+from heard.analyze.text import phrases
+from heard.model import Conversation, Finding
+
+KIND = "move.non_apology"
+
+RULES: tuple[Rule, ...] = (
+    (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?you\s+(?:feel|felt|see it|view it|think|took it)\s+(?:that|this)\s+way",
+             rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?you\s+feel\s+like\s+(?:that|this)",
+             rf"{SORRY_SUBJECT}sorry\s+for\s+(?:the way|how)\s+you\s+(?:feel|felt|are feeling|were made to feel)"),
+     0.9, "regrets the customer's feeling, not the company's part"),
+    (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies)\s+if\b"), 0.85, "apologises conditionally"),
+    (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?you(?:'re|\s+are|\s+were|\s+feel|\s+felt|'ve been|\s+have been)"
+             rf"\s+(?:{INTENSIFIER}\s+)?{FEELING_STATE}"),
+     0.8, "regrets the customer's feeling, not the company's part"),
+    (phrases(r"(?:I|we)\s+(?:don't|do not)\s+want\s+you\s+to\s+(?:feel|be upset|think)"), 0.8,
+     "regrets the customer's feeling, not the company's part"),
+    (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)\b"), 0.75,
+     "regrets only the customer's feeling"),
+)
+
+
+def _veto(text: str, m: re.Match[str]) -> bool:
+    """A "sorry for …" counts only when its whole object is a feeling ("for your frustration")."""
+    if re.search(r"(?:for|about)$", m.group(0), re.IGNORECASE):
+        return not regret_aimed_at_feeling(regret_object(text, m.end()))
+    return False
+
+
+@register_detector("non_apology", version="1", kinds=(KIND,))
+class NonApologyDetector:
+    """Agent regrets the customer's feelings, or apologises conditionally, instead of owning a part."""
+
+    def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
+        return rule_findings(self, KIND, conversation, RULES, veto=_veto, to_clause_end=True)

@@ -1,0 +1,59 @@
+"""move.ownership: the agent commits, in the first person, to a specific action on the case ("I
+will personally shepherd this until it's fixed", "I'll pass this to our billing team myself").
+A brand's "we will", a hand-off ("someone will contact you") and a vague "I'll keep you posted"
+are not ownership."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from heard.analyze.detector import register_detector
+from heard.analyze.moves._cues import Rule, rule_findings, standard_veto
+from heard.analyze.text import phrases
+from heard.model import Conversation, Finding
+
+KIND = "move.ownership"
+_WILL = r"I(?:'ll|\s+will|\s+am going to|'m going to|\s+shall)\s+(?:also\s+|now\s+|then\s+|still\s+|be sure to\s+|right away\s+)?"
+_ACTION = (
+    r"(?:check|look into|look at|investigate|contact|call|ring|phone|email|reach out|raise|escalate|"
+    r"submit|file|log|pass|forward|send|resend|reship|ship|refund|credit|process|cancel|reset|book|"
+    r"rebook|arrange|order|replace|fix|sort|resolve|chase|speak|talk|ask|get|set up|add|remove|"
+    r"change|update your|correct|review|monitor|track|dive|handle|take care|follow (?:this|it|up)|"
+    r"waive|reverse|release|restore|reactivate|confirm|open|issue|request|flag|notify|give|note|"
+    r"put|have|see)"
+)
+
+RULES: tuple[Rule, ...] = (
+    (phrases(rf"I(?:'ll|\s+will|\s+am going to|'m going to)\s+personally\b",
+             rf"{_WILL}(?:make sure|make certain|ensure|see (?:this|it) through|stay on (?:this|it|top of)|own this|"
+             r"take (?:full )?ownership|shepherd|handle (?:this|it) (?:myself|personally)|take care of (?:this|it) (?:myself|personally))",
+             r"I(?:'m| am)\s+(?:personally\s+)?(?:taking care of|taking ownership of|owning|handling) (?:this|it|your)",
+             r"leave (?:this|it) with me", r"I(?:'ve| have) got (?:this|you)\b(?! covered)",
+             r"I(?:'m| am) not going anywhere until"),
+     0.9, "takes personal ownership"),
+    (phrases(rf"{_WILL}{_ACTION}\b"), 0.8, "commits to a specific action"),
+    (phrases(r"I(?:'m| am)\s+(?:now\s+)?(?:looking into|checking|escalating|chasing|raising|processing|on) (?:this|it|that|your)\b"),
+     0.7, "commits to a specific action"),
+)
+_VAGUE = re.compile(
+    r"I(?:'ll|\s+will)\s+(?:keep you (?:posted|updated|informed|in the loop)|update you|let you know|"
+    r"get back to you|be in touch|follow up with you|reach back out|be (?:happy|glad|able|more than happy|delighted|pleased) to|"
+    r"need|have to|try|see (?:what|if)|help if)",
+    re.IGNORECASE,
+)
+
+
+def _veto(text: str, m: re.Match[str]) -> bool:
+    """Vague follow-ups, offers to help and conditionals are not a commitment."""
+    return standard_veto(text, m) or bool(_VAGUE.match(text, m.start())) or bool(
+        re.match(r"[^.!?]{0,12}\bif I can\b", text[m.end():], re.IGNORECASE)
+    )
+
+
+@register_detector("ownership", version="1", kinds=(KIND,))
+class OwnershipDetector:
+    """Agent commits personally ("I will …") to carry the case."""
+
+    def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
+        return rule_findings(self, KIND, conversation, RULES, veto=_veto, whole_sentence=True)

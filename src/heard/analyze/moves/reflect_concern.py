@@ -1,0 +1,58 @@
+"""move.reflect_concern: the agent restates, in its own words, what the customer needs or fears
+beyond the literal request — the stake ("It sounds like you're worried the gift will miss the
+celebration", "So the real worry is that it won't arrive before Friday's party")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from heard.analyze.detector import register_detector
+from heard.analyze.moves._cues import STAKE, STAKE_WORD, Rule, rule_findings, standard_veto
+from heard.analyze.text import phrases
+from heard.model import Conversation, Finding
+
+KIND = "move.reflect_concern"
+_NEED = (
+    r"(?:you(?:'re|\s+are|\s+were|'ve been|\s+have been)?\s+(?:really\s+|mainly\s+|most\s+)?"
+    r"(?:worried|concerned|afraid|scared|anxious|nervous|hoping|counting on|relying on|depending on|"
+    r"trying to|planning|need|needed|want|wanted|just want|have to|had to|can't afford)|"
+    r"your\s+(?:main|biggest|real|big|key|first)\s+(?:worry|concern|fear|priority|need))"
+)
+_TOPIC = r"(?:worry|worries|concern|fear|priority|need|stake|issue|point|goal|problem)"
+
+RULES: tuple[Rule, ...] = (
+    (phrases(rf"(?:it\s+)?(?:sounds|seems|looks)\s+like\s+{_NEED}", rf"I(?:'m| am)\s+hearing\s+(?:that\s+)?{_NEED}",
+             rf"if I(?:'m| am)\s+(?:hearing|understanding)\s+you\s+(?:right|correctly),?\s+{_NEED}"),
+     0.9, "reflects the customer's concern"),
+    (phrases(rf"(?:so\s+)?(?:the|your)\s+(?:real|main|biggest|big|key|underlying|main|actual)\s+{_TOPIC}\s+(?:here\s+)?(?:is|seems to be|sounds like)",
+             rf"so\s+(?:the|your)\s+{_TOPIC}\s+(?:here\s+)?is\s+(?:that|whether|about|getting|making)"),
+     0.85, "names the concern behind the request"),
+    (phrases(rf"(?:your|the)\s+(?:\w+'s\s+)?{STAKE}\s+is\s+what\s+(?:really\s+)?(?:matters|counts)",
+             rf"what\s+(?:really\s+)?(?:matters|counts)\s+(?:most\s+)?(?:now|here|right now|today)?\s*is\s+(?:that\s+)?(?:your|you)\b[^.!?]{{0,40}}?\b{STAKE}"),
+     0.85, "makes the customer's stake the goal"),
+    (phrases(rf"{_NEED}\b[^.!?]{{0,60}}?\b{STAKE}"),
+     0.75, "reflects what is at stake for the customer"),
+    (phrases(rf"I\s+(?:understand|know|realize|realise|see|can see|hear|appreciate|get)\s+(?:that\s+|how much\s+|how important\s+|this is\s+|it's\s+)?"
+             rf"[^.!?]{{0,50}}?\b{STAKE}"),
+     0.7, "reflects what is at stake for the customer"),
+    (phrases(r"you\s+(?:shouldn't|should not|should never)\s+have\s+to\s+(?:keep\s+)?(?:chase|repeat|explain|call|wait|ask|fight|start over)"),
+     0.65, "reflects the cost of not being heard"),
+)
+_SUBJECT_LINE = re.compile(r"\byou\s+have\s+(?:a\s+)?(?:question|issue|problem|query)s?\s+(?:about|with|regarding)\b", re.IGNORECASE)
+
+
+def _veto(text: str, m: re.Match[str]) -> bool:
+    """Skip negated cues and ones that only repeat the ticket subject."""
+    return standard_veto(text, m) or bool(_SUBJECT_LINE.search(m.group(0)))
+
+
+@register_detector("reflect_concern", version="1", kinds=(KIND,))
+class ReflectConcernDetector:
+    """Agent paraphrases the need or fear behind the customer's message."""
+
+    def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
+        return rule_findings(self, KIND, conversation, RULES, veto=_veto, whole_sentence=True)
+
+
+__all__ = ["ReflectConcernDetector", "STAKE_WORD"]
