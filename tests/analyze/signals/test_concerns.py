@@ -23,6 +23,8 @@ CASES = [
      [("concern.business_impact", "our customers"), ("concern.business_impact", "my stakeholders")]),
     # -- deadline_event: something time-bound at risk, not a happy mention --
     ("I need the dress by Friday.", [("concern.deadline_event", "by Friday")]),
+    ("It said delivered by 20 Oct and I still haven't received it.", [("concern.deadline_event", "by 20 Oct")]),
+    ("I've been a customer for 12 yrs and it's still not fixed.", []),
     ("My flight to Lisbon was cancelled and I'm stranded in Madrid.", [("concern.deadline_event", "flight")]),
     ("We have plans tonight and the oven still won't heat up.", [("concern.deadline_event", "plans tonight")]),
     ("Can't wait for my trip next week! How do I add a bag?", []),

@@ -21,7 +21,7 @@ from heard.model import Conversation, Finding, Role
 
 _DAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
         r"the weekend|this weekend|next week|end of (?:the )?(?:day|week|month)|christmas|"
-        r"the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?(?: of)? \w+|noon|midday|\d{1,2}(?::\d\d)? ?(?:am|pm))")
+        r"the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|noon|midday|\d{1,2}(?::\d\d)? ?(?:am|pm))")
 _NUMBER = r"(?:\d+(?:-\d+)?|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|countless|numerous|a few)"
 _ORDINAL = r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth)"
 _THIRD_PARTY = (r"(?:the |my |your )?(?:seller|store|shop|carrier|courier|delivery (?:company|driver)|driver|"
@@ -34,7 +34,7 @@ EVENT = cue("concern.deadline_event", 1.0, "event",
             r"(?:bar|bat) mitzvah", r"party", r"celebration", r"trip", r"holiday", r"vacation", r"honeymoon",
             r"flight", r"exam", r"(?:job )?interview", r"launch", r"go-live", r"conference", r"concert",
             r"surgery", r"operation", r"appointment", r"moving day", r"deadline", r"plans tonight",
-            r"(?:by|before|until|for) " + _DAY)
+            r"(?:by|before|until) " + _DAY)
 # A time-bound thing is at stake when the message says it could be missed or is in doubt.
 _AT_RISK = phrases(
     r"in time", r"on time", r"won't (?:arrive|make it|get here|be here|be ready)", r"will not", r"not going to",
@@ -133,7 +133,7 @@ def _deadline_hits(text: str) -> list[Hit]:
         if not found:
             continue
         # An event word is better evidence than a bare date.
-        events = [m for m in found if not re.match(r"(?:by|before|until|for) ", m.group(0), re.I)]
+        events = [m for m in found if not re.match(r"(?:by|before|until) ", m.group(0), re.I)]
         m = (events or found)[0]
         hits.append(Hit(EVENT, s + m.start(), s + m.end()))
     return hits

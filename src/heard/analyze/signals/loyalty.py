@@ -38,7 +38,7 @@ CUES: tuple[Cue, ...] = (
         negatable=True),
     cue("loyalty.not_heard", 2.0, "not heard",
         r"(?:nobody|no one|no-one|noone) (?:listened|listens|understood|cared|cares|heard me|seemed to care|took me seriously)",
-        r"(?:felt |feel |was |being )?(?:ignored|unheard|dismissed)", r"(?:didn't|did not|never|don't|do not) (?:even )?(?:listen|care|understand)",
+        r"(?:felt |feel |was |being )?(?:ignored|unheard|dismissed)", r"(?<!I )(?:didn't|did not|never|don't|do not) (?:even )?(?:listen|care|understand)",
         r"(?:like|as if) (?:talking|speaking) to a (?:wall|brick wall|robot|bot|script)", r"(?:scripted|canned|copy-paste|robotic) (?:answers|replies|responses)",
         r"brushed (?:me )?off", r"fobbed (?:me )?off", r"(?:didn't|did not) feel (?:heard|listened to|understood|valued)",
         r"not listening"),
