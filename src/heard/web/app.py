@@ -1,0 +1,50 @@
+"""`create_app(settings)`: the FastAPI app serving Heard's pages and their JSON twins under /api.
+
+There is no module-level app: every app (a test's, `heard serve`'s) is built from its own
+Settings, opens its own store and loads its own scorecard. The Analyzer behind /api/detect is
+built on first use and cached on `app.state`, once per app.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from heard.analyze.scorecard import Scorecard
+from heard.config import Settings
+from heard.store.db import open_store
+from heard.web import api, pages
+from heard.web.errors import install_error_handlers
+from heard.web.templating import make_templates
+
+STATIC = Path(__file__).with_name("static")
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """Open the store at `settings.database_url` (migrating it), load the scorecard and wire the routers."""
+    app = FastAPI(
+        title="Heard",
+        summary="Empathy case files from customer-support conversations.",
+        description=(
+            "Every page of Heard's web UI has a JSON twin here. Errors always come back as "
+            '`{"ok": false, "error": "...", "errors": [...], "status": N}`.'
+        ),
+        version="0.1.0",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.sessions = open_store(settings.database_url)
+    app.state.scorecard = Scorecard.load(settings.scorecard)
+    app.state.analyzer = None
+    app.state.analyzer_lock = threading.Lock()
+    app.state.templates = make_templates()
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.conversations.router)
+    app.include_router(api.detect.router)
+    app.include_router(pages.conversations.router)
+    install_error_handlers(app)
+    return app
