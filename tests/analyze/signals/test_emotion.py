@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from heard.analyze.signals.emotion import EmotionDetector
@@ -101,7 +103,7 @@ def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation
 def test_emotion_skips_private_notes_and_empty_messages(make_conversation):
     conversation = make_conversation(customer="   ")
     note = Message(id="n1", role=Role.customer, text="I'm furious with you", public=False)
-    conversation = conversation.__class__(**{**conversation.__dict__, "messages": (note,) + conversation.messages})
+    conversation = replace(conversation, messages=(note,) + conversation.messages)
     assert EmotionDetector().detect(conversation) == []
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from heard.analyze.detector import register_detector
 from heard.analyze.text import iter_sentences, phrases
-from heard.model import Conversation, Finding, Message, Role
+from heard.model import Conversation, Finding, Role
 
 _TARGET = r"(?:to|with|over to|through to) (?P<to>(?:the |our |a |an |my )?[\w'’-]+(?: [\w'’-]+){0,5}?)(?=[.,;!?\n]| who| for| so| and| because| as| now| shortly| in a| right|$)"
 SYSTEM = re.compile(
