@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from heard.analyze.detector import register_detector
-from heard.analyze.moves._cues import STAKE, STAKE_WORD, Rule, rule_findings, standard_veto
+from heard.analyze.moves._cues import STAKE, Rule, rule_findings, standard_veto
 from heard.analyze.text import phrases
 from heard.model import Conversation, Finding
 
@@ -54,5 +54,3 @@ class ReflectConcernDetector:
     def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
         return rule_findings(self, KIND, conversation, RULES, veto=_veto, whole_sentence=True)
 
-
-__all__ = ["ReflectConcernDetector", "STAKE_WORD"]

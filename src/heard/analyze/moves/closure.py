@@ -1,0 +1,74 @@
+"""move.closure: the agent closes the loop — sums up what happened and what was done or changed,
+how repeats are prevented, thanks for patience at resolution, or invites feedback. A mere sign-off
+("have a nice day") or "thanks for your patience" while the case is still open is not closure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from heard.analyze.detector import register_detector
+from heard.analyze.moves._cues import agent_messages, quote, sentences
+from heard.analyze.text import phrases
+from heard.model import Conversation, Finding, Message
+
+KIND = "move.closure"
+
+_DONE = phrases(
+    r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|raised|released|corrected|"
+    r"updated|credited|removed|replaced|reset|resolved|restored|issued|processed|changed|cancelled|canceled|"
+    r"waived|applied|added|re-?sent|reshipped|sorted|rebooked|unlocked|reactivated|put in place|patched|closed)",
+    r"(?:is|are|has been|have been|was|were)\s+(?:now\s+|fully\s+)?(?:fixed|refunded|reversed|resolved|restored|"
+    r"corrected|credited|released|replaced|sorted|back up|working again|processed|cancelled|canceled|waived)",
+    r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed)",
+)
+# (pattern, score, label) rows: what makes a sentence part of a closing note.
+CUES = (
+    (phrases(r"to recap", r"to sum(?:marise|marize| up)", r"in summary", r"just to (?:recap|summari[sz]e|confirm what)",
+             r"here's (?:a (?:quick )?)?(?:what happened|a summary|what (?:we|I)(?:'ve| have) (?:done|changed))"),
+     0.85, "sums up the case"),
+    (phrases(r"(?:so that|so|to make sure|to ensure|to prevent)\s+(?:this|it|that)\s+(?:doesn't|does not|won't|will not|can't|cannot)\s+happen\s+again",
+             r"to (?:prevent|stop|avoid)\s+(?:this|it|that)\s+(?:from\s+)?(?:happening|recurring)(?:\s+again)?",
+             r"(?:won't|will not|shouldn't|should not)\s+(?:recur|happen again)"),
+     0.85, "says how a repeat is prevented"),
+    (phrases(r"(?:was|were)\s+caused\s+by", r"came\s+from\s+(?:a|an|the|our)", r"(?:was|were)\s+due\s+to\s+(?:a|an|the|our)",
+             r"happened\s+because", r"the\s+(?:root\s+)?cause\s+(?:was|is)", r"the\s+reason\s+(?:was|is)\s+that", r"turned\s+out\s+(?:to be|that)"),
+     0.8, "explains the cause"),
+    (phrases(r"thank(?:s| you)(?:\s+(?:so|very))?(?:\s+much)?\s+(?:again\s+)?for\s+(?:your|you're|all your|bearing with)",
+             r"(?:we'd|we would|I'd|I would)\s+(?:love|like|appreciate)\s+(?:to hear\s+)?your\s+feedback",
+             r"(?:let us know|tell us)\s+how\s+we\s+did", r"how\s+did\s+we\s+do", r"(?:a|our)\s+(?:short\s+|quick\s+)?survey",
+             r"(?:glad|happy|pleased)\s+(?:we|I)\s+(?:could|were able to|was able to)\s+(?:get|help|sort|fix|resolve)"),
+     0.75, "thanks or invites feedback at resolution"),
+)
+
+
+@register_detector("closure", version="1", kinds=(KIND,))
+class ClosureDetector:
+    """Agent closes the loop: what happened, what changed, prevention, thanks, feedback."""
+
+    def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
+        return [f for message in agent_messages(conversation) for f in self._in(message)]
+
+    def _in(self, message: Message) -> list[Finding]:
+        text = message.text
+        if not _DONE.search(text):  # nothing done or changed yet: the case is still open
+            return []
+        hits = []
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            for pattern, score, label in CUES:
+                m = pattern.search(sentence)
+                if m:
+                    hits.append((start, end, score, f"{label}: {quote(m.group(0))}"))
+                    break
+        strong = [h for h in hits if h[2] >= 0.8]
+        if not strong:  # thanks or a survey alone do not close a loop
+            return []
+        start, end = min(h[0] for h in hits), max(h[1] for h in hits)
+        # A cause explained with no summary cue: extend to the sentence saying what was done.
+        for s, e in sentences(text):
+            if s >= start and _DONE.search(text[s:e]):
+                end = max(end, e)
+                break
+        best = max(hits, key=lambda h: h[2])
+        return [self.info.finding(KIND, message, start, end, score=best[2], rationale=best[3])]

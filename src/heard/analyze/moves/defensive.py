@@ -1,0 +1,72 @@
+"""move.defensive: blame-shifting, hiding behind policy, arguing or talking down ("as I already
+said", "you should have read the terms", "that's not our fault", "per our policy there's nothing
+we can do"). A constraint stated together with an alternative is not defensive."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from heard.analyze.detector import register_detector
+from heard.analyze.moves._cues import Rule, agent_messages, scan
+from heard.analyze.text import phrases
+from heard.model import Conversation, Finding
+
+KIND = "move.defensive"
+_BLAME_VERBS = (
+    r"(?:read|checked|called|contacted|ordered|followed|told|reported|booked|cancelled|canceled|known|kept|"
+    r"made sure|done|looked|updated|entered|chosen|selected|paid|logged|saved|backed up|noticed|asked|waited)"
+)
+
+# Condescension and blame: defensive whatever else the message says.
+ALWAYS: tuple[Rule, ...] = (
+    (phrases(r"as I (?:already |previously |just )?(?:said|mentioned|explained|stated|told you)",
+             r"as (?:previously|already) (?:said|mentioned|explained|stated)", r"like I (?:said|told you)",
+             r"as stated (?:before|earlier|previously|above)", r"I(?:'ve| have) already (?:told|explained)"),
+     0.9, "talks down to the customer"),
+    (phrases(rf"you (?:should(?: have|'ve)|could have|needed to|were supposed to|ought to have) {_BLAME_VERBS}",
+             r"you failed to", r"(?:it's|it is|that's|that is) your (?:own )?(?:responsibility|fault|problem|mistake)",
+             r"if you had (?:read|checked|followed|called|contacted|looked)", r"you didn't (?:read|follow|check)"),
+     0.85, "shifts blame to the customer"),
+    (phrases(r"(?:this|that|it)(?:'s|\s+is|\s+was)\s+not\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
+             r"(?:this|that|it)\s+isn't\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
+             r"not\s+(?:our|my)\s+fault", r"(?:we(?:'re|\s+are)|I(?:'m|\s+am))\s+not\s+(?:responsible|to blame|liable)",
+             r"nothing to do with us",
+             r"(?:that's|it's|this is|that is|it is)\s+(?:the|a|your)\s+(?:carrier|courier|manufacturer|bank|seller|post office|store|driver)(?:'s)?\s+(?:fault|issue|problem|responsibility)",
+             r"(?:blame|take it up with)\s+(?:the|your)\s+(?:carrier|courier|manufacturer|bank|seller|post office|store|driver)"),
+     0.85, "shifts blame away from the company"),
+    (phrases(r"calm down", r"with all due respect", r"(?:that's|that is|this is) (?:simply )?(?:not true|incorrect|false)",
+             r"you(?:'re| are) (?:wrong|mistaken)", r"(?:clearly|plainly) (?:states?|stated|says|said|explained)"),
+     0.75, "argues with the customer"),
+)
+# Policy and "nothing we can do": defensive only with no alternative offered.
+UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
+    (phrases(r"(?:per|according to|due to|under|as per)\s+(?:our|the|company)\s+(?:\w+\s+)?(?:policy|policies|terms|rules)",
+             r"(?:it's|it is|that's|that is)\s+(?:our|company|the)\s+policy", r"(?:our\s+)?polic(?:y|ies)\s+(?:doesn't|does not|won't|will not)\s+allow",
+             r"(?:our\s+)?hands\s+are\s+tied", r"there(?:'s| is)\s+nothing\s+(?:else\s+)?(?:we|I)\s+can\s+do",
+             r"nothing\s+(?:more|else)\s+(?:we|I)\s+can\s+do", r"(?:beyond|outside|out of)\s+our\s+control"),
+     0.8, "hides behind policy"),
+    (phrases(r"(?:unfortunately|sadly|I'm afraid),?\s+(?:we|I)(?:'re|'m|\s+are|\s+am)?\s+(?:not able|unable|can't|cannot|don't|do not|won't)\s+"
+             r"(?:to\s+)?(?:offer|refund|guarantee|change|accept|make exceptions|issue|provide|compensate|cover|help|do)"),
+     0.6, "refuses without an alternative"),
+)
+_ALTERNATIVE = re.compile(
+    r"\b(?:however|instead|alternatively|what (?:I|we) can do|(?:but|though) (?:I|we) can|(?:I|we) (?:can|could) (?:offer|still|instead|also)|"
+    r"(?:I'?d|we'?d) be happy to|(?:I|we)(?:'ll|\s+will)\s+\w+|please (?:contact|call|visit|reach|have|DM|send|try)|you (?:can|could|may) (?:still|also|try|contact|call|visit|request))\b",
+    re.IGNORECASE,
+)
+
+
+@register_detector("defensive", version="1", kinds=(KIND,))
+class DefensiveDetector:
+    """Agent shifts blame, hides behind policy, argues or talks down."""
+
+    def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
+        findings = []
+        for message in agent_messages(conversation):
+            text = message.text
+            rules = ALWAYS if _ALTERNATIVE.search(text) else ALWAYS + UNLESS_ALTERNATIVE
+            for hit in scan(text, rules, whole_sentence=True):
+                findings.append(self.info.finding(KIND, message, hit.start, hit.end, score=hit.score, rationale=hit.rationale))
+        return findings
+
