@@ -38,7 +38,7 @@ def _mark_bad_bytes(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_ERROR_HANDLER, _mark_bad_bytes)
 
 
-class _Utf8Repair:
+class Utf8Repair:
     """A binary file that hands out valid UTF-8: each undecodable byte becomes a marker
     character, and a leading BOM is dropped. Counts the bytes read from the source."""
 
@@ -102,7 +102,7 @@ def stream_json(path: Path, arrays: Collection[str]) -> Iterator[Part]:
     item_of = {(f"{a}.item" if a else "item"): a for a in arrays}
     walk_into = {parent for a in arrays if a for parent in _parents(a)}
     with open(path, "rb") as raw:
-        source = _Utf8Repair(raw)
+        source = Utf8Repair(raw)
         counts: dict[str, int] = {}
         builder, depth, building = None, 0, ("", None)
         try:

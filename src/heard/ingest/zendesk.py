@@ -23,9 +23,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import ijson
+
 from heard.errors import InvalidRecord
 from heard.ingest._helpdesk import (
-    Broken, Item, Record, Transfers, Value, body_text, broken_file_error, find_bad_bytes, stream_json,
+    Broken, Item, Record, Transfers, Utf8Repair, Value, body_text, broken_file_error, find_bad_bytes, stream_json,
 )
 from heard.ingest.registry import ReadResult, reader
 from heard.model import Channel, Conversation, Message, Role
@@ -134,16 +136,18 @@ def _ticket_item(part: Item, path: Path, side: dict) -> Iterator[ReadResult]:
 
 # -- side-loads: users and groups, read in a first pass (they come after the tickets) ----------
 def _side_loads(path: Path) -> dict:
+    """Users and groups by id. Only their items are built: the tickets are skipped, not loaded."""
     users: dict[str, dict] = {}
     groups: dict[str, str] = {}
-    for part in stream_json(path, ("users", "groups")):
-        if isinstance(part, Item) and isinstance(part.value, dict) and "id" in part.value:
-            key = str(part.value["id"])
-            if part.array == "users":
-                users[key] = part.value
-            elif isinstance(part.value.get("name"), str):
-                groups[key] = part.value["name"]
-    return {"users": users, "groups": groups}
+    for array, target in (("users", users), ("groups", groups)):
+        with open(path, "rb") as raw:
+            try:
+                for item in ijson.items(Utf8Repair(raw), f"{array}.item", use_float=True):
+                    if isinstance(item, dict) and "id" in item:
+                        target[str(item["id"])] = item if array == "users" else item.get("name")
+            except ijson.JSONError:
+                pass  # the main pass reports where the file breaks
+    return {"users": users, "groups": {k: v for k, v in groups.items() if isinstance(v, str)}}
 
 
 def _user_name(user_id: Any, side: dict) -> str | None:
