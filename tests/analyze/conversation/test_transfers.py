@@ -35,7 +35,14 @@ CASES = [
     # two separate hand-offs
     ([("agent", "dana", "Hello!"), ("agent", "sam", "Sam here."), ("agent", "lee", "Lee here.")],
      [("m2", "Sam here.", "hand-off from dana to sam"), ("m3", "Lee here.", "hand-off from sam to lee")]),
+    # system lines that name both ends, as help-desk readers write them
+    ([("bot", "Tidewell Assistant", "I can help with orders."),
+      ("system", None, "Conversation transferred from Sam (Tier 1) to Priya (Billing)")],
+     [("m2", "transferred from Sam (Tier 1) to Priya (Billing)", "system: transferred from Sam (Tier 1) to Priya (Billing)")]),
+    ([("system", None, "Assigned from Ana Ruiz to Ben Okafor"), ("agent", "Ben Okafor", "Hi, Ben here.")],
+     [("m1", "Assigned from Ana Ruiz to Ben Okafor", "system: assigned from Ana Ruiz to Ben Okafor")]),
     # -- not transfers --
+    ([("agent", "dana", "That's fair feedback. I've passed it on to our checkout team.")], []),  # feedback, not the customer
     ([("system", None, "Conversation assigned to Dana."), ("agent", "dana", "Hi, I'm Dana.")], []),  # first routing
     ([("agent", "dana", "I'll send the refund to your card today.")], []),
     ([("agent", "dana", "Hello"), ("customer", "c", "Hi"), ("agent", "dana", "Let me check.")], []),

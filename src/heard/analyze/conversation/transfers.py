@@ -19,9 +19,10 @@ from heard.analyze.detector import register_detector
 from heard.analyze.text import iter_sentences, phrases
 from heard.model import Conversation, Finding, Role
 
-_TARGET = r"(?:to|with|over to|through to) (?P<to>(?:the |our |a |an |my )?[\w'’-]+(?: [\w'’-]+){0,5}?)(?=[.,;!?\n]| who| for| so| and| because| as| now| shortly| in a| right|$)"
+_TARGET = r"(?:to|with|over to|through to) (?P<to>(?:the |our |a |an |my )?[\w'’()&-]+(?: [\w'’()&-]+){0,5}?)(?=[.,;!?\n]| who| for| so| and| because| as| now| shortly| in a| right|$)"
 SYSTEM = re.compile(
-    rf"(?<!\w)(?P<verb>transferred|re-?assigned|assigned|escalated|routed|forwarded|handed (?:over|off)|moved) {_TARGET}",
+    rf"(?<!\w)(?P<verb>transferred|re-?assigned|assigned|escalated|routed|forwarded|handed (?:over|off)|moved)"
+    rf"(?: from (?P<from>[^\n]{{1,80}}?))? {_TARGET}",
     re.IGNORECASE,
 )
 ANNOUNCE = re.compile(
@@ -29,7 +30,9 @@ ANNOUNCE = re.compile(
     r"|I(?:'ll|’ll| will) (?:now )?(?:transfer|pass|connect|hand|put|escalate|move|send)"
     r"|let me (?:transfer|pass|connect|hand|put|escalate)"
     r"|(?:I'?|I’)ve (?:transferred|passed|escalated|handed)"
-    rf")(?: you| your (?:case|chat|call|ticket|query)| this| it)?(?: (?:over|through|across|on))? {_TARGET}",
+    # the customer (or their conversation) changes hands; passing "it" on to a team is not a transfer
+    rf")(?: you| your (?:case|chat|call|ticket|query)| this (?:chat|call|conversation|ticket))"
+    rf"(?: (?:over|through|across|on))? {_TARGET}",
     re.IGNORECASE,
 )
 _STRICT_VERBS = re.compile(r"transferred|escalated|re-?assigned|handed|routed|forwarded|moved", re.IGNORECASE)
@@ -53,11 +56,13 @@ class TransferDetector:
             if message.role == Role.system:
                 m = SYSTEM.search(message.text)
                 if m and not _NOT_A_PERSON.fullmatch(_clean(m.group("to"))):
-                    if current_agent is None and not _STRICT_VERBS.fullmatch(m.group("verb")):
+                    named_from = m.group("from")
+                    if current_agent is None and not named_from and not _STRICT_VERBS.fullmatch(m.group("verb")):
                         continue  # first routing of the conversation
                     if not pending:
                         to = _clean(m.group("to"))
-                        who = f"from {current_agent} " if current_agent else ""
+                        source = named_from or current_agent
+                        who = f"from {source} " if source else ""
                         findings.append(info.finding(
                             "conversation.transfer", message, m.start(), m.end(), score=0.9,
                             rationale=f"system: {m.group('verb').lower()} {who}to {to}"))
