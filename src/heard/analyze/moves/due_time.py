@@ -46,7 +46,7 @@ _DAY = (
     r"(?:today|tonight|tomorrow|(?:(?:this|next|on|coming)\s+)?"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 )
-_CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\d{1,2}:\d{2}|noon|midday|midnight)"
+_CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.?|[ap]m)(?![a-z])|\d{1,2}:\d{2}|noon|midday|midnight)"
 _PART = r"(?:morning|afternoon|evening|lunchtime|lunch)"
 _NUM = r"(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|a few|a couple(?: of)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|twenty-four|forty-eight|seventy-two)"
 _UNIT = r"(?:(?:business|working)\s+days?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?)"

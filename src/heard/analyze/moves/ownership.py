@@ -21,7 +21,8 @@ _ACTION = (
     r"rebook|arrange|order|replace|fix|sort|resolve|chase|speak|talk|ask|get|set up|add|remove|"
     r"change|update your|correct|review|monitor|track|dive|handle|take care|follow (?:this|it|up)|"
     r"waive|reverse|release|restore|reactivate|confirm|open|issue|request|flag|notify|give|note|"
-    r"put|have|see)"
+    r"put|have|see|be\s+(?:checking|looking|following|chasing|reaching|contacting|calling|monitoring|escalating|"
+    r"passing|sending|working|handling|speaking|raising))"
 )
 
 RULES: tuple[Rule, ...] = (

@@ -1,0 +1,38 @@
+import pytest
+
+from heard.analyze.moves.invite_more import InviteMoreDetector
+from heard.model import evidence
+
+
+def found(conversation):
+    return [evidence(conversation, f.span) for f in InviteMoreDetector().detect(conversation)]
+
+
+@pytest.mark.parametrize("agent_text, expected", [
+    ("Is there anything about the date I should know?", ["Is there anything about the date I should know?"]),  # the brief
+    ("Is there anything about the timing I should know?", ["Is there anything about the timing I should know?"]),
+    ("What would make this right for you?", ["What would make this right for you?"]),
+    ("Got it. Tell me more about what happened.", ["Tell me more about what happened."]),
+    ("When do you need it by?", ["When do you need it by?"]),
+    ("How has this been affecting your business?", ["How has this been affecting your business?"]),
+    ("What matters most to you here?", ["What matters most to you here?"]),
+    ("Could you walk me through what happened at the store?", ["Could you walk me through what happened at the store?"]),
+    ("Is there anything else you’d like me to know before I call the depot?",
+     ["Is there anything else you’d like me to know before I call the depot?"]),
+])
+def test_invite_more_finds_open_questions(agent_text, expected, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == expected
+
+
+@pytest.mark.parametrize("agent_text", [
+    "Can you DM us your order number?",  # data for the process
+    "What device and OS version are you using?",
+    "What's your email address?",
+    "Which version of iOS are you on?",
+    "Is there anything else I can help you with today?",  # a sign-off
+    "Have you tried restarting the app?",
+    "Did you call your local store about refunding your order?",
+    "Please DM us your account details.",
+])
+def test_invite_more_ignores_process_questions(agent_text, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == []

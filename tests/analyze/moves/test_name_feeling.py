@@ -1,0 +1,75 @@
+import pytest
+
+from heard.analyze.moves.name_feeling import NameFeelingDetector
+from heard.model import Role, evidence
+
+
+def found(conversation):
+    return [evidence(conversation, f.span) for f in NameFeelingDetector().detect(conversation)]
+
+
+@pytest.mark.parametrize("agent_text, expected", [
+    ("This sounds exhausting, and I understand why you're upset.", ["This sounds exhausting"]),  # the brief
+    ("That sounds really stressful.", ["That sounds really stressful"]),
+    ("I understand how disappointing this must be.", ["I understand how disappointing this must be"]),
+    ("I can hear how upset you are.", ["I can hear how upset you are"]),
+    ("I understand your frustration and apologize again for your experience.", ["I understand your frustration"]),
+    ("Sorry to hear this process was so frustrating.", ["this process was so frustrating"]),
+    ("How frustrating! Let me look.", ["How frustrating"]),
+    ("What a hassle, Dana.", ["What a hassle"]),
+    ("That must be really hard.", ["That must be really hard"]),
+    ("I can’t imagine how stressful that was.", ["I can’t imagine how stressful that was"]),  # curly apostrophe
+    ("It's frustrating when the app crashes mid-order, I know.", ["It's frustrating"]),
+    ("I understand the frustration this causes, Andy", ["I understand the frustration this causes"]),
+    # a feeling stated as fact inside a non-apology still counts
+    ("I'm sorry you're disappointed.", ["you're disappointed"]),
+    ("We're sorry for your frustration.", ["sorry for your frustration"]),
+    ("It sounds like you're worried the gift will miss the celebration.", ["you're worried"]),
+    ("That sounds exhausting. I can see you're fed up.", ["That sounds exhausting", "I can see you're fed up"]),
+])
+def test_name_feeling_finds_named_feelings(agent_text, expected, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == expected
+
+
+@pytest.mark.parametrize("agent_text", [
+    "Sorry for the inconvenience.",  # an apology at most
+    "I'm happy to help.",  # the agent's own feeling
+    "We're disappointed to hear this, Stephen.",  # the agent's own feeling
+    "We're sorry you feel that way.",  # a non-apology naming no feeling
+    "I get it, that's ridiculous.",  # no emotion named
+    "My apologies for any frustration.",  # only a possible feeling
+    "Sorry if you were upset.",  # only a possible feeling
+    "Don't worry, we'll fix it.",
+    "That's not confusing at all, just tap Settings.",
+    "Please DM additional details about your concern.",
+    "If you're frustrated with the app, try reinstalling it.",
+    "Sorry to hear that.",
+])
+def test_name_feeling_ignores_non_feelings(agent_text, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == []
+
+
+def test_name_feeling_reads_only_agent_messages(make_conversation):
+    conversation = make_conversation(customer="This sounds exhausting, honestly.", agent="Let me check.")
+    assert found(conversation) == []
+
+
+def test_name_feeling_skips_internal_notes(make_conversation):
+    from dataclasses import replace
+
+    conversation = make_conversation(agent="That sounds really stressful.")
+    note = replace(conversation.messages[0], public=False)
+    assert found(replace(conversation, messages=(note,))) == []
+
+
+def test_name_feeling_scores_concern_lower_than_explicit_feelings(make_conversation):
+    conversation = make_conversation(turns=[(Role.agent, "I understand your concern."), (Role.agent, "That sounds exhausting.")])
+    scores = [f.score for f in NameFeelingDetector().detect(conversation)]
+    assert scores == [0.6, 0.9]
+
+
+def test_name_feeling_rationale_quotes_the_cue(make_conversation):
+    [finding] = NameFeelingDetector().detect(make_conversation(agent="That sounds exhausting."))
+    assert finding.kind == "move.name_feeling"
+    assert finding.rationale == 'names what this costs the customer: "That sounds exhausting"'
+    assert (finding.detector, finding.detector_version) == ("name_feeling", "1")

@@ -1,0 +1,39 @@
+import pytest
+
+from heard.analyze.moves.non_apology import NonApologyDetector
+from heard.model import evidence
+
+
+def found(conversation):
+    return [evidence(conversation, f.span) for f in NonApologyDetector().detect(conversation)]
+
+
+@pytest.mark.parametrize("agent_text, expected", [
+    ("We're sorry you feel that way.", ["We're sorry you feel that way"]),
+    ("I’m sorry you feel that way. It was a mistake.", ["I’m sorry you feel that way"]),
+    ("Sorry if you were upset.", ["Sorry if you were upset"]),
+    ("We apologize if this caused any confusion.", ["We apologize if this caused any confusion"]),
+    ("I'm sorry you're disappointed.", ["I'm sorry you're disappointed"]),
+    ("We don't want you to feel that way.", ["We don't want you to feel that way"]),
+    ("My apologies for any frustration.", ["My apologies for any frustration"]),
+    ("We're sorry for your frustration.", ["We're sorry for your frustration"]),
+    ("We sincerely apologize for your disappointment.", ["We sincerely apologize for your disappointment"]),
+    ("Sorry for the way you feel about our service.", ["Sorry for the way you feel about our service"]),
+])
+def test_non_apology_finds_regret_for_feelings(agent_text, expected, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == expected
+
+
+@pytest.mark.parametrize("agent_text", [
+    "I'm sorry we charged you twice.",
+    "Sorry for the delay on our end.",
+    "We apologize for any inconvenience.",
+    "My apologies for any frustrations or inconvenience.",  # a real object besides the feeling
+    "Sorry to hear that.",
+    "Sorry you're having trouble!",
+    "Sorry, we can't refund sale items.",
+    "I understand how frustrating this is.",
+    "Hi there, sorry about that.",
+])
+def test_non_apology_ignores_real_apologies_and_sympathy(agent_text, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == []

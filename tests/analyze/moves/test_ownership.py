@@ -1,0 +1,42 @@
+import pytest
+
+from heard.analyze.moves.ownership import OwnershipDetector
+from heard.model import evidence
+
+
+def found(conversation):
+    return [evidence(conversation, f.span) for f in OwnershipDetector().detect(conversation)]
+
+
+@pytest.mark.parametrize("agent_text, expected", [
+    ("I will personally shepherd this until it's fixed.", ["I will personally shepherd this until it's fixed."]),  # the brief
+    ("I'll handle this myself and make sure it's fixed.", ["I'll handle this myself and make sure it's fixed."]),
+    ("Thanks. I'll pass your case to our billing team today.", ["I'll pass your case to our billing team today."]),  # hand-off with I'll
+    ("I'm taking care of this for you.", ["I'm taking care of this for you."]),
+    ("Please DM me when you visited the store and I'll look into this.",
+     ["Please DM me when you visited the store and I'll look into this."]),
+    ("Leave it with me, Priya.", ["Leave it with me, Priya."]),
+    ("I’ll stay on this until the refund lands.", ["I’ll stay on this until the refund lands."]),
+    ("I'll still be checking with the development team to find out more.",
+     ["I'll still be checking with the development team to find out more."]),
+    ("I'm escalating this to our engineers right now.", ["I'm escalating this to our engineers right now."]),
+])
+def test_ownership_finds_first_person_commitments(agent_text, expected, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == expected
+
+
+@pytest.mark.parametrize("agent_text", [
+    "I'll keep you posted.",  # vague follow-up
+    "I'll update you by 3 pm tomorrow.",  # a checkpoint, not ownership
+    "I'll get back to you.",
+    "We will look into this for you.",  # a brand's "we"
+    "Acme will check it.",  # third person
+    "Someone will contact you shortly.",  # handed off
+    "Please contact the store.",
+    "I'll be happy to check on the status of your internet services.",  # an offer
+    "I will need additional information.",
+    "I'll help if I can, Chris.",
+    "I can't promise I'll get it fixed today.",
+])
+def test_ownership_ignores_vague_or_handed_off_commitments(agent_text, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == []

@@ -1,0 +1,44 @@
+import pytest
+
+from heard.analyze.moves.reflect_concern import ReflectConcernDetector
+from heard.model import evidence
+
+
+def found(conversation):
+    return [evidence(conversation, f.span) for f in ReflectConcernDetector().detect(conversation)]
+
+
+@pytest.mark.parametrize("agent_text, expected", [
+    ("It sounds like you're worried the gift will miss the celebration.",  # the brief
+     ["It sounds like you're worried the gift will miss the celebration."]),
+    ("So the real worry is that it won't arrive before Friday's party.",
+     ["So the real worry is that it won't arrive before Friday's party."]),
+    ("It sounds like you need this sorted before your trip.", ["It sounds like you need this sorted before your trip."]),
+    # reflect and reframe together
+    ("Your son's birthday is what matters here, not our stock system.",
+     ["Your son's birthday is what matters here, not our stock system."]),
+    ("What matters now is that your event goes ahead.", ["What matters now is that your event goes ahead."]),
+    ("I know how important your daughter's graduation is.", ["I know how important your daughter's graduation is."]),
+    ("You're counting on this for your wedding on Saturday.", ["You're counting on this for your wedding on Saturday."]),
+    ("Thanks, Sam. I understand this is for your business and your customers are waiting.",
+     ["I understand this is for your business and your customers are waiting."]),
+    ("You shouldn't have to chase us for this.", ["You shouldn't have to chase us for this."]),
+    ("If I’m hearing you right, you need the chair before your mum comes home.",
+     ["If I’m hearing you right, you need the chair before your mum comes home."]),
+])
+def test_reflect_concern_finds_reflected_stakes(agent_text, expected, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == expected
+
+
+@pytest.mark.parametrize("agent_text", [
+    "I understand you have a question about your order.",  # only the ticket subject
+    "I understand you want a refund.",  # the literal request
+    "Sounds like your account may have been compromised.",  # a diagnosis
+    "Let's make sure it's there by Saturday.",  # a reframe, no stake restated
+    "Let's focus on getting you a working card before the weekend.",
+    "We've issued a refund to your card.",
+    "This sounds exhausting.",
+    "What is your order number?",
+])
+def test_reflect_concern_ignores_literal_requests(agent_text, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == []

@@ -1,0 +1,40 @@
+import pytest
+
+from heard.analyze.moves.reframe import ReframeDetector
+from heard.model import evidence
+
+
+def found(conversation):
+    return [evidence(conversation, f.span) for f in ReframeDetector().detect(conversation)]
+
+
+@pytest.mark.parametrize("agent_text, expected", [
+    ("Let's make sure it's there by Saturday.", ["Let's make sure it's there by Saturday."]),  # the brief
+    ("Let's focus on getting you a working card before the weekend.",
+     ["Let's focus on getting you a working card before the weekend."]),
+    ("What matters now is that your event goes ahead.", ["What matters now is that your event goes ahead."]),
+    ("Your son's birthday is what matters here, not our stock system.",
+     ["Your son's birthday is what matters here, not our stock system."]),
+    ("I hear you. My priority now is getting your service back.", ["My priority now is getting your service back."]),
+    ("The most important thing is that you can travel on Friday.",
+     ["The most important thing is that you can travel on Friday."]),
+    ("Rather than dwelling on what went wrong, let’s get you a new card.",
+     ["Rather than dwelling on what went wrong, let’s get you a new card."]),
+    ("Let's work together to get your store back online.", ["Let's work together to get your store back online."]),
+])
+def test_reframe_finds_turns_to_the_outcome(agent_text, expected, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == expected
+
+
+@pytest.mark.parametrize("agent_text", [
+    "We've issued a refund to your card.",  # a fix is a path, not a reframe
+    "I'll reset your password now.",
+    "Let's meet up in DM first.",
+    "Let us look into that.",
+    "It sounds like you're worried the gift will miss the celebration.",
+    "That's not what matters to our policy team.",
+    "Your order shipped yesterday.",
+    "Please try restarting the app.",
+])
+def test_reframe_ignores_plain_fixes(agent_text, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == []
