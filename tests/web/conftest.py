@@ -8,11 +8,15 @@ on the same conversations show up next to them.
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
 
 from heard.analyze.detector import DetectorInfo
@@ -138,3 +142,29 @@ def web_store(tmp_path_factory) -> WebStore:
 def client(web_store) -> TestClient:
     with TestClient(create_app(web_store.settings)) as client:
         yield client
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """(base_url, WebStore): the app served by uvicorn until the module's tests are done."""
+    store = build_store(tmp_path_factory.mktemp("browser"))
+    port = free_port()
+    config = uvicorn.Config(create_app(store.settings), host="127.0.0.1", port=port, log_level="warning",
+                            lifespan="off")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not uv.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", store
+    uv.should_exit = True
+    thread.join(timeout=10)

@@ -225,9 +225,8 @@ def test_case_file_costs_and_missed_promise(client, web_store):
     by_item = {p["item"]: p for p in case["scorecard"]["points"]}
     assert by_item["defensive"]["is_cost"] and by_item["defensive"]["earned"] == 15
     assert by_item["promise_missed"]["earned"] == 15
-    missed = [p for p in case["promises"] if p["status"] == "missed"]
-    assert missed and missed[0]["due_at"].startswith("2026-03-06T12:00")
-    assert missed[0]["evidence"] == "I'll get back to you by Friday noon"
+    missed = [(p["due_at"], p["evidence"]) for p in case["promises"] if p["status"] == "missed"]
+    assert ("2026-03-06T12:00:00Z", "I'll get back to you by Friday noon") in missed
     harmful = {f["kind"] for f in case["findings"] if f["harmful"]}
     assert {"move.defensive", "move.non_apology"} <= harmful
 
