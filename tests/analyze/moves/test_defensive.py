@@ -1,0 +1,40 @@
+import pytest
+
+from heard.analyze.moves.defensive import DefensiveDetector
+from heard.model import evidence
+
+
+def found(conversation):
+    return [evidence(conversation, f.span) for f in DefensiveDetector().detect(conversation)]
+
+
+@pytest.mark.parametrize("agent_text, expected", [
+    ("As I already said, we can't do that.", ["As I already said, we can't do that."]),
+    ("As I explained, you should have read the terms.", ["As I explained, you should have read the terms."]),
+    ("That's not our fault, it's the carrier's problem.", ["That's not our fault, it's the carrier's problem."]),
+    ("Per our policy there's nothing we can do.", ["Per our policy there's nothing we can do."]),
+    ("Hello. As previously explained, schedule changes occur.", ["As previously explained, schedule changes occur."]),
+    ("You should’ve checked the size chart before ordering.", ["You should’ve checked the size chart before ordering."]),
+    ("It's your responsibility to keep the receipt.", ["It's your responsibility to keep the receipt."]),
+    ("We are not responsible for delays caused by the courier.", ["We are not responsible for delays caused by the courier."]),
+    ("Unfortunately we're unable to help you with BA Holidays bookings, Tracey.",
+     ["Unfortunately we're unable to help you with BA Holidays bookings, Tracey."]),
+    ("Please calm down.", ["Please calm down."]),
+])
+def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == expected
+
+
+@pytest.mark.parametrize("agent_text", [
+    # a constraint stated together with an alternative
+    "Per our policy we can't refund opened items, but I can offer store credit instead.",
+    "Due to our privacy policy we can't discuss this here. Please contact us at https://t.co/abc so we can help.",
+    "Unfortunately we can't change the seat, however I can put you on the next flight.",
+    "You should have received an email from us.",  # information, not blame
+    "That's our failure, and I'm sorry.",  # admits the service fell short
+    "I'll look into this right away.",
+    "I understand how frustrating this is.",
+    "Sorry for the delay on our end.",
+])
+def test_defensive_ignores_constraints_with_alternatives(agent_text, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == []

@@ -1,0 +1,45 @@
+from dataclasses import replace
+
+import pytest
+
+from heard.analyze.moves.generic import GenericDetector
+from heard.model import evidence
+
+
+def found(conversation):
+    return [evidence(conversation, f.span) for f in GenericDetector().detect(conversation)]
+
+
+@pytest.mark.parametrize("agent_text, expected", [
+    ("Thank you for contacting us. Your request has been received.",
+     ["Thank you for contacting us. Your request has been received."]),
+    ("We've been in touch.", ["We've been in touch."]),  # a bare status line
+    ("Contact us if you have any problem.", ["Contact us if you have any problem."]),
+    ("Great! Please let us know if we can assist.", ["Great! Please let us know if we can assist."]),
+    ("Hello, there. Thank you for sharing.", ["Hello, there. Thank you for sharing."]),
+    ("  Thanks for reaching out! We'll get back to you as soon as possible.  ",
+     ["Thanks for reaching out! We'll get back to you as soon as possible."]),
+    ("We appreciate your feedback.", ["We appreciate your feedback."]),
+    ("You can find more info here: https://t.co/i3uumZzaok", ["You can find more info here: https://t.co/i3uumZzaok"]),
+])
+def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == expected
+
+
+@pytest.mark.parametrize("agent_text", [
+    "Thanks for reaching out! Please DM us your order number.",  # DM-us gives a next step
+    "Hi Amanda, thank you for this feedback.",  # names the person
+    "Thank you for contacting us. We'll get back to you by 3 pm tomorrow.",  # a time
+    "Thanks for reaching out. Have you tried restarting the router?",  # a question back
+    "Feel free to dm if you'd like assistance with anything, Nelson. We're here to help.",
+    "Thanks for your feedback, we've sent you an email with a case link.",  # points to a message sent
+    "Thank you for contacting us. Please check your inbox for the case number we sent.",
+    "I've refunded the duplicate charge.",  # not a receipt at all
+])
+def test_generic_ignores_personal_replies_and_next_steps(agent_text, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == []
+
+
+def test_generic_knows_the_customers_name(make_conversation):
+    conversation = replace(make_conversation(agent="Thanks for your message, dana."), customer="Dana Reyes")
+    assert found(conversation) == []

@@ -1,0 +1,38 @@
+import pytest
+
+from heard.analyze.moves.overpromise import OverpromiseDetector
+from heard.model import evidence
+
+
+def found(conversation):
+    return [evidence(conversation, f.span) for f in OverpromiseDetector().detect(conversation)]
+
+
+@pytest.mark.parametrize("agent_text, expected", [
+    ("I guarantee it arrives tomorrow.", ["I guarantee it arrives tomorrow."]),
+    ("This will never happen again.", ["This will never happen again."]),
+    # a guarantee with a time: an overpromise (and a checkpoint)
+    ("Your service will be restored by the end of the day, guaranteed.",
+     ["Your service will be restored by the end of the day, guaranteed."]),
+    ("I promise it will be there by Friday.", ["I promise it will be there by Friday."]),
+    ("Rest assured, your parcel will arrive in time.", ["Rest assured, your parcel will arrive in time."]),
+    ("It will definitely arrive before the party.", ["It will definitely arrive before the party."]),
+    ("I can assure you that the refund will be approved.", ["I can assure you that the refund will be approved."]),
+    ("Delivery on Saturday is 100% guaranteed.", ["Delivery on Saturday is 100% guaranteed."]),
+])
+def test_overpromise_finds_unfounded_guarantees(agent_text, expected, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == expected
+
+
+@pytest.mark.parametrize("agent_text", [
+    "Unfortunately, we are not able to guarantee seats nor flight schedules.",
+    "I can't guarantee it will arrive before Saturday.",
+    "We offer protection with our Money Back Guarantee.",
+    "Just look at our guarantee for steps on activating it.",
+    "I promise I'll call you back.",  # a commitment the agent controls
+    "I'll update you by 3 pm tomorrow.",
+    "We'll do our best to get it there by Friday.",
+    "Thanks for your patience.",
+])
+def test_overpromise_ignores_hedges_and_product_names(agent_text, make_conversation):
+    assert found(make_conversation(agent=agent_text)) == []
