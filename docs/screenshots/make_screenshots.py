@@ -121,11 +121,11 @@ def main() -> None:
                 page.goto(base + "/")
                 page.wait_for_load_state("networkidle")
                 page.screenshot(path=str(args.out / "conversations.png"))
-                page.set_viewport_size({"width": 1280, "height": 1400})
+                page.set_viewport_size({"width": 1280, "height": 1800})
                 page.goto(f"{base}/conversations/{cid}")
                 listening = [f for f in case["findings"] if f["group"] == "listening" and f["evidence"]]
                 if listening:  # show a rationale, as a coach tabbing through would see it
-                    page.locator(f"#f-{listening[0]['index']}").focus()
+                    page.locator(f"#f-{listening[0]['index']}").evaluate("el => el.focus({preventScroll: true})")
                 page.screenshot(path=str(args.out / "case-file.png"))
                 browser.close()
             print(f"case file: conversation {cid}; screenshots in {args.out}")

@@ -89,6 +89,9 @@ def seed_findings(sessions, scorecard: Scorecard) -> dict[str, int]:
             ids[row.external_id] = row.id
             analysis = analyses.load_analysis(session=session, row=row)
             found = list(analysis.findings)
+            # One primary emotion per customer message: a seeded emotion replaces a detected one.
+            seeded_emotion = {m for e, m, kind, *_ in SEEDS if e == row.external_id and kind.startswith("emotion.")}
+            found = [f for f in found if not (f.family == "emotion" and f.span.message_id in seeded_emotion)]
             for external_id, message_id, kind, text, rationale, extra in SEEDS:
                 if external_id != row.external_id:
                     continue

@@ -9,7 +9,8 @@ import pytest
 
 from heard.analyze.detect import detect_message
 from heard.analyze.pipeline import Analyzer
-from heard.web.templating import group_of, valence
+from heard.analyze.trajectory import valence
+from heard.web.templating import group_of
 
 TEMPLATES = Path(__file__).parents[2] / "src" / "heard" / "web" / "templates"
 

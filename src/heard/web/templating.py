@@ -24,8 +24,6 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 LISTENING = frozenset({"move.name_feeling", "move.reflect_concern", "move.invite_more", "move.reframe", "move.pause"})
 OWNERSHIP = frozenset({"move.ownership", "move.offer_choices", "move.checkpoint", "move.apology", "move.closure"})
-NEGATIVE_EMOTIONS = frozenset({"anger", "frustration", "anxiety", "sadness", "disappointment", "confusion"})
-POSITIVE_EMOTIONS = frozenset({"relief", "gratitude", "joy"})
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "disappointment", "confusion",
             "relief", "gratitude", "joy", "neutral")
 
@@ -88,16 +86,6 @@ def css_class(kind: str) -> str:
     return "".join(c if c.isalnum() or c in "_-" else "-" for c in kind)
 
 
-def valence(label: str, intensity: int | None) -> int:
-    """Signed feeling: negative emotions −intensity, relief/gratitude/joy +intensity, neutral 0."""
-    strength = intensity or 1
-    if label in NEGATIVE_EMOTIONS:
-        return -strength
-    if label in POSITIVE_EMOTIONS:
-        return strength
-    return 0
-
-
 def fmt_time(value: datetime | None) -> str:
     if value is None:
         return ""
@@ -115,11 +103,23 @@ def fmt_points(value: float) -> str:
     return f"{value:g}"
 
 
+def collapse_runs(emotions: list) -> list:
+    """Consecutive repeats of one emotion shown once (the strongest), so a row reads as a path."""
+    out: list = []
+    for e in emotions:
+        if out and out[-1].label == e.label:
+            if (e.intensity or 0) > (out[-1].intensity or 0):
+                out[-1] = e
+            continue
+        out.append(e)
+    return out
+
+
 def make_templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(time=fmt_time, seconds=fmt_seconds, points=fmt_points, kind_class=css_class,
-                       kind_label=label_of, kind_group=group_of)
+                       kind_label=label_of, kind_group=group_of, collapse_runs=collapse_runs)
     env.globals.update(EMOTIONS=EMOTIONS)
     return Jinja2Templates(env=env)
 

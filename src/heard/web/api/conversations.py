@@ -17,12 +17,13 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from heard.analyze.scorecard import Scorecard
+from heard.analyze.trajectory import emotion_trajectory, valence
 from heard.model import HARMFUL_MOVES, Analysis, Channel, Finding, Role
 from heard.store import analyses, conversations
 from heard.store.conversations import SORTS, ConversationFilters
 from heard.store.tables import ConversationRow, FindingRow, MessageRow
 from heard.web.deps import ScorecardDep, SessionDep
-from heard.web.templating import EMOTIONS, group_of, label_of, valence
+from heard.web.templating import EMOTIONS, group_of, label_of
 
 router = APIRouter(prefix="/api", tags=["conversations"])
 
@@ -183,7 +184,7 @@ class CaseFilePublic(BaseModel):
 # -- builders ---------------------------------------------------------------------------------
 def _summaries(session: Session, ids: list[int]) -> dict[int, dict]:
     """Per conversation: customer emotions in message order and counts of the badge kinds, in one query."""
-    summary: dict[int, dict] = defaultdict(lambda: {"emotions": [], "kinds": defaultdict(int)})
+    summary: dict[int, dict] = defaultdict(lambda: {"emotions": [], "kinds": defaultdict(int), "seen": set()})
     if not ids:
         return summary
     rows = session.execute(
@@ -197,7 +198,8 @@ def _summaries(session: Session, ids: list[int]) -> dict[int, dict]:
     for cid, kind, intensity, message_id, _start, _position, role in rows:
         entry = summary[cid]
         entry["kinds"][kind] += 1
-        if kind.startswith("emotion.") and role in (None, Role.customer.value):
+        if kind.startswith("emotion.") and role in (None, Role.customer.value) and message_id not in entry["seen"]:
+            entry["seen"].add(message_id)  # one primary emotion per message, as in the trajectory
             label = kind.split(".", 1)[1]
             entry["emotions"].append(EmotionPublic(label=label, intensity=intensity, message_id=message_id,
                                                    valence=valence(label, intensity)))
@@ -232,26 +234,11 @@ def pages_for(count: int, per_page: int) -> int:
     return max(1, math.ceil(count / per_page))
 
 
-def emotion_trajectory(analysis: Analysis) -> list[TrajectoryPointPublic]:
-    """The customer's emotion over the conversation, one point per customer message that has one."""
-    try:
-        from heard.analyze.trajectory import emotion_trajectory as trajectory
-    except ImportError:
-        trajectory = None
-    if trajectory is not None:
-        return [TrajectoryPointPublic(message_id=p.message_id, sent_at=p.sent_at, label=p.label,
-                                      intensity=p.intensity, valence=p.valence) for p in trajectory(analysis)]
-    customer = {m.id: m for m in analysis.conversation.iter_messages(Role.customer)}
-    points, seen = [], set()
-    for f in analysis.of_kind("emotion"):
-        message = customer.get(f.span.message_id)
-        if message is None or message.id in seen:
-            continue
-        seen.add(message.id)
-        label = f.kind.split(".", 1)[1]
-        points.append(TrajectoryPointPublic(message_id=message.id, sent_at=message.sent_at, label=label,
-                                            intensity=f.intensity, valence=valence(label, f.intensity)))
-    return points
+def trajectory_public(analysis: Analysis) -> list[TrajectoryPointPublic]:
+    """The customer's emotion over the conversation (heard.analyze.trajectory), one point per
+    customer message that has one."""
+    return [TrajectoryPointPublic(message_id=p.message_id, sent_at=p.sent_at, label=p.label,
+                                  intensity=p.intensity, valence=p.valence) for p in emotion_trajectory(analysis)]
 
 
 def _evidence(analysis: Analysis, f: Finding) -> str | None:
@@ -273,7 +260,7 @@ def build_case_file(row: ConversationRow, analysis: Analysis, scorecard: Scoreca
                       due_at=f.due_at)
         for i, f in enumerate(findings)
     ]
-    trajectory = emotion_trajectory(analysis)
+    trajectory = trajectory_public(analysis)
     emotion_by_message = {p.message_id: p for p in trajectory}
     messages = [
         MessagePublic(
