@@ -191,10 +191,11 @@ def test_read_email_folder_threads_eml_files_and_reads_mbox(email_dir):
     assert len(order.messages) == 3
 
 
-def test_read_path_reads_each_eml_file_on_its_own(email_dir):
-    conversations, _ = split(read_path(email_dir / "thread"))
-    # without the registry's folder grouping every .eml file is its own conversation
-    assert len(conversations) == 5
+def test_read_path_threads_the_eml_files_of_a_folder_together(email_dir):
+    by_folder, _ = split(read_path(email_dir / "thread"))
+    by_files, _ = split(read_eml_files(sorted((email_dir / "thread").glob("*.eml"))))
+    assert sorted(c.external_id for c in by_folder) == sorted(c.external_id for c in by_files)
+    assert len(by_folder) < len(list((email_dir / "thread").glob("*.eml")))
 
 
 @pytest.mark.parametrize("body, expected", [

@@ -97,7 +97,16 @@ def _is_mbox(path: Path) -> bool:
         return f.read(5) == b"From "
 
 
-@reader("email", sniff=_looks_like_email, priority=60)
+def read_email_files(paths: Iterable[Path | str], *, support_domains: Iterable[str] | None = None) -> Iterator[ReadResult]:
+    """Many files at once: each mbox threaded on its own, every other email file threaded together."""
+    paths = [Path(p) for p in paths]
+    yield from read_eml_files([p for p in paths if not _is_mbox(p)], support_domains=support_domains)
+    for path in paths:
+        if _is_mbox(path):
+            yield from read_mbox(path, support_domains=support_domains)
+
+
+@reader("email", sniff=_looks_like_email, priority=60, read_many=read_email_files)
 def read_email(path: Path, *, support_domains: Iterable[str] | None = None) -> Iterator[ReadResult]:
     """An mbox (threaded on its own) or a single .eml file."""
     path = Path(path)
@@ -145,13 +154,10 @@ def read_eml_files(paths: Iterable[Path | str], *, support_domains: Iterable[str
 
 
 def read_email_folder(path: Path | str, *, support_domains: Iterable[str] | None = None) -> Iterator[ReadResult]:
-    """Every .eml file under a folder threaded together, plus each mbox in it threaded on its own."""
-    folder = Path(path)
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
-    yield from read_eml_files([p for p in files if p.suffix.lower() == ".eml"], support_domains=support_domains)
-    for file in files:
-        if file.suffix.lower() == ".mbox" or (file.suffix.lower() != ".eml" and _is_mbox(file)):
-            yield from read_mbox(file, support_domains=support_domains)
+    """Every email file under a folder: .eml files threaded together, each mbox on its own."""
+    files = sorted(p for p in Path(path).rglob("*") if p.is_file() and not p.name.startswith("."))
+    yield from read_email_files([p for p in files if p.suffix.lower() == ".eml" or _is_mbox(p)],
+                                support_domains=support_domains)
 
 
 # -- one message ---------------------------------------------------------------------------------

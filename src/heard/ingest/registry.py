@@ -4,6 +4,8 @@ A reader is a function `read(path) -> Iterator[Conversation | IngestError]`, reg
 `@reader(name, sniff=...)`. It yields an `IngestError` (naming file, record and field) for each
 record it cannot read and goes on with the next: one bad record never loses the good ones.
 `sniff(path, head)` gets the file's path and first 64 KiB and says whether the reader knows it.
+A reader whose records span files (email threads across .eml files) also gives `read_many`,
+which gets every file of a folder that it recognised, at once.
 Every module in `heard.ingest` is imported on first use, so a new reader module registers itself;
 readers with a higher `priority` (more specific sniffing) are asked first.
 """
@@ -32,16 +34,23 @@ class Reader:
     sniff: Callable[[Path, bytes], bool]
     read: Callable[[Path], Iterator[ReadResult]]
     priority: int = 50
+    read_many: Callable[[list[Path]], Iterator[ReadResult]] | None = None
 
 
 _READERS: dict[str, Reader] = {}
 
 
-def reader(name: str, *, sniff: Callable[[Path, bytes], bool], priority: int = 50):
+def reader(
+    name: str,
+    *,
+    sniff: Callable[[Path, bytes], bool],
+    priority: int = 50,
+    read_many: Callable[[list[Path]], Iterator[ReadResult]] | None = None,
+):
     """Register a reader function under `name`."""
 
     def register(read: Callable[[Path], Iterator[ReadResult]]):
-        _READERS[name] = Reader(name, sniff, read, priority)
+        _READERS[name] = Reader(name, sniff, read, priority, read_many)
         return read
 
     return register
@@ -84,7 +93,9 @@ def iter_files(path: Path) -> Iterator[Path]:
 def read_path(path: Path | str, format: str | None = None) -> Iterator[ReadResult]:
     """Every conversation (or record error) in a file, folder or zip. A file no reader knows
     yields one UnknownFormat error and the rest are still read."""
-    for file in iter_files(Path(path)):
+    path = Path(path)
+    together: dict[str, list[Path]] = {}  # files for readers that read a folder's files at once
+    for file in iter_files(path):
         if zipfile.is_zipfile(file):
             yield from _read_zip(file, format)
             continue
@@ -93,7 +104,12 @@ def read_path(path: Path | str, format: str | None = None) -> Iterator[ReadResul
         except IngestError as error:
             yield error
             continue
-        yield from chosen.read(file)
+        if chosen.read_many is not None and path.is_dir():
+            together.setdefault(chosen.name, []).append(file)
+        else:
+            yield from chosen.read(file)
+    for name, files in together.items():
+        yield from _READERS[name].read_many(files)
 
 
 def _read_zip(path: Path, format: str | None) -> Iterator[ReadResult]:
