@@ -52,6 +52,7 @@ def test_checkpoint_finds_timed_promises_with_due_at(agent_text, expected, due, 
     "Account Specialists can take up to 2 business days to investigate.",
     "Can I call you tomorrow at 10am?",
     "How can I help you today?",
+    "Flight 6353 is set to depart at 8 p.m.",  # a timetable, not a promise
 ])
 def test_checkpoint_ignores_untimed_or_unpromised_times(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

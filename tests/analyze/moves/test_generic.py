@@ -20,6 +20,8 @@ def found(conversation):
     ("  Thanks for reaching out! We'll get back to you as soon as possible.  ",
      ["Thanks for reaching out! We'll get back to you as soon as possible."]),
     ("We appreciate your feedback.", ["We appreciate your feedback."]),
+    ("We're currently reviewing your email and will be in touch shortly. We appreciate your patience!",
+     ["We're currently reviewing your email and will be in touch shortly. We appreciate your patience!"]),
     ("You can find more info here: https://t.co/i3uumZzaok", ["You can find more info here: https://t.co/i3uumZzaok"]),
 ])
 def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
@@ -35,6 +37,7 @@ def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     "Thanks for your feedback, we've sent you an email with a case link.",  # points to a message sent
     "Thank you for contacting us. Please check your inbox for the case number we sent.",
     "I've refunded the duplicate charge.",  # not a receipt at all
+    "Thanks for reaching out about the game. This is likely due to licensing restrictions between us and the league.",
 ])
 def test_generic_ignores_personal_replies_and_next_steps(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -33,6 +33,7 @@ def test_overpromise_finds_unfounded_guarantees(agent_text, expected, make_conve
     "I'll update you by 3 pm tomorrow.",
     "We'll do our best to get it there by Friday.",
     "Thanks for your patience.",
+    "Rest assured, your feedback will be passed on to the right folks.",  # within the agent's control
 ])
 def test_overpromise_ignores_hedges_and_product_names(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -39,6 +39,7 @@ def test_reflect_concern_finds_reflected_stakes(agent_text, expected, make_conve
     "We've issued a refund to your card.",
     "This sounds exhausting.",
     "What is your order number?",
+    "Hey, do I understand that the flight is closed already?",  # a question, not a reflection
 ])
 def test_reflect_concern_ignores_literal_requests(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -25,7 +25,7 @@ PROMISES = (
              r"(?:an\s+)?updates?\s+(?:will follow|to follow|coming)", r"guaranteed|I promise|I guarantee"),
      0.9, "promises an update or action at a stated time"),
     (phrases(r"(?:it|this|that|they|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:will|'ll)\s+(?:be|have|arrive|reach|go|show|appear|post|land|get)",
-             r"(?:it|this|they)'ll\s+be", r"(?:is|are)\s+(?:scheduled|due|set|booked)\s+(?:to|for)"),
+             r"(?:it|this|they)'ll\s+be"),
      0.6, "says when something will happen"),
 )
 _NOT_A_PROMISE = re.compile(

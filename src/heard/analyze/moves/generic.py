@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from heard.analyze.detector import register_detector
-from heard.analyze.moves._cues import agent_messages, quote
+from heard.analyze.moves._cues import agent_messages, quote, sentences
 from heard.analyze.moves.due_time import find_times
 from heard.analyze.text import phrases
 from heard.model import Conversation, Finding, Message
@@ -23,7 +23,8 @@ RECEIPTS = (
      0.85, "a templated receipt"),
     (phrases(r"thank(?:s| you) for (?:contacting|reaching out to|getting in touch with|writing to|your (?:message|email|patience|feedback)|the feedback|sharing|this feedback|letting us know|reaching out)",
              r"(?:we|I)(?:'ll| will) (?:get back to you|be in touch|respond|reply)(?: (?:as soon as (?:possible|we can)|shortly|soon))?",
-             r"(?:we|I)(?:'ve| have) been in touch", r"(?:we|I)(?:'re| are) looking into (?:it|this)",
+             r"(?:we|I)(?:'ve| have) been in touch", r"(?:we|I)(?:'re| are) (?:currently )?(?:looking into|reviewing) (?:it|this|your \w+)",
+             r"(?:will|'ll) be in touch(?: (?:shortly|soon))?",
              r"(?:contact|reach out to|let) us (?:know )?if (?:you have|there(?:'s| is| are)|we can|you need)\b",
              r"(?:we|I) appreciate your (?:feedback|patience|business|message)", r"(?:we|I) value your feedback",
              r"your (?:business|feedback) (?:means|is) (?:a lot|important)", r"(?:we're|we are) here to help",
@@ -55,6 +56,8 @@ class GenericDetector:
             return []
         if "?" in _ANYTHING_ELSE.sub("", text):  # a question back to the customer is a next step
             return []
+        if any(_words(text[s:e]) >= 6 and not any(p.search(text[s:e]) for p, _, _ in RECEIPTS) for s, e in sentences(text)):
+            return []  # says something specific besides the stock lines
         m, score, label = cue
         start = len(text) - len(text.lstrip())
         end = len(text.rstrip())
@@ -68,3 +71,7 @@ def _personal(text: str, conversation: Conversation) -> bool:
     if name and re.search(rf"\b{re.escape(name[0])}\b", text, re.IGNORECASE):
         return True
     return bool(_GREETING_NAME.search(text) or _VOCATIVE.search(text))
+
+
+def _words(sentence: str) -> int:
+    return len(re.findall(r"[A-Za-z']+", sentence))

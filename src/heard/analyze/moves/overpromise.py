@@ -27,7 +27,7 @@ RULES: tuple[Rule, ...] = (
      0.8, "promises an outcome"),
     (phrases(r"(?:will|'ll)\s+(?:definitely|absolutely|certainly|100%|surely)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|ready|back|approved))",
              r"(?:definitely|absolutely|certainly|100%)\s+(?:will|going to)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|ready|back|approved))",
-             rf"rest assured,?\s+{_OUTCOME}\s+(?:will|'ll|won't)", r"without fail", r"no doubt (?:it|this|your \w+) will"),
+             rf"rest assured,?\s+{_OUTCOME}\s+(?:will|'ll)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|refunded|approved|ready|back|in time|on time))", r"without fail", r"no doubt (?:it|this|your \w+) will"),
      0.7, "claims certainty about an outcome"),
 )
 

@@ -44,7 +44,8 @@ _SUBJECT_LINE = re.compile(r"\byou\s+have\s+(?:a\s+)?(?:question|issue|problem|q
 
 def _veto(text: str, m: re.Match[str]) -> bool:
     """Skip negated cues and ones that only repeat the ticket subject."""
-    return standard_veto(text, m) or bool(_SUBJECT_LINE.search(m.group(0)))
+    asked = re.search(r"\b(?:do|did|don't|can)\s*$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE)
+    return standard_veto(text, m) or bool(_SUBJECT_LINE.search(m.group(0))) or bool(asked)
 
 
 @register_detector("reflect_concern", version="1", kinds=(KIND,))
