@@ -338,6 +338,8 @@ def test_docs_page_is_served(client):
     assert response.status_code == 200
     assert "text/html" in response.headers["content-type"]
     assert "/openapi.json" in response.text
+    assert "cdn" not in response.text  # works offline: the explorer's files come from the package
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
 
 
 # -- pages -----------------------------------------------------------------------------------------

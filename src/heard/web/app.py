@@ -11,7 +11,10 @@ import threading
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
 
 from heard.analyze.scorecard import Scorecard
 from heard.config import Settings
@@ -33,7 +36,7 @@ def create_app(settings: Settings) -> FastAPI:
             '`{"ok": false, "error": "...", "errors": [...], "status": N}`.'
         ),
         version="0.1.0",
-        docs_url="/docs",
+        docs_url=None,  # served below from the package's own files: FastAPI's default uses a CDN
         redoc_url=None,
     )
     app.state.settings = settings
@@ -42,9 +45,20 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.analyzer = None
     app.state.analyzer_lock = threading.Lock()
     app.state.templates = make_templates()
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")  # before /static
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_api_route("/docs", _docs, include_in_schema=False, response_class=HTMLResponse)
     app.include_router(api.conversations.router)
     app.include_router(api.detect.router)
     app.include_router(pages.conversations.router)
     install_error_handlers(app)
     return app
+
+
+def _docs() -> HTMLResponse:
+    """OpenAPI explorer, working offline."""
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json", title="Heard API",
+        swagger_js_url="/static/swagger/swagger-ui-bundle.js", swagger_css_url="/static/swagger/swagger-ui.css",
+        swagger_favicon_url="/static/swagger/favicon-32x32.png",
+    )
