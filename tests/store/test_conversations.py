@@ -82,3 +82,18 @@ def test_list_conversations_filters_and_sorts(sessions, make_conversation):
         assert total == 1 and rows[0].external_id == "2"
         with pytest.raises(ValueError, match="unknown sort"):
             list_conversations(session=session, sort="sideways")
+
+
+def test_to_model_gives_each_message_its_sender_offset_back(sessions, make_conversation):
+    from datetime import datetime, timedelta, timezone
+
+    eastern = timezone(timedelta(hours=-5))
+    conversation = make_conversation(customer="By 3 pm please")
+    local = datetime(2026, 3, 4, 17, 48, tzinfo=eastern)
+    conversation = replace(conversation, messages=(replace(conversation.messages[0], sent_at=local),))
+    with sessions() as session:
+        import_conversations(session=session, conversations=[conversation])
+        session.commit()
+    with sessions() as session:
+        sent = to_model(find_conversation(session=session, source="test", external_id="c1")).messages[0].sent_at
+    assert sent == local and sent.utcoffset() == timedelta(hours=-5)

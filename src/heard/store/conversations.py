@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 from sqlalchemy import and_, exists, func, insert, or_, select, tuple_, update
@@ -19,7 +20,7 @@ from heard.model import Channel, Conversation, Message, Role
 from heard.store.tables import ConversationRow, FindingRow, MessageRow, utc_naive
 
 ImportStatus = Literal["created", "updated", "unchanged"]
-_MESSAGE_FIELDS = ("role", "author", "text", "original_text", "sent_at", "start_s", "end_s", "public")
+_MESSAGE_FIELDS = ("role", "author", "text", "original_text", "sent_at", "utc_offset", "start_s", "end_s", "public")
 
 
 @dataclass
@@ -149,8 +150,21 @@ def _message_values(conversation_id: int, position: int, m: Message) -> dict:
     return {
         "conversation_id": conversation_id, "external_id": m.id, "position": position,
         "role": m.role.value, "author": m.author, "text": m.text, "original_text": m.original_text,
-        "sent_at": m.sent_at, "start_s": m.start_s, "end_s": m.end_s, "public": m.public,
+        "sent_at": m.sent_at, "utc_offset": _offset_minutes(m.sent_at), "start_s": m.start_s, "end_s": m.end_s,
+        "public": m.public,
     }
+
+
+def _offset_minutes(value: datetime | None) -> int | None:
+    offset = value.utcoffset() if value is not None else None
+    return None if offset is None else int(offset.total_seconds() // 60)
+
+
+def _local(value: datetime | None, offset: int | None) -> datetime | None:
+    """A stored UTC time back in its sender's own offset."""
+    if value is None or offset is None:
+        return value
+    return value.astimezone(timezone(timedelta(minutes=offset)))
 
 
 def get_conversation(*, session: Session, conversation_id: int) -> ConversationRow:
@@ -169,7 +183,7 @@ def find_conversation(*, session: Session, source: str, external_id: str) -> Con
 def to_model(row: ConversationRow) -> Conversation:
     """The stored conversation as Heard's model."""
     messages = tuple(
-        Message(id=m.external_id, role=Role(m.role), text=m.text, sent_at=m.sent_at, author=m.author,
+        Message(id=m.external_id, role=Role(m.role), text=m.text, sent_at=_local(m.sent_at, m.utc_offset), author=m.author,
                 start_s=m.start_s, end_s=m.end_s, public=m.public, original_text=m.original_text)
         for m in sorted(row.messages, key=lambda m: m.position)
     )

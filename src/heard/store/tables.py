@@ -82,6 +82,8 @@ class MessageRow(Base):
     text: Mapped[str] = mapped_column(Text)
     original_text: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # the sender's UTC offset in minutes, so "by 3 pm" is read in the sender's own time
+    utc_offset: Mapped[int | None] = mapped_column(Integer)
     start_s: Mapped[float | None] = mapped_column(Float)
     end_s: Mapped[float | None] = mapped_column(Float)
     public: Mapped[bool] = mapped_column(Boolean, default=True)
