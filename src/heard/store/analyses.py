@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, select
 from sqlalchemy.orm import Session
 
 from heard.analyze.detector import DetectorInfo
 from heard.errors import DetectorFailed
 from heard.model import Analysis, Finding, Span
 from heard.store.conversations import to_model
-from heard.store.tables import ConversationRow, DetectorRunRow, FindingRow
+from heard.store.tables import ConversationRow, DetectorRunRow, FindingRow, MessageRow
 
 
 def save_analysis(
@@ -66,3 +68,34 @@ def load_analysis(*, session: Session, row: ConversationRow) -> Analysis:
 
 def detector_runs(*, session: Session, row: ConversationRow) -> list[DetectorRunRow]:
     return list(session.scalars(select(DetectorRunRow).where(DetectorRunRow.conversation_id == row.id)))
+
+
+@dataclass
+class FindingSummary:
+    """What a list of conversations shows per row: the customer's emotions in message order
+    (message id, label, intensity; the first per message) and how many findings of each kind."""
+
+    emotions: list[tuple[str, str, int | None]] = field(default_factory=list)
+    kinds: Counter = field(default_factory=Counter)
+
+
+def finding_summaries(*, session: Session, conversation_ids: Sequence[int]) -> dict[int, FindingSummary]:
+    """Summaries of many conversations in one query."""
+    summaries: dict[int, FindingSummary] = {}
+    if not conversation_ids:
+        return summaries
+    rows = session.execute(
+        select(FindingRow.conversation_id, FindingRow.kind, FindingRow.intensity, FindingRow.message_id, MessageRow.role)
+        .outerjoin(MessageRow, and_(MessageRow.conversation_id == FindingRow.conversation_id,
+                                    MessageRow.external_id == FindingRow.message_id))
+        .where(FindingRow.conversation_id.in_(list(conversation_ids)))
+        .order_by(FindingRow.conversation_id, MessageRow.position, FindingRow.start)
+    )
+    seen: set[tuple[int, str]] = set()
+    for conversation_id, kind, intensity, message_id, role in rows:
+        summary = summaries.setdefault(conversation_id, FindingSummary())
+        summary.kinds[kind] += 1
+        if kind.startswith("emotion.") and role in (None, "customer") and (conversation_id, message_id) not in seen:
+            seen.add((conversation_id, message_id))
+            summary.emotions.append((message_id, kind.split(".", 1)[1], intensity))
+    return summaries

@@ -7,21 +7,20 @@ pages, so a page and its JSON twin always show the same data.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
-from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from heard.analyze.scorecard import Scorecard
 from heard.analyze.trajectory import emotion_trajectory, valence
-from heard.model import HARMFUL_MOVES, Analysis, Channel, Finding, Role
+from heard.model import HARMFUL_MOVES, Analysis, Channel, Finding
 from heard.store import analyses, conversations
 from heard.store.conversations import SORTS, ConversationFilters
-from heard.store.tables import ConversationRow, FindingRow, MessageRow
+from heard.store.analyses import FindingSummary
+from heard.store.tables import ConversationRow
 from heard.web.deps import ScorecardDep, SessionDep
 from heard.web.templating import EMOTIONS, group_of, label_of
 
@@ -182,38 +181,16 @@ class CaseFilePublic(BaseModel):
 
 
 # -- builders ---------------------------------------------------------------------------------
-def _summaries(session: Session, ids: list[int]) -> dict[int, dict]:
-    """Per conversation: customer emotions in message order and counts of the badge kinds, in one query."""
-    summary: dict[int, dict] = defaultdict(lambda: {"emotions": [], "kinds": defaultdict(int), "seen": set()})
-    if not ids:
-        return summary
-    rows = session.execute(
-        select(FindingRow.conversation_id, FindingRow.kind, FindingRow.intensity, FindingRow.message_id,
-               FindingRow.start, MessageRow.position, MessageRow.role)
-        .outerjoin(MessageRow, and_(MessageRow.conversation_id == FindingRow.conversation_id,
-                                    MessageRow.external_id == FindingRow.message_id))
-        .where(FindingRow.conversation_id.in_(ids))
-        .order_by(FindingRow.conversation_id, MessageRow.position, FindingRow.start)
-    )
-    for cid, kind, intensity, message_id, _start, _position, role in rows:
-        entry = summary[cid]
-        entry["kinds"][kind] += 1
-        if kind.startswith("emotion.") and role in (None, Role.customer.value) and message_id not in entry["seen"]:
-            entry["seen"].add(message_id)  # one primary emotion per message, as in the trajectory
-            label = kind.split(".", 1)[1]
-            entry["emotions"].append(EmotionPublic(label=label, intensity=intensity, message_id=message_id,
-                                                   valence=valence(label, intensity)))
-    return summary
-
-
-def conversation_public(row: ConversationRow, summary: dict | None = None) -> ConversationPublic:
-    summary = summary or {"emotions": [], "kinds": {}}
-    kinds = summary["kinds"]
+def conversation_public(row: ConversationRow, summary: FindingSummary | None = None) -> ConversationPublic:
+    summary = summary or FindingSummary()
+    kinds = summary.kinds
     return ConversationPublic(
         id=row.id, source=row.source, external_id=row.external_id, channel=row.channel, subject=row.subject,
         customer=row.customer, agent=row.agent, queue=row.queue, started_at=row.started_at, outcome=row.outcome,
         satisfaction=row.satisfaction, tags=list(row.tags or []), score=row.score, analyzed_at=row.analyzed_at,
-        emotions=summary["emotions"], has_recovery=bool(kinds.get("conversation.recovery")),
+        emotions=[EmotionPublic(label=label, intensity=intensity, message_id=message_id, valence=valence(label, intensity))
+                  for message_id, label, intensity in summary.emotions],
+        has_recovery=bool(kinds.get("conversation.recovery")),
         broken_promises=kinds.get("promise.missed", 0), open_promises=kinds.get("promise.open", 0),
         kept_promises=kinds.get("promise.kept", 0), transfers=kinds.get("conversation.transfer", 0),
         harmful_moves=sum(n for k, n in kinds.items() if k in HARMFUL_MOVES),
@@ -226,7 +203,7 @@ def read_conversation_list(*, session: Session, query: ConversationQuery) -> Con
         session=session, filters=query.filters(), sort=query.sort,
         limit=query.per_page, offset=(query.page - 1) * query.per_page,
     )
-    summaries = _summaries(session, [r.id for r in rows])
+    summaries = analyses.finding_summaries(session=session, conversation_ids=[r.id for r in rows])
     return ConversationsPublic(data=[conversation_public(r, summaries.get(r.id)) for r in rows], count=total)
 
 
@@ -249,7 +226,7 @@ def _evidence(analysis: Analysis, f: Finding) -> str | None:
 
 
 def build_case_file(row: ConversationRow, analysis: Analysis, scorecard: Scorecard,
-                    summary: dict | None = None) -> CaseFilePublic:
+                    summary: FindingSummary | None = None) -> CaseFilePublic:
     findings = analysis.findings
     index_of = {id(f): i for i, f in enumerate(findings)}
     public = [
@@ -295,7 +272,8 @@ def read_case_file(*, session: Session, conversation_id: int, scorecard: Scoreca
     """The case file of one conversation; raises heard.errors.NotFound for an unknown id."""
     row = conversations.get_conversation(session=session, conversation_id=conversation_id)
     analysis = analyses.load_analysis(session=session, row=row)
-    return build_case_file(row, analysis, scorecard, _summaries(session, [row.id]).get(row.id))
+    return build_case_file(row, analysis, scorecard,
+                           analyses.finding_summaries(session=session, conversation_ids=[row.id]).get(row.id))
 
 
 # -- routes -----------------------------------------------------------------------------------
