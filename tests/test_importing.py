@@ -76,3 +76,11 @@ def test_import_keeps_huge_empty_and_odd_messages(tmp_path):
     with sessions() as session:
         texts = [m.text for m in to_model(find_conversation(session=session, source="gen", external_id="odd")).messages]
     assert texts == [huge, "", odd]
+
+
+def test_import_reports_progress_per_batch(tmp_path):
+    export = tmp_path / "e.jsonl"
+    write_export(export, 1_200)
+    seen = []
+    import_path(export, open_store(f"sqlite:///{tmp_path}/h.db"), on_progress=lambda r: seen.append((r.conversations, r.messages)))
+    assert seen == [(500, 1_000), (1_000, 2_000), (1_200, 2_400)]
