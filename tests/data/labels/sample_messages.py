@@ -1,0 +1,53 @@
+"""Draw the messages of support_validation.jsonl (run once; the labels were then written by hand).
+
+    python tests/data/labels/sample_messages.py ../shared/data > /tmp/to_label.jsonl
+
+Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
+are skipped. The labels are NOT produced here: a person reads each message and labels it by
+TAXONOMY.md (see docs/labelling-notes.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import sys
+from pathlib import Path
+
+SEED = 20261201
+
+
+def twcs_rows(path: Path):
+    with path.open(newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            text = (row.get("text") or "").strip()
+            if len(text) >= 12:
+                yield {"source": f"twcs/{path.name}", "source_id": row["tweet_id"],
+                       "role": "customer" if row["inbound"] == "True" else "agent", "text": text}
+
+
+def stc3_rows(path: Path):
+    for dialogue in json.loads(path.read_text(encoding="utf-8")):
+        for t, turn in enumerate(dialogue["turns"]):
+            text = " ".join(u for u in turn["utterances"] if u).strip()
+            if len(text) >= 12:
+                yield {"source": "stc3/train_data_en.json", "source_id": f"{dialogue['id']}#{t}",
+                       "role": "customer" if turn["sender"] == "customer" else "agent", "text": text}
+
+
+def main(shared: Path) -> None:
+    rng = random.Random(SEED)
+    pools = {
+        "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
+        "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
+    }
+    quota = {("twcs", "agent"): 110, ("twcs", "customer"): 110, ("stc3", "agent"): 60, ("stc3", "customer"): 60}
+    for (source, role), n in quota.items():
+        pool = [r for r in pools[source] if r["role"] == role]
+        for row in rng.sample(pool, n):
+            print(json.dumps(row, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
