@@ -22,6 +22,21 @@ def found(conversation):
     ("Sincerest apologies.", ["Sincerest apologies"]),
     ("I’m so sorry our app logged you out.", ["I’m so sorry our app logged you out"]),
     ("Sorry for the confusion.", ["Sorry for the confusion"]),
+    # a bare "sorry" with the company's own fault owned next to it
+    ("I'm sorry — you paid for express shipping and the order hasn't left our warehouse. That's on us, not on you.",
+     ["I'm sorry — you paid for express shipping and the order hasn't left our warehouse. That's on us, not on you"]),
+    ("I'm sorry: our checkout is blocking you, and that's our failure.", ["I'm sorry: our checkout is blocking you, and that's our failure"]),
+    ("I'm really sorry, that's a packing mistake on our side.", ["I'm really sorry, that's a packing mistake on our side"]),
+    ("I'm so sorry. We engraved it wrong; that's our mistake entirely.", ["I'm so sorry. We engraved it wrong; that's our mistake entirely"]),
+    ("You did everything right, and we're late. I'm sorry.", ["we're late. I'm sorry."]),
+    # the company's delay, wait or silence
+    ("Sorry it took longer than expected.", ["Sorry it took longer than expected"]),
+    ("I'm sorry it's 20 minutes late: I was on a call.", ["I'm sorry it's 20 minutes late"]),
+    ("Sorry you've been waiting 12 days for a quote — that's too long.", ["Sorry you've been waiting 12 days for a quote"]),
+    ("Sorry nobody let you know.", ["Sorry nobody let you know"]),
+    ("Sorry again for the inconvenience.", ["Sorry again for the inconvenience"]),
+    ("Apologies, I misread.", ["Apologies, I misread"]),
+    ("My apologies for that. Just sent you a DM.", ["My apologies for that"]),
 ])
 def test_apology_finds_specific_apologies(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -40,6 +55,12 @@ def test_apology_finds_specific_apologies(agent_text, expected, make_conversatio
     "We're sorry for your frustration.",  # aimed at the feeling
     "I'm so sorry for your loss.",  # sympathy
     "I'm sorry your order hasn't arrived yet!",  # sympathy for the situation
+    "I'm sorry. That's our policy for sale items.",  # a policy is not a fault owned
+    "Sorry, but that's not on us.",
+    "Sorry to hear that. It's our busiest week.",
+    "I'm sorry it's not working for you.",  # sympathy: nothing the company owns
+    "Apologies are not enough, I know.",  # not an apology opening a sentence
+    "Sorry, we can't do that — our hands are tied.",
 ])
 def test_apology_ignores_sympathy_and_non_apologies(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -31,6 +31,14 @@ def found(conversation):
     # a guarantee with a time is a checkpoint too (and an overpromise)
     ("Your service will be restored by the end of the day, guaranteed.",
      "Your service will be restored by the end of the day, guaranteed.", datetime(2026, 3, 6, 17, 0, tzinfo=UTC)),
+    # an explicit date wins over a bare weekday, and a clock on a date keeps both
+    ("I'll email you by Friday March 20 with the date the fix goes live.", "I'll email you by Friday March 20 with the date the fix goes live.",
+     datetime(2026, 3, 20, 17, 0, tzinfo=UTC)),
+    ("I'll send you a photo by 5 pm on April 14.", "I'll send you a photo by 5 pm on April 14.", datetime(2026, 4, 14, 17, 0, tzinfo=UTC)),
+    ("Next update at 11:00.", "Next update at 11:00.", datetime(2026, 3, 6, 11, 0, tzinfo=UTC)),
+    ("I guarantee everything will be back up within the hour.", "I guarantee everything will be back up within the hour.",
+     datetime(2026, 3, 6, 10, 0, tzinfo=UTC)),
+    ("Tomorrow morning I'll call the depot for you.", "Tomorrow morning I'll call the depot for you.", datetime(2026, 3, 7, 9, 0, tzinfo=UTC)),
 ])
 def test_checkpoint_finds_timed_promises_with_due_at(agent_text, expected, due, make_conversation):
     conversation = make_conversation(agent=agent_text)
@@ -53,6 +61,11 @@ def test_checkpoint_finds_timed_promises_with_due_at(agent_text, expected, due, 
     "Can I call you tomorrow at 10am?",
     "How can I help you today?",
     "Flight 6353 is set to depart at 8 p.m.",  # a timetable, not a promise
+    "The fix is scheduled to go live on Tuesday March 31.",  # a scheduled event, not the agent's promise
+    "The fix will be scheduled to go live on Tuesday March 31.",
+    "I'm going to take care of this myself, both your order tonight and the checkout problem.",  # "tonight" is not its due time
+    "Good luck with Friday's launch; I'll be around if anything comes up on launch day.",
+    "Here's what I can do:\n1. Make a new watch. It will be ready Tuesday April 14.\n2. Refund the $340 today.",  # times inside options
 ])
 def test_checkpoint_ignores_untimed_or_unpromised_times(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -23,6 +23,30 @@ def found(conversation):
     ("Would you prefer a replacement or a refund?", ["Would you prefer a replacement or a refund?"]),
     ("We can either rebook you on the next flight or refund the fare.",
      ["We can either rebook you on the next flight or refund the fare."]),
+    # enumerated alternatives of any kind, with the question after the list …
+    ("Let's make sure it's there by Saturday. These are the realistic options:\n1. We finish the engraving today and ship it overnight.\n"
+     "2. We send an unengraved kit from our store today.\n\nWhich of these fits best? And is there anything I should know?",
+     ["These are the realistic options:\n1. We finish the engraving today and ship it overnight.\n"
+      "2. We send an unengraved kit from our store today.\n\nWhich of these fits best?"]),
+    ("There are two ways I can get your desk ordered:\n1. I place the order for you here in chat now.\n2. A phone order tomorrow from 8 am.\n"
+     "Either way the price stays the same. Which would you prefer?",
+     ["There are two ways I can get your desk ordered:\n1. I place the order for you here in chat now.\n2. A phone order tomorrow from 8 am.\n"
+      "Either way the price stays the same. Which would you prefer?"]),
+    # … or before it
+    ("I'm sorry we sent the wrong size. Which would be easier?\n1. Free next-day delivery.\n2. Pick up from Kingsgate tomorrow.",
+     ["Which would be easier?\n1. Free next-day delivery.\n2. Pick up from Kingsgate tomorrow."]),
+    # options counted inline
+    ("I can do it one of two ways. One: I send a size twelve today. Two: I send a twelve and a fourteen. Which would suit you better?",
+     ["I can do it one of two ways. One: I send a size twelve today. Two: I send a twelve and a fourteen. Which would suit you better?"]),
+    # an intro naming the options is enough without a question
+    ("Here are your options:\n- A recovery reset, about 5 minutes.\n- A replacement from our Eastgate store.",
+     ["Here are your options:\n- A recovery reset, about 5 minutes.\n- A replacement from our Eastgate store."]),
+    # two courses of action joined by "or", with a preference phrase
+    ("The PayPal fallback can stay on as an extra option, or I can turn it off — your choice.",
+     ["The PayPal fallback can stay on as an extra option, or I can turn it off — your choice."]),
+    # the question in the next sentence joins the span
+    ("I can either send a replacement vase (3–5 days) or refund the $64 to your card. Which would you prefer?",
+     ["I can either send a replacement vase (3–5 days) or refund the $64 to your card. Which would you prefer?"]),
 ])
 def test_offer_choices_finds_alternatives(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -37,6 +61,11 @@ def test_offer_choices_finds_alternatives(agent_text, expected, make_conversatio
     "We can't refund or replace it.",  # negated
     "You can find replacement/refund options here: https://t.co/zRrkpVcaDF",
     "Would you like me to check your account? https://t.co/x/y",
+    # steps, not alternatives: a list with neither an options intro nor a which-question
+    "To reset it:\n1. Hold the power button.\n2. Wait for the light.\nLet me know how it goes.",
+    "Please check:\n- your spam folder\n- the email on your account",
+    "One: your order number. Two: your postcode.",  # inline items, no choice offered
+    "Please restart the app or reinstall it.",  # "or" but no preference asked
 ])
 def test_offer_choices_ignores_single_paths(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

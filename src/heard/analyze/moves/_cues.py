@@ -33,7 +33,7 @@ FEELING_STATE = (
 FEELING_COST = (
     r"(?:frustrating|exhausting|stressful|upsetting|worrying|worrisome|disappointing|annoying|"
     r"infuriating|maddening|aggravating|irritating|tiring|draining|overwhelming|scary|"
-    r"frightening|alarming|unsettling|nerve[- ]?wracking|distressing|heartbreaking|devastating|"
+    r"frightening|alarming|unsettling|nerve[- ]?w?racking|distressing|heartbreaking|devastating|gutting|crushing|"
     r"confusing|inconvenient|discouraging|disheartening|embarrassing|painful|hurtful|"
     r"a (?:real )?(?:hassle|nightmare|headache|pain|worry|lot to deal with|lot to handle)|no fun)"
 )
@@ -73,11 +73,12 @@ REMEDY = phrases(
     r"keep (?:it|the item)", r"partial refund", r"full refund", r"a new one",
 )
 PREFERENCE_QUESTION = phrases(
-    r"which (?:one |option )?(?:works|would work|would you prefer|do you prefer|would you like|"
-    r"suits|is better|feels right|fits|sounds better|would be better|is best)",
+    r"which (?:one |option |of (?:these|those|them|the (?:two|three|options))\s+)?(?:works|would work|would you prefer|do you prefer|would you like|"
+    r"suits|would suit|is better|feels right|fits|sounds (?:better|best|good|right)|would be (?:better|best|easier|easiest|simpler|quicker)|"
+    r"is (?:best|easier|easiest|simpler|quicker))",
     r"would you (?:prefer|rather|like (?:me to|us to|a|the|to))", r"do you prefer",
     r"what would you prefer", r"(?:it's )?(?:your call|up to you|your choice)",
-    r"let me know which", r"whichever (?:you prefer|suits|works)",
+    r"let me know which", r"whichever (?:you prefer|suits|works|is (?:easier|easiest|best|better))",
 )
 CHOICE_FRAME = phrases(
     r"either\b[^.!?]{3,80}?\bor", r"(?:two|three|a few|a couple of|several) options",
@@ -86,7 +87,7 @@ CHOICE_FRAME = phrases(
 )
 
 NEGATION = re.compile(
-    r"(?:\bnot\b|n['’]t\b|\bnever\b|\bno\b|\bcannot\b|\bunable\b|\bwithout\b)[^.!?]{0,20}$", re.IGNORECASE
+    r"(?:\bnot\b|n['’]t\b|\bnever\b|(?<!oh )\bno\b|\bcannot\b|\bunable\b|\bwithout\b)[^.!?]{0,20}$", re.IGNORECASE
 )
 CONDITIONAL = re.compile(r"\b(?:if|whether|in case|unless)\b[^.!?,]{0,25}$", re.IGNORECASE)
 
@@ -194,15 +195,81 @@ def is_conditional(text: str, start: int) -> bool:
     return bool(CONDITIONAL.search(text, max(0, start - 30), start))
 
 
+_CLAUSE_CHOICE = re.compile(
+    r"\b(?:I|we|you)\s+(?:can|could)\b[^.!?]{3,100}?\bor\b|\bor\s+(?:else\s+)?(?:I|we|you)\s+(?:can|could)\b|\beither\b[^.!?]{3,80}?\bor\b",
+    re.IGNORECASE,
+)
+
+
 def is_choice_offer(sentence: str) -> bool:
-    """Does this sentence offer two or more concrete paths (refund / reship / the 07:15 flight …)?"""
+    """Does this sentence offer two or more concrete paths (refund / reship / the 07:15 flight …),
+    or two courses of action joined by "or" with a preference question ("… stay on, or I can turn
+    it off — your choice")?"""
     remedies = {m.group(0).lower() for m in REMEDY.finditer(sentence)}
     joined = re.search(r"\bor\b", sentence, re.IGNORECASE) is not None
+    clause = _CLAUSE_CHOICE.search(sentence)
+    if clause and PREFERENCE_QUESTION.search(sentence) and not is_negated(sentence, clause.start()):
+        return True
     if not remedies or is_negated(sentence, next(m.start() for m in REMEDY.finditer(sentence))):
         return False
     if CHOICE_FRAME.search(sentence) or (PREFERENCE_QUESTION.search(sentence) and joined):
         return True
     return len(remedies) >= 2 and joined and re.search(r"\b(?:I|we|you)\b", sentence, re.IGNORECASE) is not None
+
+
+# -- option lists ----------------------------------------------------------------------------
+
+# A numbered or bulleted line ("1. …", "2) …", "- …", "Option B: …") …
+_LINE_ITEM = re.compile(r"^[ \t]*(?:\(?\d{1,2}[.)]|[-•*–]|\(?[a-c]\)|option\s+(?:\d|[a-c]|one|two|three)\s*[:.)—–-])[ \t]+\S", re.IGNORECASE | re.MULTILINE)
+# … or options counted inline ("One: … Two: … Or three: …").
+_INLINE_ITEM = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=[.!?:]\s\s)|(?<=\n))(?:or\s+)?(one|two|three|four|first|second|third|fourth)\s*[:—–]\s+",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ORDER = {"one": 1, "first": 1, "two": 2, "second": 2, "three": 3, "third": 3, "four": 4, "fourth": 4}
+
+
+def option_items(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each enumerated alternative in a message: numbered or bulleted lines (each
+    runs to the end of its line) or inline "One: … Two: …" (each runs to the next; the last to
+    the end of its sentence). Fewer than two items is no list: []."""
+    lines = [m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _LINE_ITEM.finditer(text)]
+    if len(lines) >= 2:
+        items = []
+        for start in lines:
+            newline = text.find("\n", start)
+            items.append((start, newline if newline >= 0 else len(text)))
+        return _contiguous(text, items)
+    marks = [m for m in _INLINE_ITEM.finditer(text)]
+    numbers = [_ORDER[m.group(1).lower()] for m in marks]
+    if len(marks) < 2 or numbers[:2] != [1, 2]:
+        return []
+    items = []
+    for i, m in enumerate(marks):
+        if i + 1 < len(marks):
+            end = marks[i + 1].start()
+        else:
+            end = next((e for s, e in sentences(text) if s <= m.end() < e), len(text))
+        items.append((m.start(), len(text[:end].rstrip())))
+    return items
+
+
+def _contiguous(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first run of list lines not broken by a blank line or a paragraph of prose."""
+    run = [items[0]]
+    for start, end in items[1:]:
+        gap = text[run[-1][1] : start]
+        if gap.strip() or gap.count("\n") > 2:
+            if len(run) >= 2:
+                break
+            run = [(start, end)]
+            continue
+        run.append((start, end))
+    return run if len(run) >= 2 else []
+
+
+def in_option_item(text: str, pos: int) -> bool:
+    return any(s <= pos < e for s, e in option_items(text))
 
 
 # -- scanning --------------------------------------------------------------------------------

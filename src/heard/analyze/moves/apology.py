@@ -1,6 +1,13 @@
 """move.apology: a sincere, specific apology that owns the company's part ("I'm sorry we charged
 you twice", "Sorry for the delay on our end"). Sympathy ("sorry to hear that", "sorry you're
-having trouble", "sorry, we can't …") and regret aimed at the customer's feeling are not."""
+having trouble", "sorry, we can't …") and regret aimed at the customer's feeling are not.
+
+A bare "sorry" counts when the company's own fault is owned in the same sentence or the one
+next to it ("I'm sorry — … That's on us", "I'm sorry: our checkout is blocking you, and that's
+our failure", "… and we're late. I'm sorry."); the span runs from the "sorry" to the words
+owning the fault (or from them to the "sorry"). Regret for the agent's own lateness ("Sorry it
+took longer than expected") and for the customer's wait or repetition ("Sorry you've been
+waiting 12 days", "Sorry nobody let you know") own the company's part too."""
 
 from __future__ import annotations
 
@@ -11,10 +18,16 @@ from heard.analyze.detector import register_detector
 from heard.analyze.moves._cues import (
     SORRY_SUBJECT,
     SYMPATHY_OBJECTS,
+    Hit,
     Rule,
+    agent_messages,
+    clause_end,
+    quote,
     regret_aimed_at_feeling,
     regret_object,
-    rule_findings,
+    scan,
+    sentence_of,
+    sentences,
 )
 from heard.analyze.text import phrases
 from heard.model import Conversation, Finding
@@ -28,13 +41,38 @@ _REFUSAL = (
 RULES: tuple[Rule, ...] = (
     (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?(?:we|I|our|my)\b{_REFUSAL}"), 0.9,
      "apologises for the company's part"),
-    (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies|apology)\s+(?:for|about)\b"), 0.85,
+    (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies|apology)(?:\s+(?:again|once again|once more))?\s+(?:for|about)\b"), 0.85,
      "apologises for something specific"),
+    (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?(?:it|this|that)(?:'s|\s+is|\s+was|\s+has been|\s+came|\s+arrived|\s+took|\s+got|\s+went)\b"
+             r"[^.!?]{0,30}?\b(?:late|delayed|later than|longer than|so long|too long|wrong|slow)\b"), 0.8,
+     "apologises for the company's delay or mistake"),
+    (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?(?:you've|you have|you had|you've had)\s+(?:been\s+(?:waiting|kept waiting|chasing)|"
+             r"had\s+to\s+(?:wait|chase|repeat|call|write|explain|ask|contact|come back)|to\s+(?:wait|chase|repeat))",
+             rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?(?:nobody|no one|no-one|we didn't|we did not|we never)\s+"
+             r"(?:\w+\s+)?(?:let you know|told you|called|contacted|updated|got back|replied|answered|warned)"), 0.8,
+     "apologises for the wait or runaround the company caused"),
+    (phrases(rf"{SORRY_SUBJECT}(?:apologi[sz]e|apologies)\s+(?:for|about)\s+(?:that|this|it)\b"), 0.65, "apologises"),
     (phrases(rf"{SORRY_SUBJECT}sorry\s+about\s+(?:that|this|it|all (?:of )?(?:that|this))\b"), 0.65,
      "apologises"),
     (phrases(rf"{SORRY_SUBJECT}apologi[sz]e\b(?!\s+(?:if|for)\b)"), 0.8, "apologises"),
     (phrases(r"(?:(?:my|our)\s+(?:\w+\s+)?|(?:sincere(?:st)?|deepest|humble|heartfelt)\s+)apologies\b(?!\s+(?:if|for)\b)"),
      0.7, "apologises"),
+    (re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))apologies(?=\s*[,.!:;—–-])", re.IGNORECASE | re.MULTILINE), 0.7, "apologises"),
+)
+
+# A bare "sorry" and words that own the company's fault ("that's on us", "our failure").
+_BARE_SORRY = phrases(rf"{SORRY_SUBJECT}(?:so\s+|very\s+|really\s+|truly\s+|deeply\s+)?sorry\b(?!\s+(?:to|for|about|if|you|that you)\b)")
+_NOT_A_FAULT = r"(?!(?:policy|policies|terms|rules|process|procedure|standard|limit|maximum|minimum|way|best|goal|aim|priority|pleasure|job)\b)"
+OWN_FAULT = phrases(
+    r"(?:that's|that is|it's|it is|this is|this was|that was|which is)\s+(?:all\s+)?on\s+(?:us|me)",
+    rf"(?:that's|that is|it's|it is|this is|this was|that was)\s+(?:entirely\s+|completely\s+|totally\s+|all\s+)?(?:our|my)\s+(?:own\s+)?{_NOT_A_FAULT}[\w-]+",
+    r"(?:our|my)\s+(?:own\s+)?(?:[\w-]+\s+){0,4}?(?:fault|failure|mistake|error|oversight|outage|bug|bad)",
+    r"on\s+(?:our|my)\s+(?:end|side|part)",
+    r"(?:we|I)\s+(?:should\s+have|shouldn't\s+have|got\s+(?:this|it|that)\s+wrong|messed\s+up|dropped\s+the\s+ball|let\s+you\s+down|"
+    r"made\s+(?:a|an)\s+(?:mistake|error))",
+    r"(?:we're|we are|we were|I'm|I am|I was)\s+(?:late|wrong|at fault|to blame|behind)",
+    r"not\s+(?:on\s+)?you\b", r"not\s+(?:anything|something)\s+you(?:'re|\s+are|\s+did)", r"not\s+your\s+fault",
+    r"(?:far\s+|way\s+|much\s+)?too\s+long",
 )
 
 
@@ -49,9 +87,43 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return regret_aimed_at_feeling(words) or bool(SYMPATHY_OBJECTS & set(words))
 
 
-@register_detector("apology", version="1", kinds=(KIND,))
+@register_detector("apology", version="2", kinds=(KIND,))
 class ApologyDetector:
     """Agent apologises specifically for the company's part."""
 
     def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
-        return rule_findings(self, KIND, conversation, RULES, veto=_veto, to_clause_end=True)
+        findings = []
+        for message in agent_messages(conversation):
+            text = message.text
+            hits = scan(text, RULES, veto=_veto, to_clause_end=True)
+            covered = {sentence_of(text, h.start) for h in hits}
+            hits += [h for h in _owned_sorries(text) if sentence_of(text, h.start) not in covered]
+            for hit in sorted(hits):
+                findings.append(self.info.finding(KIND, message, hit.start, hit.end, score=hit.score, rationale=hit.rationale))
+        return findings
+
+
+def _owned_sorries(text: str) -> list[Hit]:
+    """A bare "sorry" with the company's fault owned in its sentence or the next or previous one."""
+    spans = sentences(text)
+    hits = []
+    for m in _BARE_SORRY.finditer(text):
+        rest = text[m.end():]
+        if re.match(r"\s*[,—–-]?\s*(?:but|we can't|we cannot|I can't|I cannot|we're unable|I'm unable)\b", rest, re.IGNORECASE):
+            continue  # "sorry, but …" / "sorry, we can't …": not owning anything
+        index = next((i for i, (s, e) in enumerate(spans) if s <= m.start() < e), None)
+        if index is None:
+            continue
+        s, e = spans[index]
+        own = OWN_FAULT.search(text, m.end(), e)
+        if own is None and index + 1 < len(spans):
+            own = OWN_FAULT.search(text, *spans[index + 1])
+        if own is not None:
+            end = clause_end(text, own.end())
+            hits.append(Hit(m.start(), end, 0.85, f"apologises and owns the fault: {quote(own.group(0))}"))
+            continue
+        if index > 0:
+            own = OWN_FAULT.search(text, *spans[index - 1])
+            if own is not None:  # "… and we're late. I'm sorry."
+                hits.append(Hit(own.start(), e, 0.85, f"apologises and owns the fault: {quote(own.group(0))}"))
+    return hits

@@ -17,6 +17,8 @@ Conventions (wall-clock time in `sent_at`'s time zone; a naive `sent_at` is take
 | "first thing (tomorrow)" | 09:00 on the next morning |
 | "within 24 hours", "in 2 hours", "within 3 days" | sent_at + the duration (a range: its upper end) |
 | "within 2 business days" | sent_at + 2 weekdays, weekends skipped |
+| "within the hour" | sent_at + 1 hour |
+| a weekday and a date ("by Friday March 20"), a clock on a date ("by 5 pm on April 14") | the date wins (17:00, or the clock) |
 | "every day until …", "daily", "each morning" | the next day, same time (or at the part of day named) |
 | "by the end of the week" / "next week" | Friday 17:00 this week / next week |
 | a weekday | its next occurrence (today counts if the time is still ahead) |
@@ -50,7 +52,9 @@ _CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.?|[ap]m)(?![a-z])|\d{1,2}:\d{2
 _PART = r"(?:morning|afternoon|evening|lunchtime|lunch)"
 _NUM = r"(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|a few|a couple(?: of)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|twenty-four|forty-eight|seventy-two)"
 _UNIT = r"(?:(?:business|working)\s+days?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?)"
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DATE = rf"(?:the\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})"
 
 _FORMS = (
     # every day until …, daily, each morning, every 4 hours
@@ -60,8 +64,12 @@ _FORMS = (
     # end of (the business) day / EOD / COB (+ a day)
     rf"(?:by\s+)?(?:the\s+)?(?:end of (?:the\s+)?(?:business\s+|working\s+)?day|close of (?:business|play)|end of business|eod|cob)(?:\s+(?:today|tomorrow|on\s+{_DAY}|{_DAY}))?",
     rf"(?:by\s+)?(?:the\s+)?end of (?:the|this|next) week|(?:by\s+)?next week",
-    # within / in N units
+    # within / in N units; within the hour
     rf"(?:within|in|over)\s+(?:the\s+next\s+|the\s+coming\s+|about\s+|around\s+|under\s+)?{_NUM}\s+{_UNIT}",
+    r"(?:within|in)\s+the\s+(?:next\s+)?(?:hour|half[- ]hour)",
+    # an explicit date wins over a bare weekday or clock: by Friday March 20, by 5 pm on April 14
+    rf"(?:(?:by|before|at|around|until|no later than)\s+)?{_CLOCK}\s+on\s+(?:{_WEEKDAY},?\s+)?{_DATE}",
+    rf"(?:(?:by|before|on|until|no later than)\s+)?{_WEEKDAY},?\s+{_DATE}(?:\s+at\s+{_CLOCK})?",
     # clock (+ day): by 3 pm, by 3pm tomorrow, by noon tomorrow, at 10:30 on Friday
     rf"(?:(?:by|before|at|around|until|no later than)\s+)?{_CLOCK}(?:\s+(?:on\s+)?(?:{_DAY}|{_PART}))?(?:\s+(?:today|tomorrow))?",
     # day (+ clock or part): tomorrow morning, by Friday, by Monday at 10am, tomorrow by 3pm
@@ -88,8 +96,13 @@ class TimeMention:
 
 
 def find_times(text: str) -> list[TimeMention]:
-    """Every stated time or interval in `text`, longest first where two would overlap."""
-    return [TimeMention(m.start(), m.end(), m.group(0)) for m in TIME_EXPRESSION.finditer(text)]
+    """Every stated time or interval in `text`, longest first where two would overlap. A day used
+    as a possessive ("Friday's launch") names an event, not a time: it is left out."""
+    return [
+        TimeMention(m.start(), m.end(), m.group(0))
+        for m in TIME_EXPRESSION.finditer(text)
+        if not re.match(r"['’]s\b", text[m.end():])
+    ]
 
 
 def resolve_due(phrase: str, sent_at: datetime | None) -> datetime | None:
@@ -154,6 +167,8 @@ def _week(p: str, now: datetime) -> datetime | None:
 
 
 def _duration(p: str, now: datetime) -> datetime | None:
+    if re.match(r"(?:within|in) the (?:next )?(?:hour|half[- ]hour)$", p):
+        return now + timedelta(minutes=30 if "half" in p else 60)
     m = re.match(rf"(?:within|in|over)\s+(?:the\s+next\s+|the\s+coming\s+|about\s+|around\s+|under\s+)?({_NUM})\s+({_UNIT})$", p)
     if not m:
         return None

@@ -1,8 +1,22 @@
 """move.offer_choices: two or more concrete paths, ideally with timings, and a question about
-which fits ("I can reship overnight today, or refund now — which works better?")."""
+which fits ("I can reship overnight today, or refund now — which works better?").
+
+Three shapes are read:
+
+- one sentence with alternatives: remedies joined by "or" ("a replacement or a refund"), "either
+  … or …", "you can … or I can …" with a preference question ("your call", "which works?");
+- options spread over sentences: two sentences with different remedies and a preference question;
+- an enumerated list — numbered or bulleted lines ("1. …", "- …") or inline "One: … Two: …" —
+  of at least two items, with a preference question ("Which of these fits best?") or an intro
+  that names them as options ("These are the realistic options:", "There are two ways I can …").
+  Its span runs from the sentence that introduces the list (or the question, when the question
+  comes first) to the question (or to the last option when the question comes first or there is
+  none), so the evidence holds the choices and the ask.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from heard.analyze.detector import register_detector
@@ -11,15 +25,26 @@ from heard.analyze.moves._cues import (
     REMEDY,
     agent_messages,
     is_choice_offer,
+    option_items,
     quote,
     sentences,
 )
+from heard.analyze.text import phrases
 from heard.model import Conversation, Finding, Message
 
 KIND = "move.offer_choices"
 
+# An intro that names what follows as alternatives.
+_OPTIONS_INTRO = phrases(
+    r"options?", r"(?:two|three|four|a few|a couple of|several|different) (?:ways|paths|routes|choices|things I can do)",
+    r"ways (?:forward|to do (?:this|that|it))", r"choices?", r"alternatives?", r"here's what (?:I|we) can (?:do|set up|offer)",
+    r"(?:one|either) of (?:two|these|the following) ways", r"you can (?:pick|choose) (?:more than one|one|either)",
+)
+# A "which …?" question after a list ("Which would you like?", "Which feels right?").
+_WHICH_QUESTION = re.compile(r"\bwhich\b[^.!?]{0,60}\?|\bwhat would you (?:like|prefer)\b[^.!?]{0,40}\?", re.IGNORECASE)
 
-@register_detector("offer_choices", version="1", kinds=(KIND,))
+
+@register_detector("offer_choices", version="2", kinds=(KIND,))
 class OfferChoicesDetector:
     """Agent offers alternatives and lets the customer choose."""
 
@@ -28,12 +53,19 @@ class OfferChoicesDetector:
 
     def _in(self, message: Message) -> list[Finding]:
         text = message.text
+        listed = self._listed(message)
+        if listed:
+            return [listed]
         spans = sentences(text)
         found = []
-        for start, end in spans:
+        for i, (start, end) in enumerate(spans):
             sentence = text[start:end]
             if is_choice_offer(sentence):
                 asks = PREFERENCE_QUESTION.search(sentence) is not None
+                following = spans[i + 1] if i + 1 < len(spans) else None
+                if not asks and following and PREFERENCE_QUESTION.search(text[following[0]:following[1]]):
+                    end, asks = following[1], True  # "… or refund the $64. Which would you prefer?"
+                    sentence = text[start:end]
                 found.append(self.info.finding(
                     KIND, message, start, end, score=0.9 if asks else 0.7,
                     rationale=f"offers alternatives{' and asks which fits' if asks else ''}: {quote(sentence)}",
@@ -51,3 +83,36 @@ class OfferChoicesDetector:
                 rationale=f"offers {len(remedies)} paths and asks which fits: {quote(text[start:end])}",
             )]
         return []
+
+    def _listed(self, message: Message) -> Finding | None:
+        """An enumerated list of alternatives with a question about which fits, or an intro naming them as options."""
+        text = message.text
+        items = option_items(text)
+        if not items:
+            return None
+        first, last = items[0][0], items[-1][1]
+        spans = sentences(text)
+        # The intro: the sentence just before the first item (often ending in ":").
+        before = [(s, e) for s, e in spans if e <= first + 1 and s < first]
+        intro = before[-1] if before else None
+        if intro and not text[intro[0]:intro[1]].rstrip().endswith((":", "?")) and not _OPTIONS_INTRO.search(text[intro[0]:intro[1]]):
+            intro = None
+        # The question: the first preference question after the list, or one just before it.
+        after = [(s, e) for s, e in spans if s >= last and (PREFERENCE_QUESTION.search(text[s:e]) or _WHICH_QUESTION.search(text[s:e]))]
+        ahead = [(s, e) for s, e in before[-2:] if PREFERENCE_QUESTION.search(text[s:e]) or _WHICH_QUESTION.search(text[s:e])]
+        named = intro is not None and _OPTIONS_INTRO.search(text[intro[0]:intro[1]]) is not None
+        if after:
+            start = intro[0] if intro else first
+            end = after[0][1]
+            asks = True
+        elif ahead:
+            start, end, asks = min(ahead[0][0], intro[0] if intro else ahead[0][0]), last, True
+        elif named:
+            start, end, asks = intro[0], last, False
+        else:
+            return None
+        n = len(items)
+        return self.info.finding(
+            KIND, message, start, end, score=0.9 if asks else 0.8,
+            rationale=f"lists {n} options{' and asks which fits' if asks else ''}: {quote(text[start:end])}",
+        )
