@@ -22,6 +22,16 @@ def found(conversation):
      ["Here's what happened: your parcel was mislabelled at the depot. It has been reshipped and we've added a check to prevent this from happening again."]),
     ("Your refund has been processed. Just to recap, the second charge came from a retry in our payment system.",
      ["Just to recap, the second charge came from a retry in our payment system."]),
+    ("Hi Leon, a closing note. What happened: the date picker moved focus to the top of the page. What changed: both were fixed and released "
+     "yesterday. How we'll prevent it: every checkout release now runs accessibility checks. Thank you for your patience.",
+     ["Hi Leon, a closing note. What happened: the date picker moved focus to the top of the page. What changed: both were fixed and released "
+      "yesterday. How we'll prevent it: every checkout release now runs accessibility checks. Thank you for your patience."]),
+    ("What happened: our service didn't load the renewed certificate.\nWhat changed: certificates now reload automatically.",
+     ["What happened: our service didn't load the renewed certificate.\nWhat changed: certificates now reload automatically."]),
+    ("I've removed the fee. Going forward, payments made on a weekend due date won't be counted as late.",
+     ["I've removed the fee. Going forward, payments made on a weekend due date won't be counted as late."]),
+    ("The refund got stuck in a queue because the charger was logged as missing. That's fixed now.",
+     ["The refund got stuck in a queue because the charger was logged as missing. That's fixed now."]),
 ])
 def test_closure_finds_loop_closing_notes(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -36,6 +46,9 @@ def test_closure_finds_loop_closing_notes(agent_text, expected, make_conversatio
     "Your order was due to ship today.",
     "We're looking into what caused the outage.",
     "How did we do? Please take our survey.",
+    "What happened? Can you tell me more?",  # asks, closes nothing
+    "Going forward, please use the app.",
+    "The update that caused this is still being investigated.",
 ])
 def test_closure_ignores_sign_offs_and_open_cases(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

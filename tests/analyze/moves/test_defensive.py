@@ -20,6 +20,17 @@ def found(conversation):
     ("Unfortunately we're unable to help you with BA Holidays bookings, Tracey.",
      ["Unfortunately we're unable to help you with BA Holidays bookings, Tracey."]),
     ("Please calm down.", ["Please calm down."]),
+    ("Annual memberships are non-refundable after renewal, as outlined in our Terms of Service, section 7.2.",
+     ["Annual memberships are non-refundable after renewal, as outlined in our Terms of Service, section 7.2."]),
+    ("It's the member's responsibility to manage renewal settings.", ["It's the member's responsibility to manage renewal settings."]),
+    ("That's the process, sir. Exchanges only ship after the return is received, I don't make the rules.",
+     ["That's the process, sir.", "Exchanges only ship after the return is received, I don't make the rules."]),
+    ("Delivery times are estimates only, as stated in our shipping terms. The carrier is responsible once it leaves us.",
+     ["Delivery times are estimates only, as stated in our shipping terms.", "The carrier is responsible once it leaves us."]),
+    ("Okay, so, that's the courier's decision, not ours.", ["Okay, so, that's the courier's decision, not ours."]),
+    ("I hear you, but there's really nothing I can do from here about the courier.",
+     ["I hear you, but there's really nothing I can do from here about the courier."]),
+    ("As explained in my previous email, we require documentation.", ["As explained in my previous email, we require documentation."]),
 ])
 def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -35,6 +46,10 @@ def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, ma
     "I'll look into this right away.",
     "I understand how frustrating this is.",
     "Sorry for the delay on our end.",
+    "Sale items are non-refundable, but I can offer you store credit instead.",  # a constraint with an alternative
+    "As outlined in our terms, you can return it within 30 days, and I'll send the label now.",
+    "The courier is responsible for the last mile, so I'll chase them for you myself.",
+    "That's the process we follow, but I can make an exception today.",
 ])
 def test_defensive_ignores_constraints_with_alternatives(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -23,6 +23,11 @@ def found(conversation):
     ("We're currently reviewing your email and will be in touch shortly. We appreciate your patience!",
      ["We're currently reviewing your email and will be in touch shortly. We appreciate your patience!"]),
     ("You can find more info here: https://t.co/i3uumZzaok", ["You can find more info here: https://t.co/i3uumZzaok"]),
+    ("We're sorry for any inconvenience. Please contact our support team via the Help Centre for order enquiries.",
+     ["We're sorry for any inconvenience. Please contact our support team via the Help Centre for order enquiries."]),
+    ("Services have been restored. We apologize for any inconvenience.", ["Services have been restored. We apologize for any inconvenience."]),
+    ("Hello,\n\nThank you for your email. To arrange a return pickup, please complete the return form at tidewell.example/returns.\n\nRegards",
+     ["Hello,\n\nThank you for your email. To arrange a return pickup, please complete the return form at tidewell.example/returns.\n\nRegards"]),
 ])
 def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -38,6 +43,9 @@ def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     "Thank you for contacting us. Please check your inbox for the case number we sent.",
     "I've refunded the duplicate charge.",  # not a receipt at all
     "Thanks for reaching out about the game. This is likely due to licensing restrictions between us and the league.",
+    "Hello, thank you for contacting us. Please send details of the unauthorised activity to fraud@tidewell.example.",  # a next step
+    "Hi Oliver, we're sorry for any inconvenience. The team is still investigating.",  # names the person
+    "We're sorry for any inconvenience. Your replacement ships tomorrow.",  # a time
 ])
 def test_generic_ignores_personal_replies_and_next_steps(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

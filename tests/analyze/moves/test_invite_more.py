@@ -19,6 +19,13 @@ def found(conversation):
     ("Could you walk me through what happened at the store?", ["Could you walk me through what happened at the store?"]),
     ("Is there anything else you’d like me to know before I call the depot?",
      ["Is there anything else you’d like me to know before I call the depot?"]),
+    ("Which would you prefer? And is there a delivery date that matters to you?", ["And is there a delivery date that matters to you?"]),
+    ("Is that your door? And what time do you need to leave tomorrow morning?", ["And what time do you need to leave tomorrow morning?"]),
+    ("Is there anything else about the wedding day — alterations, timing, anything — that I should know about?",
+     ["Is there anything else about the wedding day — alterations, timing, anything — that I should know about?"]),
+    ("Is there anything else about tomorrow's setup you're worried about?", ["Is there anything else about tomorrow's setup you're worried about?"]),
+    ("Is there anything you need from me for your stakeholders right now?", ["Is there anything you need from me for your stakeholders right now?"]),
+    ("Is there anything else that would make the weekly shop easier for you?", ["Is there anything else that would make the weekly shop easier for you?"]),
 ])
 def test_invite_more_finds_open_questions(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -33,6 +40,11 @@ def test_invite_more_finds_open_questions(agent_text, expected, make_conversatio
     "Have you tried restarting the app?",
     "Did you call your local store about refunding your order?",
     "Please DM us your account details.",
+    "Is there anything else I can help with today?",  # a sign-off
+    "Is there anything else I can help you with?",
+    "Is there a delivery date on the order?",  # data about the order
+    "What time is it there?",
+    "Is there anything you need to send us?",
 ])
 def test_invite_more_ignores_process_questions(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

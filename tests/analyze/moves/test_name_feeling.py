@@ -26,6 +26,12 @@ def found(conversation):
     ("We're sorry for your frustration.", ["sorry for your frustration"]),
     ("It sounds like you're worried the gift will miss the celebration.", ["you're worried"]),
     ("That sounds exhausting. I can see you're fed up.", ["That sounds exhausting", "I can see you're fed up"]),
+    ("That engraving matters — and it's fair to be nervous after this week.", ["it's fair to be nervous"]),
+    ("It's completely understandable to feel frustrated by that.", ["It's completely understandable to feel frustrated"]),
+    ("A dead hotspot the day before an interview is a really stressful spot to be in.", ["a really stressful spot"]),
+    ("That's a nerve-racking place to be two days before a launch.", ["That's a nerve-racking"]),
+    ("Oh no, that's such a disappointing thing to unwrap.", ["that's such a disappointing"]),  # "oh no" is not a negation
+    ("Opening it to see her name misspelled must have been gutting.", ["must have been gutting"]),
 ])
 def test_name_feeling_finds_named_feelings(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -44,6 +50,10 @@ def test_name_feeling_finds_named_feelings(agent_text, expected, make_conversati
     "Please DM additional details about your concern.",
     "If you're frustrated with the app, try reinstalling it.",
     "Sorry to hear that.",
+    "Is there anything else about tomorrow's setup you're worried about?",  # asked, not stated
+    "What are you most concerned about?",
+    "It's fair to say the order is late.",
+    "No, that's not frustrating at all.",
 ])
 def test_name_feeling_ignores_non_feelings(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []
@@ -72,4 +82,4 @@ def test_name_feeling_rationale_quotes_the_cue(make_conversation):
     [finding] = NameFeelingDetector().detect(make_conversation(agent="That sounds exhausting."))
     assert finding.kind == "move.name_feeling"
     assert finding.rationale == 'names what this costs the customer: "That sounds exhausting"'
-    assert (finding.detector, finding.detector_version) == ("name_feeling", "1")
+    assert (finding.detector, finding.detector_version) == ("name_feeling", "2")

@@ -20,6 +20,16 @@ def found(conversation):
     ("I'll still be checking with the development team to find out more.",
      ["I'll still be checking with the development team to find out more."]),
     ("I'm escalating this to our engineers right now.", ["I'm escalating this to our engineers right now."]),
+    # a follow-up that names its deliverable (a checkpoint too)
+    ("I'll update you by 3 pm tomorrow with the courier tracking number.", ["I'll update you by 3 pm tomorrow with the courier tracking number."]),
+    ("Either way, I'll message you at 7:30 pm with what the depot says.", ["Either way, I'll message you at 7:30 pm with what the depot says."]),
+    ("I'll DM you tomorrow by 10 am with a quick guide.", ["I'll DM you tomorrow by 10 am with a quick guide."]),
+    # having gone to another team personally
+    ("I've spoken to the warehouse lead and your kit is first in the queue.", ["I've spoken to the warehouse lead and your kit is first in the queue."]),
+    ("I've asked our inspection team to check for separate bags.", ["I've asked our inspection team to check for separate bags."]),
+    ("I checked with our purchasing team.", ["I checked with our purchasing team."]),
+    ("I'll take this on.", ["I'll take this on."]),
+    ("I'll stay right here in this DM until you're inside.", ["I'll stay right here in this DM until you're inside."]),
 ])
 def test_ownership_finds_first_person_commitments(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -37,6 +47,12 @@ def test_ownership_finds_first_person_commitments(agent_text, expected, make_con
     "I will need additional information.",
     "I'll help if I can, Chris.",
     "I can't promise I'll get it fixed today.",
+    "I'll let you know once it's done.",  # vague, names nothing
+    "I'll keep you posted with any news.",
+    "I've asked for your order number below.",  # a request to the customer, not a team
+    "I've spoken with you before, haven't I?",
+    "We've spoken to the warehouse.",  # a brand's "we"
+    "I'll stay positive!",
 ])
 def test_ownership_ignores_vague_or_handed_off_commitments(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

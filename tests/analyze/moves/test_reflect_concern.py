@@ -25,6 +25,10 @@ def found(conversation):
     ("You shouldn't have to chase us for this.", ["You shouldn't have to chase us for this."]),
     ("If I’m hearing you right, you need the chair before your mum comes home.",
      ["If I’m hearing you right, you need the chair before your mum comes home."]),
+    ("So the real deadline is 8:30 tomorrow morning.", ["So the real deadline is 8:30 tomorrow morning."]),
+    ("So the real pressure is that your catalogue has to be live before the launch.",
+     ["So the real pressure is that your catalogue has to be live before the launch."]),
+    ("I can hear how worrying this is with rent due on April 1.", ["I can hear how worrying this is with rent due on April 1."]),
 ])
 def test_reflect_concern_finds_reflected_stakes(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -40,6 +44,8 @@ def test_reflect_concern_finds_reflected_stakes(agent_text, expected, make_conve
     "This sounds exhausting.",
     "What is your order number?",
     "Hey, do I understand that the flight is closed already?",  # a question, not a reflection
+    "Is there anything you need from me for your stakeholders?",  # a question, not a reflection
+    "The deadline is in the terms.",
 ])
 def test_reflect_concern_ignores_literal_requests(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -21,6 +21,8 @@ def found(conversation):
     ("Rather than dwelling on what went wrong, let’s get you a new card.",
      ["Rather than dwelling on what went wrong, let’s get you a new card."]),
     ("Let's work together to get your store back online.", ["Let's work together to get your store back online."]),
+    ("Let's get him the right pair for Saturday.", ["Let's get him the right pair for Saturday."]),
+    ("So what you need is the dress at home. Let's do exactly that.", ["Let's do exactly that."]),
 ])
 def test_reframe_finds_turns_to_the_outcome(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -35,6 +37,9 @@ def test_reframe_finds_turns_to_the_outcome(agent_text, expected, make_conversat
     "That's not what matters to our policy team.",
     "Your order shipped yesterday.",
     "Please try restarting the app.",
+    "Let's work on this together in DM.",  # moving channels is logistics
+    "Let's get you over to DM so we can look at the account.",
+    "Let's get started.",
 ])
 def test_reframe_ignores_plain_fixes(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -20,19 +20,28 @@ _DONE = phrases(
     r"waived|applied|added|re-?sent|reshipped|sorted|rebooked|unlocked|reactivated|put in place|patched|closed)",
     r"(?:is|are|has been|have been|was|were)\s+(?:now\s+|fully\s+)?(?:fixed|refunded|reversed|resolved|restored|"
     r"corrected|credited|released|replaced|sorted|back up|working again|processed|cancelled|canceled|waived)",
-    r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed)",
+    r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed|out|released|available)",
+    r"(?:is|(?:that|it|this)'s|are|has been|have been)\s+(?:now\s+)?(?:paused|rolled back|switched off|disabled|fixed(?:\s+now)?)",
+    r"(?:^|\n)\s*what (?:we(?:'ve| have)? )?changed\s*:",
 )
 # (pattern, score, label) rows: what makes a sentence part of a closing note.
 CUES = (
     (phrases(r"to recap", r"to sum(?:marise|marize| up)", r"in summary", r"just to (?:recap|summari[sz]e|confirm what)",
-             r"here's (?:a (?:quick )?)?(?:what happened|a summary|what (?:we|I)(?:'ve| have) (?:done|changed))"),
+             r"here's (?:a (?:quick )?)?(?:what happened|a summary|what (?:we|I)(?:'ve| have) (?:done|changed))",
+             r"what happened\s*:", r"what (?:we(?:'ve| have)? )?changed\s*:", r"(?:to\s+)?close the loop", r"(?:a|my|our) closing note",
+             r"(?:the\s+)?(?:root cause|cause)\s*:"),
      0.85, "sums up the case"),
     (phrases(r"(?:so that|so|to make sure|to ensure|to prevent)\s+(?:this|it|that)\s+(?:doesn't|does not|won't|will not|can't|cannot)\s+happen\s+again",
              r"to (?:prevent|stop|avoid)\s+(?:this|it|that)\s+(?:from\s+)?(?:happening|recurring)(?:\s+again)?",
-             r"(?:won't|will not|shouldn't|should not)\s+(?:recur|happen again)"),
+             r"(?:won't|will not|shouldn't|should not)\s+(?:recur|happen again)",
+             r"how we(?:'ll|\s+will)\s+(?:prevent|stop|avoid)", r"prevention\s*:",
+             r"(?:going forward|from now on|in future|in the future|moving forward)\b[^.!?]{0,80}\b(?:won't|will not|no longer|will now|will always|automatically|before)",
+             r"\b(?:team|system|we|process|checkout|release)\s+(?:now|will now)\s+\w+[^.!?]{0,60}\b(?:before|every|each|always|automatically)\b"),
      0.85, "says how a repeat is prevented"),
     (phrases(r"(?:was|were)\s+caused\s+by", r"came\s+from\s+(?:a|an|the|our)", r"(?:was|were)\s+due\s+to\s+(?:a|an|the|our)",
-             r"happened\s+because", r"the\s+(?:root\s+)?cause\s+(?:was|is)", r"the\s+reason\s+(?:was|is)\s+that", r"turned\s+out\s+(?:to be|that)"),
+             r"happened\s+because", r"the\s+(?:root\s+)?cause\s+(?:was|is)", r"the\s+reason\s+(?:was|is)\s+that", r"turned\s+out\s+(?:to be|that)",
+             r"the\s+(?:update|bug|issue|problem|error|change|fault|glitch|outage)\s+that\s+caused\s+(?:this|it|the)",
+             r"(?:got|was|were)\s+(?:stuck|held|blocked|flagged|rejected|declined|delayed)\b[^.!?]{0,40}?\bbecause"),
      0.8, "explains the cause"),
     (phrases(r"thank(?:s| you)(?:\s+(?:so|very))?(?:\s+much)?\s+(?:again\s+)?for\s+(?:your|you're|all your|bearing with)",
              r"(?:we'd|we would|I'd|I would)\s+(?:love|like|appreciate)\s+(?:to hear\s+)?your\s+feedback",
@@ -42,7 +51,7 @@ CUES = (
 )
 
 
-@register_detector("closure", version="1", kinds=(KIND,))
+@register_detector("closure", version="2", kinds=(KIND,))
 class ClosureDetector:
     """Agent closes the loop: what happened, what changed, prevention, thanks, feedback."""
 
@@ -70,5 +79,10 @@ class ClosureDetector:
             if s >= start and _DONE.search(text[s:e]):
                 end = max(end, e)
                 break
+        # A prevention or cause right after what was done: start at the sentence saying what was done.
+        earlier = [(s, e) for s, e in sentences(text) if e <= start]
+        first = min(hits, key=lambda h: h[0])
+        if earlier and first[3].startswith("says how a repeat") and _DONE.search(text[earlier[-1][0]:earlier[-1][1]]):
+            start = earlier[-1][0]
         best = max(hits, key=lambda h: h[2])
         return [self.info.finding(KIND, message, start, end, score=best[2], rationale=best[3])]

@@ -22,7 +22,8 @@ _BLAME_VERBS = (
 ALWAYS: tuple[Rule, ...] = (
     (phrases(r"as I (?:already |previously |just )?(?:said|mentioned|explained|stated|told you)",
              r"as (?:previously|already) (?:said|mentioned|explained|stated)", r"like I (?:said|told you)",
-             r"as stated (?:before|earlier|previously|above)", r"I(?:'ve| have) already (?:told|explained)"),
+             r"as stated (?:before|earlier|previously|above)", r"I(?:'ve| have) already (?:told|explained)",
+             r"as (?:explained|stated|mentioned|said|advised) (?:in|on) (?:my|our) (?:previous|last|earlier|prior) (?:email|message|reply|response|call|chat|tweet)"),
      0.9, "talks down to the customer"),
     (phrases(rf"you (?:should(?: have|'ve)|could have|needed to|were supposed to|ought to have) {_BLAME_VERBS}",
              r"you failed to", r"(?:it's|it is|that's|that is) your (?:own )?(?:responsibility|fault|problem|mistake)",
@@ -33,7 +34,10 @@ ALWAYS: tuple[Rule, ...] = (
              r"not\s+(?:our|my)\s+fault", r"(?:we(?:'re|\s+are)|I(?:'m|\s+am))\s+not\s+(?:responsible|to blame|liable)",
              r"nothing to do with us",
              r"(?:that's|it's|this is|that is|it is)\s+(?:the|a|your)\s+(?:carrier|courier|manufacturer|bank|seller|post office|store|driver)(?:'s)?\s+(?:fault|issue|problem|responsibility)",
-             r"(?:blame|take it up with)\s+(?:the|your)\s+(?:carrier|courier|manufacturer|bank|seller|post office|store|driver)"),
+             r"(?:blame|take it up with)\s+(?:the|your)\s+(?:carrier|courier|manufacturer|bank|seller|post office|store|driver)",
+             r"(?:carrier|courier|manufacturer|seller|driver|post office)(?:'s)?\s+(?:decision|call),?\s+not\s+(?:ours|our)",
+             r"(?:it's|it is|that's|that is|remains)\s+(?:the|your)\s+(?:member|customer|user|account holder|cardholder|buyer|passenger|subscriber)(?:'s)?\s+(?:responsibility|job|duty)",
+             r"I\s+(?:don't|do not)\s+make\s+the\s+rules"),
      0.85, "shifts blame away from the company"),
     (phrases(r"calm down", r"with all due respect", r"(?:that's|that is|this is) (?:simply )?(?:not true|incorrect|false)",
              r"you(?:'re| are) (?:wrong|mistaken)", r"(?:clearly|plainly) (?:states?|stated|says|said|explained)"),
@@ -44,7 +48,10 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
     (phrases(r"(?:per|according to|due to|under|as per)\s+(?:our|the|company)\s+(?:\w+\s+)?(?:policy|policies|terms|rules)",
              r"(?:it's|it is|that's|that is)\s+(?:our|company|the)\s+policy", r"(?:our\s+)?polic(?:y|ies)\s+(?:doesn't|does not|won't|will not)\s+allow",
              r"(?:our\s+)?hands\s+are\s+tied", r"there(?:'s| is)\s+nothing\s+(?:else\s+)?(?:we|I)\s+can\s+do",
-             r"nothing\s+(?:more|else)\s+(?:we|I)\s+can\s+do", r"(?:beyond|outside|out of)\s+our\s+control"),
+             r"nothing\s+(?:more|else)\s+(?:we|I)\s+can\s+do", r"(?:beyond|outside|out of)\s+our\s+control",
+             r"there(?:'s| is)\s+(?:really|honestly|simply|just)\s+nothing\s+(?:else\s+|more\s+|further\s+)?(?:we|I)\s+can\s+do",
+             r"as\s+(?:outlined|stated|set out|described|specified|detailed|explained|laid out)\s+in\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:terms|policy|policies|T&Cs|conditions|agreement)",
+             r"(?:is|are)\s+non-?refundable", r"(?:the|your)\s+(?:carrier|courier|manufacturer|seller|driver|post office)\s+(?:is|are)\s+(?:responsible|liable|to blame)", r"(?:that's|that is|this is|it's|it is)\s+(?:just\s+|simply\s+)?(?:the|our)\s+(?:process|procedure|rules?)\b"),
      0.8, "hides behind policy"),
     (phrases(r"(?:unfortunately|sadly|I'm afraid),?\s+(?:we|I)(?:'re|'m|\s+are|\s+am)?\s+(?:not able|unable|can't|cannot|don't|do not|won't)\s+"
              r"(?:to\s+)?(?:offer|refund|guarantee|change|accept|make exceptions|issue|provide|compensate|cover|help|do)"),
@@ -57,7 +64,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="1", kinds=(KIND,))
+@register_detector("defensive", version="2", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 

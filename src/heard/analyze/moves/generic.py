@@ -28,7 +28,11 @@ RECEIPTS = (
              r"(?:contact|reach out to|let) us (?:know )?if (?:you have|there(?:'s| is| are)|we can|you need)\b",
              r"(?:we|I) appreciate your (?:feedback|patience|business|message)", r"(?:we|I) value your feedback",
              r"your (?:business|feedback) (?:means|is) (?:a lot|important)", r"(?:we're|we are) here to help",
-             r"you can find (?:more )?info(?:rmation)? (?:here|at)", r"(?:check out|see|visit) (?:our|this) (?:help|support|FAQ)"),
+             r"you can find (?:more )?info(?:rmation)? (?:here|at)", r"(?:check out|see|visit) (?:our|this) (?:help|support|FAQ)",
+             r"(?:we|I)(?:'re| are|'m| am)?\s*(?:sincerely |truly )?(?:sorry|apologi[sz]e) for any inconvenience(?: (?:this|that|it) (?:may have|might have|has|may|might)?\s*caused| caused)?",
+             r"your (?:[\w-]+ ){0,2}(?:request|message|ticket|case|claim|return|refund|enquiry|inquiry|complaint) (?:is|has been) (?:now )?(?:in (?:the|our) queue|being (?:processed|reviewed|handled|looked into)|under review)",
+             r"(?:the|our) (?:[\w-]+ )?team (?:is|are) (?:still |currently )?(?:investigating|looking into (?:it|this)|aware of (?:the|this) (?:issue|problem))",
+             r"please (?:complete|fill (?:in|out)|use|visit|see|check|refer to|go to|contact) (?:the|our) [^.!?]{0,40}?(?:form|page|faq|article|help cent(?:re|er)|site|website|support team|customer service)\b"),
      0.65, "a stock line"),
 )
 _NEXT_STEP = phrases(
@@ -36,13 +40,14 @@ _NEXT_STEP = phrases(
     r"case (?:number|link|#|id)", r"ticket (?:number|#)", r"check (?:your|the) (?:email|inbox|DMs?|messages?|spam)",
     r"(?:we|I)(?:'ve| have) (?:sent|emailed|messaged)", r"call (?:us|me) (?:at|on)", r"(?:I|we)(?:'ll| will) (?:call|email|send|refund|replace|reship|escalate|pass)",
     r"should (?:send|email|call|contact) you",
+    r"(?:send|email|forward) (?:us |me )?(?:the |your |all )?(?:details|information|info|screenshots?|photos?|order number|account number)\b[^.!?]{0,40}\b(?:to|at) \S+@\S+",
 )
-_GREETING_NAME = re.compile(r"(?i:\b(?:hi|hello|hey|dear|thanks|thank you|sorry))[,!]?\s+(?!(?i:there|team|all|again|everyone|for|so)\b)([A-Z][a-z]+)\b")
+_GREETING_NAME = re.compile(r"(?i:\b(?:hi|hello|hey|dear|thanks|thank you|sorry))[,!]?\s+(?!(?i:there|team|all|again|everyone|for|so|thank|thanks|please|we|our|your|my|the|this|it|you|welcome|good|i)\b)([A-Z][a-z]+)\b")
 _VOCATIVE = re.compile(r",\s+([A-Z][a-z]+)[.!?]")
 _ANYTHING_ELSE = re.compile(r"\banything else\b[^?]*\?", re.IGNORECASE)
 
 
-@register_detector("generic", version="1", kinds=(KIND,))
+@register_detector("generic", version="2", kinds=(KIND,))
 class GenericDetector:
     """Agent sends a templated receipt: no name, no next step, no time."""
 

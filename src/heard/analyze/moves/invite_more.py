@@ -14,7 +14,10 @@ from heard.model import Conversation, Finding
 KIND = "move.invite_more"
 
 RULES: tuple[Rule, ...] = (
-    (phrases(r"is there anything (?:else )?(?:about [^.!?]{1,40}? )?(?:that )?(?:I|we) should (?:know|be aware of|keep in mind|consider)",
+    (phrases(r"is there anything (?:else )?(?:about [^.!?]{1,80}? )?(?:that )?(?:I|we) should (?:know|be aware of|keep in mind|consider|pass on|flag)",
+             r"is there anything (?:else )?(?:about [^.!?]{1,60}? )?(?:that )?you(?:'re| are) (?:still )?(?:worried|concerned|anxious|nervous|unsure) about",
+             r"is there anything (?:else )?(?:that )?(?:would|could) (?:make [^.!?]{1,60}? (?:easier|better|simpler)|help (?:you|with)(?! today))",
+             r"is there anything (?:else )?you(?:'d)? need from (?:me|us)",
              r"anything (?:else )?(?:you'd|you would|you want|you'd like) (?:me|us) to (?:know|keep in mind|be aware of)",
              r"what would (?:make (?:this|it|things) right|help most|be most helpful|make this easier|a good outcome look like|you like to happen)",
              r"what (?:matters|is important|'s important) (?:most )?to you",
@@ -29,6 +32,8 @@ RULES: tuple[Rule, ...] = (
              r"what(?:'s| is) (?:the|your) (?:timeline|deadline|biggest (?:worry|concern)|main (?:worry|concern)|priority)",
              r"when do you (?:need|want) (?:it|this|them|the \w+)(?: by)?",
              r"is there (?:a|any) (?:date|deadline|event|time) (?:you|we|I)\b",
+             r"is there (?:a|any) (?:\w+ )?(?:date|deadline|day|time|event)\b[^.!?]{0,30}?\b(?:that )?(?:matters|is important|works best)",
+             r"what time (?:do|does|is|are) (?:you|he|she|they|your \w+|the \w+) (?:need|have to|leave|start|play|begin|want)\b",
              r"what else (?:should I know|is going on|can you tell me)"),
      0.75, "asks an open question about the customer's situation"),
 )
@@ -42,7 +47,7 @@ def _question_veto(text: str, m) -> bool:
     return not ends_with_question and not m.group(0).lower().startswith(("tell me", "help me"))
 
 
-@register_detector("invite_more", version="1", kinds=(KIND,))
+@register_detector("invite_more", version="2", kinds=(KIND,))
 class InviteMoreDetector:
     """Agent asks an open question that invites the customer to say more."""
 

@@ -50,21 +50,31 @@ RULES: tuple[Rule, ...] = (
      0.75, "names the customer's feeling"),
     (phrases(rf"how\s+{_I}{FEELING_COST}", rf"what\s+an?\s+{_I}(?:hassle|nightmare|headache|pain|ordeal|{FEELING_COST}\s+\w+)"),
      0.85, "names what this costs the customer"),
-    (phrases(rf"(?:the|this|such a|a|your)\s+{_I}{FEELING_COST}\s+(?:experience|situation|wait|process|time|day|morning|week|delay|ordeal)"),
+    (phrases(rf"(?:the|this|such a|a|your)\s+{_I}{FEELING_COST}\s+(?:experience|situation|wait|process|time|day|morning|week|delay|ordeal|"
+             r"spot|position|place|thing|moment|night|evening|weekend|start)"),
      0.7, "names what this costs the customer"),
+    (phrases(rf"(?:it's|it is|that's|that is)\s+(?:completely\s+|totally\s+|entirely\s+|perfectly\s+|only\s+|so\s+)?"
+             rf"(?:fair|understandable|natural|normal|reasonable|no wonder)\s+(?:to\s+(?:be|feel)|that\s+you(?:'re|\s+are|\s+feel))\s+{_I}{FEELING_STATE}"),
+     0.85, "names the customer's feeling"),
 )
 _WEAK = re.compile(r"\bconcern(?:s|ed)?\b|\bconfus", re.IGNORECASE)
 
 
+# A feeling asked about, not stated: "Is there anything else you're worried about?"
+_ASKED = re.compile(r"\b(?:anything|something|what|whatever|whether)\b[^.!?,;]{0,40}$", re.IGNORECASE)
+
+
 def _veto(text: str, m: re.Match[str]) -> bool:
-    """Skip negated ("isn't frustrating") or hypothetical ("if you're upset") feelings."""
+    """Skip negated ("isn't frustrating"), hypothetical ("if you're upset") or asked-about
+    ("anything you're worried about?") feelings."""
     words = re.sub(r"can(?:no|['’])t imagine", "imagine", m.group(0), flags=re.IGNORECASE)
-    return is_negated(text, m.start()) or is_conditional(text, m.start()) or bool(
+    asked = _ASKED.search(text, max(0, m.start() - 40), m.start()) and re.match(r"[^.!]*\?", text[m.end():])
+    return is_negated(text, m.start()) or is_conditional(text, m.start()) or bool(asked) or bool(
         re.search(r"\bnot\b|n['’]t\b|\bnever\b", words, re.IGNORECASE)
     )
 
 
-@register_detector("name_feeling", version="1", kinds=(KIND,))
+@register_detector("name_feeling", version="2", kinds=(KIND,))
 class NameFeelingDetector:
     """Agent names the customer's feeling without judging or agreeing with claims."""
 

@@ -19,7 +19,7 @@ _NEED = (
     r"trying to|planning|need|needed|want|wanted|just want|have to|had to|can't afford)|"
     r"your\s+(?:main|biggest|real|big|key|first)\s+(?:worry|concern|fear|priority|need))"
 )
-_TOPIC = r"(?:worry|worries|concern|fear|priority|need|stake|issue|point|goal|problem)"
+_TOPIC = r"(?:worry|worries|concern|fear|priority|need|stakes?|issue|point|goal|problem|deadline|pressure|risk|urgency|question|constraint)"
 
 RULES: tuple[Rule, ...] = (
     (phrases(rf"(?:it\s+)?(?:sounds|seems|looks)\s+like\s+{_NEED}", rf"I(?:'m| am)\s+hearing\s+(?:that\s+)?{_NEED}",
@@ -33,7 +33,7 @@ RULES: tuple[Rule, ...] = (
      0.85, "makes the customer's stake the goal"),
     (phrases(rf"{_NEED}\b[^.!?]{{0,60}}?\b{STAKE}"),
      0.75, "reflects what is at stake for the customer"),
-    (phrases(rf"I\s+(?:understand|know|realize|realise|see|can see|hear|appreciate|get)\s+(?:that\s+|how much\s+|how important\s+|this is\s+|it's\s+)?"
+    (phrases(rf"I\s+(?:understand|know|realize|realise|see|can see|hear|can hear|can understand|appreciate|get)\s+(?:that\s+|how much\s+|how important\s+|this is\s+|it's\s+)?"
              rf"[^.!?]{{0,50}}?\b{STAKE}"),
      0.7, "reflects what is at stake for the customer"),
     (phrases(r"you\s+(?:shouldn't|should not|should never)\s+have\s+to\s+(?:keep\s+)?(?:chase|repeat|explain|call|wait|ask|fight|start over)"),
@@ -44,11 +44,11 @@ _SUBJECT_LINE = re.compile(r"\byou\s+have\s+(?:a\s+)?(?:question|issue|problem|q
 
 def _veto(text: str, m: re.Match[str]) -> bool:
     """Skip negated cues and ones that only repeat the ticket subject."""
-    asked = re.search(r"\b(?:do|did|don't|can)\s*$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE)
+    asked = re.search(r"\b(?:do|did|don't|can|anything|anything else)\s*$", text[max(0, m.start() - 14) : m.start()], re.IGNORECASE)
     return standard_veto(text, m) or bool(_SUBJECT_LINE.search(m.group(0))) or bool(asked)
 
 
-@register_detector("reflect_concern", version="1", kinds=(KIND,))
+@register_detector("reflect_concern", version="2", kinds=(KIND,))
 class ReflectConcernDetector:
     """Agent paraphrases the need or fear behind the customer's message."""
 

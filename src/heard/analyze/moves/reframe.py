@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from heard.analyze.detector import register_detector
-from heard.analyze.moves._cues import Rule, rule_findings, standard_veto
+import re
+
+from heard.analyze.moves._cues import Rule, rule_findings, sentence_of, standard_veto
 from heard.analyze.text import phrases
 from heard.model import Conversation, Finding
 
@@ -15,7 +17,8 @@ KIND = "move.reframe"
 
 RULES: tuple[Rule, ...] = (
     (phrases(r"let's\s+(?:make sure|focus on|concentrate on|work on|work together|figure out|find a way|"
-             r"get you|get your|get this (?:sorted|fixed|resolved|right)|put this right|make this right|"
+             r"get you|get your|get (?:him|her|them) (?:the|a|an|his|her|their|back|home|there|sorted)|get this (?:sorted|fixed|resolved|right)|"
+             r"put this right|make this right|do (?:exactly|just) that|"
              r"aim to|turn this around|get it there|get them there)"),
      0.85, "turns to the shared goal"),
     (phrases(r"what\s+(?:really\s+)?(?:matters|counts|is important|'s important)\s+(?:most\s+)?(?:now|here|right now|today|to me)?\s*is",
@@ -32,9 +35,18 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-@register_detector("reframe", version="1", kinds=(KIND,))
+@register_detector("reframe", version="2", kinds=(KIND,))
 class ReframeDetector:
     """Agent moves the conversation from blame or the problem to the outcome both sides want."""
 
     def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
-        return rule_findings(self, KIND, conversation, RULES, veto=standard_veto, whole_sentence=True)
+        return rule_findings(self, KIND, conversation, RULES, veto=_veto, whole_sentence=True)
+
+
+# Moving the chat to DM is logistics, not a turn to the shared goal ("Let's work on this together in DM").
+_CHANNEL = re.compile(r"\b(?:in|via|over|through|by)\s+(?:a\s+)?(?:DMs?|direct message|private message|PM|email|phone)\b|\bDM\b", re.IGNORECASE)
+
+
+def _veto(text: str, m: re.Match[str]) -> bool:
+    s, e = sentence_of(text, m.start())
+    return standard_veto(text, m) or bool(_CHANNEL.search(text, s, e))
