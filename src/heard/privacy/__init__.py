@@ -1,0 +1,1 @@
+"""Privacy: redaction of conversation text (Presidio, offline) and the viewer-role placeholder."""

@@ -1,0 +1,109 @@
+"""Search: `/api/search?q=` (full text over messages, with filters) and
+`/api/conversations/{id}/similar` (closest in meaning, by sentence embeddings)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from sqlalchemy.orm import Session
+
+from heard.library.search import SearchFilters, search, similar_conversations
+from heard.store.tables import ConversationRow
+from heard.web.deps import SessionDep
+from heard.web.templating import EMOTIONS
+
+router = APIRouter(prefix="/api", tags=["search"])
+
+
+class SearchQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    q: str | None = Field(None, description="Words that must all appear in one message (stemmed).")
+    move: str | None = Field(None, description="A finding kind on the conversation, e.g. move.name_feeling.")
+    emotion: Literal[EMOTIONS] | None = None  # type: ignore[valid-type]
+    channel: str | None = None
+    tag: str | None = Field(None, description="A conversation tag or a tag of one of its case files.")
+    outcome: str | None = None
+    limit: int = Field(50, ge=1, le=200)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_default(cls, value: object, info: ValidationInfo) -> object:
+        if isinstance(value, str) and not value.strip():
+            return cls.model_fields[info.field_name].default
+        return value.strip() if isinstance(value, str) else value
+
+    def filters(self) -> SearchFilters:
+        return SearchFilters(move=self.move, emotion=self.emotion, channel=self.channel, tag=self.tag, outcome=self.outcome)
+
+
+class ConversationHit(BaseModel):
+    id: int
+    external_id: str
+    channel: str
+    subject: str | None = None
+    outcome: str | None = None
+    url: str
+    case_files: list[str] = Field([], description="Library pages of its case files.")
+
+
+class SnippetPublic(BaseModel):
+    message_id: str
+    text: str
+
+
+class SearchHitPublic(BaseModel):
+    conversation: ConversationHit
+    rank: float
+    snippets: list[SnippetPublic]
+
+
+class SearchResultsPublic(BaseModel):
+    query: str
+    data: list[SearchHitPublic]
+    count: int
+
+
+class SimilarHitPublic(BaseModel):
+    conversation: ConversationHit
+    similarity: float = Field(description="Cosine similarity of the two conversations' embeddings (−1…1).")
+
+
+class SimilarPublic(BaseModel):
+    conversation_id: int
+    data: list[SimilarHitPublic]
+
+
+def _hit(row: ConversationRow, case_file_ids: list[int]) -> ConversationHit:
+    return ConversationHit(id=row.id, external_id=row.external_id, channel=row.channel, subject=row.subject,
+                           outcome=row.outcome, url=f"/conversations/{row.id}",
+                           case_files=[f"/library/{i}" for i in case_file_ids])
+
+
+def read_search(*, session: Session, query: SearchQuery) -> SearchResultsPublic:
+    hits = search(session=session, query=query.q or "", filters=query.filters(), limit=query.limit)
+    data = [SearchHitPublic(conversation=_hit(h.conversation, h.case_file_ids), rank=round(h.rank, 4),
+                            snippets=[SnippetPublic(message_id=m, text=t) for m, t in h.snippets]) for h in hits]
+    return SearchResultsPublic(query=query.q or "", data=data, count=len(data))
+
+
+def read_similar(*, session: Session, conversation_id: int, limit: int = 10, filters: SearchFilters | None = None) -> SimilarPublic:
+    hits = similar_conversations(session=session, conversation_id=conversation_id, filters=filters, limit=limit)
+    session.commit()  # keep the embeddings computed on the way
+    return SimilarPublic(conversation_id=conversation_id,
+                         data=[SimilarHitPublic(conversation=_hit(h.conversation, h.case_file_ids), similarity=h.similarity)
+                               for h in hits])
+
+
+@router.get("/search", response_model=SearchResultsPublic, summary="Search message text")
+def search_conversations(session: SessionDep, query: Annotated[SearchQuery, Query()]) -> SearchResultsPublic:
+    """Conversations with a message containing every word of `q`, best first. The twin of `/search`."""
+    return read_search(session=session, query=query)
+
+
+@router.get("/conversations/{conversation_id}/similar", response_model=SimilarPublic, summary="Similar conversations")
+def similar(conversation_id: int, session: SessionDep, query: Annotated[SearchQuery, Query()]) -> SimilarPublic:
+    """Conversations closest in meaning to this one (sentence embeddings, no download), with the same filters."""
+    return read_similar(session=session, conversation_id=conversation_id, limit=min(query.limit, 50), filters=query.filters())
