@@ -136,6 +136,30 @@ def demo_cli(
         serve_cli(host="127.0.0.1", port=port, database_url=database_url)
 
 
+# -- coaching: practice, feedback, debriefs ----------------------------------------------------
+@app.command("practice")
+def practice_cli(
+    conversation_id: Annotated[int, typer.Argument(help="The conversation to role-play (see `heard serve`, /practice).")],
+    trainee: Annotated[str, typer.Option(help="Who is practising (saved with the attempt).")] = "trainee",
+    database_url: DatabaseOption = None,
+) -> None:
+    """Role-play a real conversation: answer each customer turn, see what your reply did, and compare."""
+    from heard.analyze.pipeline import Analyzer
+    from heard.analyze.scorecard import Scorecard
+    from heard.coach.terminal import run_practice
+
+    settings = _settings(database_url)
+    out = Console(highlight=False)
+
+    def read_reply() -> str:
+        return typer.prompt("Your reply")
+
+    run_practice(sessions=_sessions(settings), conversation_id=conversation_id, trainee=trainee,
+                 analyzer=Analyzer.from_names(settings.detector_names), scorecard=Scorecard.load(settings.scorecard),
+                 read_reply=read_reply, console=out)
+# -- end coaching --
+
+
 def main() -> None:
     try:
         app()

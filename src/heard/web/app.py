@@ -20,6 +20,8 @@ from heard.analyze.scorecard import Scorecard
 from heard.config import Settings
 from heard.store.db import open_store
 from heard.web import api, pages
+from heard.web.api import practice as practice_api
+from heard.web.pages import coach as coach_pages
 from heard.web.errors import install_error_handlers
 from heard.web.templating import make_templates
 
@@ -51,6 +53,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.conversations.router)
     app.include_router(api.detect.router)
     app.include_router(pages.conversations.router)
+    app.include_router(practice_api.router)
+    app.include_router(coach_pages.router)
     install_error_handlers(app)
     return app
 

@@ -1,0 +1,89 @@
+"""Coaching pages: practice (`/practice`, `/practice/{id}`), feedback (`/feedback`) and debriefs
+(`/debriefs`). Each reads the same builders as its JSON twin under /api."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.responses import Response
+
+from heard.web.api import practice as practice_api
+from heard.web.api.practice import PracticeCreate, PracticeFindingPublic
+from heard.web.deps import AnalyzerDep, ScorecardDep, SessionDep
+from heard.web.highlight import segments
+from heard.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+
+def _is_htmx(request: Request) -> bool:
+    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
+
+
+@dataclass
+class Piece:
+    """A stretch of text and the findings covering it (outermost first)."""
+
+    text: str
+    findings: list[PracticeFindingPublic] = field(default_factory=list)
+    opens: set[int] = field(default_factory=set)
+
+
+def highlight(text: str, findings: list[PracticeFindingPublic]) -> list[Piece]:
+    """`text` cut at every finding boundary, so the template nests one mark per finding."""
+    return [Piece(s.text, [findings[i] for i in s.findings], set(s.opens))
+            for s in segments(text, [(f.start, f.end) for f in findings])]
+
+
+# -- practice ---------------------------------------------------------------------------------------
+@router.get("/practice", response_class=HTMLResponse)
+def practice_page(request: Request, session: SessionDep, trainee: str | None = None) -> Response:
+    index = practice_api.read_practice_index(session=session, trainee=trainee or None)
+    context = {"index": index, "trainee": trainee or "", "rules": practice_api.practice_rules(),
+               "api_url": "/api/practice" + (f"?trainee={trainee}" if trainee else "")}
+    return render(request, "practice.html", context)
+
+
+@router.post("/practice")
+def start_practice_page(session: SessionDep, analyzer: AnalyzerDep,
+                        source: Annotated[str, Form()], trainee: Annotated[str, Form()]) -> Response:
+    """`source` is `c<conversation id>` or `f<case file id>` (the picker's value)."""
+    kind, _, number = source.partition(":")
+    body = PracticeCreate(trainee=trainee, **({"case_file_id": int(number)} if kind == "case_file"
+                                              else {"conversation_id": int(number or kind)}))
+    attempt = practice_api.start(session=session, body=body, analyzer=analyzer)
+    return RedirectResponse(f"/practice/{attempt.id}", status_code=303)
+
+
+def _attempt_context(attempt: practice_api.PracticeAttemptPublic) -> dict:
+    replies = {t.position: highlight(t.reply, t.findings) for t in attempt.turns if t.reply}
+    compared = {}
+    if attempt.comparison:
+        for t in attempt.comparison.turns:
+            compared[t.index] = {
+                "trainee": [highlight(r.reply, r.findings) for r in t.trainee],
+                "real": highlight(t.real_reply, t.real_findings),
+            }
+    return {"attempt": attempt, "replies": replies, "compared": compared, "rules": practice_api.practice_rules(),
+            "api_url": attempt.api_url}
+
+
+@router.get("/practice/{attempt_id}", response_class=HTMLResponse)
+def attempt_page(request: Request, attempt_id: int, session: SessionDep, analyzer: AnalyzerDep,
+                 scorecard: ScorecardDep) -> Response:
+    attempt = practice_api.read_attempt(session=session, attempt_id=attempt_id, analyzer=analyzer, scorecard=scorecard)
+    return render(request, "practice_attempt.html", _attempt_context(attempt))
+
+
+@router.post("/practice/{attempt_id}/reply")
+def reply_page(request: Request, attempt_id: int, session: SessionDep, analyzer: AnalyzerDep, scorecard: ScorecardDep,
+               reply: Annotated[str, Form(max_length=5000)]) -> Response:
+    """Plain POST: back to the page (Post/Redirect/Get). htmx: the updated practice section."""
+    practice_api.reply(session=session, attempt_id=attempt_id, text=reply, analyzer=analyzer, scorecard=scorecard)
+    if not _is_htmx(request):
+        return RedirectResponse(f"/practice/{attempt_id}#latest", status_code=303)
+    attempt = practice_api.read_attempt(session=session, attempt_id=attempt_id, analyzer=analyzer, scorecard=scorecard)
+    return render(request, "practice_session.html", _attempt_context(attempt))
