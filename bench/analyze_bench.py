@@ -1,0 +1,134 @@
+"""Analysis speed on 20,000 real messages: rules only, with the learned models, and the bare encoder.
+
+    python bench/analyze_bench.py [--shared ../shared/data] [--messages 20000] [--single 2000]
+
+Messages: every row of twcs/twcs_first5000rows.csv, every STC-3 turn (shared part), GoEmotions
+dev.tsv, topped up with GoEmotions train.tsv to --messages. Each message is analysed the way
+`heard detect` does it (a one-message conversation) by the whole installed pipeline:
+
+- rules only: every installed detector, with the rule emotion detector and no model detectors;
+- with models: the installed pipeline (emotion v2 + moves_model + concerns_model);
+- bare encoder: the static encoder alone on the same texts.
+
+"batch" = messages/s over all messages (with models, texts are encoded 1,000 at a time first —
+`heard.learn.runtime.prime` — then analysed one by one); "single" = p50 / p95 latency of one
+message at a time with a cold cache, over the first --single messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import statistics
+import time
+from pathlib import Path
+
+from heard.analyze.pipeline import Analyzer
+from heard.analyze.registry import available_detectors, build_detectors
+from heard.learn import runtime
+from heard.learn.encoder import load_encoder
+from heard.model import Channel, Conversation, Message, Role
+
+MODEL_DETECTORS = ("moves_model", "concerns_model")
+
+
+def load_messages(shared: Path, count: int) -> list[tuple[Role, str]]:
+    out: list[tuple[Role, str]] = []
+    with (shared / "twcs" / "twcs_first5000rows.csv").open(encoding="utf-8", newline="") as f:
+        out += [(Role.customer if r["inbound"] == "True" else Role.agent, r["text"]) for r in csv.DictReader(f)]
+    for dialogue in json.loads((shared / "stc3" / "train_data_en.json").read_text(encoding="utf-8")):
+        for turn in dialogue["turns"]:
+            text = " ".join(u for u in turn["utterances"] if u).strip()
+            if text:
+                out.append((Role.customer if turn["sender"] == "customer" else Role.agent, text))
+    for split in ("dev", "train"):
+        with (shared / "goemotions" / f"{split}.tsv").open(encoding="utf-8", newline="") as f:
+            out += [(Role.customer, row[0]) for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
+        if len(out) >= count:
+            break
+    return out[:count]
+
+
+def conversation(i: int, role: Role, text: str) -> Conversation:
+    return Conversation(source="bench", external_id=str(i), channel=Channel.chat, messages=(Message("m", role, text),))
+
+
+def analyzer(with_models: bool) -> Analyzer:
+    from heard.analyze.signals.emotion import EmotionDetector
+    available = dict(available_detectors())
+    if not with_models:
+        available = {n: c for n, c in available.items() if n not in MODEL_DETECTORS}
+        available["emotion"] = EmotionDetector
+    return Analyzer(build_detectors(list(available), available=available))
+
+
+def run_batch(an: Analyzer, msgs, *, prime: bool) -> float:
+    runtime.clear_cache()
+    t = time.perf_counter()
+    for start in range(0, len(msgs), 1000):
+        chunk = msgs[start : start + 1000]
+        if prime:
+            runtime.prime([text for _, text in chunk])
+        for i, (role, text) in enumerate(chunk, start):
+            an.analyze(conversation(i, role, text))
+    return time.perf_counter() - t
+
+
+def run_single(fn, msgs) -> list[float]:
+    runtime.clear_cache()
+    times = []
+    for i, (role, text) in enumerate(msgs):
+        t = time.perf_counter()
+        fn(i, role, text)
+        times.append((time.perf_counter() - t) * 1000)
+    return times
+
+
+def pct(xs: list[float], q: float) -> float:
+    return statistics.quantiles(xs, n=100)[q - 1] if len(xs) > 1 else xs[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--messages", type=int, default=20_000)
+    parser.add_argument("--single", type=int, default=2_000)
+    args = parser.parse_args()
+    msgs = load_messages(args.shared, args.messages)
+    rules, models = analyzer(False), analyzer(True)
+    encoder = load_encoder()
+    texts = [t for _, t in msgs]
+    # warm up: regexes compiled, heads loaded
+    for an in (rules, models):
+        for i, (role, text) in enumerate(msgs[:50]):
+            an.analyze(conversation(i, role, text))
+    encoder.encode(texts[:50])
+
+    rows = []
+    t_rules = run_batch(rules, msgs, prime=False)
+    t_models = run_batch(models, msgs, prime=True)
+    t = time.perf_counter()
+    for start in range(0, len(texts), 1000):
+        encoder.encode(texts[start : start + 1000])
+    t_enc = time.perf_counter() - t
+    sample = msgs[: args.single]
+    s_rules = run_single(lambda i, r, x: rules.analyze(conversation(i, r, x)), sample)
+    s_models = run_single(lambda i, r, x: models.analyze(conversation(i, r, x)), sample)
+    s_enc = run_single(lambda i, r, x: encoder.encode([x]), sample)
+    n = len(msgs)
+    rows.append(("rules only", n / t_rules, s_rules))
+    rows.append(("with models", n / t_models, s_models))
+    rows.append(("bare encoder", n / t_enc, s_enc))
+    print(f"{n:,} real messages ({sum(r is Role.customer for r, _ in msgs):,} customer); single = first {len(sample):,}")
+    print(f"{'':<14} {'batch msg/s':>12} {'single p50 ms':>14} {'single p95 ms':>14}")
+    for name, rate, single in rows:
+        print(f"{name:<14} {rate:>12,.0f} {pct(single, 50):>14.3f} {pct(single, 95):>14.3f}")
+    added = t_models - t_rules
+    print(f"models add {added:.2f} s to the rules' {t_rules:.2f} s over {n:,} messages; the encoder alone takes "
+          f"{t_enc:.2f} s, so the model detectors cost {added / t_enc:.2f}× their encoder's own time "
+          f"({(added - t_enc) / t_enc:+.0%} on top of it)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""Learned detectors that work beside the rules.
+
+- `EmotionModelDetector` ("emotion", version 2) replaces the rule emotion detector: a calibrated
+  10-label model blended with the rule detector's verdict; still exactly one `emotion.<label>` per
+  public customer message, with an intensity and a span.
+- `MoveModelDetector` ("moves_model") adds `move.*` findings on agent sentences the rules missed.
+- `ConcernModelDetector` ("concerns_model") adds `concern.*` / `risk.churn` findings likewise.
+
+A model finding's span is the sentence it scored; its rationale says how sure the model is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from heard.analyze.detector import register_detector
+from heard.analyze.signals import emotion as rule_emotion
+from heard.analyze.text import iter_sentences
+from heard.learn import runtime
+from heard.model import Conversation, Finding, Message, Role
+
+EMOTIONS = rule_emotion.LABELS
+# How much a rule verdict adds to the model's probability for the same label (0..1 scale).
+RULE_WEIGHT = 1.0
+
+_WHAT = {
+    "move.name_feeling": "this names a feeling", "move.reflect_concern": "this reflects the customer's concern",
+    "move.reframe": "this reframes toward the shared goal", "move.ownership": "this takes ownership",
+    "move.offer_choices": "this offers choices", "move.checkpoint": "this promises an update at a time",
+    "move.invite_more": "this invites the customer to say more", "move.apology": "this is an apology",
+    "move.closure": "this closes the loop", "move.defensive": "this is defensive",
+    "move.non_apology": "this is a non-apology", "move.overpromise": "this overpromises",
+    "move.generic": "this is a generic receipt",
+    "concern.deadline_event": "a deadline or event is at stake", "concern.accessibility": "access is at stake",
+    "concern.repeat_contact": "they have had to come back", "concern.money": "money is at stake",
+    "concern.business_impact": "their business is affected", "concern.invisible": "they feel unheard",
+    "risk.churn": "they may leave",
+}
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = [(s, e) for s, e in iter_sentences(text) if e - s >= 3]
+    return spans or [(0, len(text))]
+
+
+@register_detector("emotion", version="2", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+class EmotionModelDetector:
+    """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
+
+    def __init__(self) -> None:
+        self.rules = rule_emotion.EmotionDetector()
+        self.head = runtime.load_head("emotion10")
+
+    def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
+        messages = [m for m in conversation.iter_messages(role=Role.customer) if m.public and m.text.strip()]
+        if not messages:
+            return []
+        probs = self.head.predict_proba(runtime.encode([m.text for m in messages]))
+        return [self.classify(m, p) for m, p in zip(messages, probs)]
+
+    def blend(self, model_p: np.ndarray, rule: Finding) -> np.ndarray:
+        p = model_p.copy()
+        label = rule.kind.split(".", 1)[1]
+        p[EMOTIONS.index(label)] += RULE_WEIGHT * rule.score
+        return p / p.sum()
+
+    def classify(self, message: Message, model_p: np.ndarray) -> Finding:
+        rule = self.rules.classify(message)
+        p = self.blend(model_p, rule)
+        k = int(p.argmax())
+        label, prob = EMOTIONS[k], float(p[k])
+        info = type(self).info
+        agrees = rule.kind == f"emotion.{label}"
+        if agrees:
+            start, end = rule.span.start, rule.span.end
+        else:
+            start, end = self._strongest_sentence(message.text, k)
+        if label == "neutral":
+            intensity = None
+        elif agrees and rule.intensity:
+            intensity = max(rule.intensity, _intensity(prob))
+        else:
+            intensity = _intensity(prob)
+        why = f"model: {model_p[k]:.2f} {label}"
+        why += f"; rules agree ({rule.rationale})" if agrees else f"; rules said {rule.kind.split('.', 1)[1]}"
+        return info.finding(f"emotion.{label}", message, start, end, score=prob, rationale=why,
+                            intensity=intensity)
+
+    def _strongest_sentence(self, text: str, k: int) -> tuple[int, int]:
+        spans = _sentences(text)
+        if len(spans) == 1:
+            return spans[0]
+        probs = self.head.predict_proba(runtime.encode([text[s:e] for s, e in spans]))
+        return spans[int(probs[:, k].argmax())]
+
+
+def _intensity(prob: float) -> int:
+    return 1 + int(prob >= 0.6) + int(prob >= 0.85)
+
+
+class _SentenceModelDetector:
+    """Shared logic: score each sentence of each public message of `role` with a sigmoid head and
+    add a finding for each kind over its threshold that no earlier detector found on the message."""
+
+    head_name: str
+    role: Role
+
+    def __init__(self) -> None:
+        self.head = runtime.load_head(self.head_name)
+
+    def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
+        info = type(self).info
+        messages = [m for m in conversation.iter_messages(role=self.role) if m.public and m.text.strip()]
+        if not messages:
+            return []
+        found = {(f.span.message_id, f.kind) for f in prior}
+        spans = [(m, s, e) for m in messages for s, e in _sentences(m.text)]
+        probs = self.head.predict_proba(runtime.encode([m.text[s:e] for m, s, e in spans]))
+        thresholds = self.head.thresholds
+        best: dict[tuple[str, str], tuple[float, Message, int, int]] = {}
+        for (m, s, e), p in zip(spans, probs):
+            for k in np.nonzero(p >= thresholds)[0]:
+                kind = self.head.labels[k]
+                if (m.id, kind) in found:
+                    continue
+                key = (m.id, kind)
+                if key not in best or p[k] > best[key][0]:
+                    best[key] = (float(p[k]), m, s, e)
+        return [info.finding(kind, m, s, e, score=prob, rationale=f"model: {prob:.2f} that {_WHAT.get(kind, kind)}")
+                for (_, kind), (prob, m, s, e) in best.items()]
+
+
+MOVE_KINDS = tuple(k for k in _WHAT if k.startswith("move."))
+CONCERN_KINDS = tuple(k for k in _WHAT if not k.startswith("move."))
+
+
+@register_detector("moves_model", version="1", kinds=MOVE_KINDS, requires=("move",))
+class MoveModelDetector(_SentenceModelDetector):
+    """`move.*` on agent sentences the rule detectors missed, when the model is sure enough."""
+
+    head_name = "moves"
+    role = Role.agent
+
+
+@register_detector("concerns_model", version="1", kinds=CONCERN_KINDS, requires=("concern",))
+class ConcernModelDetector(_SentenceModelDetector):
+    """`concern.*` and `risk.churn` on customer sentences the rule detector missed."""
+
+    head_name = "concerns"
+    role = Role.customer

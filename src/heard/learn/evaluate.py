@@ -1,0 +1,342 @@
+"""`heard eval`: how well Heard does, per labelled split, with baselines in the same run.
+
+    from heard.learn.evaluate import run_eval
+    print(run_eval(Path("../shared/data")))
+
+For every split available it prints per-kind precision / recall / F1, macro-F1 (over kinds with at
+least one gold positive) and expected calibration error (10 bins), with rows for the lexicon
+baselines (VADER, NRCLex; emotion only), Heard's rules-only pipeline, the model alone (emotion),
+and rules + models. Splits:
+
+- support validation (tests/data/labels/support_validation.jsonl): real TWCS / STC-3 messages
+  labelled by hand by TAXONOMY.md. Evaluation only — nothing is trained on it.
+- GoEmotions dev.tsv: the held-out split (test.tsv is sealed away here); 10-label (Heard's map)
+  and GoEmotions' own 28 labels. The models are trained on train.tsv only.
+- ESConv valid.txt (supporter turns: Reflection of feelings ↔ name_feeling, Restatement or
+  Paraphrasing ↔ reflect_concern) and EPITOME (emotional reactions / interpretations /
+  explorations, level ≥ 1 ↔ name_feeling / reflect_concern / invite_more). Non-commercial:
+  evaluation only.
+
+A split whose files are missing is skipped with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from heard.analyze.pipeline import Analyzer
+from heard.analyze.registry import available_detectors, build_detectors
+from heard.model import Channel, Conversation, Message, Role
+
+LABELS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels" / "support_validation.jsonl"
+EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "disappointment", "confusion", "relief",
+            "gratitude", "joy", "neutral")
+MOVES = tuple(f"move.{k}" for k in (
+    "name_feeling", "reflect_concern", "reframe", "ownership", "offer_choices", "checkpoint", "invite_more",
+    "apology", "closure", "defensive", "non_apology", "overpromise", "generic"))
+CONCERNS = ("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
+            "concern.business_impact", "concern.invisible", "risk.churn")
+FAMILIES = ("move", "concern", "risk", "emotion")
+MODEL_DETECTORS = ("moves_model", "concerns_model")
+
+
+# -- metrics ---------------------------------------------------------------------------------
+
+@dataclass
+class Scores:
+    """Per-kind P/R/F1 and support, macro-F1 over kinds with gold positives, ECE."""
+
+    per_kind: dict[str, tuple[float, float, float, int]] = field(default_factory=dict)
+    ece: float = float("nan")
+    n: int = 0
+
+    @property
+    def macro_f1(self) -> float:
+        f1s = [f for _, _, f, support in self.per_kind.values() if support > 0]
+        return float(np.mean(f1s)) if f1s else float("nan")
+
+
+def prf(pred: Sequence[bool], gold: Sequence[bool]) -> tuple[float, float, float, int]:
+    p, g = np.asarray(pred, bool), np.asarray(gold, bool)
+    tp = int((p & g).sum())
+    precision = tp / p.sum() if p.sum() else 0.0
+    recall = tp / g.sum() if g.sum() else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, int(g.sum())
+
+
+def ece(confidence: Sequence[float], correct: Sequence[bool], bins: int = 10) -> float:
+    """Expected calibration error: |accuracy - confidence| averaged over equal-width bins."""
+    c, ok = np.asarray(confidence, float), np.asarray(correct, float)
+    if not len(c):
+        return float("nan")
+    edges = np.linspace(0, 1, bins + 1)
+    idx = np.clip(np.digitize(c, edges[1:-1]), 0, bins - 1)
+    return float(sum(abs(ok[idx == b].mean() - c[idx == b].mean()) * (idx == b).mean()
+                     for b in range(bins) if (idx == b).any()))
+
+
+def score_multilabel(kinds: Sequence[str], gold: Sequence[set[str]], pred: Sequence[dict[str, float]]) -> Scores:
+    """Message-level "has this kind"; `pred` maps kind -> score of the best finding of that kind."""
+    s = Scores(n=len(gold))
+    conf, ok = [], []
+    for kind in kinds:
+        has = [kind in p for p in pred]
+        truth = [kind in g for g in gold]
+        s.per_kind[kind] = prf(has, truth)
+        conf += [p.get(kind, 0.0) for p in pred]
+        ok += truth
+    # Calibration over every (message, kind) pair; a kind not found counts as probability 0.
+    s.ece = ece(conf, ok)
+    return s
+
+
+def score_single(labels: Sequence[str], gold: Sequence[str], pred: Sequence[tuple[str, float]]) -> Scores:
+    s = Scores(n=len(gold))
+    for label in labels:
+        s.per_kind[label] = prf([p == label for p, _ in pred], [g == label for g in gold])
+    s.ece = ece([c for _, c in pred], [p == g for (p, _), g in zip(pred, gold)])
+    return s
+
+
+# -- systems ---------------------------------------------------------------------------------
+
+def build_analyzer(with_models: bool) -> Analyzer:
+    """Every message-level detector installed, with the rule or the model emotion detector."""
+    from heard.analyze.signals.emotion import EmotionDetector
+    from heard.learn.detectors import ConcernModelDetector, EmotionModelDetector, MoveModelDetector
+
+    available = {n: c for n, c in available_detectors().items()
+                 if n not in MODEL_DETECTORS and any(c.info.assigns(f) for f in FAMILIES)}
+    available["emotion"] = EmotionModelDetector if with_models else EmotionDetector
+    if with_models:
+        available["moves_model"] = MoveModelDetector
+        available["concerns_model"] = ConcernModelDetector
+    return Analyzer(build_detectors(list(available), available=available))
+
+
+def analyze_messages(analyzer: Analyzer, records: Sequence[dict]) -> list[dict]:
+    """One dict per record: {"kinds": {kind: best score}, "emotion": (label, score) | None}."""
+    from heard.learn import runtime
+    runtime.prime([r["text"] for r in records] + [r["context"] for r in records if r.get("context")])
+    out = []
+    for r in records:
+        role = Role(r["role"])
+        target = Message(id="target", role=role, text=r["text"])
+        messages: tuple[Message, ...] = (target,)
+        if r.get("context"):
+            other = Role.customer if role is not Role.customer else Role.agent
+            messages = (Message(id="context", role=other, text=r["context"]), target)
+        conv = Conversation(source="eval", external_id="x", channel=Channel.chat, messages=messages)
+        kinds: dict[str, float] = {}
+        emotion = None
+        for f in analyzer.analyze(conv).findings_for("target"):
+            if f.family == "emotion":
+                emotion = (f.kind.split(".", 1)[1], f.score)
+            else:
+                kinds[f.kind] = max(kinds.get(f.kind, 0.0), f.score)
+        out.append({"kinds": kinds, "emotion": emotion})
+    return out
+
+
+def vader_emotion(texts: Sequence[str]) -> list[tuple[str, float]]:
+    """Sentiment only: compound >= 0.05 -> joy, <= -0.05 -> frustration, else neutral."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    sia = SentimentIntensityAnalyzer()
+    out = []
+    for t in texts:
+        c = sia.polarity_scores(t)["compound"]
+        out.append(("joy", abs(c)) if c >= 0.05 else ("frustration", abs(c)) if c <= -0.05 else ("neutral", 1 - abs(c)))
+    return out
+
+
+_NRC = {"anger": "anger", "disgust": "anger", "fear": "anxiety", "sadness": "sadness", "joy": "joy",
+        "trust": "gratitude", "surprise": "confusion"}
+
+
+def nrclex_emotion(texts: Sequence[str]) -> list[tuple[str, float]]:
+    """NRC word counts mapped to ours (anger/disgust->anger, fear->anxiety, trust->gratitude,
+    surprise->confusion); no emotion word -> neutral. Confidence = the top label's share."""
+    from nrclex import NRCLex
+    out = []
+    for t in texts:
+        lex = NRCLex()
+        lex.load_token_list(re.findall(r"[a-z']+", t.lower()))
+        counts: dict[str, int] = {}
+        for k, v in lex.raw_emotion_scores.items():
+            if k in _NRC:
+                counts[_NRC[k]] = counts.get(_NRC[k], 0) + v
+        if not counts:
+            out.append(("neutral", 0.5))
+        else:
+            label = max(counts, key=lambda k: (counts[k], -EMOTIONS.index(k)))
+            out.append((label, counts[label] / sum(counts.values())))
+    return out
+
+
+def model_emotion(texts: Sequence[str]) -> list[tuple[str, float]]:
+    from heard.learn import runtime
+    p = runtime.load_head("emotion10").predict_proba(runtime.encode(list(texts)))
+    return [(EMOTIONS[i], float(p[n, i])) for n, i in enumerate(p.argmax(axis=1))]
+
+
+# -- splits ----------------------------------------------------------------------------------
+
+def read_support_validation(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def read_goemotions_dev(shared: Path) -> tuple[list[str], list[list[str]], list[str | None]]:
+    from heard.learn.goemotions import read_names, read_split, to_heard
+    names = read_names(shared / "goemotions")
+    rows = read_split(shared / "goemotions", "dev")
+    labels = [[names[i] for i in ids] for _, ids, _ in rows]
+    return [t for t, _, _ in rows], labels, [to_heard(x) for x in labels]
+
+
+def read_esconv(shared: Path) -> list[dict]:
+    kinds = {"Reflection of feelings": "move.name_feeling", "Restatement or Paraphrasing": "move.reflect_concern"}
+    out = []
+    for line in (shared / "esconv" / "valid.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        previous = None
+        for turn in json.loads(line)["dialog"]:
+            if turn["speaker"] == "sys":
+                gold = {kinds[turn["strategy"]]} if turn.get("strategy") in kinds else set()
+                out.append({"role": "agent", "text": turn["text"], "context": previous, "gold": gold})
+            else:
+                previous = turn["text"]
+    return out
+
+
+def read_epitome(shared: Path) -> list[dict]:
+    files = {"emotional-reactions-reddit.csv": "move.name_feeling", "interpretations-reddit.csv": "move.reflect_concern",
+             "explorations-reddit.csv": "move.invite_more"}
+    by_id: dict[str, dict] = {}
+    for name, kind in files.items():
+        with (shared / "epitome" / name).open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                rec = by_id.setdefault(row["rp_id"], {"role": "agent", "text": row["response_post"],
+                                                      "context": row["seeker_post"], "gold": set()})
+                if int(row["level"]) >= 1:
+                    rec["gold"].add(kind)
+    return list(by_id.values())
+
+
+# -- the table -------------------------------------------------------------------------------
+
+def _table(title: str, kinds: Sequence[str], rows: dict[str, Scores], note: str = "") -> str:
+    short = [k.split(".", 1)[-1] for k in kinds]
+    n = next(iter(rows.values())).n if rows else 0
+    lines = [f"\n## {title} (n={n}){' — ' + note if note else ''}",
+             f"{'system':<16} {'macro-F1':>8} {'ECE':>6}  " + "  ".join(f"{s[:14]:>14}" for s in short),
+             f"{'':<16} {'':>8} {'':>6}  " + "  ".join(f"{'P/R/F1':>14}" for _ in short)]
+    for name, s in rows.items():
+        cells = []
+        for k in kinds:
+            p, r, f, support = s.per_kind.get(k, (0, 0, 0, 0))
+            cells.append(f"{p:.2f}/{r:.2f}/{f:.2f}" if support else f"{'(no gold)':>14}")
+        lines.append(f"{name:<16} {s.macro_f1:>8.3f} {s.ece:>6.3f}  " + "  ".join(f"{c:>14}" for c in cells))
+    support = rows[next(iter(rows))].per_kind if rows else {}
+    lines.append(f"{'gold positives':<16} {'':>8} {'':>6}  " + "  ".join(f"{support.get(k, (0, 0, 0, 0))[3]:>14}" for k in kinds))
+    return "\n".join(lines)
+
+
+def eval_support(path: Path, rules: Analyzer, models: Analyzer) -> list[str]:
+    records = read_support_validation(path)
+    out = []
+    agents = [r for r in records if r["role"] == "agent"]
+    customers = [r for r in records if r["role"] == "customer"]
+    res = {"rules": analyze_messages(rules, records), "rules+models": analyze_messages(models, records)}
+    idx_a = [i for i, r in enumerate(records) if r["role"] == "agent"]
+    idx_c = [i for i, r in enumerate(records) if r["role"] == "customer"]
+    gold_a = [set(r["labels"]) for r in agents]
+    gold_c = [set(r["labels"]) for r in customers]
+    out.append(_table("support validation — agent moves", MOVES,
+                      {k: score_multilabel(MOVES, gold_a, [v[i]["kinds"] for i in idx_a]) for k, v in res.items()}))
+    out.append(_table("support validation — customer concerns", CONCERNS,
+                      {k: score_multilabel(CONCERNS, gold_c, [v[i]["kinds"] for i in idx_c]) for k, v in res.items()}))
+    texts = [r["text"] for r in customers]
+    gold_e = [r["emotion"] for r in customers]
+    emo = {"VADER": vader_emotion(texts), "NRCLex": nrclex_emotion(texts),
+           "rules": [res["rules"][i]["emotion"] for i in idx_c], "model": model_emotion(texts),
+           "rules+models": [res["rules+models"][i]["emotion"] for i in idx_c]}
+    out.append(_table("support validation — customer emotion (primary label)", EMOTIONS,
+                      {k: score_single(EMOTIONS, gold_e, v) for k, v in emo.items()}))
+    return out
+
+
+def eval_goemotions(shared: Path, rules: Analyzer, models: Analyzer) -> list[str]:
+    from heard.learn import runtime
+    texts, labels28, labels10 = read_goemotions_dev(shared)
+    keep = [i for i, y in enumerate(labels10) if y is not None]
+    t10 = [texts[i] for i in keep]
+    g10 = [labels10[i] for i in keep]
+    recs = [{"role": "customer", "text": t} for t in t10]
+    emo = {"VADER": vader_emotion(t10), "NRCLex": nrclex_emotion(t10),
+           "rules": [r["emotion"] for r in analyze_messages(rules, recs)], "model": model_emotion(t10),
+           "rules+models": [r["emotion"] for r in analyze_messages(models, recs)]}
+    out = [_table("GoEmotions dev — Heard's 10 labels (held-out split; test.tsv is sealed)", EMOTIONS,
+                  {k: score_single(EMOTIONS, g10, v) for k, v in emo.items()},
+                  f"{len(texts) - len(keep)} examples whose labels all drop are left out")]
+    head = runtime.load_head("goemotions28")
+    p = head.predict_proba(runtime.encode(texts))
+    pred = p >= head.thresholds
+    pred[np.arange(len(p)), p.argmax(axis=1)] = True  # every comment gets at least one label
+    names = head.labels
+    s = Scores(n=len(texts))
+    for k, name in enumerate(names):
+        s.per_kind[name] = prf(pred[:, k], [name in g for g in labels28])
+    s.ece = ece(p.max(axis=1), [names[i] in g for i, g in zip(p.argmax(axis=1), labels28)])
+    out.append(f"\n## GoEmotions dev — 28 labels (n={len(texts)}): model macro-F1 {s.macro_f1:.3f}, "
+               f"top-label ECE {s.ece:.3f}  (published test-split anchors: BERT-base 0.46; 0.49 in a 2026 replication)\n"
+               + "  ".join(f"{n}={f:.2f}" for n, (_, _, f, _) in s.per_kind.items()))
+    return out
+
+
+def eval_agent_split(title: str, records: list[dict], kinds: Sequence[str], rules: Analyzer, models: Analyzer) -> str:
+    gold = [r["gold"] for r in records]
+    rows = {name: score_multilabel(kinds, gold, [x["kinds"] for x in analyze_messages(a, records)])
+            for name, a in (("rules", rules), ("rules+models", models))}
+    return _table(title, kinds, rows, "evaluation only (non-commercial licence)")
+
+
+def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[str] | None = None) -> str:
+    """The whole `heard eval` report as text."""
+    labels = labels or LABELS_FILE
+    wanted = set(splits or ("support", "goemotions", "esconv", "epitome"))
+    rules, models = build_analyzer(False), build_analyzer(True)
+    out = ["# heard eval — per-kind precision / recall / F1, macro-F1 over kinds with gold positives, "
+           "ECE (10 bins)"]
+    checks: list[tuple[str, Callable[[], bool], Callable[[], list[str]]]] = [
+        ("support", lambda: labels.is_file(), lambda: eval_support(labels, rules, models)),
+        ("goemotions", lambda: (shared_data / "goemotions" / "dev.tsv").is_file(),
+         lambda: eval_goemotions(shared_data, rules, models)),
+        ("esconv", lambda: (shared_data / "esconv" / "valid.txt").is_file(),
+         lambda: [eval_agent_split("ESConv valid — supporter turns", read_esconv(shared_data),
+                                   ("move.name_feeling", "move.reflect_concern"), rules, models)]),
+        ("epitome", lambda: (shared_data / "epitome" / "explorations-reddit.csv").is_file(),
+         lambda: [eval_agent_split("EPITOME (shared part) — responses", read_epitome(shared_data),
+                                   ("move.name_feeling", "move.reflect_concern", "move.invite_more"), rules, models)]),
+    ]
+    for name, available, run in checks:
+        if name not in wanted:
+            continue
+        if not available():
+            out.append(f"\n## {name}: skipped — its files are not under {shared_data if name != 'support' else labels}")
+            continue
+        out.extend(run())
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    import sys
+    print(run_eval(Path(sys.argv[1]) if len(sys.argv) > 1 else LABELS_FILE.parents[4] / "shared" / "data"))

@@ -1,0 +1,167 @@
+"""Train the sentence-level move and concern heads (one-vs-rest logistic, Platt-calibrated).
+
+Data, all of it free to ship a model trained on:
+- examples/moves.tsv, examples/concerns.tsv: sentences Heard's engineers wrote by TAXONOMY.md,
+  including the hard negatives from its "do not label when" column and borderline section;
+- weak labels: the rule detectors run over STC-3 helpdesk dialogues (CC BY 4.0 annotations);
+  a sentence holding a rule finding is a weak positive of that kind, any other a weak negative.
+  Dialogues in tests/data/labels/support_validation.jsonl are left out.
+
+Per kind, 5-fold out-of-fold scores give the Platt calibration and the decision threshold
+(the best F0.5 — precision counts double — and never below 0.5; a kind with no
+out-of-fold hit at all is switched off, threshold 1.01).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from heard.analyze.text import iter_sentences
+from heard.learn.encoder import StaticEncoder
+from heard.learn.heads import Head
+
+SEED = 13
+EXAMPLES = Path(__file__).parent / "examples"
+VALIDATION = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels" / "support_validation.jsonl"
+OWN_WEIGHT = 3.0
+WEAK_POSITIVE = 1.0
+WEAK_NEGATIVE = 0.3
+DISABLED = 1.01  # a threshold no calibrated probability reaches
+MOVE_KINDS = tuple(f"move.{k}" for k in (
+    "name_feeling", "reflect_concern", "reframe", "ownership", "offer_choices", "checkpoint", "invite_more",
+    "apology", "closure", "defensive", "non_apology", "overpromise", "generic"))
+CONCERN_KINDS = ("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
+                 "concern.business_impact", "concern.invisible", "risk.churn")
+
+
+def read_labelled(name: str, prefix: str) -> list[tuple[set[str], str]]:
+    out = []
+    for line in (EXAMPLES / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kinds, text = line.split("\t", 1)
+            labels = set() if kinds.strip() == "none" else {
+                ("risk.churn" if k.strip() == "churn" else f"{prefix}.{k.strip()}") for k in kinds.split(",")}
+            out.append((labels, text.strip()))
+    return out
+
+
+def validation_dialogues() -> set[str]:
+    if not VALIDATION.is_file():
+        return set()
+    ids = set()
+    for line in VALIDATION.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        if r["source"].startswith("stc3"):
+            ids.add(r["source_id"].split("#")[0])
+    return ids
+
+
+def weak_sentences(shared: Path, role: str, kinds: tuple[str, ...]) -> list[tuple[set[str], str]]:
+    """Rule findings on STC-3 turns of `role`, projected onto sentences."""
+    from heard.learn.evaluate import build_analyzer
+    from heard.model import Channel, Conversation, Message, Role
+
+    path = shared / "stc3" / "train_data_en.json"
+    if not path.is_file():
+        return []
+    skip = validation_dialogues()
+    analyzer = build_analyzer(False)
+    out = []
+    for dialogue in json.loads(path.read_text(encoding="utf-8")):
+        if dialogue["id"] in skip:
+            continue
+        messages = tuple(
+            Message(id=str(i), role=Role.customer if t["sender"] == "customer" else Role.agent,
+                    text=" ".join(u for u in t["utterances"] if u).strip())
+            for i, t in enumerate(dialogue["turns"]))
+        conv = Conversation(source="stc3", external_id=dialogue["id"], channel=Channel.social, messages=messages)
+        findings = [f for f in analyzer.analyze(conv).findings if f.kind in kinds]
+        for m in messages:
+            if m.role.value != role or not m.text:
+                continue
+            for s, e in iter_sentences(m.text):
+                if e - s < 3:
+                    continue
+                labels = {f.kind for f in findings if f.span.message_id == m.id and s <= f.span.start < e}
+                out.append((labels, m.text[s:e]))
+    return out
+
+
+def _fit_binary(X, y, w, C: float):
+    from sklearn.linear_model import LogisticRegression
+    clf = LogisticRegression(C=C, max_iter=500, random_state=SEED)
+    clf.fit(X, y, sample_weight=w)
+    return clf
+
+
+def _platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    from sklearn.linear_model import LogisticRegression
+    lr = LogisticRegression(C=100.0).fit(z.reshape(-1, 1), y)
+    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
+
+
+def _threshold(p: np.ndarray, y: np.ndarray, beta: float = 0.5) -> float:
+    best, best_f = 0.9, -1.0
+    for t in np.arange(0.5, 0.96, 0.02):
+        pred = p >= t
+        tp = (pred & y).sum()
+        prec = tp / pred.sum() if pred.sum() else 0.0
+        rec = tp / y.sum() if y.sum() else 0.0
+        f = (1 + beta**2) * prec * rec / (beta**2 * prec + rec) if prec + rec else 0.0
+        if f > best_f:
+            best, best_f = float(t), f
+    # A kind the model cannot find out of fold (F0.5 of 0) is switched off rather than guessed.
+    return best if best_f > 0 else DISABLED
+
+
+def train_head(name: str, kinds: tuple[str, ...], own: list, weak: list, encoder: StaticEncoder, out: Path, log,
+               *, C: float = 1.0) -> Head:
+    from heard.learn.train import design
+    data = own + weak
+    weights = np.array([OWN_WEIGHT] * len(own) + [WEAK_POSITIVE if labels else WEAK_NEGATIVE for labels, _ in weak])
+    enc = encoder.encode([t for _, t in data])
+    X = design(enc, encoder.table.shape[0])
+    dim = encoder.dim
+    rng = np.random.default_rng(SEED)
+    folds = rng.integers(0, 5, len(data))
+    dense, sparse_w, bias, platt, thresholds = [], [], [], [], []
+    for kind in kinds:
+        y = np.array([kind in labels for labels, _ in data])
+        if y.sum() < 3:
+            raise ValueError(f"{name}: too few examples of {kind}")
+        oof = np.zeros(len(data))
+        for k in range(5):
+            tr, te = folds != k, folds == k
+            clf = _fit_binary(X[tr], y[tr], weights[tr], C)
+            oof[te] = clf.decision_function(X[te])
+        a, b = _platt(oof, y)
+        p = 1 / (1 + np.exp(-(a * oof + b)))
+        t = _threshold(p, y)
+        clf = _fit_binary(X, y, weights, C)
+        coef = clf.coef_[0]
+        dense.append(coef[:dim]), sparse_w.append(coef[dim:]), bias.append(clf.intercept_[0])
+        platt.append((a, b)), thresholds.append(t)
+        pred = p >= t
+        log(f"  {kind:<26} positives {int(y.sum()):>4}  threshold {t:.2f}  out-of-fold P {pred[y].sum() / max(1, pred.sum()):.2f}"
+            f" R {pred[y].mean():.2f}")
+    head = Head(kinds, "sigmoid", np.stack(dense, 1), np.stack(sparse_w, 1), np.array(bias),
+                platt=np.array(platt), thresholds=np.array(thresholds))
+    head.save(out / f"{name}.npz")
+    return head
+
+
+def train_moves(shared: Path, encoder: StaticEncoder, out: Path, log) -> None:
+    own = read_labelled("moves.tsv", "move")
+    weak = weak_sentences(shared, "agent", MOVE_KINDS)
+    log(f"moves: {len(own)} written sentences, {len(weak)} weakly labelled STC-3 helpdesk sentences")
+    train_head("moves", MOVE_KINDS, own, weak, encoder, out, log)
+
+
+def train_concerns(shared: Path, encoder: StaticEncoder, out: Path, log) -> None:
+    own = read_labelled("concerns.tsv", "concern")
+    weak = weak_sentences(shared, "customer", CONCERN_KINDS)
+    log(f"concerns: {len(own)} written sentences, {len(weak)} weakly labelled STC-3 customer sentences")
+    train_head("concerns", CONCERN_KINDS, own, weak, encoder, out, log)

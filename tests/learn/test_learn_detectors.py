@@ -1,0 +1,95 @@
+"""EmotionModelDetector, MoveModelDetector and ConcernModelDetector against the contract."""
+
+import pytest
+
+from heard.analyze.detect import detect_message
+from heard.analyze.pipeline import Analyzer
+from heard.analyze.registry import available_detectors, build_detectors
+from heard.learn.detectors import ConcernModelDetector, EmotionModelDetector, MoveModelDetector
+from heard.learn.evaluate import build_analyzer
+from heard.model import Role
+
+
+@pytest.fixture(scope="module")
+def models() -> Analyzer:
+    return build_analyzer(True)
+
+
+def test_the_model_detectors_are_registered():
+    available = available_detectors()
+    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "2"
+    assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
+    assert available["concerns_model"] is ConcernModelDetector
+
+
+def test_exactly_one_emotion_per_public_customer_message(make_conversation):
+    conv = make_conversation(customer="I've asked three times and it's STILL not fixed!!",
+                             agent="Sorry for the delay on our end.",
+                             customer_2="Thank you so much, that worked.",
+                             customer_3="How do I change my address?")
+    findings = EmotionModelDetector().detect(conv)
+    by_message = {}
+    for f in findings:
+        by_message.setdefault(f.span.message_id, []).append(f)
+    customers = [m for m in conv.messages if m.role is Role.customer]
+    assert sorted(by_message) == sorted(m.id for m in customers)
+    for m in customers:
+        (f,) = by_message[m.id]
+        assert 0 <= f.span.start < f.span.end <= len(m.text)
+        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "2"
+        assert (f.intensity is None) == (f.kind == "emotion.neutral")
+        assert f.intensity is None or 1 <= f.intensity <= 3
+    kinds = [by_message[m.id][0].kind for m in customers]
+    assert kinds[0] == "emotion.frustration" and by_message[customers[0].id][0].intensity >= 2
+    assert kinds[1] == "emotion.gratitude"
+    assert kinds[2] == "emotion.neutral"
+
+
+@pytest.mark.parametrize("text", [
+    "That must have been maddening.",
+    "I can see why this has worn you down.",
+    "Honestly that would have driven me up the wall too.",
+])
+def test_finds_feelings_named_in_paraphrase(models, text):
+    kinds = [f["kind"] for f in detect_message({"role": "agent", "text": text}, models)["findings"]]
+    assert "move.name_feeling" in kinds
+
+
+def test_a_model_finding_spans_the_sentence_and_says_how_sure(models):
+    text = "Thanks for your patience. I can see why this has worn you down."
+    (f,) = [f for f in detect_message({"role": "agent", "text": text}, models)["findings"]
+            if f["kind"] == "move.name_feeling"]
+    assert text[f["start"]:f["end"]] == "I can see why this has worn you down."
+    assert f["rationale"].startswith("model: 0.") and "names a feeling" in f["rationale"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry to hear that.", "I'm happy to help!", "Can you DM us your order number?",
+    "Please restart the router.", "I get it.", "I'll keep you posted.",
+])
+def test_hard_negatives_get_no_model_move(models, text):
+    found = [f for f in detect_message({"role": "agent", "text": text}, models)["findings"]
+             if f["rationale"].startswith("model:")]
+    assert found == []
+
+
+def test_ownership_paraphrase_and_no_duplicate_of_a_rule_finding(models):
+    out = detect_message({"role": "agent", "text": "I'll take this on myself and see it through."}, models)
+    assert [f["kind"] for f in out["findings"]].count("move.ownership") == 1
+    out = detect_message({"role": "agent", "text": "I'm sorry we charged you twice."}, models)
+    assert [f["kind"] for f in out["findings"]].count("move.apology") == 1
+
+
+def test_concern_model_adds_only_what_the_rules_missed(make_conversation):
+    analyzer = Analyzer(build_detectors(["concerns", "concerns_model"]))
+    conv = make_conversation(customer="I've rung you five times this week and I'm charged twice.")
+    kinds = [f.kind for f in analyzer.analyze(conv).findings]
+    assert kinds.count("concern.repeat_contact") == 1 and kinds.count("concern.money") == 1
+
+
+def test_agent_messages_get_no_emotion_and_customer_messages_no_moves(make_conversation):
+    conv = make_conversation(agent="That sounds exhausting.", customer="I'm so frustrated, still broken.")
+    findings = build_analyzer(True).analyze(conv).findings
+    agent_id, customer_id = conv.messages[0].id, conv.messages[1].id
+    assert not [f for f in findings if f.family == "emotion" and f.span.message_id == agent_id]
+    assert not [f for f in findings if f.family == "move" and f.span.message_id == customer_id]

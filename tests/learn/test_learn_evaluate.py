@@ -1,0 +1,29 @@
+"""`heard eval` on a tiny labelled fixture; missing ../shared splits are skipped with a reason."""
+
+from pathlib import Path
+
+from heard.learn.evaluate import ece, prf, run_eval, score_single
+
+FIXTURE = Path(__file__).parents[1] / "data" / "labels" / "tiny_fixture.jsonl"
+
+
+def test_metrics():
+    assert prf([True, True, False, False], [True, False, True, False]) == (0.5, 0.5, 0.5, 2)
+    assert ece([1.0, 1.0], [True, True]) == 0.0
+    assert abs(ece([0.8, 0.8, 0.8, 0.8, 0.8], [True, True, True, True, False])) < 1e-9
+    s = score_single(("a", "b"), ["a", "b", "b"], [("a", 0.9), ("a", 0.6), ("b", 0.7)])
+    assert s.per_kind["a"][:3] == (0.5, 1.0, 2 / 3) and s.per_kind["b"][:3] == (1.0, 0.5, 2 / 3)
+
+
+def test_eval_prints_every_row_on_a_tiny_fixture(tmp_path):
+    report = run_eval(tmp_path / "no-shared-here", labels=FIXTURE)
+    for row in ("VADER", "NRCLex", "rules ", "model ", "rules+models"):
+        assert row in report
+    assert "agent moves (n=2)" in report and "customer emotion (primary label) (n=3)" in report
+    for split in ("goemotions", "esconv", "epitome"):
+        assert f"## {split}: skipped" in report
+
+
+def test_eval_on_shared_goemotions(shared_data):
+    report = run_eval(shared_data, splits=["goemotions"])
+    assert "28 labels" in report and "Heard's 10 labels" in report
