@@ -132,6 +132,10 @@ def demo_cli(
 
     import_cli(DEMO_CONVERSATIONS, format="native", report=Path("import-report.json"), database_url=database_url)
     analyze_cli(everything=False, detectors=None, scorecard=None, database_url=database_url)
+    from heard.library.demo import load_demo_case_files
+
+    created = load_demo_case_files(_sessions(_settings(database_url)))
+    console.print(f"{created} demo case files added to the library.")
     if serve:
         serve_cli(host="127.0.0.1", port=port, database_url=database_url)
 
@@ -158,6 +162,87 @@ def practice_cli(
                  analyzer=Analyzer.from_names(settings.detector_names), scorecard=Scorecard.load(settings.scorecard),
                  read_reply=read_reply, console=out)
 # -- end coaching --
+
+
+# -- the library: case files and search ------------------------------------------------------------
+case_file_app = typer.Typer(help="Case files: curated conversations with a lesson and coach notes.", no_args_is_help=True)
+app.add_typer(case_file_app, name="case-file")
+RoleOption = Annotated[str, typer.Option("--role", help="Viewing as agent, coach or lead (placeholder for sign-in).")]
+
+
+@case_file_app.command("create")
+def case_file_create_cli(
+    conversation_id: Annotated[int, typer.Argument(help="The analysed conversation's id.")],
+    title: Annotated[str, typer.Option(help="A short title.")],
+    lesson: Annotated[str, typer.Option(help="The lesson, in a few lines.")] = "",
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", help="A tag (repeat for more).")] = None,
+    shared: Annotated[bool, typer.Option("--shared/--team", help="Share beyond the team (others see it redacted).")] = False,
+    role: RoleOption = "coach",
+    database_url: DatabaseOption = None,
+) -> None:
+    """Turn a conversation into a case file."""
+    from heard.library.case_files import create_case_file
+    from heard.library.models import CaseFileCreate
+    from heard.privacy.roles import Viewer
+
+    with _sessions(_settings(database_url))() as session:
+        row = create_case_file(session=session, viewer=Viewer.parse(role), case_file_in=CaseFileCreate(
+            conversation_id=conversation_id, title=title, lesson=lesson, tags=tag or [],
+            visibility="shared" if shared else "team"))
+        session.commit()
+        typer.echo(f"Case file {row.id} created: /library/{row.id}")
+
+
+@case_file_app.command("export")
+def case_file_export_cli(
+    ids: Annotated[list[int], typer.Argument(help="Case-file ids.")],
+    format: Annotated[str, typer.Option("--format", help="html or md.")] = "html",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
+    redacted: Annotated[bool, typer.Option(help="Replace names and numbers by placeholders.")] = False,
+    role: RoleOption = "coach",
+    database_url: DatabaseOption = None,
+) -> None:
+    """Export case files as one self-contained HTML page or as Markdown, for a team huddle."""
+    from heard.library.case_files import view_case_file
+    from heard.library.export import export_case_files
+    from heard.privacy.roles import Viewer
+
+    if format not in ("html", "md"):
+        raise typer.BadParameter("use html or md", param_hint="--format")
+    viewer = Viewer.parse(role)
+    with _sessions(_settings(database_url))() as session:
+        views = [view_case_file(session=session, case_file_id=i, viewer=viewer, redact=redacted) for i in ids]
+        body = export_case_files(views, fmt=format)  # type: ignore[arg-type]
+    if output:
+        output.write_text(body, encoding="utf-8")
+        console.print(f"{len(ids)} case file{'' if len(ids) == 1 else 's'} written to {output}")
+    else:
+        sys.stdout.write(body)
+
+
+@app.command("search")
+def search_cli(
+    query: Annotated[str, typer.Argument(help="Words that must all appear in one message.")],
+    channel: Annotated[Optional[str], typer.Option(help="Only this channel.")] = None,
+    move: Annotated[Optional[str], typer.Option(help="Only conversations with this finding, e.g. move.name_feeling.")] = None,
+    emotion: Annotated[Optional[str], typer.Option(help="Only conversations where the customer shows this emotion.")] = None,
+    tag: Annotated[Optional[str], typer.Option(help="Only conversations with this tag (or case-file tag).")] = None,
+    outcome: Annotated[Optional[str], typer.Option(help="Only this outcome.")] = None,
+    limit: int = 20,
+    database_url: DatabaseOption = None,
+) -> None:
+    """Full-text search over message text (FTS5 on SQLite, tsvector on PostgreSQL)."""
+    from heard.library.search import SearchFilters, search
+
+    filters = SearchFilters(move=move, emotion=emotion, channel=channel, tag=tag, outcome=outcome)
+    with _sessions(_settings(database_url))() as session:
+        hits = search(session=session, query=query, filters=filters, limit=limit)
+        for hit in hits:
+            c = hit.conversation
+            typer.echo(f"{c.id}\t{c.channel}\t{c.external_id}\t{c.subject or ''}")
+            for message_id, snippet in hit.snippets[:2]:
+                typer.echo(f"\tmessage {message_id}: {snippet}")
+    console.print(f"{len(hits)} conversation{'' if len(hits) == 1 else 's'} found.")
 
 
 def main() -> None:

@@ -18,9 +18,9 @@ from heard.library.models import (
     AnnotationCreate,
     AnnotationPublic,
     CaseFileCreate,
-    CaseFileDetail,
-    CaseFilePublic,
-    CaseFilesPublic,
+    LibraryCaseFileDetail,
+    LibraryCaseFilePublic,
+    LibraryCaseFilesPublic,
     CaseFileUpdate,
     ConversationRef,
     ThreadFindingPublic,
@@ -103,8 +103,8 @@ def _ref(row: CaseFileRow) -> ConversationRef:
 
 
 def _public(row: CaseFileRow, *, redacted: bool, title: str | None = None, lesson: str | None = None,
-            conversation: ConversationRef | None = None) -> CaseFilePublic:
-    return CaseFilePublic(
+            conversation: ConversationRef | None = None) -> LibraryCaseFilePublic:
+    return LibraryCaseFilePublic(
         id=row.id, title=title if title is not None else row.title, lesson=lesson if lesson is not None else row.lesson,
         tags=[t.tag for t in row.tags], visibility=row.visibility, team=row.team,  # type: ignore[arg-type]
         created_by=row.created_by, created_at=row.created_at, updated_at=row.updated_at, redacted=redacted,
@@ -114,7 +114,7 @@ def _public(row: CaseFileRow, *, redacted: bool, title: str | None = None, lesso
 
 
 def list_case_files(*, session: Session, viewer: Viewer, filters: CaseFileFilters | None = None,
-                    limit: int = 50, offset: int = 0) -> CaseFilesPublic:
+                    limit: int = 50, offset: int = 0) -> LibraryCaseFilesPublic:
     """The case files this viewer may open. Redacted entries show only the title and lesson
     redacted (cheap, no thread): subject and people are replaced by their placeholders."""
     filters = filters or CaseFileFilters()
@@ -127,7 +127,7 @@ def list_case_files(*, session: Session, viewer: Viewer, filters: CaseFileFilter
             data.append(view_case_file(session=session, case_file_id=row.id, viewer=viewer, row=row).public)
         else:
             data.append(_public(row, redacted=False))
-    return CaseFilesPublic(data=data, count=total)
+    return LibraryCaseFilesPublic(data=data, count=total)
 
 
 @dataclass
@@ -161,12 +161,12 @@ class CaseFileView:
     annotations on that same text."""
 
     row: CaseFileRow
-    public: CaseFilePublic
+    public: LibraryCaseFilePublic
     analysis: Analysis
     annotations: list[ViewAnnotation]
     redacted: bool
 
-    def detail(self) -> CaseFileDetail:
+    def detail(self) -> LibraryCaseFileDetail:
         conversation = self.analysis.conversation
         messages = [ThreadMessagePublic(id=m.id, role=m.role.value, author=m.author, text=m.text, sent_at=m.sent_at)
                     for m in conversation.messages]
@@ -174,7 +174,7 @@ class CaseFileView:
                                         end=f.span.end, evidence=_words(self.analysis, f.span), rationale=f.rationale,
                                         score=f.score)
                     for i, f in enumerate(self.analysis.findings)]
-        return CaseFileDetail(**self.public.model_dump(), messages=messages, findings=findings,
+        return LibraryCaseFileDetail(**self.public.model_dump(), messages=messages, findings=findings,
                               annotations=[a.public() for a in self.annotations])
 
     def annotations_on(self, message_id: str) -> list[ViewAnnotation]:
@@ -227,5 +227,5 @@ def view_case_file(*, session: Session, case_file_id: int, viewer: Viewer, redac
     return CaseFileView(row, public, analysis, views, redacted)
 
 
-def read_case_file(*, session: Session, case_file_id: int, viewer: Viewer, redact: bool | None = None) -> CaseFileDetail:
+def read_case_file(*, session: Session, case_file_id: int, viewer: Viewer, redact: bool | None = None) -> LibraryCaseFileDetail:
     return view_case_file(session=session, case_file_id=case_file_id, viewer=viewer, redact=redact).detail()

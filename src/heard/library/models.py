@@ -1,5 +1,5 @@
 """The library's shapes, shared by services, the JSON API, pages and exports:
-`CaseFileCreate`, `CaseFileUpdate`, `CaseFilePublic`, `CaseFilesPublic`, `AnnotationCreate`, …"""
+`CaseFileCreate`, `CaseFileUpdate`, `LibraryCaseFilePublic`, `LibraryCaseFilesPublic`, `AnnotationCreate`, …"""
 
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ class ConversationRef(BaseModel):
     url: str
 
 
-class CaseFilePublic(BaseModel):
+class LibraryCaseFilePublic(BaseModel):
     id: int
     title: str
     lesson: str
@@ -95,8 +95,8 @@ class CaseFilePublic(BaseModel):
     api_url: str
 
 
-class CaseFilesPublic(BaseModel):
-    data: list[CaseFilePublic]
+class LibraryCaseFilesPublic(BaseModel):
+    data: list[LibraryCaseFilePublic]
     count: int
 
 
@@ -119,7 +119,7 @@ class ThreadFindingPublic(BaseModel):
     score: float
 
 
-class CaseFileDetail(CaseFilePublic):
+class LibraryCaseFileDetail(LibraryCaseFilePublic):
     """A case file with its thread (possibly redacted), findings and annotations on the same text."""
 
     messages: list[ThreadMessagePublic]

@@ -72,6 +72,10 @@ class Placeholders:
         key = _person_key(name)
         if key in self._people:
             return self._people[key]
+        known = self._known_part(key)
+        if known is not None:  # "Maya" after "Maya Ortiz": the same person
+            self._people[key] = known
+            return known
         placeholder = f"{label} {self._letter()}"
         self._people[key] = placeholder
         for part in key.split():
@@ -85,15 +89,14 @@ class Placeholders:
         names = set(self._people) | set(self._name_parts)
         return sorted((n.title() for n in names), key=len, reverse=True)
 
+    def _known_part(self, key: str) -> str | None:
+        return next((self._name_parts[p] for p in key.split() if p in self._name_parts), None)
+
     def person(self, text: str) -> str:
         key = _person_key(text)
         if key in self._people:
             return self._people[key]
-        parts = key.split()
-        for part in parts[:1] + parts[1:]:
-            if part in self._name_parts:
-                return self._name_parts[part]
-        return self.add_person(text, "Person")
+        return self._known_part(key) or self.add_person(text, "Person")
 
     def placeholder(self, entity: str, text: str) -> str:
         if entity == "PERSON":

@@ -22,6 +22,9 @@ from heard.store.db import open_store
 from heard.web import api, pages
 from heard.web.api import practice as practice_api
 from heard.web.pages import coach as coach_pages
+from heard.web.api import case_files as case_files_api
+from heard.web.api import search as search_api
+from heard.web.pages import library as library_pages
 from heard.web.errors import install_error_handlers
 from heard.web.templating import make_templates
 
@@ -55,6 +58,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(pages.conversations.router)
     app.include_router(practice_api.router)
     app.include_router(coach_pages.router)
+    app.include_router(case_files_api.router)
+    app.include_router(search_api.router)
+    app.include_router(library_pages.router)
     install_error_handlers(app)
     return app
 

@@ -19,9 +19,9 @@ from heard.library.models import (
     AnnotationCreate,
     AnnotationPublic,
     CaseFileCreate,
-    CaseFileDetail,
-    CaseFilePublic,
-    CaseFilesPublic,
+    LibraryCaseFileDetail,
+    LibraryCaseFilePublic,
+    LibraryCaseFilesPublic,
     CaseFileUpdate,
 )
 from heard.privacy.roles import Viewer
@@ -75,42 +75,42 @@ class CaseFileQuery(BaseModel):
         return any(v is not None for v in self.model_dump(exclude={"page", "per_page"}).values())
 
 
-def read_library(*, session, query: CaseFileQuery, viewer: Viewer) -> CaseFilesPublic:
+def read_library(*, session, query: CaseFileQuery, viewer: Viewer) -> LibraryCaseFilesPublic:
     return service.list_case_files(session=session, viewer=viewer, filters=query.filters(session),
                                    limit=query.per_page, offset=(query.page - 1) * query.per_page)
 
 
-def _public(session, case_file_id: int, viewer: Viewer) -> CaseFilePublic:
+def _public(session, case_file_id: int, viewer: Viewer) -> LibraryCaseFilePublic:
     return service.view_case_file(session=session, case_file_id=case_file_id, viewer=viewer).public
 
 
-@router.get("/case-files", response_model=CaseFilesPublic, summary="List case files")
-def read_case_files(session: SessionDep, viewer: ViewerDep, query: Annotated[CaseFileQuery, Query()]) -> CaseFilesPublic:
+@router.get("/case-files", response_model=LibraryCaseFilesPublic, summary="List case files")
+def read_case_files(session: SessionDep, viewer: ViewerDep, query: Annotated[CaseFileQuery, Query()]) -> LibraryCaseFilesPublic:
     """The case files this viewer may open, newest first. The twin of `/library`."""
     return read_library(session=session, query=query, viewer=viewer)
 
 
-@router.post("/case-files", response_model=CaseFilePublic, status_code=status.HTTP_201_CREATED,
+@router.post("/case-files", response_model=LibraryCaseFilePublic, status_code=status.HTTP_201_CREATED,
              summary="Make a case file", responses={403: {"description": "Only coaches and leads make case files."}})
-def create_case_file(case_file_in: CaseFileCreate, session: SessionDep, viewer: ViewerDep) -> CaseFilePublic:
+def create_case_file(case_file_in: CaseFileCreate, session: SessionDep, viewer: ViewerDep) -> LibraryCaseFilePublic:
     """Turn an analysed conversation into a case file, with optional first annotations."""
     row = service.create_case_file(session=session, case_file_in=case_file_in, viewer=viewer)
     session.commit()
     return _public(session, row.id, viewer)
 
 
-@router.get("/case-files/{case_file_id}", response_model=CaseFileDetail, summary="Read a case file",
+@router.get("/case-files/{case_file_id}", response_model=LibraryCaseFileDetail, summary="Read a case file",
             responses={404: {"description": "No case file with this id that this viewer may open."}})
 def read_case_file(case_file_id: int, session: SessionDep, viewer: ViewerDep,
                    redacted: Annotated[bool, Query(description="Coaches and leads: preview the redacted view.")] = False,
-                   ) -> CaseFileDetail:
+                   ) -> LibraryCaseFileDetail:
     """The case file with its thread, findings and annotations — redacted for agents of other
     teams. The twin of `/library/{id}`."""
     return service.read_case_file(session=session, case_file_id=case_file_id, viewer=viewer, redact=redacted)
 
 
-@router.patch("/case-files/{case_file_id}", response_model=CaseFilePublic, summary="Edit a case file")
-def update_case_file(case_file_id: int, case_file_in: CaseFileUpdate, session: SessionDep, viewer: ViewerDep) -> CaseFilePublic:
+@router.patch("/case-files/{case_file_id}", response_model=LibraryCaseFilePublic, summary="Edit a case file")
+def update_case_file(case_file_id: int, case_file_in: CaseFileUpdate, session: SessionDep, viewer: ViewerDep) -> LibraryCaseFilePublic:
     service.update_case_file(session=session, case_file_id=case_file_id, case_file_in=case_file_in, viewer=viewer)
     session.commit()
     return _public(session, case_file_id, viewer)

@@ -74,7 +74,7 @@ def create_case_file_form(session: SessionDep, viewer: ViewerDep, conversation_i
                                   visibility="shared" if visibility == "shared" else "team")
     row = service.create_case_file(session=session, case_file_in=case_file_in, viewer=viewer)
     session.commit()
-    return RedirectResponse(f"/library/{row.id}", status_code=303)
+    return RedirectResponse(f"/library/{row.id}?role={viewer.role.value}", status_code=303)
 
 
 # -- one case file -------------------------------------------------------------------------------------
@@ -151,7 +151,7 @@ def annotate_form(case_file_id: int, session: SessionDep, viewer: ViewerDep, mes
     annotation = service.add_annotation(session=session, case_file_id=case_file_id, annotation_in=annotation_in,
                                         viewer=viewer)
     session.commit()
-    return RedirectResponse(f"/library/{case_file_id}#a-{annotation.id}", status_code=303)
+    return RedirectResponse(f"/library/{case_file_id}?role={viewer.role.value}#a-{annotation.id}", status_code=303)
 
 
 # -- search ------------------------------------------------------------------------------------------------

@@ -1,0 +1,79 @@
+"""Redaction: Presidio offline, Heard's recognizers, consistent placeholders, spans that follow."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from heard.model import Analysis, Channel, Conversation, Finding, Message, Role, Span
+from heard.privacy.redact import OffsetMap, Placeholders, get_redactor, redact_analysis
+
+SEEDED = Path(__file__).parents[1] / "data" / "redaction" / "seeded.jsonl"
+
+
+def test_placeholders_are_consistent_and_known_people_keep_their_role():
+    p = Placeholders()
+    assert p.add_person("Maya Ortiz", "Customer") == "Customer A"
+    assert p.add_person("Maya", "Customer") == "Customer A"
+    assert p.add_person("Sam Lee", "Agent") == "Agent B"
+    assert p.person("Ms. Ortiz") == "Customer A" and p.person("Maya's") == "Customer A"
+    assert p.person("Ada") == "Person C" and p.person("Ada") == "Person C"
+    assert p.placeholder("ORDER_NUMBER", "order #48213") == p.placeholder("ORDER_NUMBER", "#48213") == "Order 1"
+    assert p.placeholder("CARD_ENDING", "4417") == p.placeholder("CREDIT_CARD", "4000 0000 0000 4417") == "Card 1"
+    assert p.placeholder("EMAIL_ADDRESS", "A@x.example") == p.placeholder("EMAIL_ADDRESS", "a@x.example ") == "Email 1"
+    assert p.placeholder("ORDER_NUMBER", "#51730") == "Order 2"
+
+
+def test_offset_map_moves_spans_around_placeholders():
+    # "Hi Maya, order #48213 is late" -> "Hi Customer A, Order 1 is late"
+    m = OffsetMap(((3, 7, 3, 13), (9, 21, 15, 22)))
+    assert (m.start(0), m.end(2)) == (0, 2)
+    assert (m.start(3), m.end(7)) == (3, 13)
+    assert (m.start(22), m.end(29)) == (23, 30)
+    assert (m.start(5), m.end(5)) == (3, 13)  # inside a replaced stretch: snap outwards
+
+
+@pytest.fixture(scope="module")
+def redactor():
+    return get_redactor()
+
+
+def test_every_seeded_type_is_redacted(redactor):
+    rows = [json.loads(line) for line in SEEDED.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 60
+    types = {item["type"] for row in rows for item in row["pii"]}
+    assert types >= {"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS", "LOCATION",
+                     "US_SSN", "ORDER_NUMBER", "CARD_ENDING", "STREET_ADDRESS"}
+    placeholders = Placeholders()
+    texts = [r["text"] for r in rows[:12]]
+    for row, (text, _map, _found) in zip(rows[:12], redactor.redact_texts(texts, placeholders)):
+        for item in row["pii"]:
+            if not item["text"].endswith(".example"):
+                assert item["text"] not in text, (row["id"], item)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("I'll update you by 3 pm tomorrow, today is fine.", "I'll update you by 3 pm tomorrow, today is fine."),
+    ("It has been three days and nobody listens.", "It has been three days and nobody listens."),
+])
+def test_dates_and_plain_words_are_not_redacted(redactor, text, kept):
+    assert redactor.redact_texts([text], Placeholders())[0][0] == kept
+
+
+def test_redacted_analysis_moves_findings_onto_the_same_words(redactor):
+    text = "Hi Maya, order #48213 ships today. That sounds really stressful, Maya."
+    conversation = Conversation(source="t", external_id="c", channel=Channel.email, customer="Maya Ortiz", agent="Sam Lee",
+                                subject="Order #48213", messages=(
+                                    Message(id="m1", role=Role.agent, text=text, author="Sam Lee"),))
+    start = text.index("That sounds really stressful")
+    finding = Finding(kind="move.name_feeling", span=Span("m1", start, start + 28), score=1, detector="t",
+                      detector_version="1", rationale="r")
+    red = redact_analysis(Analysis(conversation, (finding,)), redactor=redactor)
+    message = red.analysis.conversation.messages[0]
+    assert message.text == "Hi Customer A, Order 1 ships today. That sounds really stressful, Customer A."
+    assert message.author == "Agent B" and red.analysis.conversation.subject == "Order 1"
+    moved = red.analysis.findings[0].span
+    assert message.text[moved.start:moved.end] == "That sounds really stressful"
+    assert red.redact("Maya needs order #48213") == ["Customer A needs Order 1"]
