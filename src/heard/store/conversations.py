@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Literal
 
-from sqlalchemy import and_, exists, func, insert, or_, select, tuple_, update
+from sqlalchemy import and_, exists, func, insert, or_, select, text, tuple_, update
 from sqlalchemy.orm import Session, selectinload
 
 from heard.errors import NotFound
@@ -37,6 +37,7 @@ class ImportCounts:
 def import_conversations(*, session: Session, conversations: Sequence[Conversation]) -> ImportCounts:
     """Upsert a batch of conversations in the session's transaction (the caller commits)."""
     counts = ImportCounts()
+    last_message_id = session.scalar(select(func.max(MessageRow.id))) or 0
     existing = _existing_rows(session, [c.key for c in conversations])
     fresh = [c for c in _last_per_key(conversations) if c.key not in existing]
     for conversation in _last_per_key(conversations):
@@ -55,7 +56,18 @@ def import_conversations(*, session: Session, conversations: Sequence[Conversati
             _insert_messages(session, rows)
         counts.created += len(fresh)
         counts.messages_added += len(rows)
+    if counts.messages_added:
+        session.flush()
+        _index_text(session, after_id=last_message_id)
     return counts
+
+
+def _index_text(session: Session, *, after_id: int) -> None:
+    """Add the batch's new messages to SQLite's full-text table in one statement (PostgreSQL's
+    expression index needs nothing). Edits and deletions are kept in sync by triggers."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("INSERT INTO messages_fts(rowid, text) SELECT id, text FROM messages WHERE id > :after"),
+                        {"after": after_id})
 
 
 def _insert_messages(session: Session, rows: list[dict]) -> None:
