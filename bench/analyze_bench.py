@@ -11,7 +11,7 @@ dev.tsv, topped up with GoEmotions train.tsv to --messages. Each message is anal
 - bare encoder: the static encoder alone on the same texts.
 
 "batch" = messages/s over all messages (with models, texts are encoded 1,000 at a time first —
-`heard.learn.runtime.prime` — then analysed one by one); "single" = p50 / p95 latency of one
+`heard.learn.runtime.prime`, which runs only the heads each role needs — then analysed one by one); "single" = p50 / p95 latency of one
 message at a time with a cold cache, over the first --single messages.
 """
 
@@ -36,7 +36,8 @@ MODEL_DETECTORS = ("moves_model", "concerns_model")
 def load_messages(shared: Path, count: int) -> list[tuple[Role, str]]:
     out: list[tuple[Role, str]] = []
     with (shared / "twcs" / "twcs_first5000rows.csv").open(encoding="utf-8", newline="") as f:
-        out += [(Role.customer if r["inbound"] == "True" else Role.agent, r["text"]) for r in csv.DictReader(f)]
+        out += [(Role.customer if r["inbound"] == "True" else Role.agent, r["text"])
+                for r in csv.DictReader(f) if (r.get("text") or "").strip()]
     for dialogue in json.loads((shared / "stc3" / "train_data_en.json").read_text(encoding="utf-8")):
         for turn in dialogue["turns"]:
             text = " ".join(u for u in turn["utterances"] if u).strip()
@@ -69,7 +70,7 @@ def run_batch(an: Analyzer, msgs, *, prime: bool) -> float:
     for start in range(0, len(msgs), 1000):
         chunk = msgs[start : start + 1000]
         if prime:
-            runtime.prime([text for _, text in chunk])
+            runtime.prime([text for _, text in chunk], [role.value for role, _ in chunk])
         for i, (role, text) in enumerate(chunk, start):
             an.analyze(conversation(i, role, text))
     return time.perf_counter() - t

@@ -17,13 +17,16 @@ import numpy as np
 
 from heard.analyze.detector import register_detector
 from heard.analyze.signals import emotion as rule_emotion
-from heard.analyze.text import iter_sentences
 from heard.learn import runtime
 from heard.model import Conversation, Finding, Message, Role
 
 EMOTIONS = rule_emotion.LABELS
 # How much a rule verdict adds to the model's probability for the same label (0..1 scale).
 RULE_WEIGHT = 1.0
+# A message is read sentence by sentence for a kind only when the whole message scores at least
+# this share of the kind's threshold. 0 = always: screening at 0.3 saved no measurable time in
+# bench/analyze_bench.py and lost recall (a sentence's evidence is diluted in a long message).
+SCREEN = 0.0
 
 _WHAT = {
     "move.name_feeling": "this names a feeling", "move.reflect_concern": "this reflects the customer's concern",
@@ -40,11 +43,6 @@ _WHAT = {
 }
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans = [(s, e) for s, e in iter_sentences(text) if e - s >= 3]
-    return spans or [(0, len(text))]
-
-
 @register_detector("emotion", version="2", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
@@ -57,8 +55,8 @@ class EmotionModelDetector:
         messages = [m for m in conversation.iter_messages(role=Role.customer) if m.public and m.text.strip()]
         if not messages:
             return []
-        probs = self.head.predict_proba(runtime.encode([m.text for m in messages]))
-        return [self.classify(m, p) for m, p in zip(messages, probs)]
+        scored = runtime.scored([m.text for m in messages], "emotion10")
+        return [self.classify(m, sc.text["emotion10"], sc) for m, sc in zip(messages, scored)]
 
     def blend(self, model_p: np.ndarray, rule: Finding) -> np.ndarray:
         p = model_p.copy()
@@ -66,7 +64,7 @@ class EmotionModelDetector:
         p[EMOTIONS.index(label)] += RULE_WEIGHT * rule.score
         return p / p.sum()
 
-    def classify(self, message: Message, model_p: np.ndarray) -> Finding:
+    def classify(self, message: Message, model_p: np.ndarray, scored: runtime.Scored | None = None) -> Finding:
         rule = self.rules.classify(message)
         p = self.blend(model_p, rule)
         k = int(p.argmax())
@@ -76,7 +74,9 @@ class EmotionModelDetector:
         if agrees:
             start, end = rule.span.start, rule.span.end
         else:
-            start, end = self._strongest_sentence(message.text, k)
+            scored = scored or runtime.scored([message.text], "emotion10")[0]
+            spans, probs = scored.sentence_probs(message.text, "emotion10")
+            start, end = spans[int(probs[:, k].argmax())]
         if label == "neutral":
             intensity = None
         elif agrees and rule.intensity:
@@ -87,13 +87,6 @@ class EmotionModelDetector:
         why += f"; rules agree ({rule.rationale})" if agrees else f"; rules said {rule.kind.split('.', 1)[1]}"
         return info.finding(f"emotion.{label}", message, start, end, score=prob, rationale=why,
                             intensity=intensity)
-
-    def _strongest_sentence(self, text: str, k: int) -> tuple[int, int]:
-        spans = _sentences(text)
-        if len(spans) == 1:
-            return spans[0]
-        probs = self.head.predict_proba(runtime.encode([text[s:e] for s, e in spans]))
-        return spans[int(probs[:, k].argmax())]
 
 
 def _intensity(prob: float) -> int:
@@ -116,18 +109,20 @@ class _SentenceModelDetector:
         if not messages:
             return []
         found = {(f.span.message_id, f.kind) for f in prior}
-        spans = [(m, s, e) for m in messages for s, e in _sentences(m.text)]
-        probs = self.head.predict_proba(runtime.encode([m.text[s:e] for m, s, e in spans]))
+        labels = self.head.labels
         thresholds = self.head.thresholds
         best: dict[tuple[str, str], tuple[float, Message, int, int]] = {}
-        for (m, s, e), p in zip(spans, probs):
-            for k in np.nonzero(p >= thresholds)[0]:
-                kind = self.head.labels[k]
-                if (m.id, kind) in found:
-                    continue
-                key = (m.id, kind)
-                if key not in best or p[k] > best[key][0]:
-                    best[key] = (float(p[k]), m, s, e)
+        for m, sc in zip(messages, runtime.scored([m.text for m in messages], self.head_name)):
+            # Screen on the whole message; read its sentences only for kinds it might hold.
+            wanted = [k for k in np.nonzero((sc.text[self.head_name] >= SCREEN * thresholds) & (thresholds <= 1))[0]
+                      if (m.id, labels[k]) not in found]
+            if not wanted:
+                continue
+            spans, probs = sc.sentence_probs(m.text, self.head_name)
+            for k in wanted:
+                i = int(probs[:, k].argmax())
+                if probs[i, k] >= thresholds[k]:
+                    best[(m.id, labels[k])] = (float(probs[i, k]), m, *spans[i])
         return [info.finding(kind, m, s, e, score=prob, rationale=f"model: {prob:.2f} that {_WHAT.get(kind, kind)}")
                 for (_, kind), (prob, m, s, e) in best.items()]
 

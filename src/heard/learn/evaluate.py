@@ -125,7 +125,9 @@ def build_analyzer(with_models: bool) -> Analyzer:
 def analyze_messages(analyzer: Analyzer, records: Sequence[dict]) -> list[dict]:
     """One dict per record: {"kinds": {kind: best score}, "emotion": (label, score) | None}."""
     from heard.learn import runtime
-    runtime.prime([r["text"] for r in records] + [r["context"] for r in records if r.get("context")])
+    runtime.prime([r["text"] for r in records], [r["role"] for r in records])
+    runtime.prime([r["context"] for r in records if r.get("context")],
+                  ["agent" if r["role"] == "customer" else "customer" for r in records if r.get("context")])
     out = []
     for r in records:
         role = Role(r["role"])

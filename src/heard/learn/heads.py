@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,13 +19,22 @@ BIGRAM_BUCKETS = 1 << 16
 DENSE_SCALE = 3.0  # the sentence vector is unit-length; this lets it compete with sparse counts
 
 
-def sparse_features(ids: np.ndarray, vocab_size: int) -> np.ndarray:
-    """Column indexes of one text's sparse features: unique pieces, then hashed bigrams."""
-    uni = np.unique(ids)
-    if len(ids) < 2:
-        return uni
-    bi = np.unique((ids[:-1] * 1000003 + ids[1:]) % BIGRAM_BUCKETS) + vocab_size
-    return np.concatenate([uni, bi])
+def sparse_features(ids_list: Sequence[np.ndarray], vocab_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of every sparse feature of a batch, vectorised: each row's unique pieces,
+    then its hashed bigrams (columns vocab_size..), each at most once, sorted by row."""
+    lengths = np.fromiter((len(x) for x in ids_list), dtype=np.int64, count=len(ids_list))
+    if not lengths.sum():
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    flat = np.concatenate(ids_list)
+    row = np.repeat(np.arange(len(ids_list)), lengths)
+    width = vocab_size + BIGRAM_BUCKETS
+    keys = [row * width + flat]
+    same = row[:-1] == row[1:]
+    if same.any():
+        bigram = (flat[:-1][same] * 1000003 + flat[1:][same]) % BIGRAM_BUCKETS + vocab_size
+        keys.append(row[:-1][same] * width + bigram)
+    keys = np.unique(np.concatenate(keys))
+    return keys // width, keys % width
 
 
 @dataclass
@@ -44,13 +54,13 @@ class Head:
 
     def logits(self, encoded: Encoded) -> np.ndarray:
         out = (encoded.vectors * DENSE_SCALE) @ self.dense + self.bias
-        for i, ids in enumerate(encoded.ids):
-            if len(ids):
-                out[i] += self.sparse[sparse_features(ids, self.vocab_size)].sum(axis=0)
+        rows, cols = sparse_features(encoded.ids, self.vocab_size)
+        if len(rows):
+            present, first = np.unique(rows, return_index=True)
+            out[present] += np.add.reduceat(self.sparse[cols], first, axis=0)
         return out
 
-    def predict_proba(self, encoded: Encoded) -> np.ndarray:
-        z = self.logits(encoded)
+    def calibrate(self, z: np.ndarray) -> np.ndarray:
         if self.kind == "softmax":
             z = z / self.temperature
             z = z - z.max(axis=1, keepdims=True)
@@ -58,6 +68,9 @@ class Head:
             return e / e.sum(axis=1, keepdims=True)
         a, b = (self.platt[:, 0], self.platt[:, 1]) if self.platt is not None else (1.0, 0.0)
         return 1.0 / (1.0 + np.exp(-(a * z + b)))
+
+    def predict_proba(self, encoded: Encoded) -> np.ndarray:
+        return self.calibrate(self.logits(encoded))
 
     def save(self, path: Path) -> None:
         extra = {}

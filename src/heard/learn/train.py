@@ -41,15 +41,9 @@ def in_calibration_slice(key: str, percent: int = 10) -> bool:
 
 
 def design(encoded: Encoded, vocab_size: int):
+    """The training matrix: the scaled sentence vector, then the sparse features (heads.py)."""
     from scipy import sparse
-    rows, cols = [], []
-    for i, ids in enumerate(encoded.ids):
-        if len(ids):
-            f = sparse_features(ids, vocab_size)
-            rows.append(np.full(len(f), i))
-            cols.append(f)
-    rows = np.concatenate(rows) if rows else np.zeros(0, int)
-    cols = np.concatenate(cols) if cols else np.zeros(0, int)
+    rows, cols = sparse_features(encoded.ids, vocab_size)
     s = sparse.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)),
                           shape=(len(encoded.ids), vocab_size + BIGRAM_BUCKETS))
     return sparse.hstack([sparse.csr_matrix(encoded.vectors * DENSE_SCALE), s]).tocsr()

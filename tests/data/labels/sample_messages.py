@@ -43,11 +43,19 @@ def main(shared: Path) -> None:
         "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
     }
     quota = {("twcs", "agent"): 110, ("twcs", "customer"): 110, ("stc3", "agent"): 60, ("stc3", "customer"): 60}
+    drawn = set()
     for (source, role), n in quota.items():
         pool = [r for r in pools[source] if r["role"] == role]
         for row in rng.sample(pool, n):
+            drawn.add((row["source"], row["source_id"]))
             print(json.dumps(row, ensure_ascii=False))
-
+    # Second round (added to tighten the per-kind counts), from what the first round left.
+    rng = random.Random(SEED + 1)
+    quota = {("twcs", "agent"): 50, ("twcs", "customer"): 60, ("stc3", "agent"): 20, ("stc3", "customer"): 30}
+    for (source, role), n in quota.items():
+        pool = [r for r in pools[source] if r["role"] == role and (r["source"], r["source_id"]) not in drawn]
+        for row in rng.sample(pool, n):
+            print(json.dumps(row, ensure_ascii=False))
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]))
