@@ -71,6 +71,32 @@ CASES = [
     ("I'm not going to cancel my subscription over this.", []),
     ("I don't want to cancel my account, I just want it fixed.", []),
     ("How do I cancel my order before it ships?", []),
+    # -- quality pass on the demo and real threads --
+    ("When I find my way down again the button is read only as 'button'.", []),  # an "again" not about contact
+    ("My laptop came back from your repair centre on Friday and won't start.", []),  # returned, not recurring
+    ("Came back on this morning", []),
+    ("The internet is down again today.", [("concern.repeat_contact", "is down again")]),
+    ("This is the second email I've sent about this.", [("concern.repeat_contact", "second email")]),
+    ("Seriously? That's the third person.", [("concern.repeat_contact", "third person")]),
+    ("Emailed twice, no answer.", [("concern.repeat_contact", "Emailed twice")]),
+    ("I told the last guy all this.", [("concern.repeat_contact", "the last guy")]),
+    ("Yes but as I said I don't have a printer.", [("concern.repeat_contact", "as I said")]),
+    ("I've already told two friends to sign up.", []),  # "told", but not about contacting
+    ("The food in my fridge that's already been sitting there.", []),
+    ("Her birthday is this Saturday and tracking hasn't moved.", [("concern.deadline_event", "birthday")]),
+    ("His first ever tournament is Saturday morning, order #53318.", [("concern.deadline_event", "tournament")]),
+    ("Our cut-off is tomorrow.", [("concern.deadline_event", "cut-off")]),
+    ("I had knee surgery two weeks ago.", [("concern.accessibility", "knee surgery")]),  # past: no deadline
+    ("Shoutout to Aisha for finding my package the night before my graduation!", []),  # a happy mention
+    ("Refund came through.", []),  # money that has arrived is not at stake
+    ("I've paid for the 200 GB plan for four years.", []),
+    ("I'm on a pension.", [("concern.money", "on a pension")]),
+    ("I'm honestly about ready to cancel and be done with it.", [("risk.churn", "ready to cancel")]),
+    ("Time to cancel my Amazon Prime membership.", [("risk.churn", "cancel my Amazon Prime membership")]),
+    ("I'll buy it somewhere that ships on time.", [("risk.churn", "buy it somewhere that")]),
+    ("The web page is automatically switched to the navigation page.", []),  # not the customer switching
+    ("I'm cancelling the order, it's too late now.", []),
+    ("Does anybody read these?", [("concern.invisible", "Does anybody read")]),
 ]
 
 

@@ -73,6 +73,27 @@ CASES = [
     ("The flowers were perfect, my mum was delighted.", "joy", 2, "perfect"),
     # thanks with a "but" is not gratitude
     ("Thanks, but it's still not working.", "frustration", 1, "still not working"),
+    # -- quality pass on the demo and real threads --
+    ("Oh, that photo actually made me tear up. Thank you Jordan. Fingers crossed for tomorrow.", "gratitude", 1, "Thank you Jordan"),
+    ("The payment link worked first time, read perfectly. Thanks Elena.", "gratitude", 1, "Thanks Elena"),
+    ("Thanks — I really felt heard, and you kept me updated the whole way. A reply within the hour would have saved "
+     "a lot of stress. Ada loves it.", "gratitude", 2, "Thanks"),
+    ("Thank you, Hannah. His card has been closed, so could it go to mine?", "neutral", None, "Thank you, Hannah."),  # a request
+    ("Thank you. You've no idea how much that helps.", "gratitude", 2, "Thank you"),  # not confusion
+    ("Hi, her birthday is this Saturday and tracking hasn't moved. Can someone please tell me what's going on?",
+     "anxiety", 1, "Can someone please tell me what's going on"),
+    ("Please tell me how to reset my password.", "neutral", None, "Please tell me how to reset my password."),  # how-to
+    ("If I pre order now will I still get the bonus?", "neutral", None, "If I pre order now will I still get the bonus?"),
+    ("This is my third email about this. Nobody has replied.", "frustration", 2, "third email"),
+    ("It has been over two weeks already.", "frustration", 1, "has been over two weeks already"),
+    ("Updated and it works now. Thank you. At first I was scared my account was hacked.", "relief", 1, "it works now"),  # a past fear
+    ("Absolutely useless, the lot of you.", "anger", 2, "the lot of you"),
+    ("Rude and dismissive.", "anger", 2, "Rude"),
+    ("I don't mean to be rude, but where is my order?", "neutral", None, "I don't mean to be rude, but where is my order?"),
+    ("I'm done with Tidewell. Never ordering again.", "frustration", 2, "I'm done with"),
+    ("Huge relief, the sync finished.", "relief", 1, "Huge relief"),
+    ("I can't stop crying. Please tell me they can be recovered.", "sadness", 2, "can't stop crying"),
+    ("Your people have no idea what this does to a business like mine.", "anger", 2, "Your people"),
 ]
 
 
@@ -85,7 +106,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "1"
+    assert finding.detector == "emotion" and finding.detector_version == "2"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

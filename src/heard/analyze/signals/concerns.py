@@ -19,7 +19,8 @@ from heard.analyze.signals._lexicon import Cue, Hit, cue, find_hits
 from heard.analyze.text import iter_sentences, phrases
 from heard.model import Conversation, Finding, Role
 
-_DAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
+_DAY = (r"(?:(?:this |next |coming )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|tonight|today|"
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?|"
         r"the weekend|this weekend|next week|end of (?:the )?(?:day|week|month)|christmas|"
         r"the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|noon|midday|\d{1,2}(?::\d\d)? ?(?:am|pm))")
 _NUMBER = r"(?:\d+(?:-\d+)?|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|countless|numerous|a few)"
@@ -27,16 +28,32 @@ _ORDINAL = r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eight
 _THIRD_PARTY = (r"(?:the |my |your )?(?:seller|store|shop|carrier|courier|delivery (?:company|driver)|driver|"
                 r"bank|post office|retailer|manufacturer|airline|airport|landlord|ups|usps|fedex|dhl|"
                 r"royal mail|hermes|evri|amazon|customer (?:service|support|care)|support|helpline|"
-                r"call cent(?:re|er)|your (?:colleague|agent|team|rep)s?|someone|an agent|a rep)")
+                r"call cent(?:re|er)|your (?:colleague|agent|team|rep)s?|someone|an agent|a rep|(?:a |the |your )?(?:chat)?bot)")
 
 EVENT = cue("concern.deadline_event", 1.0, "event",
             r"(?:\w+'s )?birthday", r"graduation", r"wedding", r"anniversary", r"funeral", r"christening",
             r"(?:bar|bat) mitzvah", r"party", r"celebration", r"trip", r"holiday", r"vacation", r"honeymoon",
-            r"flight", r"exam", r"(?:job )?interview", r"launch", r"go-live", r"conference", r"concert",
+            r"flight", r"exam", r"(?:job )?interview", r"launch(?:ing)?", r"go-live", r"conference", r"concert",
             r"surgery", r"operation", r"appointment", r"moving day", r"deadline", r"plans tonight",
+            r"tournament", r"(?:first |big )?match", r"competition", r"recital", r"presentation", r"pitch",
+            r"easter", r"christmas", r"thanksgiving", r"hanukkah", r"diwali", r"eid", r"new year(?:'s)?",
+            r"mother's day", r"father's day", r"valentine's(?: day)?", r"cut-?off", r"due date",
+            r"(?:return|refund|cancellation|returns) window", r"(?:rent|bill|payment|mortgage|invoice) is due",
+            r"board (?:meeting|approval|approves)",
             r"(?:by|before|until) " + _DAY)
+# Deadlines that are at stake by themselves ("our cut-off is tomorrow").
+_DEADLINE_ITSELF = phrases(r"deadline", r"cut-?off", r"due date", r"(?:return|refund|cancellation|returns) window",
+                           r"(?:rent|bill|payment|mortgage|invoice) is due")
+# An event in the sentence with a near date ("is this Saturday", "tomorrow at 9am", "in nine days")
+# is at stake when the customer brings it to support, unless the mention is happy.
+_NEAR = phrases(r"today", r"tonight", r"tomorrow", r"this (?:week(?:end)?|morning|afternoon|evening)",
+                r"(?:on |this |next |coming )?(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+                r"in (?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of) days",
+                r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?",
+                r"\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*")
+_PAST = phrases(r"ago", r"last (?:week|month|year|summer|winter)")
 # A time-bound thing is at stake when the message says it could be missed or is in doubt.
-_AT_RISK = phrases(
+_AT_RISK = phrases(r"\w+n't", r"wrong", r"broken", r"damaged", r"faulty", r"fail(?:s|ed|ing)?", r"counting on",
     r"in time", r"on time", r"won't (?:arrive|make it|get here|be here|be ready)", r"will not", r"not going to",
     r"miss(?:ed|ing)?", r"late", r"delay(?:ed|s)?", r"still", r"hasn't", r"haven't", r"hasn't arrived",
     r"not (?:arrived|here|shipped|delivered|come|ready)", r"never (?:arrived|came)", r"cancel(?:l?ed|lation)",
@@ -48,7 +65,8 @@ _AT_RISK = phrases(
 _HAPPY = phrases(
     r"(?:arrived|came|got here|made it|was delivered|turned up)(?: just)? (?:in|on) time", r"can't wait",
     r"looking forward", r"excited", r"was (?:great|amazing|perfect|lovely|wonderful)", r"loved",
-    r"enjoyed", r"went (?:well|great|perfectly)", r"thanks to you",
+    r"enjoyed", r"went (?:well|great|perfectly)", r"thanks to you", r"shout ?out", r"kudos",
+    r"thank(?:s| you)\b[^.!?]{0,60}\bfor\b", r"good luck",
 )
 
 CUES: tuple[Cue, ...] = (
@@ -59,9 +77,24 @@ CUES: tuple[Cue, ...] = (
         r"disabled", r"accessib(?:le|ility)", r"inaccessible", r"not accessible", r"captions?", r"subtitles",
         r"sign language", r"dyslexi[ac]", r"autis(?:m|tic)", r"ADHD", r"epilep(?:sy|tic)", r"carer",
         r"keyboard(?:-| )only", r"magnifier", r"zoom(?:ed)? in", r"step-free", r"ramp",
-        r"unlabell?ed (?:button|field|link)s?", r"CAPTCHA"),
+        r"unlabell?ed (?:button|field|link)s?", r"CAPTCHA", r"macular degeneration", r"glaucoma", r"cataracts?", r"sight loss",
+        r"poor eyesight", r"crutches", r"housebound", r"(?:knee|hip|back) surgery", r"arthritis", r"parkinson's",
+        r"(?:can't|cannot|unable to) (?:really )?(?:walk|stand (?:for long|in (?:a )?queues?)|climb (?:the )?stairs|leave the house|get out of the house)"),
     cue("concern.repeat_contact", 2.0, "repeated contact",
         rf"{_ORDINAL} time(?: (?:this|in a) (?:week|month|year))?", rf"{_NUMBER} times",
+        rf"{_ORDINAL} (?:email|call|message|tweet|chat|ticket|complaint|request|attempt|person|agent|rep|department)s?",
+        rf"{_ORDINAL} (?:month|week|day|year|time) (?:in a row|running)",
+        r"(?:sent|asked|called|emailed|written|wrote|explained|told (?:you|them|him|her)|contact(?:ed)?|messaged|chased|reported|submitted|uploaded|provided|tried|talked to|spoke to|dm'?e?d)(?: [\w’@#-]+){0,5}?[.,]?\s+twice",
+        r"as I (?:already |previously )?(?:said|told you|explained|mentioned)", r"(?:following|follow) up (?:on|again|about|regarding)",
+        r"just (?:checking|following up) (?:on|in|again)", r"hung up on (?:me|us)",
+        r"(?:held|holding|on hold)(?: for)? (?:over |more than |almost |nearly )?(?:\d+|an?|[a-z]+(?:ty|teen))(?:[- ][a-z]+)?(?: and a half)? (?:minutes|mins|hours)",
+        r"spent (?:an? |\d+ |[a-z]+ )?(?:hour|hours|minutes|day|days) (?:trying|on the phone|on hold|chasing)",
+        r"(?:haven't|have not|didn't|did not|never) (?:received|got|gotten|had) (?:any |a |an )?(?:reply|response|answer|call ?back)",
+        r"(?:nobody|no one|no-one) has (?:replied|answered|contacted me|called|got back)", r"with no (?:reply|response|answer)",
+        r"(?:emailed|called|messaged|wrote|tweeted|contacted)(?: \w+){0,2}[.,]? (?:no|but no|and no|never got an?) (?:answer|reply|response)",
+        rf"passed (?:to|between|around) {_NUMBER} (?:people|agents|departments|teams|different \w+)", r"told (?:each|every one|all) of you",
+        r"said (?:he|she|they|you)(?:'d| would) (?:call|email|ring|get back|contact)[^.!?]{0,40}?(?:never did|didn't|did not)",
+        r"same (?:bug|issue|problem|error|fault) (?:as before|again|as last time)",
         r"twice (?:now|already|this (?:week|month))", rf"{_NUMBER} (?:calls|emails|messages|chats|attempts|tickets|complaints)",
         rf"(?:been |got |get |was |were )?transferred(?: \w+)? {_NUMBER} times",
         r"(?:been |got |get |keep getting |was |were )?transferred(?: (?:again|around|back))?",
@@ -71,12 +104,17 @@ CUES: tuple[Cue, ...] = (
         r"still haven't heard", r"tried (?:calling|to call|to get through|to reach|ringing|phoning|emailing|contacting)",
         r"(?:can't|cannot|couldn't|could not) get through", r"on hold for", r"repeat(?:ing)? myself",
         r"(?:explain|tell|go through|explaining|telling) (?:this|it|everything|my story) (?:all )?(?:again|over again)",
-        r"(?:already|previously) (?:called|contacted|emailed|messaged|explained|told|spoken|spoke|reported|sent|raised|complained|been)",
+        r"(?:already|previously) (?:called|contacted|emailed|messaged|dm'?e?d|explained|explaining|spoken|spoke|reported|sent|raised|complained|tried|"
+        r"been (?:through|told|transferred|forgotten|promised|passed|chasing|in touch|on (?:the phone|hold)))",
+        r"(?:already|previously) told (?:you|your|them|him|her|the|someone|this|that|all|everything)\b",
         r"as I (?:said|told|explained|mentioned) (?:before|already|earlier|last time)",
-        rf"(?:I've |I have |I )?(?:called|contacted|emailed|messaged|rang|phoned|spoke (?:to|with)|spoken (?:to|with)|chatted with|complained to|reported it to|been to|went (?:back )?to|visited) {_THIRD_PARTY}(?: (?:already|before|twice|again|last week|yesterday))?",
-        r"(?:the|your) (?:last|previous|other) (?:agent|person|rep|advisor|adviser)", r"(?:another|new|second|third) (?:ticket|case|complaint)",
-        r"(?:last|previous) (?:ticket|case|complaint|call|chat)", r"(?:happened|happening|broken|broke|down|failed|failing|crashed|stopped|gone|out|dropped|cut out) again",
-        r"again (?:today|this (?:week|month|morning))", r"(?:come|came|comes) back(?: again)?(?: today| this (?:week|month|morning))?", r"(?:keeps|kept|keep) (?:happening|dropping|failing|cutting out|crashing|breaking|going down)",
+        rf"(?:I've |I have |I )?(?:called|contacted|emailed|messaged|rang|phoned|spoke (?:to|with)|spoken (?:to|with)|talked to|chatted with|complained to|reported it to|been to|went (?:back )?to|visited) {_THIRD_PARTY}(?: (?:already|before|twice|again|last week|yesterday))?",
+        r"(?:the|your) (?:last|previous|other) (?:agent|person|rep|advisor|adviser|guy|lady|woman|man|operator|colleague)", r"(?:another|new|second|third) (?:ticket|case|complaint)",
+        r"(?:last|previous) (?:ticket|case|complaint|call|chat)", r"(?:happened|happening|broke|failed|failing|crashed|stopped|dropped|cut out) again",
+        r"(?:is|was|are|were|it's|its|been|went|goes|gone|going) (?:down|out|offline|broken) again",
+        r"again (?:today|this (?:week|month|morning))",
+        r"(?:come|came|comes) back again(?: today| this (?:week|month|morning))?",
+        r"(?:problem|issue|fault|error|bug|noise|leak|it|symptoms?) (?:has |have |had |just |keeps? )?(?:came|come|comes|coming) back(?! again)(?: today| this (?:week|month|morning))?", r"(?:keeps|kept|keep) (?:happening|dropping|failing|cutting out|crashing|breaking|going down)",
         r"(?:contact|contacting|calling|writing|emailing|messaging|chasing) (?:you )?again", r"(?:I've|I have) been chasing",
         r"(?:I've|I have) (?:contacted|called|emailed|messaged) (?:you|this)"),
     cue("concern.money", 2.0, "a charge or cost at stake",
@@ -88,12 +126,14 @@ CUES: tuple[Cue, ...] = (
         r"out of pocket", r"can't afford", r"cannot afford", r"(?:billing|bill|invoice|payment) (?:mistake|error|issue|problem|dispute)",
         r"wrong(?:ly)? (?:charged|billed|amount|bill|invoice)", r"bill (?:is|was|has) (?:wrong|doubled|gone up|higher|too high|incorrect)",
         r"(?:unauthori[sz]ed|duplicate|pending|mystery|unknown|fraudulent) (?:charges?|payments?|transactions?|debits?)",
-        r"paid (?:for|twice|extra)", r"(?:took|taken|taking) (?:\w+ )?(?:from|out of) my (?:account|card|bank)", r"cost(?:s|ing)? me", r"lost money",
+        r"paid (?:twice|extra|double)", r"paid for (?:something|nothing|it twice)", r"(?:on a|on my) (?:pension|fixed income|tight budget)",
+        r"money is tight", r"(?:false|incorrect|bogus|wrong) charges?", r"what I(?:'m)? pay(?:ing)? for", r"(?:took|taken|taking) (?:\w+ )?(?:from|out of) my (?:account|card|bank)", r"cost(?:s|ing)? me", r"lost money",
         r"price (?:went up|increase|hike|rise)", r"debited", r"chargeback", r"financial hardship", r"hardship"),
     cue("concern.business_impact", 2.0, "their business is affected",
         r"(?:my|our) (?:business|shop|store|restaurant|salon|company|clinic|practice|firm|cafe|café|bakery|agency|startup|organi[sz]ation|school|office|warehouse|operations|production|website|online store|sales)",
         r"(?:my|our) (?:customers|clients|staff|employees|team|users|patients|guests|stakeholders|board|investors|members|students|drivers)",
         r"stakeholders", r"(?:lost|losing|lose) (?:sales|revenue|business|orders|customers|clients|bookings|money|income|thousands)",
+        r"(?:lost|losing|lose) (?:roughly |about |around |over )?[$£€]?[\d,]+k? (?:in|of) (?:sales|revenue|orders|bookings|income)",
         r"(?:can't|cannot|unable to) (?:trade|take (?:orders|payments|bookings)|operate|serve (?:customers|clients)|open)",
         r"(?:production|prod|checkout|payments?|our systems?|our platform|the platform|our api) (?:is |are |has been |went |has gone )?down",
         r"business (?:critical|impact|is suffering)", r"SLA", r"payroll", r"go-live", r"service level"),
@@ -105,10 +145,14 @@ CUES: tuple[Cue, ...] = (
         r"(?:like|as if) I (?:don't|do not) (?:matter|exist)", r"falls? on deaf ears", r"talking to a (?:wall|brick wall|robot|bot)",
         r"brushed (?:me )?off", r"fobbed (?:me )?off", r"unheard", r"treated like a number", r"just a number",
         r"unimportant", r"nobody takes (?:me|this) seriously", r"copy[- ]and[- ]paste (?:answers|replies|responses)",
-        r"(?:scripted|canned|automated) (?:answers|replies|responses)"),
+        r"(?:scripted|canned|automated) (?:answers|replies|responses)",
+        r"(?:nobody|no one|no-one) (?:there |here |at \w+ )?(?:cares|listens|reads)", r"(?:does|is) (?:anybody|anyone) (?:even )?(?:read|reading|listen|listening)",
+        r"(?:haven't|didn't|did not|have not) (?:even )?read (?:either of |any of |one of )?my (?:emails|messages)", r"(?:you're|you are) not hearing me",
+        r"shouting into (?:a|the) void", r"do you (?:guys |people )?(?:even|actually) care"),
     cue("risk.churn", 2.0, "intends to leave",
-        r"cancel(?:l?ing)? (?:my|the|our) (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
-        r"close (?:my|our) account", r"switch(?:ing|ed)? (?:over )?to (?:a |another |a different )?\w+",
+        r"cancel(?:l?ing)? (?:my|the|our)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
+        r"close (?:my|our) account",
+        r"switch(?:ing|ed)? (?:over )?to (?:another|a different|a new|a competitor|the competition)\b",
         r"(?:move|moving|go|going) (?:over )?to (?:a |another |a different )(?:provider|competitor|bank|company|network|carrier|supplier)",
         r"(?:find|finding|look|looking for|try|trying) (?:a |an )?(?:another|new|different|other) (?:provider|company|bank|supplier|carrier|network|service)",
         r"tak(?:e|ing) (?:my|our) (?:business|money|custom) elsewhere", r"(?:go|going|shop|shopping) elsewhere",
@@ -116,18 +160,29 @@ CUES: tuple[Cue, ...] = (
         r"(?:last|final) time I (?:use|order|shop|buy|fly|book)\w*", r"won't be (?:back|returning|renewing|using|ordering|shopping)",
         r"(?:I'm|I am|we're|we are) (?:done|finished) with (?:you|your|this)", r"leaving (?:you|for)", r"(?:I'm|I am) leaving",
         r"not (?:going to )?renew\w*", r"won't renew", r"unsubscrib\w*", r"port(?:ing)? my number", r"considering (?:leaving|switching|cancelling|canceling|other options)",
+        r"(?:(?<=I'm )|(?<=I am )|(?<=we're )|(?<=we are ))cancell?ing\b(?! (?:the|my|this|that|an?|it|our) (?:order|booking|flight|reservation|payment|item|request|return|appointment|delivery))",
+        r"(?:ready|about|going|planning|thinking of|tempted) to cancel\b(?! (?:the|my|this|that|an?|it|our) (?:order|booking|flight|reservation|payment|item|request|return|appointment|delivery))",
+        r"(?<=time to )(?:cancel|switch|leave|move on)\b", r"(?:buy|order|get|shop for) (?:it |them |one )?(?:somewhere (?:else|that)|elsewhere)",
+        r"(?:moving|taking|move|take) (?:my|our) (?:shop|store|business|account|money|custom)\b(?! (?:to|on) (?:a |my |our )?new (?:address|house|home))",
+        r"done with (?:you|your|this company|(?-i:[A-Z])[a-z]+)",
+        r"(?:(?<=\band )|(?<=\bthen )|(?<=I'm )|(?<=I am )|(?<=we're )|(?<=I'll )|(?<=we'll )|(?<=going to )|(?<=considering )|(?<=thinking of )|(?<=about to ))switch(?:ing)? (?:over )?to \w+",
         r"(?:you've|you have|you just) lost (?:a|me as a|my|our) (?:customer|business)", strong=False, negatable=True),
 )
 
 
-def _deadline_hits(text: str) -> list[Hit]:
-    """Event and date cues in sentences that put them at risk; at most one per sentence."""
-    if not _AT_RISK.search(text):
-        return []
+def deadline_hits(text: str) -> list[Hit]:
+    """Event and date cues in sentences that put them at risk; at most one per sentence. A
+    sentence puts its event at risk when the message reports trouble, when it names a near date
+    ("her birthday is this Saturday"), or when the event is itself a deadline ("our cut-off is
+    tomorrow"); a happy mention ("thanks for …", "can't wait") or a past one ("surgery two weeks
+    ago") does not."""
+    trouble = _AT_RISK.search(text) is not None
     hits: list[Hit] = []
     for s, e in iter_sentences(text):
         sentence = text[s:e]
-        if _HAPPY.search(sentence):
+        if _HAPPY.search(sentence) or _PAST.search(sentence):
+            continue
+        if not (trouble or _NEAR.search(sentence) or _DEADLINE_ITSELF.search(sentence)):
             continue
         found = [m for m in EVENT.pattern.finditer(sentence)]
         if not found:
@@ -140,7 +195,7 @@ def _deadline_hits(text: str) -> list[Hit]:
 
 
 @register_detector(
-    "concerns", version="1",
+    "concerns", version="2",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
@@ -154,7 +209,7 @@ class ConcernDetector:
             if not message.public:
                 continue
             text = message.text
-            hits = _deadline_hits(text) + find_hits(text, CUES)
+            hits = deadline_hits(text) + [h for h in find_hits(text, CUES) if not _resolved_money(text, h)]
             for h in sorted(hits, key=lambda h: h.start):
                 words = text[h.start : h.end]
                 if h.label == "concern.deadline_event":
@@ -163,6 +218,18 @@ class ConcernDetector:
                     rationale, score = f"{h.cue.note}: {words!r}", _score(h, words)
                 findings.append(info.finding(h.label, message, h.start, h.end, score=score, rationale=rationale))
         return findings
+
+
+# Money that has arrived is no longer at stake: "Refund came through", "Refund's there".
+_RESOLVED = phrases(r"came through", r"has come through", r"(?:has )?arrived", r"(?:is|'s) (?:there|in my account|back)", r"posted",
+                    r"landed", r"showed up", r"received", r"got (?:it|my \w+) back")
+
+
+def _resolved_money(text: str, hit: Hit) -> bool:
+    if hit.label != "concern.money":
+        return False
+    end = next((e for s, e in iter_sentences(text) if s <= hit.start < e), len(text))
+    return _RESOLVED.search(text, hit.end, end) is not None and _RESOLVED.search(text, hit.end, min(end, hit.end + 25)) is not None
 
 
 def _score(hit: Hit, words: str) -> float:

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 
 from heard.analyze.detector import register_detector
 from heard.analyze.signals._lexicon import Cue, Hit, cue, find_hits, quoted
+from heard.analyze.signals.concerns import CUES as CONCERN_CUES
+from heard.analyze.signals.concerns import deadline_hits
 from heard.analyze.text import iter_sentences, phrases
 from heard.model import Conversation, Finding, Message, Role
 
@@ -50,11 +52,17 @@ CUES: tuple[Cue, ...] = (
         r"your fault", r"you(?:'ve| have)? (?:ruined|screwed|stolen|scammed)",
         r"(?:I'll|I will|I'm going to|going to) (?:sue|report you|take (?:you|this) to court|take legal action)",
         r"my lawyer", r"you (?:clearly )?(?:don't|do not) (?:even )?care", r"hire (?:people|staff|colleagues) who",
+        r"you lot", r"the lot of you", r"your people", r"do you (?:guys |people )?(?:even|actually) care",
+        r"(?:nobody|no one|no-one) (?:there |here )?(?:even )?cares", r"incompeten\w+", r"incompetanc\w+", r"greedy",
+        r"(?:didn't|doesn't|don't) know what (?:the fuck |the hell )?(?:he's|she's|they're|he is|she is|they are) (?:talking about|doing)",
         strong=True),
+    cue("anger", 2.0, "accuses someone",
+        r"cheat(?:ed|ing|s)?", r"deceiv\w+", r"misled", r"conned", r"lying", r"theft", r"(?<!be )rude", r"dismissive",
+        r"condescending", r"patroni[sz]ing", r"arrogant", negatable=True),
     # Anger words count as anger only when a target is also named (see _label); else frustration.
     cue("anger_word", 2.0, "anger word",
         r"furious", r"livid", r"angry", r"outraged", r"pissed(?: off)?", r"enraged", r"fuming",
-        r"disgusted", r"seething", r"infuriat\w*", strong=True, negatable=True),
+        r"disgusted", r"disgusting", r"seething", r"infuriat\w*", strong=True, negatable=True),
     # -- frustration: obstacles, effort, persistence --
     cue("frustration", 2.0, "frustration named",
         r"frustrat\w*", r"annoy(?:ed|ing)", r"exasperat\w*", r"ridiculous", r"unacceptable",
@@ -63,7 +71,17 @@ CUES: tuple[Cue, ...] = (
     cue("frustration", 2.0, "at the end of their patience",
         r"fed up", r"sick (?:and tired )?of", r"tired of", r"had enough", r"at my wit's end",
         r"driving me (?:crazy|mad|insane|nuts|up the wall)", r"losing my (?:mind|patience)",
+        r"(?:I'm|I am|we're|we are) (?:so |just |completely )?done with", r"don't bother (?:replying|responding|answering)",
         strong=True),
+    cue("frustration", 1.2, "effort and waiting",
+        r"what's the point", r"what is the point", r"what do I (?:have|need) to do to", r"forget it", r"unbelievable",
+        r"what the (?:fuck|hell|heck)", r"are you (?:even )?(?:trying|listening|reading|serious|joking|kidding)",
+        r"(?:I )?(?:already )?(?:did|done|tried) (?:that|this|all that|everything)(?: already| before)",
+        r"same (?:bug|issue|problem|error|thing|message) (?:as before|again|as last time)",
+        r"(?:it's|it has|it's been|has been|been) (?:over |more than |almost |nearly |about )?(?:\d+|two|three|four|five|six|seven|ten|a few|several) (?:business |working )?(?:days|weeks|months|hours)(?: now| already)?",
+        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:hours|days|weeks) (?:to|for) (?:get |getting )?(?:an? )?(?:answer|reply|respond|response)"),
+    cue("frustration", 0.6, "steps already tried",
+        r"I(?:'ve| have)? (?:already )?(?:restarted|rebooted|reset|reinstalled|cleared|unplugged|updated|re-?installed)"),
     cue("frustration", 1.5, "repeated attempts",
         rf"{_ORDINAL} time", rf"{_NUMBER} times", r"over and over(?: again)?", r"again and again",
         r"every (?:single )?time", r"from morning (?:to|till|until) night", r"tried everything",
@@ -72,7 +90,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:been|still|keep) (?:waiting|trying|chasing)"),
     cue("frustration", 1.2, "persistence",
         r"still(?: \w+)? (?:not|no|never)(?: \w+)?", r"still(?: \w+)? (?:nothing|unable|waiting|broken|down|stuck|missing|wrong|the same|having|getting|telling|showing|charging|failing|crashing|dropping|happening|being|can't|cannot)",
-        r"still \w+n't", r"keeps?(?: on)? \w+ing", r"(?:happened|happening|broken|down|failed|failing|crashed|crashing|stopped|charged|wrong) again",
+        r"still \w+n't", r"keeps?(?: on)? \w+ing", r"(?:happened|happening|failed|failing|crashed|crashing|stopped|charged|wrong) again",
+        r"(?:is|was|are|were|it's|its|been|went|goes|gone|going) (?:down|out|offline|broken) again",
+        r"still (?:says|shows|showing|saying|reads|sitting|coming up|appearing|there|in (?:my|the)|disconnected|offline|unresolved|unsolved|pending|processing)", r"still(?= (?:'|‘|\"|“))",
         r"again(?: today| this (?:week|month|morning))", r"come back again", r"came back again",
         r"wtf", r"ffs", r"grr+", r"argh+", r"ugh+"),
     # -- anxiety: what may happen --
@@ -86,15 +106,21 @@ CUES: tuple[Cue, ...] = (
     cue("anxiety", 1.2, "about what may happen",
         r"will (?:it|they|this|my \w+) (?:still )?(?:arrive|get here|be here|make it|come|be delivered|be ready|be fixed|be back)",
         r"(?:won't|will not|not going to|never going to) (?:arrive|make it|get here|be here|be ready)(?: in time| on time)?",
-        r"what if", r"what happens if", r"is there any chance", r"in time for", r"will I (?:lose|be charged|miss|still)",
-        r"(?:hope|hoping|praying) (?:it|this|they|that)", r"fingers crossed it"),
+        r"what if", r"what happens if", r"is there any chance", r"in time for", r"will I (?:lose|be charged|miss)",
+        r"(?:hope|hoping|praying) (?:it|this|they|that)", r"fingers crossed it",
+        r"(?:is|are) (?:it|they|this|that) (?:still )?going to (?:arrive|make it|get here|be here|be ready|be delivered|be fixed)",
+        r"will I (?:have|get|receive) (?:it|this|them|the \w+) (?:before|by|in time)"),
+    cue("anxiety", 1.0, "pleads for news",
+        r"(?:can|could) (?:someone|somebody|anyone) (?:please )?tell me what(?:'s| is) going on",
+        r"please (?:just )?tell me (?:someone|somebody|there's|there is|they|it's|it is|what(?:'s| is) going on|what happened|where)",
+        r"is (?:anyone|anybody|someone) (?:there|awake|looking at this)", r"I (?:just )?don't know what to do", r"concerning"),
     # -- sadness --
     cue("sadness", 2.0, "sadness named",
-        r"sad", r"saddened", r"upset", r"miserable", r"depressed", r"crying", r"in tears", r"hurt(?:ful)?",
+        r"sad", r"saddened", r"upset", r"upsetting", r"miserable", r"depressed", r"crying", r"in tears", r"hurt(?:ful)?",
         r"lonely", r"down in the dumps", negatable=True),
     cue("sadness", 2.0, "grief",
         r"heartbroken", r"devastated", r"broke my heart", r"passed away", r"bereave\w*", r"grieving",
-        strong=True),
+        r"can't stop crying", strong=True),
     # -- disappointment --
     cue("disappointment", 2.0, "disappointment named",
         r"disappoint(?:ed|ing|ment)", r"let (?:me|us) down", r"let down", r"expected (?:better|more)",
@@ -104,34 +130,50 @@ CUES: tuple[Cue, ...] = (
         negatable=False),
     cue("disappointment", 1.0, "poor verdict",
         r"sucks?", r"sux", r"horrible", r"terrible", r"awful", r"rubbish", r"crap", r"poor", r"shoddy",
+        r"pointless", r"useless", r"worthless", r"misleading", r"not cool", r"should have taken",
         negatable=True),
     # -- confusion: puzzlement expressed --
     cue("confusion", 2.0, "puzzlement",
         r"confus(?:ed|ing)", r"(?:don't|do not|can't|cannot) understand", r"(?:doesn't|does not) make (?:any )?sense",
         r"makes no sense", r"puzzled", r"baffled", r"perplexed", r"bewildered", r"I'm lost",
         r"what does (?:this|that|it) (?:even )?mean", r"how (?:is|can) (?:that|this) (?:even )?(?:possible|be)",
-        r"why on earth", r"no idea (?:why|what|how)", r"not sure why", r"unclear", r"mixed messages",
+        r"why on earth", r"(?<!have )(?<!has )(?<!you've )no idea (?:why|what|how)(?! much)",
+        r"I(?:'ve| have) no idea (?:why|what|how)(?! much)", r"not sure why", r"unclear", r"mixed messages",
+        r"I (?:don't|do not) (?:get it|know why)",
         r"(?:which|that) I find (?:\w+ )?(?:unlikely|odd|strange|hard to believe)"),
     cue("confusion", 1.0, "something odd", r"weird", r"strange", r"odd", r"huh"),
     # -- relief --
     cue("relief", 2.5, "relief named",
-        r"relieved", r"(?:what a|such a|a huge|a big) relief", r"phew", r"thank (?:god|goodness|heavens)",
+        r"relieved", r"(?:what a |such a |a )?(?:huge |big |massive |great )?relief", r"phew",
+        r"(?:can|could) (?:finally |actually )?breathe(?: again)?", r"thank (?:god|goodness|heavens)",
         r"(?:a )?weight off my (?:mind|shoulders)", r"panic over", negatable=True),
     cue("relief", 2.0, "problem gone",
         r"finally (?:works|working|arrived|here|sorted|fixed|resolved|got it|came)",
         r"(?:glad|happy|pleased) (?:it's|its|that's|that it's|it is|to say it's) (?:sorted|fixed|resolved|working|here|back)",
         r"(?:back|up) (?:up and running|to normal|online)", r"problem solved", r"all sorted", r"sorted now",
-        r"(?:it's|its|seems to be|is) (?:working|fixed) (?:now|again|at this stage)", r"working again"),
+        r"(?:it's|its|seems to be|is) (?:working|fixed) (?:now|again|at this stage)", r"working again",
+        r"(?:it )?works now", r"(?:it's|its|all|is) sorted"),
     # -- gratitude: thanks is the point --
     cue("gratitude", 2.5, "warm thanks",
         r"thank you (?:so|very) much", r"thanks (?:so|very) much", r"thanks a (?:lot|million|bunch)",
         r"(?:really|truly|so|very) (?:appreciate|grateful)", r"grateful", r"lifesaver",
-        r"you(?:'re| are| have been|'ve been) (?:a star|amazing|the best|brilliant|great|wonderful|so helpful|very helpful)",
+        r"you(?:'re| are| were| have been|'ve been) (?:a star|amazing|the best|brilliant|great|wonderful|so helpful|very helpful)",
         r"(?:great|super|brilliant|excellent|amazing|fantastic|wonderful|outstanding) (?:help|service|support|job|work)",
         r"kudos", r"shout ?out to", r"went (?:above and beyond|the extra mile)", strong=True),
     cue("gratitude", 2.0, "thanks",
         r"thank you", r"thanks", r"thx", r"ty", r"cheers", r"much appreciated", r"appreciate (?:it|that|this|your|you)",
         r"(?:very |so )?helpful", r"well done"),
+    # Thanks addressed to a person, and praise of what the staff did, are thanks with a point.
+    Cue("gratitude", re.compile(r"(?<![\w])(?i:thank you|thanks|thx|cheers)(?i: (?:so|very) much)?,?\s+"
+                                r"(?!(?i:for|in|but|again|anyway|though|so|to|a|the|i|we|you|it|ok|okay|all|both|lots)\b)[A-Z][a-z]+\b"),
+        2.0, "thanks a person"),
+    cue("gratitude", 1.5, "praises the staff",
+        r"you(?:'re| are| were| have been|'ve been) (?:so |very |really |incredibly |extremely )?(?:patient|kind|helpful|lovely|calm|calmer|understanding)",
+        r"(?:I )?(?:really |actually )?felt (?:heard|listened to|understood|valued|looked after)",
+        r"(?:you|she|he|they) (?:really |actually )?(?:listened|took ownership|followed up|stayed with me)",
+        r"kept (?:me|us) (?:updated|informed|posted|in the loop)", r"kept (?:your|her|his|their) word",
+        r"no idea how much (?:that|this|it|you) (?:helps|helped|means)", r"(?:made|makes) (?:this|it|that|one thing)[^.!?]{0,20}? easy",
+        r"(?:five|5)[- ]star", r"10/10"),
     # Politeness around a request is not gratitude; these longer matches shadow "thanks".
     cue("polite", 0.0, "polite formula",
         r"thanks in advance", r"thank you in advance", r"thanks for (?:any|your) help in advance",
@@ -146,9 +188,14 @@ CUES: tuple[Cue, ...] = (
         r"made my day", r"brilliant", r"perfect", negatable=True),
 )
 
+# A time-bound event at risk (see `concerns.deadline_hits`) is weak evidence of anxiety: alone it
+# is not enough, with a plea ("Can someone please tell me what's going on?") it is.
+_DEADLINE = Cue("anxiety", re.compile(r"$^"), 0.6, "a deadline at risk")
+
 # Emoji and punctuation cues: not word-bounded, so compiled apart from `phrases`.
 EMOJI_CUES: tuple[Cue, ...] = (
-    Cue("frustration", re.compile("[\U0001F621\U0001F620\U0001F92C\U0001F624]"), 1.2, "angry emoji"),
+    Cue("frustration", re.compile("[\U0001F621\U0001F620\U0001F92C\U0001F624\U0001F629\U0001F62B]"), 1.2, "angry or weary emoji"),
+    Cue("disappointment", re.compile("[\U0001F615\U0001F61E\U0001F614]|:-?\\((?!\\w)"), 1.2, "let-down emoji"),
     Cue("frustration", re.compile(r"\?!|!\?"), 0.6, "sharp question"),
     Cue("confusion", re.compile(r"\?\?+"), 0.8, "puzzled question marks"),
     Cue("joy", re.compile("[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F970\U0001F389\u2764\U0001F601]"), 1.2, "happy emoji"),
@@ -157,20 +204,28 @@ EMOJI_CUES: tuple[Cue, ...] = (
 
 _TARGET = re.compile(
     r"(?<!\w)(?:at|with) (?:you|your|the (?:company|staff|agent|driver|courier|manager))(?!\w)|"
-    r"(?<!\w)you(?:'ve| have) (?:ruined|lied|failed|screwed|messed|charged|ignored)", re.IGNORECASE)
+    r"(?<!\w)you(?:'ve| have)? (?:ruined|lied|failed|screwed|messed|charged|ignored)", re.IGNORECASE)
 _INTENSIFIER = re.compile(
     r"(?<!\w)(?:so|really|very|extremely|incredibly|absolutely|completely|totally|utterly|beyond|"
     r"seriously|super|deeply|truly|genuinely|bloody|fucking|massively|hugely)\s+$", re.IGNORECASE)
 _PROFANITY = phrases(r"fuck\w*", r"f\*+k\w*", r"shit\w*", r"bullshit", r"damn\w*", r"bloody", r"crap\w*",
                      r"wtf", r"ffs", r"piss\w*", r"arse", r"ass")
 _SHOUT = re.compile(r"(?<![\w@#])[A-Z]{4,}(?![\w])|(?<![\w@#])[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}(?!\w)")
-_ACRONYMS = frozenset({"ASAP", "HTTP", "HTTPS", "UPS", "USPS", "DHL", "FEDEX", "HTML", "IPHONE", "IPAD",
+_ACRONYMS = frozenset({"NVDA", "JAWS", "ASAP", "HTTP", "HTTPS", "UPS", "USPS", "DHL", "FEDEX", "HTML", "IPHONE", "IPAD",
                        "WIFI", "NYC", "ATM", "UTC", "GMT", "BST", "EST", "PST", "CEO", "CTO", "API",
                        "SMS", "PDF", "VPN", "DSL", "HDMI", "USB", "NHS", "IBAN", "ETA"})
 _REPEAT_PUNCT = re.compile(r"!{2,}|[!?]{3,}")
 
 # Order used when two labels have the same evidence.
 _PRIORITY = {label: i for i, label in enumerate(LABELS)}
+
+
+# Repeated contact is effort ("emailed twice, no answer", "the last guy"): evidence of frustration.
+_REPEAT = tuple(Cue("frustration", c.pattern, 1.2, "repeated contact") for c in CONCERN_CUES if c.label == "concern.repeat_contact")
+_REQUEST = re.compile(r"\?|\b(?:please|pls|plz|can you|could you|would you|will you|I need|I want|I'd like|let me know|kindly)\b", re.IGNORECASE)
+_DIRECTED = frozenset({"thanks a person", "praises the staff"})
+# A feeling put in the past ("at first I was scared", "how tense I'd been").
+_PAST_FEELING = re.compile(r"(?:\bwas|\bwere|\bhad been|['’]d been|\bat first|\binitially)\s+(?:so |really |a bit |very |quite )?$", re.IGNORECASE)
 
 
 def _polite_share(text: str, hits: Sequence[Hit]) -> float:
@@ -192,7 +247,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="1", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="2", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
@@ -205,22 +260,30 @@ class EmotionDetector:
 
     def classify(self, message: Message) -> Finding:
         text = message.text
-        hits = find_hits(text, CUES) + [
+        hits = find_hits(text, CUES + _REPEAT) + [
             Hit(c, m.start(), m.end()) for c in EMOJI_CUES for m in c.pattern.finditer(text)
-        ]
+        ] + [Hit(_DEADLINE, h.start, h.end) for h in deadline_hits(text)]
         by_label = _label_weights(text, hits)
         weights = {label: sum(h.weight for h in hs) for label, hs in by_label.items()}
         if "gratitude" in weights and not any(h.cue.strong for h in by_label["gratitude"]):
-            # Thanks around a question or a fault report is politeness, not the message's point.
-            if _polite_share(text, by_label["gratitude"]) < 0.4:
+            # Thanks around a question or a fault report is politeness, not the message's point;
+            # thanks to a person or praise of the staff, with nothing asked, is the point.
+            directed = any(h.cue.note in _DIRECTED for h in by_label["gratitude"])
+            if _polite_share(text, by_label["gratitude"]) < 0.4 and (_REQUEST.search(text) or not directed):
                 weights["gratitude"] *= 0.4
+        if POSITIVE & {label for label, w in weights.items() if w >= THRESHOLD}:
+            # "At first I was scared" in a message of relief or thanks is a feeling left behind.
+            for label in NEGATIVE & set(weights):
+                weights[label] -= sum(h.weight / 2 for h in by_label[label] if _PAST_FEELING.search(text[: h.start]))
         ranked = sorted(
             (label for label, w in weights.items() if w >= THRESHOLD),
             key=lambda label: (-weights[label], _PRIORITY[label]),
         )
-        if ranked and ranked[0] == "joy" and "gratitude" in ranked:
+        if ranked and ranked[0] in ("joy", "relief") and "gratitude" in ranked and (
+            ranked[0] == "joy" or weights["gratitude"] >= weights["relief"]
+        ):
             ranked.remove("gratitude")
-            ranked.insert(0, "gratitude")  # delight together with thanks is gratitude
+            ranked.insert(0, "gratitude")  # delight (or equal relief) together with thanks is gratitude
         info = type(self).info
         if not ranked:
             start, end = next(iter_sentences(text), (0, len(text)))
@@ -246,7 +309,7 @@ class EmotionDetector:
             boosts.append("'!!'")
         if _PROFANITY.search(text):
             boosts.append("profanity")
-        if len(label_hits) >= 2:
+        if len([h for h in label_hits if h.cue is not _DEADLINE]) >= 2:
             boosts.append("repeated cues")
         intensity = min(3, 1 + len(boosts))
         if before:
