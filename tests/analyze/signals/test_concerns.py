@@ -89,6 +89,8 @@ CASES = [
     ("I had knee surgery two weeks ago.", [("concern.accessibility", "knee surgery")]),  # past: no deadline
     ("Shoutout to Aisha for finding my package the night before my graduation!", []),  # a happy mention
     ("Refund came through.", []),  # money that has arrived is not at stake
+    ("I asked about the service fee and haven't received any reply.",
+     [("concern.money", "service fee"), ("concern.repeat_contact", "haven't received any reply")]),
     ("I've paid for the 200 GB plan for four years.", []),
     ("I'm on a pension.", [("concern.money", "on a pension")]),
     ("I'm honestly about ready to cancel and be done with it.", [("risk.churn", "ready to cancel")]),

@@ -40,7 +40,7 @@ EVENT = cue("concern.deadline_event", 1.0, "event",
             r"mother's day", r"father's day", r"valentine's(?: day)?", r"cut-?off", r"due date",
             r"(?:return|refund|cancellation|returns) window", r"(?:rent|bill|payment|mortgage|invoice) is due",
             r"board (?:meeting|approval|approves)",
-            r"(?:by|before|until) " + _DAY)
+            r"(?:by|before) " + _DAY)
 # Deadlines that are at stake by themselves ("our cut-off is tomorrow").
 _DEADLINE_ITSELF = phrases(r"deadline", r"cut-?off", r"due date", r"(?:return|refund|cancellation|returns) window",
                            r"(?:rent|bill|payment|mortgage|invoice) is due")
@@ -51,7 +51,7 @@ _NEAR = phrases(r"today", r"tonight", r"tomorrow", r"this (?:week(?:end)?|mornin
                 r"in (?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of) days",
                 r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?",
                 r"\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*")
-_PAST = phrases(r"ago", r"last (?:week|month|year|summer|winter)")
+_PAST = phrases(r"ago", r"yesterday", r"last (?:week|month|year|summer|winter)")
 # A time-bound thing is at stake when the message says it could be missed or is in doubt.
 _AT_RISK = phrases(r"\w+n't", r"wrong", r"broken", r"damaged", r"faulty", r"fail(?:s|ed|ing)?", r"counting on",
     r"in time", r"on time", r"won't (?:arrive|make it|get here|be here|be ready)", r"will not", r"not going to",
@@ -66,7 +66,7 @@ _HAPPY = phrases(
     r"(?:arrived|came|got here|made it|was delivered|turned up)(?: just)? (?:in|on) time", r"can't wait",
     r"looking forward", r"excited", r"was (?:great|amazing|perfect|lovely|wonderful)", r"loved",
     r"enjoyed", r"went (?:well|great|perfectly)", r"thanks to you", r"shout ?out", r"kudos",
-    r"thank(?:s| you)\b[^.!?]{0,60}\bfor\b", r"good luck",
+    r"thank(?:s| you)\b[^.!?]{0,60}\bfor\b", r"good luck", r"no harm done",
 )
 
 CUES: tuple[Cue, ...] = (
@@ -188,7 +188,7 @@ def deadline_hits(text: str) -> list[Hit]:
         if not found:
             continue
         # An event word is better evidence than a bare date.
-        events = [m for m in found if not re.match(r"(?:by|before|until) ", m.group(0), re.I)]
+        events = [m for m in found if not re.match(r"(?:by|before) ", m.group(0), re.I)]
         m = (events or found)[0]
         hits.append(Hit(EVENT, s + m.start(), s + m.end()))
     return hits
@@ -229,7 +229,8 @@ def _resolved_money(text: str, hit: Hit) -> bool:
     if hit.label != "concern.money":
         return False
     end = next((e for s, e in iter_sentences(text) if s <= hit.start < e), len(text))
-    return _RESOLVED.search(text, hit.end, end) is not None and _RESOLVED.search(text, hit.end, min(end, hit.end + 25)) is not None
+    done = _RESOLVED.search(text, hit.end, min(end, hit.end + 25))
+    return done is not None and not re.search(r"n['’]t\b|\bnot\b|\bnever\b|\bno\b", text[hit.end:done.start()], re.IGNORECASE)
 
 
 def _score(hit: Hit, words: str) -> float:
