@@ -23,10 +23,6 @@ from heard.model import Conversation, Finding, Message, Role
 EMOTIONS = rule_emotion.LABELS
 # How much a rule verdict adds to the model's probability for the same label (0..1 scale).
 RULE_WEIGHT = 1.0
-# A message is read sentence by sentence for a kind only when the whole message scores at least
-# this share of the kind's threshold. 0 = always: screening at 0.3 saved no measurable time in
-# bench/analyze_bench.py and lost recall (a sentence's evidence is diluted in a long message).
-SCREEN = 0.0
 
 _WHAT = {
     "move.name_feeling": "this names a feeling", "move.reflect_concern": "this reflects the customer's concern",
@@ -112,10 +108,8 @@ class _SentenceModelDetector:
         labels = self.head.labels
         thresholds = self.head.thresholds
         best: dict[tuple[str, str], tuple[float, Message, int, int]] = {}
-        for m, sc in zip(messages, runtime.scored([m.text for m in messages], self.head_name)):
-            # Screen on the whole message; read its sentences only for kinds it might hold.
-            wanted = [k for k in np.nonzero((sc.text[self.head_name] >= SCREEN * thresholds) & (thresholds <= 1))[0]
-                      if (m.id, labels[k]) not in found]
+        for m, sc in zip(messages, runtime.sentence_scored([m.text for m in messages], self.head_name)):
+            wanted = [k for k in np.nonzero(thresholds <= 1)[0] if (m.id, labels[k]) not in found]
             if not wanted:
                 continue
             spans, probs = sc.sentence_probs(m.text, self.head_name)

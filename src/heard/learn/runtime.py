@@ -23,7 +23,8 @@ from heard.learn.heads import Head
 
 HEADS = ("emotion10", "moves", "concerns")
 ROLE_HEADS = {"customer": ("emotion10", "concerns"), "agent": ("moves",)}
-SENTENCE_HEADS = ("moves", "concerns")  # read sentence by sentence for every message
+# Read sentence by sentence only (the detectors never use their whole-message score).
+SENTENCE_HEADS = ("moves", "concerns")
 CACHE_SIZE = 50_000
 
 
@@ -121,9 +122,10 @@ def prime(texts: Sequence[str], roles: Sequence[str] | None = None) -> None:
     for name in HEADS:
         wanted = [(t, _cache[t]) for t, r in zip(texts, roles)
                   if t in _cache and (r is None or name in ROLE_HEADS.get(r, ()))]
-        _add_head([x for _, x in wanted], name)
         if name in SENTENCE_HEADS:
             _add_sentence_head([t for t, _ in wanted], [x for _, x in wanted], name)
+        else:
+            _add_head([x for _, x in wanted], name)
 
 
 def scored(texts: Sequence[str], head: str) -> list[Scored]:
@@ -134,6 +136,17 @@ def scored(texts: Sequence[str], head: str) -> list[Scored]:
         _cache.update(fresh)
     items = [_cache.get(t) or fresh[t] for t in texts]
     _add_head(items, head)
+    return items
+
+
+def sentence_scored(texts: Sequence[str], head: str) -> list[Scored]:
+    """The texts with `head`'s probabilities for each sentence, cached."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _cache))
+    fresh = dict(zip(missing, _encode(missing))) if missing else {}
+    if fresh and len(_cache) < CACHE_SIZE:
+        _cache.update(fresh)
+    items = [_cache.get(t) or fresh[t] for t in texts]
+    _add_sentence_head(list(texts), items, head)
     return items
 
 
