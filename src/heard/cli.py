@@ -161,6 +161,21 @@ def practice_cli(
     run_practice(sessions=_sessions(settings), conversation_id=conversation_id, trainee=trainee,
                  analyzer=Analyzer.from_names(settings.detector_names), scorecard=Scorecard.load(settings.scorecard),
                  read_reply=read_reply, console=out)
+
+
+feedback_app = typer.Typer(help="Shadowing feedback: coaches' notes on agents' conversations.", no_args_is_help=True)
+app.add_typer(feedback_app, name="feedback")
+
+
+@feedback_app.command("list")
+def feedback_list_cli(
+    agent: Annotated[Optional[str], typer.Option(help="Only the feedback this agent received.")] = None,
+    database_url: DatabaseOption = None,
+) -> None:
+    """List feedback, newest first, each rubric line with its rating, note and quoted words."""
+    from heard.coach.terminal import print_feedback
+
+    print_feedback(sessions=_sessions(_settings(database_url)), agent=agent, console=Console(highlight=False))
 # -- end coaching --
 
 

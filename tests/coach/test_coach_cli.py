@@ -63,3 +63,23 @@ def test_practice_names_an_unknown_conversation(db):
     result = invoke("practice", 999, "--database-url", db, input="hi\n")
     assert result.exit_code != 0
     assert "No conversation with id 999" in str(result.exception)
+
+
+def test_feedback_list_shows_what_an_agent_received(db):
+    from heard.analyze.scorecard import Scorecard
+    from heard.coach.feedback import FeedbackCreate, create_feedback
+
+    sessions = open_store(db)
+    with sessions() as session:
+        create_feedback(session=session, scorecard=Scorecard.load(), feedback_in=FeedbackCreate.model_validate({
+            "conversation_id": conversation_id(db, "bill-2"), "coach": "Ana", "summary": "Next time, offer a path.",
+            "items": [{"item": "defensive", "rating": "work_on", "note": "Policy without an alternative.",
+                       "message_id": "2", "start": 0, "end": 17}]}))
+        session.commit()
+    result = invoke("feedback", "list", "--agent", "Alex Kim", "--database-url", db)
+    assert result.exit_code == 0, result.output
+    assert "for Alex Kim from Ana" in result.output
+    assert "Policy without an alternative." in result.output and "“As I already said”" in result.output
+    assert "Work on" in result.output and "Next time, offer a path." in result.output
+    nobody = invoke("feedback", "list", "--agent", "Sam Lee", "--database-url", db)
+    assert nobody.exit_code == 0 and "No feedback for Sam Lee yet." in nobody.output

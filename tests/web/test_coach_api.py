@@ -129,3 +129,83 @@ def test_practice_pages_render_and_plain_post_redirects(client, web_store):
     assert partial.status_code == 200 and partial.text.lstrip().startswith('<section id="practice"')
     index = client.get("/practice", params={"trainee": "Lee"})
     assert index.status_code == 200 and f'data-attempt="{url.rsplit("/", 1)[-1]}"' in index.text
+
+
+# -- feedback -----------------------------------------------------------------------------------------
+def give_feedback(client, web_store, **overrides) -> dict:
+    body = {
+        "conversation_id": web_store.ids["gift-1"], "coach": "Ana", "summary": "Warm, clear, owned it.",
+        "items": [
+            {"item": "name_feeling", "rating": "strength", "note": "Named the stress first.",
+             "message_id": "m2", "start": 0, "end": 28},
+            {"item": "invite_more", "rating": "work_on", "note": "Ask what else matters about Saturday."},
+        ],
+    }
+    body.update(overrides)
+    response = client.post("/api/feedback", json=body)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def test_feedback_form_starts_from_the_scorecard(client, web_store):
+    response = client.get("/api/feedback/form", params={"conversation_id": web_store.ids["gift-1"]})
+    assert response.status_code == 200
+    form = response.json()
+    assert form["agent"] == "Sam Lee"
+    items = {i["item"]: i for i in form["items"]}
+    assert items["name_feeling"]["suggested_rating"] == "strength"
+    assert items["name_feeling"]["suggested_span"]["evidence"] == "That sounds really stressful"
+    assert items["defensive"]["is_cost"] is True and items["defensive"]["suggested_rating"] is None
+    assert any(s["kind"] == "move.offer_choices" for s in form["spans"])
+
+
+def test_feedback_is_saved_with_spans_and_listed_by_agent(client, web_store):
+    created = give_feedback(client, web_store)
+    assert created["agent"] == "Sam Lee" and created["coach"] == "Ana"
+    first, second = created["items"]
+    assert (first["label"], first["rating"], first["evidence"]) == (
+        "Named the customer's feeling without judgment", "strength", "That sounds really stressful")
+    assert second["evidence"] is None and second["rating_label"] == "Work on"
+    response = client.get("/api/feedback", params={"agent": "Sam Lee"})
+    assert response.status_code == 200
+    listed = response.json()
+    assert created["id"] in [f["id"] for f in listed["data"]] and "Sam Lee" in listed["agents"]
+    assert all(f["agent"] == "Sam Lee" for f in listed["data"])
+    other = client.get("/api/feedback", params={"agent": "Alex Kim"}).json()
+    assert created["id"] not in [f["id"] for f in other["data"]]
+    again = client.get(f"/api/feedback/{created['id']}")
+    assert again.status_code == 200 and again.json() == created
+
+
+@pytest.mark.parametrize("overrides, status, words", [
+    ({"items": [{"item": "charm", "note": "x"}]}, 400, "items.0.item: 'charm' is not a line of the rubric"),
+    ({"items": [{"item": "ownership", "message_id": "nope"}]}, 400, "items.0.message_id"),
+    ({"items": [{"item": "ownership", "message_id": "m2", "start": 5, "end": 5000}]}, 400, "does not fit message 'm2'"),
+    ({"items": [{"item": "ownership", "rating": "great"}]}, 422, "items.0.rating"),
+    ({"coach": ""}, 422, "coach"),
+    ({"conversation_id": 9999}, 404, "No conversation with id 9999"),
+])
+def test_feedback_errors_name_the_field(client, web_store, overrides, status, words):
+    body = {"conversation_id": web_store.ids["gift-1"], "coach": "Ana", "items": []}
+    body.update(overrides)
+    error = assert_error(client.post("/api/feedback", json=body), status)
+    assert words in error["error"] or any(words in e for e in error["errors"])
+
+
+def test_feedback_pages_fill_save_and_show(client, web_store):
+    cid = web_store.ids["bill-2"]
+    form = client.get("/feedback/new", params={"conversation_id": cid})
+    assert form.status_code == 200 and 'name="item-0-rating"' in form.text
+    data = {"conversation_id": str(cid), "coach": "Ana", "summary": "Tough one.",
+            "item-0-id": "name_feeling", "item-0-rating": "work_on", "item-0-note": "Name the frustration first.",
+            "item-0-span": "", "item-1-id": "defensive", "item-1-rating": "work_on", "item-1-note": "",
+            "item-1-span": "2:0:17", "item-2-id": "ownership", "item-2-rating": "", "item-2-note": "", "item-2-span": ""}
+    response = client.post("/feedback", data=data, follow_redirects=False)
+    assert response.status_code == 303
+    page = client.get(response.headers["location"])
+    assert page.status_code == 200
+    assert "Name the frustration first." in page.text and "<q>As I already said</q>" in page.text
+    saved = client.get("/api" + response.headers["location"]).json()
+    assert [i["item"] for i in saved["items"]] == ["name_feeling", "defensive"]  # blank lines left out
+    listing = client.get("/feedback", params={"agent": "Alex Kim"})
+    assert listing.status_code == 200 and f'data-feedback="{saved["id"]}"' in listing.text

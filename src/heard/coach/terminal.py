@@ -102,3 +102,28 @@ def run_practice(*, sessions: sessionmaker[Session], conversation_id: int, train
         side_by_side(console, practice.comparison_for(session=session, attempt=attempt, analyzer=analyzer,
                                                       scorecard=scorecard))
         return attempt.id
+
+
+def print_feedback(*, sessions: sessionmaker[Session], agent: str | None, console: Console) -> None:
+    from heard.coach import feedback as service
+
+    with sessions() as session:
+        rows = service.list_feedback(session=session, agent=agent)
+        if not rows:
+            console.print(f"No feedback{' for ' + agent if agent else ''} yet.")
+            return
+        for row in rows:
+            evidence = service.evidence_of(session, row)
+            table = Table(title=f"Feedback {row.id} for {row.agent} from {row.coach} — conversation {row.conversation_id}",
+                          title_justify="left", expand=True)
+            table.add_column("Rubric line")
+            table.add_column("Rating")
+            table.add_column("Note")
+            table.add_column("About")
+            for item in row.items:
+                quote = evidence.get(item.position)
+                table.add_row(item.label, service.RATINGS.get(item.rating or "", "—"), item.note,
+                              f"“{quote}”" if quote else "")
+            console.print(table)
+            if row.summary:
+                console.print(row.summary)

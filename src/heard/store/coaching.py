@@ -25,7 +25,7 @@ from heard.store.coach_tables import (
 
 __all__ = [
     "add_debrief_entry", "add_feedback_item", "add_practice_turn", "create_attempt", "create_debrief",
-    "create_feedback", "get_attempt", "get_debrief", "get_feedback", "list_attempts", "list_debriefs",
+    "create_feedback", "feedback_agents", "get_attempt", "get_debrief", "get_feedback", "list_attempts", "list_debriefs",
     "list_feedback", "words_by_participant",
 ]
 
@@ -108,6 +108,11 @@ def list_feedback(*, session: Session, agent: str | None = None, conversation_id
     if conversation_id is not None:
         query = query.where(FeedbackRow.conversation_id == conversation_id)
     return list(session.scalars(query.order_by(FeedbackRow.created_at.desc(), FeedbackRow.id.desc()).limit(limit)))
+
+
+def feedback_agents(*, session: Session) -> list[str]:
+    """Every agent who has received feedback, for filter menus."""
+    return list(session.scalars(select(FeedbackRow.agent).distinct().order_by(FeedbackRow.agent)))
 
 
 # -- debriefs ---------------------------------------------------------------------------------------

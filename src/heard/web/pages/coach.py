@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import ValidationError
 from starlette.responses import Response
 
+from heard.coach.feedback import FeedbackCreate, FeedbackItemCreate
+from heard.store import coaching, conversations
+from heard.web.api import feedback as feedback_api
 from heard.web.api import practice as practice_api
 from heard.web.api.practice import PracticeCreate, PracticeFindingPublic
 from heard.web.deps import AnalyzerDep, ScorecardDep, SessionDep
@@ -87,3 +93,54 @@ def reply_page(request: Request, attempt_id: int, session: SessionDep, analyzer:
         return RedirectResponse(f"/practice/{attempt_id}#latest", status_code=303)
     attempt = practice_api.read_attempt(session=session, attempt_id=attempt_id, analyzer=analyzer, scorecard=scorecard)
     return render(request, "practice_session.html", _attempt_context(attempt))
+
+
+# -- feedback ---------------------------------------------------------------------------------------
+@router.get("/feedback", response_class=HTMLResponse)
+def feedback_page(request: Request, session: SessionDep, agent: str | None = None) -> Response:
+    listing = feedback_api.read_feedback_list(session=session, agent=agent or None)
+    rows, _ = conversations.list_conversations(session=session, limit=200)
+    context = {"listing": listing, "agent": agent or "", "conversations": rows,
+               "api_url": "/api/feedback" + (f"?{urlencode({'agent': agent})}" if agent else "")}
+    return render(request, "feedback.html", context)
+
+
+@router.get("/feedback/new", response_class=HTMLResponse)
+def feedback_form_page(request: Request, conversation_id: int, session: SessionDep, scorecard: ScorecardDep) -> Response:
+    form = feedback_api.read_feedback_form(session=session, conversation_id=conversation_id, scorecard=scorecard)
+    return render(request, "feedback_form.html",
+                  {"form": form, "api_url": f"/api/feedback/form?conversation_id={conversation_id}"})
+
+
+def _feedback_from_form(data) -> FeedbackCreate:
+    """The HTML form's flat fields (`item-N-id`, `item-N-rating`, `item-N-note`, `item-N-span`) as a FeedbackCreate.
+    Items left blank (no rating, no note, no span) are left out."""
+    items = []
+    n = 0
+    while f"item-{n}-id" in data:
+        rating, note, span = (data.get(f"item-{n}-{k}", "") for k in ("rating", "note", "span"))
+        if rating or note.strip() or span:
+            message_id, start, end = None, None, None
+            if span:
+                message_id, start, end = span.rsplit(":", 2)
+            items.append(FeedbackItemCreate(item=data[f"item-{n}-id"], rating=rating or None, note=note,
+                                            message_id=message_id, start=start, end=end))
+        n += 1
+    return FeedbackCreate(conversation_id=data.get("conversation_id"), coach=data.get("coach", ""),
+                          summary=data.get("summary") or None, items=items)
+
+
+@router.post("/feedback")
+async def create_feedback_page(request: Request, session: SessionDep, scorecard: ScorecardDep) -> Response:
+    try:
+        body = _feedback_from_form(await request.form())
+    except ValidationError as error:
+        raise RequestValidationError(error.errors()) from None
+    created = feedback_api.create(session=session, body=body, scorecard=scorecard)
+    return RedirectResponse(created.url, status_code=303)
+
+
+@router.get("/feedback/{feedback_id}", response_class=HTMLResponse)
+def feedback_detail_page(request: Request, feedback_id: int, session: SessionDep) -> Response:
+    feedback = feedback_api.feedback_public(session, coaching.get_feedback(session=session, feedback_id=feedback_id))
+    return render(request, "feedback_detail.html", {"feedback": feedback, "api_url": f"/api/feedback/{feedback_id}"})
