@@ -176,6 +176,21 @@ def feedback_list_cli(
     from heard.coach.terminal import print_feedback
 
     print_feedback(sessions=_sessions(_settings(database_url)), agent=agent, console=Console(highlight=False))
+
+
+debrief_app = typer.Typer(help="Debriefs after tense conversations.", no_args_is_help=True)
+app.add_typer(debrief_app, name="debrief")
+
+
+@debrief_app.command("patterns")
+def debrief_patterns_cli(
+    last: Annotated[int, typer.Option(min=1, help="How many recent debriefs to count over.")] = 50,
+    database_url: DatabaseOption = None,
+) -> None:
+    """The most-mentioned moves and misses across recent debriefs."""
+    from heard.coach.terminal import print_patterns
+
+    print_patterns(sessions=_sessions(_settings(database_url)), last=last, console=Console(highlight=False))
 # -- end coaching --
 
 

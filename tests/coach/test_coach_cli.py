@@ -83,3 +83,25 @@ def test_feedback_list_shows_what_an_agent_received(db):
     assert "Work on" in result.output and "Next time, offer a path." in result.output
     nobody = invoke("feedback", "list", "--agent", "Sam Lee", "--database-url", db)
     assert nobody.exit_code == 0 and "No feedback for Sam Lee yet." in nobody.output
+
+
+def test_debrief_patterns_counts_moves_and_misses(db):
+    from heard.coach.debrief import DebriefCreate, create_debrief
+    from heard.coach.practice import default_analyzer
+
+    empty = invoke("debrief", "patterns", "--database-url", db)
+    assert empty.exit_code == 0 and "No debriefs yet." in empty.output
+    sessions = open_store(db)
+    with sessions() as session:
+        create_debrief(session=session, analyzer=default_analyzer(), debrief_in=DebriefCreate.model_validate({
+            "title": "Escalation", "entries": [
+                {"participant": "Sam", "worked": "Offering two options helped.", "felt_off": "I got defensive."},
+                {"participant": "Jo", "picked_moves": ["move.offer_choices"], "picked_misses": ["move.generic"]}]}))
+        session.commit()
+    result = invoke("debrief", "patterns", "--database-url", db)
+    assert result.exit_code == 0, result.output
+    assert "Patterns across 1 debrief:" in result.output
+    rows = [" ".join(line.replace("│", " ").split()) for line in result.output.splitlines()]
+    assert rows.index("Most-mentioned moves") < rows.index("move.offer_choices 2 " + "█" * 20)
+    assert rows.index("Most-mentioned misses") < rows.index("move.defensive 1 " + "█" * 20)
+    assert "move.generic 1 " + "█" * 20 in rows

@@ -169,3 +169,12 @@ def test_review_reply_reads_the_earlier_exchange(analyzer, scorecard):
     review = review_reply(history=history, customer_text="Still not fixed!", reply="As I already said, wait.",
                           channel=Channel.chat, analyzer=analyzer, scorecard=scorecard)
     assert [f.span.message_id for f in review.findings] and {f.span.message_id for f in review.findings} == {"a1"}
+
+
+def test_docs_publish_the_calm_table_as_the_code_has_it():
+    from pathlib import Path
+
+    docs = (Path(__file__).parents[2] / "docs" / "coaching.md").read_text(encoding="utf-8")
+    for kind, rule in CALM_RULES.items():
+        assert f"| `{kind}` | {rule.delta:+d} | {rule.reason} |" in docs
+    assert f"| no agent move at all | {NO_MOVE.delta:+d} |" in docs

@@ -209,3 +209,65 @@ def test_feedback_pages_fill_save_and_show(client, web_store):
     assert [i["item"] for i in saved["items"]] == ["name_feeling", "defensive"]  # blank lines left out
     listing = client.get("/feedback", params={"agent": "Alex Kim"})
     assert listing.status_code == 200 and f'data-feedback="{saved["id"]}"' in listing.text
+
+
+# -- debriefs -----------------------------------------------------------------------------------------
+def test_debriefs_ask_quiet_voices_first_and_show_patterns(client, web_store):
+    first = client.post("/api/debriefs", json={
+        "title": "The double-charge escalation", "conversation_id": web_store.ids["bill-2"],
+        "entries": [
+            {"participant": "Alex", "worked": "Nothing much, I got defensive and quoted the policy at him again and again.",
+             "felt_off": "He was useless and never listened.", "try_next": ""},
+            {"participant": "Jo", "worked": "Offering two options would have helped.", "picked_misses": ["move.non_apology"]},
+        ]})
+    assert first.status_code == 201, first.text
+    body = first.json()
+    alex, jo = body["entries"]
+    assert alex["found_misses"] == ["move.defensive"] and alex["words"] > jo["words"]
+    assert any("blame" in p for p in alex["prompts"]) and any("try next time" in p for p in alex["prompts"])
+    assert jo["found_moves"] == ["move.offer_choices"] and jo["picked_misses"] == ["move.non_apology"]
+
+    order = client.get("/api/debriefs/order", params=[("participant", "Alex"), ("participant", "Jo"), ("participant", "Kai")])
+    assert order.status_code == 200
+    assert [s["participant"] for s in order.json()["order"]] == ["Kai", "Jo", "Alex"]
+    assert set(order.json()["prompts"]) == {"worked", "felt_off", "try_next"}
+
+    patterns = client.get("/api/debriefs/patterns")
+    assert patterns.status_code == 200
+    counts = {k["kind"]: k["count"] for k in patterns.json()["misses"]}
+    assert counts["move.defensive"] >= 1 and counts["move.non_apology"] >= 1
+    assert client.get(f"/api/debriefs/{body['id']}").json() == body
+    assert body["id"] in [d["id"] for d in client.get("/api/debriefs").json()["data"]]
+
+
+@pytest.mark.parametrize("method, path, kwargs, status", [
+    ("get", "/api/debriefs/9999", {}, 404),
+    ("get", "/api/debriefs/order", {}, 422),
+    ("post", "/api/debriefs", {"json": {"title": "x", "entries": []}}, 422),
+    ("post", "/api/debriefs", {"json": {"title": "x", "conversation_id": 9999, "entries": [{"participant": "Jo"}]}}, 404),
+    ("post", "/api/debriefs", {"json": {"title": "x", "entries": [{"participant": "Jo"}, {"participant": "Jo"}]}}, 400),
+])
+def test_debrief_errors_have_one_shape(client, method, path, kwargs, status):
+    assert_error(getattr(client, method)(path, **kwargs), status)
+
+
+def test_debrief_pages_order_save_and_show(client, web_store):
+    form = client.get("/debriefs/new", params={"participants": "Zed, Alex", "title": "Rough morning"})
+    assert form.status_code == 200
+    assert form.text.index('data-participant="Zed"') < form.text.index('data-participant="Alex"')
+    response = client.post("/debriefs", data={
+        "title": "Rough morning", "conversation_id": "",
+        "entry-0-participant": "Zed", "entry-0-worked": "Sam took ownership of the refund.",
+        "entry-0-felt_off": "", "entry-0-try_next": "Offer options sooner.", "entry-0-moves": "move.apology",
+        "entry-1-participant": "Alex", "entry-1-worked": "", "entry-1-felt_off": "The reply was canned.",
+        "entry-1-try_next": "", "entry-1-misses": ["move.generic", "move.defensive"],
+    }, follow_redirects=False)
+    assert response.status_code == 303
+    page = client.get(response.headers["location"])
+    assert page.status_code == 200 and "Sam took ownership of the refund." in page.text
+    saved = client.get("/api" + response.headers["location"]).json()
+    assert [e["participant"] for e in saved["entries"]] == ["Zed", "Alex"]
+    assert saved["entries"][0]["picked_moves"] == ["move.apology"]
+    assert saved["entries"][1]["picked_misses"] == ["move.generic", "move.defensive"]
+    index = client.get("/debriefs")
+    assert index.status_code == 200 and 'data-kind="move.generic"' in index.text

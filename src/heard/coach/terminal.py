@@ -127,3 +127,23 @@ def print_feedback(*, sessions: sessionmaker[Session], agent: str | None, consol
             console.print(table)
             if row.summary:
                 console.print(row.summary)
+
+
+def print_patterns(*, sessions: sessionmaker[Session], last: int, console: Console) -> None:
+    from heard.coach.debrief import patterns
+
+    with sessions() as session:
+        found = patterns(session=session, last=last)
+    if not found.debriefs:
+        console.print("No debriefs yet.")
+        return
+    console.print(f"Patterns across {found.debriefs} debrief{'' if found.debriefs == 1 else 's'}:")
+    for title, pairs, style in (("Most-mentioned moves", found.moves, "green"), ("Most-mentioned misses", found.misses, "red")):
+        table = Table(title=title, title_justify="left")
+        table.add_column("Kind")
+        table.add_column("Mentions", justify="right")
+        table.add_column("")
+        top = max((n for _, n in pairs), default=1)
+        for kind, n in pairs:
+            table.add_row(kind, str(n), Text("█" * max(1, round(n / top * 20)), style=style))
+        console.print(table)

@@ -20,6 +20,7 @@ from heard.analyze.scorecard import Scorecard
 from heard.config import Settings
 from heard.store.db import open_store
 from heard.web import api, pages
+from heard.web.api import debriefs as debriefs_api
 from heard.web.api import feedback as feedback_api
 from heard.web.api import practice as practice_api
 from heard.web.pages import coach as coach_pages
@@ -57,6 +58,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.conversations.router)
     app.include_router(api.detect.router)
     app.include_router(pages.conversations.router)
+    app.include_router(debriefs_api.router)
     app.include_router(feedback_api.router)
     app.include_router(practice_api.router)
     app.include_router(coach_pages.router)

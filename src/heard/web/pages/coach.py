@@ -13,8 +13,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 from starlette.responses import Response
 
+from heard.coach.debrief import MOVE_KINDS, DebriefCreate, DebriefEntryCreate
 from heard.coach.feedback import FeedbackCreate, FeedbackItemCreate
 from heard.store import coaching, conversations
+from heard.web.api import debriefs as debriefs_api
 from heard.web.api import feedback as feedback_api
 from heard.web.api import practice as practice_api
 from heard.web.api.practice import PracticeCreate, PracticeFindingPublic
@@ -144,3 +146,52 @@ async def create_feedback_page(request: Request, session: SessionDep, scorecard:
 def feedback_detail_page(request: Request, feedback_id: int, session: SessionDep) -> Response:
     feedback = feedback_api.feedback_public(session, coaching.get_feedback(session=session, feedback_id=feedback_id))
     return render(request, "feedback_detail.html", {"feedback": feedback, "api_url": f"/api/feedback/{feedback_id}"})
+
+
+# -- debriefs -----------------------------------------------------------------------------------------
+@router.get("/debriefs", response_class=HTMLResponse)
+def debriefs_page(request: Request, session: SessionDep, analyzer: AnalyzerDep) -> Response:
+    rows, _ = conversations.list_conversations(session=session, limit=200)
+    context = {"listing": debriefs_api.read_debrief_list(session=session, analyzer=analyzer),
+               "patterns": debriefs_api.read_patterns(session=session), "conversations": rows,
+               "api_url": "/api/debriefs"}
+    return render(request, "debriefs.html", context)
+
+
+@router.get("/debriefs/new", response_class=HTMLResponse)
+def debrief_form_page(request: Request, session: SessionDep, participants: str, title: str = "",
+                      conversation_id: str = "") -> Response:
+    """The form, one section per participant, quiet voices first."""
+    names = [p for p in participants.replace("\n", ",").split(",") if p.strip()]
+    order = debriefs_api.read_speaking_order(session=session, participants=names)
+    context = {"order": order, "title": title, "conversation_id": conversation_id, "kinds": MOVE_KINDS,
+               "api_url": "/api/debriefs/order?" + urlencode([("participant", p.participant) for p in order.order])}
+    return render(request, "debrief_form.html", context)
+
+
+def _debrief_from_form(data) -> DebriefCreate:
+    entries = []
+    n = 0
+    while f"entry-{n}-participant" in data:
+        entries.append(DebriefEntryCreate(
+            participant=data[f"entry-{n}-participant"], worked=data.get(f"entry-{n}-worked", ""),
+            felt_off=data.get(f"entry-{n}-felt_off", ""), try_next=data.get(f"entry-{n}-try_next", ""),
+            picked_moves=data.getlist(f"entry-{n}-moves"), picked_misses=data.getlist(f"entry-{n}-misses")))
+        n += 1
+    return DebriefCreate(title=data.get("title", ""), conversation_id=data.get("conversation_id") or None, entries=entries)
+
+
+@router.post("/debriefs")
+async def create_debrief_page(request: Request, session: SessionDep, analyzer: AnalyzerDep) -> Response:
+    try:
+        body = _debrief_from_form(await request.form())
+    except ValidationError as error:
+        raise RequestValidationError(error.errors()) from None
+    created = debriefs_api.create(session=session, body=body, analyzer=analyzer)
+    return RedirectResponse(created.url, status_code=303)
+
+
+@router.get("/debriefs/{debrief_id}", response_class=HTMLResponse)
+def debrief_detail_page(request: Request, debrief_id: int, session: SessionDep, analyzer: AnalyzerDep) -> Response:
+    debrief = debriefs_api.debrief_public(coaching.get_debrief(session=session, debrief_id=debrief_id), analyzer)
+    return render(request, "debrief_detail.html", {"debrief": debrief, "api_url": f"/api/debriefs/{debrief_id}"})
