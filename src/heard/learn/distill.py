@@ -54,7 +54,7 @@ def distill(out_dir: Path, corpus: Iterable[str], *, seed: int = 0) -> Path:
     total = sum(counts.values())
     freq = np.array([counts.get(i, 0) / total for i in range(n)], dtype=np.float64)
     weights = SIF_A / (SIF_A + freq)
-    special = np.array([i for t, i in vocab.items() if t.startswith("[") and t.endswith("]")], dtype=np.int64)
+    special = np.array(sorted(i for t, i in vocab.items() if t.startswith("[") and t.endswith("]")), dtype=np.int64)
     weights[special] = 0.0
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "static_minilm.npz"
