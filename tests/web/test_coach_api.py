@@ -127,6 +127,8 @@ def test_practice_pages_render_and_plain_post_redirects(client, web_store):
     partial = client.post(url + "/reply", data={"reply": "I'll personally make sure it gets there."},
                           headers={"HX-Request": "true"})
     assert partial.status_code == 200 and partial.text.lstrip().startswith('<section id="practice"')
+    bad = client.post("/practice", data={"source": "nonsense", "trainee": "Lee"})
+    assert bad.status_code == 400 and "conversation:&lt;id&gt;" in bad.text
     index = client.get("/practice", params={"trainee": "Lee"})
     assert index.status_code == 200 and f'data-attempt="{url.rsplit("/", 1)[-1]}"' in index.text
 
@@ -271,3 +273,25 @@ def test_debrief_pages_order_save_and_show(client, web_store):
     assert saved["entries"][1]["picked_misses"] == ["move.generic", "move.defensive"]
     index = client.get("/debriefs")
     assert index.status_code == 200 and 'data-kind="move.generic"' in index.text
+
+
+def test_practice_on_a_case_file_from_the_library(client, web_store):
+    from heard.store import case_files
+    from heard.store.db import open_store
+
+    sessions = open_store(web_store.settings.database_url)
+    with sessions() as session:
+        case_file = case_files.create_case_file(session=session, conversation_id=web_store.ids["bill-2"],
+                                                title="Charged twice: from policy to a path", visibility="shared")
+        session.commit()
+        case_file_id = case_file.id
+    sessions.kw["bind"].dispose()
+    sources = client.get("/api/practice").json()["sources"]
+    assert {"conversation_id": web_store.ids["bill-2"], "case_file_id": case_file_id,
+            "title": "Charged twice: from policy to a path", "detail": "case file"} in sources
+    response = client.post("/api/practice", json={"case_file_id": case_file_id, "trainee": "Robin"})
+    assert response.status_code == 201, response.text
+    assert response.json()["conversation_id"] == web_store.ids["bill-2"]
+    assert_error(client.post("/api/practice", json={"case_file_id": 9999, "trainee": "Robin"}), 404)
+    page = client.post("/practice", data={"source": f"case_file:{case_file_id}", "trainee": "Robin"}, follow_redirects=False)
+    assert page.status_code == 303

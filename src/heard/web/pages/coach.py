@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from heard.coach.debrief import MOVE_KINDS, DebriefCreate, DebriefEntryCreate
 from heard.coach.feedback import FeedbackCreate, FeedbackItemCreate
+from heard.coach.practice import PracticeError
 from heard.store import coaching, conversations
 from heard.web.api import debriefs as debriefs_api
 from heard.web.api import feedback as feedback_api
@@ -58,10 +59,11 @@ def practice_page(request: Request, session: SessionDep, trainee: str | None = N
 @router.post("/practice")
 def start_practice_page(session: SessionDep, analyzer: AnalyzerDep,
                         source: Annotated[str, Form()], trainee: Annotated[str, Form()]) -> Response:
-    """`source` is `c<conversation id>` or `f<case file id>` (the picker's value)."""
+    """`source` is `conversation:<id>` or `case_file:<id>` (the picker's value)."""
     kind, _, number = source.partition(":")
-    body = PracticeCreate(trainee=trainee, **({"case_file_id": int(number)} if kind == "case_file"
-                                              else {"conversation_id": int(number or kind)}))
+    if kind not in ("conversation", "case_file") or not number.isdigit():
+        raise PracticeError(f"source: expected conversation:<id> or case_file:<id>, not {source!r}.")
+    body = PracticeCreate(trainee=trainee, **{f"{kind}_id": int(number)})
     attempt = practice_api.start(session=session, body=body, analyzer=analyzer)
     return RedirectResponse(f"/practice/{attempt.id}", status_code=303)
 
