@@ -129,3 +129,35 @@ def test_deleting_a_conversation_removes_its_attempts_and_feedback(sessions, con
         session.delete(conversations.get_conversation(session=session, conversation_id=conversation_id))
         session.commit()
         assert session.query(PracticeAttemptRow).count() == 0 and session.query(FeedbackRow).count() == 0
+
+
+def test_migration_0004_matches_the_coaching_tables(sessions):
+    """The tables Alembic created are the ones coach_tables.py describes (no drift)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from heard.store import coach_tables
+    from heard.store.tables import Base
+
+    mine = {t.name for t in Base.metadata.sorted_tables if t.name in {
+        coach_tables.PracticeAttemptRow.__tablename__, coach_tables.PracticeTurnRow.__tablename__,
+        coach_tables.FeedbackRow.__tablename__, coach_tables.FeedbackItemRow.__tablename__,
+        coach_tables.DebriefRow.__tablename__, coach_tables.DebriefEntryRow.__tablename__}}
+    with sessions.kw["bind"].connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": False})
+        diff = compare_metadata(context, Base.metadata)
+
+    def table_of(change) -> str | None:
+        op = change[0] if isinstance(change, list) else change
+        for part in op[1:]:
+            name = getattr(part, "name", None) if not isinstance(part, str) else None
+            table = getattr(part, "table", None)
+            if table is not None:
+                return table.name
+            if isinstance(part, str) and part in mine:
+                return part
+            if name in mine:
+                return name
+        return None
+
+    assert [d for d in diff if table_of(d) in mine] == []
