@@ -38,7 +38,7 @@ from heard.analyze.pipeline import Analyzer
 from heard.analyze.scorecard import Score, Scorecard
 from heard.analyze.trajectory import valence
 from heard.errors import HeardError
-from heard.model import HARMFUL_MOVES, Analysis, Conversation, Finding, Message, Role
+from heard.model import Analysis, Conversation, Finding, Message, Role
 from heard.store import coaching, conversations
 from heard.store.coach_tables import PracticeAttemptRow, PracticeTurnRow
 

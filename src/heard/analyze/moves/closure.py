@@ -4,7 +4,6 @@ how repeats are prevented, thanks for patience at resolution, or invites feedbac
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from heard.analyze.detector import register_detector

@@ -63,7 +63,7 @@ _FORMS = (
     rf"first thing(?:\s+(?:tomorrow(?:\s+morning)?|in the morning|on\s+{_DAY}|{_DAY}))?",
     # end of (the business) day / EOD / COB (+ a day)
     rf"(?:by\s+)?(?:the\s+)?(?:end of (?:the\s+)?(?:business\s+|working\s+)?day|close of (?:business|play)|end of business|eod|cob)(?:\s+(?:today|tomorrow|on\s+{_DAY}|{_DAY}))?",
-    rf"(?:by\s+)?(?:the\s+)?end of (?:the|this|next) week|(?:by\s+)?next week",
+    r"(?:by\s+)?(?:the\s+)?end of (?:the|this|next) week|(?:by\s+)?next week",
     # within / in N units; within the hour
     rf"(?:within|in|over)\s+(?:the\s+next\s+|the\s+coming\s+|about\s+|around\s+|under\s+)?{_NUM}\s+{_UNIT}",
     r"(?:within|in)\s+the\s+(?:next\s+)?(?:hour|half[- ]hour)",

@@ -31,7 +31,7 @@ _ACTION = (
 )
 
 RULES: tuple[Rule, ...] = (
-    (phrases(rf"I(?:'ll|\s+will|\s+am going to|'m going to)\s+personally\b",
+    (phrases(r"I(?:'ll|\s+will|\s+am going to|'m going to)\s+personally\b",
              rf"{_WILL}(?:make sure|make certain|ensure|see (?:this|it) through|stay on (?:this|it|top of)|own this|"
              r"take (?:full )?ownership|shepherd|handle (?:this|it) (?:myself|personally)|take care of (?:this|it) (?:myself|personally))",
              r"I(?:'m| am)\s+(?:personally\s+)?(?:taking care of|taking ownership of|owning|handling) (?:this|it|your)",
