@@ -40,6 +40,11 @@ def checkpoint(due_at=DUE) -> Finding:
     # a private note is not an update to the customer
     ([("agent", "Note: refund queued.", 30, False), ("customer", "Anything?", 180, True)],
      "promise.missed", "no update by the 15:00 due time; the conversation went on to 16:00"),
+    # the same breath is not an update: a sign-off a minute later, or seconds later on a call
+    ([("agent", "Will do. Have a good day!", 1, True)],
+     "promise.open", "due at 15:00; no update yet and the due time has not passed in this conversation"),
+    ([("agent", "Anything else?", 9, True), ("agent", "Update: refund sent.", 45, True)],
+     "promise.kept", "update at 13:45, before the 15:00 due time"),
     # a customer message before the due time is not an update
     ([("customer", "Thanks!", 10, True)],
      "promise.open", "due at 15:00; no update yet and the due time has not passed in this conversation"),
@@ -71,3 +76,11 @@ def test_promises_compare_naive_times_as_utc():
     conv = conversation(("agent", "Update.", 30, True))
     (finding,) = PromiseDetector().detect(conv, prior=[checkpoint(due_at=DUE.replace(tzinfo=None))])
     assert finding.kind == "promise.kept"
+
+
+def test_promises_short_windows_need_a_quarter_of_the_window():
+    """"By 13:20" leaves 20 minutes: an update 5 minutes on counts, one a minute on does not."""
+    due = T + timedelta(minutes=20)
+    soon = PromiseDetector().detect(conversation(("agent", "On it.", 1, True)), prior=[checkpoint(due_at=due)])
+    later = PromiseDetector().detect(conversation(("agent", "Done: refunded.", 5, True)), prior=[checkpoint(due_at=due)])
+    assert [f.kind for f in soon + later] == ["promise.open", "promise.kept"]

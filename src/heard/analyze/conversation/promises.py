@@ -1,6 +1,8 @@
 """Promises: was each timed checkpoint followed by an agent update by its due time?
 
-- `promise.kept`: a public agent message came after the promise, at or before the due time;
+- `promise.kept`: a public agent message came after the promise, at or before the due time, and
+  not in the same breath: it must come at least `min(10 minutes, a quarter of the promised
+  window)` after the promise, so "Will do, have a good day" later in the same call is no update;
 - `promise.missed`: the conversation went past the due time (a later message was sent after
   it) without such an update;
 - `promise.open`: neither yet.
@@ -9,7 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from heard.analyze.conversation._order import aware
 from heard.analyze.detector import register_detector
@@ -22,7 +24,18 @@ def _clock(moment: datetime, due: datetime) -> str:
     return moment.strftime("%H:%M") if moment.date() == aware(due).date() else moment.strftime("%Y-%m-%d %H:%M")
 
 
-@register_detector("promises", version="1", kinds=("promise.kept", "promise.missed", "promise.open"),
+MOST_SAME_BREATH = timedelta(minutes=10)
+
+
+def _earliest_update(promise: Message, due: datetime) -> datetime | None:
+    """The first moment a later agent message counts as an update on the promise."""
+    if promise.sent_at is None:
+        return None
+    sent = aware(promise.sent_at)
+    return sent + min(MOST_SAME_BREATH, max(due - sent, timedelta(0)) / 4)
+
+
+@register_detector("promises", version="2", kinds=("promise.kept", "promise.missed", "promise.open"),
                    requires=("move.checkpoint",))
 class PromiseDetector:
     """Kept, missed or open: one finding per timed checkpoint."""
@@ -48,10 +61,11 @@ class PromiseDetector:
         due = aware(due_at)
         later = conversation.messages[conversation.messages.index(promise) + 1 :]
         due_text = _clock(due, due)
+        earliest = _earliest_update(promise, due)
         for message in later:
             if message.role != Role.agent or not message.public or message.sent_at is None:
                 continue
-            if aware(message.sent_at) <= due:
+            if (earliest is None or aware(message.sent_at) >= earliest) and aware(message.sent_at) <= due:
                 when = _clock(message.sent_at, due)
                 return "promise.kept", f"update at {when}, before the {due_text} due time", 0.95
         past_due = [m for m in later if m.sent_at is not None and aware(m.sent_at) > due]
