@@ -1,6 +1,7 @@
 """Draw the messages of support_validation.jsonl (run once; the labels were then written by hand).
 
     python tests/data/labels/sample_messages.py ../shared/data > /tmp/to_label.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --customer-round3 > /tmp/dev_customer.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -57,5 +58,44 @@ def main(shared: Path) -> None:
         for row in rng.sample(pool, n):
             print(json.dumps(row, ensure_ascii=False))
 
+
+# -- Round 3, customer side: the customer error-analysis set (support_dev_customer.jsonl) --------
+
+CUSTOMER_DEV_SEED = 20261204
+
+
+def rounds_1_2(pools: dict[str, list[dict]]) -> set[tuple[str, str]]:
+    """Every message rounds 1 and 2 drew (labelled or left out), replaying their draws."""
+    drawn: set[tuple[str, str]] = set()
+    for seed, quota in ((SEED, {("twcs", "agent"): 110, ("twcs", "customer"): 110, ("stc3", "agent"): 60, ("stc3", "customer"): 60}),
+                        (SEED + 1, {("twcs", "agent"): 50, ("twcs", "customer"): 60, ("stc3", "agent"): 20, ("stc3", "customer"): 30})):
+        rng = random.Random(seed)
+        for (source, role), n in quota.items():
+            pool = [r for r in pools[source] if r["role"] == role and (r["source"], r["source_id"]) not in drawn]
+            drawn.update((r["source"], r["source_id"]) for r in rng.sample(pool, n))
+    return drawn
+
+
+def customer_round3(shared: Path) -> None:
+    """150 customer tweets + 65 STC-3 customer turns, disjoint from rounds 1-2; STC-3 turns come
+    only from dialogues that no earlier round touched (so the dev dialogues can be left out of the
+    weak-label training data as a whole)."""
+    pools = {
+        "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
+        "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
+    }
+    drawn = rounds_1_2(pools)
+    used_dialogues = {sid.split("#")[0] for src, sid in drawn if src.startswith("stc3")}
+    rng = random.Random(CUSTOMER_DEV_SEED)
+    for source, n in (("twcs", 150), ("stc3", 65)):
+        pool = [r for r in pools[source] if r["role"] == "customer" and (r["source"], r["source_id"]) not in drawn
+                and not (source == "stc3" and r["source_id"].split("#")[0] in used_dialogues)]
+        for row in rng.sample(pool, n):
+            print(json.dumps(row, ensure_ascii=False))
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if len(sys.argv) > 2 and sys.argv[2] == "--customer-round3":
+        customer_round3(Path(sys.argv[1]))
+    else:
+        main(Path(sys.argv[1]))
