@@ -2,6 +2,7 @@
 
     python tests/data/labels/sample_messages.py ../shared/data > /tmp/to_label.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --customer-round3 > /tmp/dev_customer.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --agent-round3 > /tmp/dev_agent.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -94,8 +95,33 @@ def customer_round3(shared: Path) -> None:
             print(json.dumps(row, ensure_ascii=False))
 
 
+# -- Round 3, agent side: the agent-move error-analysis set (support_dev_agent.jsonl) ------------
+
+AGENT_DEV_SEED = 20261203
+
+
+def agent_round3(shared: Path) -> None:
+    """140 agent tweets + 70 STC-3 helpdesk turns, disjoint from rounds 1-2; STC-3 turns come only
+    from dialogues that no earlier round touched (so the moves head can leave them out of its
+    weak-label training data)."""
+    pools = {
+        "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
+        "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
+    }
+    drawn = rounds_1_2(pools)
+    used_dialogues = {sid.split("#")[0] for src, sid in drawn if src.startswith("stc3")}
+    rng = random.Random(AGENT_DEV_SEED)
+    for source, n in (("twcs", 140), ("stc3", 70)):
+        pool = [r for r in pools[source] if r["role"] == "agent" and (r["source"], r["source_id"]) not in drawn
+                and not (source == "stc3" and r["source_id"].split("#")[0] in used_dialogues)]
+        for row in rng.sample(pool, n):
+            print(json.dumps(row, ensure_ascii=False))
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[2] == "--customer-round3":
         customer_round3(Path(sys.argv[1]))
+    elif len(sys.argv) > 2 and sys.argv[2] == "--agent-round3":
+        agent_round3(Path(sys.argv[1]))
     else:
         main(Path(sys.argv[1]))
