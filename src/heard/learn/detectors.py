@@ -21,8 +21,11 @@ from heard.learn import runtime
 from heard.model import Conversation, Finding, Message, Role
 
 EMOTIONS = rule_emotion.LABELS
-# How much a rule verdict adds to the model's probability for the same label (0..1 scale).
-RULE_WEIGHT = 1.0
+# How much a rule verdict adds to the model's probability for the same label (0..1 scale). A rule
+# cue is strong evidence on support messages (it carries TAXONOMY.md's decisions); the rules'
+# "neutral" only means no cue was found, so it counts for less.
+RULE_WEIGHT = 2.0
+RULE_NEUTRAL_WEIGHT = 0.5
 
 _WHAT = {
     "move.name_feeling": "this names a feeling", "move.reflect_concern": "this reflects the customer's concern",
@@ -57,7 +60,7 @@ class EmotionModelDetector:
     def blend(self, model_p: np.ndarray, rule: Finding) -> np.ndarray:
         p = model_p.copy()
         label = rule.kind.split(".", 1)[1]
-        p[EMOTIONS.index(label)] += RULE_WEIGHT * rule.score
+        p[EMOTIONS.index(label)] += (RULE_NEUTRAL_WEIGHT if label == "neutral" else RULE_WEIGHT) * rule.score
         return p / p.sum()
 
     def classify(self, message: Message, model_p: np.ndarray, scored: runtime.Scored | None = None) -> Finding:

@@ -5,7 +5,7 @@ Data, all of it free to ship a model trained on:
   including the hard negatives from its "do not label when" column and borderline section;
 - weak labels: the rule detectors run over STC-3 helpdesk dialogues (CC BY 4.0 annotations);
   a sentence holding a rule finding is a weak positive of that kind, any other a weak negative.
-  Dialogues in tests/data/labels/support_validation.jsonl are left out.
+  Dialogues in tests/data/labels/support_validation.jsonl and the dev sets beside it are left out.
 
 Per kind, 5-fold out-of-fold scores give the Platt calibration and the decision threshold
 (the best F0.5 — precision counts double — and never below 0.5; a kind with no
@@ -25,7 +25,10 @@ from heard.learn.heads import Head
 
 SEED = 13
 EXAMPLES = Path(__file__).parent / "examples"
-VALIDATION = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels" / "support_validation.jsonl"
+LABELS = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels"
+VALIDATION = LABELS / "support_validation.jsonl"
+# Every labelled evaluation file: their STC-3 dialogues are kept out of the weak-label data.
+EVALUATION_FILES = (VALIDATION, LABELS / "support_dev_customer.jsonl", LABELS / "support_dev_agent.jsonl")
 OWN_WEIGHT = 3.0
 WEAK_POSITIVE = 1.0
 WEAK_NEGATIVE = 0.3
@@ -49,13 +52,16 @@ def read_labelled(name: str, prefix: str) -> list[tuple[set[str], str]]:
 
 
 def validation_dialogues() -> set[str]:
-    if not VALIDATION.is_file():
-        return set()
+    """STC-3 dialogue ids of every labelled evaluation file (validation and dev sets)."""
     ids = set()
-    for line in VALIDATION.read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        if r["source"].startswith("stc3"):
-            ids.add(r["source_id"].split("#")[0])
+    for path in EVALUATION_FILES:
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                if r["source"].startswith("stc3"):
+                    ids.add(r["source_id"].split("#")[0])
     return ids
 
 

@@ -99,6 +99,37 @@ CASES = [
     ("The web page is automatically switched to the navigation page.", []),  # not the customer switching
     ("I'm cancelling the order, it's too late now.", []),
     ("Does anybody read these?", [("concern.invisible", "Does anybody read")]),
+    # -- v3: earlier contact as real customers say it; amounts in passing; more currencies --
+    ("The agent I spoke with said it would be fixed by now.", [("concern.repeat_contact", "The agent I spoke with")]),
+    ("I was told a refund was on its way.", [("concern.repeat_contact", "I was told"), ("concern.money", "refund")]),
+    ("Please read my DMs, it's all there.", [("concern.repeat_contact", "read my DMs")]),
+    ("I DMed you the order number.", [("concern.repeat_contact", "I DMed you")]),
+    ("I already gave you my postcode.", [("concern.repeat_contact", "already gave")]),
+    ("Can someone get back to me please?", [("concern.repeat_contact", "get back to me")]),
+    ("Could you get back to me with a date?", []),  # a request for an answer, not a missing one
+    ("They say they'll call you back within the hour but they never do.",
+     [("concern.repeat_contact", "call you back within the hour but they never")]),
+    ("Finally got someone on the phone.", [("concern.repeat_contact", "Finally got someone")]),
+    ("The app crashes once or twice a day.", [("concern.repeat_contact", "crashes once or twice a day")]),
+    ("I use the app once a day.", []),  # usage, not a recurring fault
+    ("Still no reply to my complaint.", [("concern.repeat_contact", "Still no reply"), ("concern.repeat_contact", "my complaint")]),
+    ("The line is always busy.", [("concern.repeat_contact", "line is always busy")]),
+    ("I went to the business hall and they could not help.", [("concern.repeat_contact", "I went to the business hall")]),
+    ("The fix you suggested didn't change anything.", [("concern.repeat_contact", "The fix you suggested")]),
+    ("I restarted it and it works.", []),
+    ("Their $5 lunch deal is back this week.", []),  # a price in passing: no money at stake
+    ("I paid $5 for a lunch that never came.", [("concern.money", "$5")]),
+    ("They deducted 300 yuan from my balance.", [("concern.money", "deducted"), ("concern.money", "300 yuan")]),
+    ("My bill has nearly doubled since March.", [("concern.money", "bill has nearly doubled")]),
+    ("Will they pay for the damages?", [("concern.money", "pay for the damages")]),
+    ("My train was cancelled and my dad is waiting at the station.", [("concern.deadline_event", "My train")]),
+    ("Our flight leaves at 4 and we keep getting errors at check-in.", [("concern.deadline_event", "flight")]),
+    ("I train new staff on the till every week.", []),
+    ("Everyone should give up Lumen and find a better provider.", [("risk.churn", "should give up Lumen")]),
+    ("I give up, it still won't connect.", []),  # giving up on a fix, not leaving
+    ("I want to deregister my number.", [("risk.churn", "deregister")]),
+    ("You can ignore a customer like me, but not all of us.", [("concern.invisible", "ignore a customer like me")]),
+    ("There is a blind spot in the coverage near the park.", []),  # not sight
 ]
 
 

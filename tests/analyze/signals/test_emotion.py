@@ -94,6 +94,27 @@ CASES = [
     ("Huge relief, the sync finished.", "relief", 1, "Huge relief"),
     ("I can't stop crying. Please tell me they can be recovered.", "sadness", 2, "can't stop crying"),
     ("Your people have no idea what this does to a business like mine.", "anger", 2, "Your people"),
+    # -- v3: anger as real customers aim it; frustration shouted at an obstacle; praise of staff --
+    ("Your service is pathetic.", "anger", 2, "Your service is pathetic"),
+    ("That's a lie and you know it.", "anger", 2, "That's a lie"),
+    ("You lied about the delivery date.", "anger", 2, "You lied"),
+    ("Do you really expect people to wait a month for this?", "anger", 2, "Do you really expect people"),
+    ("How can you charge for a service that doesn't work?", "anger", 2, "How can you"),
+    ("How can you help me move my booking?", "neutral", None, "How can you help me move my booking?"),  # a question
+    ("You guys suck.", "anger", 2, "You guys suck"),
+    ("I'm so angry with you guys right now.", "anger", 3, "so angry"),
+    ("I'm so angry, the parcel is lost.", "frustration", 3, "so angry"),  # no target
+    ("This is bullshit, the app logged me out again.", "frustration", 2, "This is bullshit"),
+    ("I CAN'T LOG IN AT ALL", "frustration", 2, "CAN'T LOG IN AT ALL"),
+    ("I LOVE the new update", "joy", 2, "LOVE the"),  # capitals in delight are not frustration
+    ("It's so difficult to find the cancel button.", "frustration", 1, "so difficult to"),
+    ("The payment always fails at the last step.", "frustration", 1, "always fails"),
+    ("My internet has been out for 3 days.", "frustration", 1, "for 3 days"),
+    ("Not good enough for a premium plan.", "disappointment", 1, "Not good enough"),
+    ("The people on the phone handled it brilliantly.", "gratitude", 1, "people on the phone handled it brilliantly"),
+    ("The update is great.", "neutral", None, "The update is great."),  # praise of a thing, not of people
+    ("The staff were so kind and patient with my dad.", "gratitude", 1, "staff were so kind"),
+    ("I DMed you my order number.", "neutral", None, "I DMed you my order number."),  # earlier contact is not effort
 ]
 
 

@@ -28,12 +28,14 @@ _ORDINAL = r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eight
 _THIRD_PARTY = (r"(?:the |my |your )?(?:seller|store|shop|carrier|courier|delivery (?:company|driver)|driver|"
                 r"bank|post office|retailer|manufacturer|airline|airport|landlord|ups|usps|fedex|dhl|"
                 r"royal mail|hermes|evri|amazon|customer (?:service|support|care)|support|helpline|"
-                r"call cent(?:re|er)|your (?:colleague|agent|team|rep)s?|someone|an agent|a rep|(?:a |the |your )?(?:chat)?bot)")
+                r"call cent(?:re|er)|your (?:colleague|agent|team|rep)s?|someone|an agent|a rep|(?:a |the |your )?(?:chat)?bot|"
+                r"(?:the |your |a )?(?:[A-Z]\w+ )?(?:customer service|business (?:hall|office)|service (?:cent(?:re|er)|desk|hall)|hotline)|"
+                r"(?:the |a |your )?(?:store |shop |branch )?(?:manager|staff|associate|representative|branch|police))")
 
 EVENT = cue("concern.deadline_event", 1.0, "event",
             r"(?:\w+'s )?birthday", r"graduation", r"wedding", r"anniversary", r"funeral", r"christening",
             r"(?:bar|bat) mitzvah", r"party", r"celebration", r"trip", r"holiday", r"vacation", r"honeymoon",
-            r"flight", r"exam", r"(?:job )?interview", r"launch(?:ing)?", r"go-live", r"conference", r"concert",
+            r"flight", r"(?:my|the|our|her|his|their) train", r"(?:leave|leaving|fly|flying) (?:the country|abroad)", r"exam", r"(?:job )?interview", r"launch(?:ing)?", r"go-live", r"conference", r"concert",
             r"surgery", r"operation", r"appointment", r"moving day", r"deadline", r"plans tonight",
             r"tournament", r"(?:first |big )?match", r"competition", r"recital", r"presentation", r"pitch",
             r"easter", r"christmas", r"thanksgiving", r"hanukkah", r"diwali", r"eid", r"new year(?:'s)?",
@@ -46,7 +48,7 @@ _DEADLINE_ITSELF = phrases(r"deadline", r"cut-?off", r"due date", r"(?:return|re
                            r"(?:rent|bill|payment|mortgage|invoice) is due")
 # An event in the sentence with a near date ("is this Saturday", "tomorrow at 9am", "in nine days")
 # is at stake when the customer brings it to support, unless the mention is happy.
-_NEAR = phrases(r"today", r"tonight", r"tomorrow", r"this (?:week(?:end)?|morning|afternoon|evening)",
+_NEAR = phrases(r"today", r"tonight", r"tomorrow", r"in (?:an?|one|two|three|\d+)(?: and a half)? hours?", r"this (?:week(?:end)?|morning|afternoon|evening)",
                 r"(?:on |this |next |coming )?(?:mon|tues|wednes|thurs|fri|satur|sun)day",
                 r"in (?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of) days",
                 r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?",
@@ -59,7 +61,7 @@ _AT_RISK = phrases(r"\w+n't", r"wrong", r"broken", r"damaged", r"faulty", r"fail
     r"not (?:arrived|here|shipped|delivered|come|ready)", r"never (?:arrived|came)", r"cancel(?:l?ed|lation)",
     r"disrupt\w*", r"stuck", r"stranded", r"need (?:it|this|them|the \w+)", r"needs to", r"has to", r"must",
     r"urgent(?:ly)?", r"asap", r"worried", r"ruin(?:ed|s)?", r"rebook\w*", r"lost", r"missing", r"where is",
-    r"running out of time", r"no (?:way|chance)", r"will it", r"won't",
+    r"running out of time", r"no (?:way|chance)", r"will it", r"won't", r"errors?", r"keep (?:getting|receiving|failing)",
 )
 # Happy mentions of an event: no concern.
 _HAPPY = phrases(
@@ -72,7 +74,7 @@ _HAPPY = phrases(
 CUES: tuple[Cue, ...] = (
     cue("concern.accessibility", 2.0, "assistive technology or disability",
         r"screen ?readers?", r"JAWS", r"NVDA", r"VoiceOver", r"TalkBack", r"braille", r"wheelchairs?",
-        r"mobility (?:scooter|aid|impair\w*)", r"blind", r"visually impaired", r"partially sighted",
+        r"mobility (?:scooter|aid|impair\w*)", r"blind(?! (?:area|spot|zone|date|side|corner|test|box))", r"visually impaired", r"partially sighted",
         r"low vision", r"deaf", r"hard of hearing", r"hearing (?:aids?|impair\w*|loss)", r"disabilit(?:y|ies)",
         r"disabled", r"accessib(?:le|ility)", r"inaccessible", r"not accessible", r"captions?", r"subtitles",
         r"sign language", r"dyslexi[ac]", r"autis(?:m|tic)", r"ADHD", r"epilep(?:sy|tic)", r"carer",
@@ -117,18 +119,63 @@ CUES: tuple[Cue, ...] = (
         r"(?:problem|issue|fault|error|bug|noise|leak|it|symptoms?) (?:has |have |had |just |keeps? )?(?:came|come|comes|coming) back(?! again)(?: today| this (?:week|month|morning))?", r"(?:keeps|kept|keep) (?:happening|dropping|failing|cutting out|crashing|breaking|going down)",
         r"(?:contact|contacting|calling|writing|emailing|messaging|chasing) (?:you )?again", r"(?:I've|I have) been chasing",
         r"(?:I've|I have) (?:contacted|called|emailed|messaged) (?:you|this)"),
+    cue("concern.repeat_contact", 2.0, "earlier contact",
+        r"(?:I|we)(?:'ve| have)? (?:already |just |also )?(?:contacted|called|messaged|emailed) (?:them|him|her)\b",
+        r"(?:the |an? )?(?:associate|agent|rep|representative|advisor|adviser|manager|person|guy|lady|woman|man|staff(?: member)?|operator) (?:I|we) (?:spoke|talked|chatted|dealt) (?:to|with)",
+        r"(?:staff|manager|agent|rep|representative|customer service|associate|employee|cashier|operator|driver|courier)s? (?:there |at \w+ )?(?:told|said to|assured|promised|informed) (?:me|us)",
+        r"(?:then |the )?manager said", r"(?:I was|I am|I'm|I've been|I have been|we were|we've been) (?:also )?told",
+        r"(?:(?:read|check|see|look at) (?:my|the|our) |(?:on|to|in|answer|reply to) my )(?:dms?|direct messages?|private messages?|pms?|emails?|inbox)",
+        r"(?:my|the) (?:dms?|private messages?|emails?|messages?) (?:I|we) (?:sent|wrote|left)",
+        r"(?:I|we)(?:'ve| have)? (?:already |just |also )?(?:dm'?e?d|pm'?e?d|inboxed) (?:you|u|the|my|it|them|your|y'all)",
+        r"(?:already|previously) (?:stated|said|wrote|written|provided|gave|given|answered|replied|mentioned|submitted|filled|messaged|sent|left)",
+        r"get back to (?:me|us)(?! (?:with|when|if|as soon))", r"(?:or|not) even (?:a )?(?:reply|respond|answer|response|acknowledge)\w*",
+        r"(?:no|not any|without) help (?:by|from|when|after) (?:calling|phoning|emailing|ringing|the phone|customer service|support|the store)",
+        r"(?:finally|eventually) (?:got through|got (?:someone|somebody|a person|an agent|a human|hold of)|reached (?:someone|somebody|a person|an agent|a human)|spoke to (?:someone|somebody|a person|a human))",
+        r"(?:drama|trouble|struggl\w+|impossible|hard|difficult|no luck|no joy) (?:getting|to get|trying to get|in getting|reaching) (?:help|through|hold of|an answer|a response|support|someone|anyone)",
+        rf"(?:sent|send) (?:in )?{_NUMBER} (?:messages?|emails?|requests?|tickets?|dms?|complaints?)",
+        r"(?:call|ring|get back to) (?:you|me|us) back[^.!?]{0,40}?(?:never|don't|didn't|doesn't|do not|did not)",
+        r"(?:crash\w*|fail\w*|drops?|dropp\w*|freez\w*|disconnect\w*|cuts? out|goes down|breaks?|stops?|errors?|happens|happening)(?: \w+){0,3}? "
+        r"(?:(?:once or )?twice|once|\d+ times|several times|a few times) (?:a|per|every) (?:day|week|month)",
+        r"(?:each|every) (?:year|time) (?:when )?I (?:get|come|go) back",
+        r"(?:came|come|went|go|going|been) (?:back )?to (?:the |your |a )?(?:[\w-]+ ){1,3}?again",
+        r"(?:keep|keeps|kept) (?:saying|telling (?:me|us)|asking (?:me|us)) the same", r"same thing (?:again|over and over)",
+        r"(?:didn't|did not|haven't|have not) I (?:already )?(?:write|say|tell|explain|mention|send)",
+        r"(?:the |your )?(?:method|steps?|solution|fix|suggestion|instructions) (?:you|your (?:team|colleague|agent)) (?:suggested|gave|sent|recommended|provided)",
+        r"police report", r"reported (?:it |this )?to the police",
+        r"(?:applied|asked|requested|reported|complained|registered)(?: \w+){0,4} (?:through|via|with|at) (?:the |your )?(?:staff|customer service|service (?:desk|hall)|hotline|business (?:hall|office)|helpdesk|help desk)",
+        r"(?:I|we)(?:'ve| have)? complained (?:about|to|before|already|several|many|multiple)",
+        r"(?:still|yet|but|and) (?:no|zero|not a(?:ny)?) (?:reply|response|answer|callback|call back|word)\b",
+        r"no (?:reply|response|answer) (?:yet|from (?:you|anyone|anybody|them|your))",
+        r"(?:yet to|still to) (?:hear|receive|get) (?:back|a reply|a response|an answer|anything)",
+        r"(?:not|never|didn't|haven't|hasn't|has not|have not) (?:yet |even )?(?:responded|replied|answered|got back|called back|rung back)",
+        r"already (?:responded|replied|answered|did (?:that|this|it)|done (?:that|this|it)|sent (?:it|this|that|them|you))",
+        r"(?:dm'?e?d|pm'?e?d|messaged|emailed|sent (?:you )?(?:a |an )?(?:dm|pm|message|email))(?: you)? (?:too|as well|also)\b",
+        r"(?:line|phone|number|lines) (?:is |are |was |were )?(?:always |constantly )?(?:busy|engaged)",
+        r"(?:nobody|no one|no-one) (?:ever )?(?:answers|picks up|answered|picked up)",
+        r"(?:can't|cannot|couldn't|could not|unable to|impossible to) (?:reach|contact|get hold of|speak to) (?:you|anyone|anybody|someone|a (?:human|person))",
+        r"(?:you|your \w+|they|he|she) (?:had |have )?promised", r"(?:I was|we were) promised",
+        r"(?:was|were) supposed to (?:call|email|contact|ring|get back|reply|respond)",
+        r"(?:my|our) (?:ticket|complaint|claim)\b", r"(?:case|ticket|reference|complaint) (?:number|no\.?|#|id)",
+        r"(?:keep|keeps|kept) (?:asking|telling) (?:me|us) to",
+        r"(?:last|yesterday's|previous|earlier) (?:conversation|email|message|reply|tweet|dm)"),
     cue("concern.money", 2.0, "a charge or cost at stake",
         r"(?:charged|billed)(?: me)?(?: \w+)? (?:twice|double|two times|again|for something|for nothing|wrongly|incorrectly)",
         r"double[- ]?(?:charged|charge|billed|billing)", r"over-?charged?", r"overbilled", r"charged me",
         r"(?:extra|hidden|late|cancellation|overdraft|admin|service|roaming|termination) (?:fee|charge)s?",
         r"fees?", r"refunds?", r"refunded", r"money back", r"reimburs\w*", r"compensat\w*",
-        r"[$£€]\s?\d[\d,]*(?:\.\d\d)?", r"\d[\d,]*(?:\.\d\d)? ?(?:dollars|pounds|euros|usd|gbp|eur|quid|bucks)",
+        r"deduct(?:ed|ion|ions|s|ing)?", r"(?:tak(?:e|es|ing)|took) (?:my )?money", r"outofpocket",
+        r"(?:bill|charges?|price|payment|fee)s? (?:has |have |had |is |was )?(?:almost |nearly |just |now )?(?:doubled|tripled|gone up|went up|increased|skyrocketed)",
+        r"charg(?:e)?d (?:me|us|my)", r"pay (?:for )?(?:the )?damages?", r"(?:taxi|cab|hotel|meals?|accommodation|uber)s? (?:paid|covered|refunded|reimbursed)",
+        r"(?:I'm|im|I am|we're|we are) paying for",
         r"out of pocket", r"can't afford", r"cannot afford", r"(?:billing|bill|invoice|payment) (?:mistake|error|issue|problem|dispute)",
         r"wrong(?:ly)? (?:charged|billed|amount|bill|invoice)", r"bill (?:is|was|has) (?:wrong|doubled|gone up|higher|too high|incorrect)",
         r"(?:unauthori[sz]ed|duplicate|pending|mystery|unknown|fraudulent) (?:charges?|payments?|transactions?|debits?)",
         r"paid (?:twice|extra|double)", r"paid for (?:something|nothing|it twice)", r"(?:on a|on my) (?:pension|fixed income|tight budget)",
         r"money is tight", r"(?:false|incorrect|bogus|wrong) charges?", r"what I(?:'m)? pay(?:ing)? for", r"(?:took|taken|taking) (?:\w+ )?(?:from|out of) my (?:account|card|bank)", r"cost(?:s|ing)? me", r"lost money",
         r"price (?:went up|increase|hike|rise)", r"debited", r"chargeback", r"financial hardship", r"hardship"),
+    # A bare amount is money at stake only when the message also talks of paying or losing it (`_bare_amount`).
+    cue("concern.money", 2.0, "an amount",
+        r"[$£€¥₹]\s?\d[\d,]*(?:\.\d\d)?", r"(?:RMB|rmb|Rs\.?|INR) ?\d[\d,]*", r"\d[\d,]*(?:\.\d\d)? ?(?:dollars|pounds|euros|usd|gbp|eur|quid|bucks|yuan|rmb|rupees|inr)"),
     cue("concern.business_impact", 2.0, "their business is affected",
         r"(?:my|our) (?:business|shop|store|restaurant|salon|company|clinic|practice|firm|cafe|café|bakery|agency|startup|organi[sz]ation|school|office|warehouse|operations|production|website|online store|sales)",
         r"(?:my|our) (?:customers|clients|staff|employees|team|users|patients|guests|stakeholders|board|investors|members|students|drivers)",
@@ -148,7 +195,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:scripted|canned|automated) (?:answers|replies|responses)",
         r"(?:nobody|no one|no-one) (?:there |here |at \w+ )?(?:cares|listens|reads)", r"(?:does|is) (?:anybody|anyone) (?:even )?(?:read|reading|listen|listening)",
         r"(?:haven't|didn't|did not|have not) (?:even )?read (?:either of |any of |one of )?my (?:emails|messages)", r"(?:you're|you are) not hearing me",
-        r"shouting into (?:a|the) void", r"do you (?:guys |people )?(?:even|actually) care"),
+        r"shouting into (?:a|the) void", r"do you (?:guys |people )?(?:even|actually) care",
+        r"ignore (?:me|us|my \w+|customers|an? \w+ like (?:me|us))"),
     cue("risk.churn", 2.0, "intends to leave",
         r"cancel(?:l?ing)? (?:my|the|our)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
         r"close (?:my|our) account",
@@ -166,7 +214,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:moving|taking|move|take) (?:my|our) (?:shop|store|business|account|money|custom)\b(?! (?:to|on) (?:a |my |our )?new (?:address|house|home))",
         r"done with (?:you|your|this company|(?-i:[A-Z])[a-z]+)",
         r"(?:(?<=\band )|(?<=\bthen )|(?<=I'm )|(?<=I am )|(?<=we're )|(?<=I'll )|(?<=we'll )|(?<=going to )|(?<=considering )|(?<=thinking of )|(?<=about to ))switch(?:ing)? (?:over )?to \w+",
-        r"(?:you've|you have|you just) lost (?:a|me as a|my|our) (?:customer|business)", strong=False, negatable=True),
+        r"(?:you've|you have|you just) lost (?:a|me as a|my|our) (?:customer|business)",
+        r"(?:should|will|going to|gonna|I'll|we'll|to) give up (?:on )?(?:you\b|your|(?-i:[A-Z])\w+)", r"(?:friendship|relationship) (?:ends|is over|has ended|ended)",
+        r"deregister\w*", r"(?:lost|losing) (?:a |another |one )?(?:loyal |long[- ]?time |good )customer",
+        r"(?:will|shall|going to|gonna|I'll|we'll|about to) (?:delete|uninstall) (?:the|this|your) (?:app|application)", r"terminat(?:e|ing) (?:my|the|our) (?:contract|account|service|subscription)", strong=False, negatable=True),
 )
 
 
@@ -209,7 +260,8 @@ class ConcernDetector:
             if not message.public:
                 continue
             text = message.text
-            hits = deadline_hits(text) + [h for h in find_hits(text, CUES) if not _resolved_money(text, h)]
+            hits = deadline_hits(text) + [h for h in find_hits(text, CUES)
+                                          if not _resolved_money(text, h) and not _bare_amount(text, h)]
             for h in sorted(hits, key=lambda h: h.start):
                 words = text[h.start : h.end]
                 if h.label == "concern.deadline_event":
@@ -231,6 +283,17 @@ def _resolved_money(text: str, hit: Hit) -> bool:
     end = next((e for s, e in iter_sentences(text) if s <= hit.start < e), len(text))
     done = _RESOLVED.search(text, hit.end, min(end, hit.end + 25))
     return done is not None and not re.search(r"n['’]t\b|\bnot\b|\bnever\b|\bno\b", text[hit.end:done.start()], re.IGNORECASE)
+
+
+# A price in passing ("$3 burritos for Halloween") is not money at stake; with paying, charging,
+# losing or refunding in the message it is.
+_MONEY_TALK = phrases(r"pa(?:y|id|ying|yment)s?", r"charg\w*", r"bill\w*", r"refund\w*", r"cost\w*", r"fees?", r"owe\w*", r"deduct\w*",
+                      r"price\w*", r"money", r"lost", r"lose", r"los(?:ing|s)", r"spen[dt]\w*", r"wast\w*", r"debit\w*", r"balance",
+                      r"account", r"afford\w*", r"expensive", r"overpa\w*", r"back", r"invoice\w*", r"top[- ]?up", r"recharg\w*")
+
+
+def _bare_amount(text: str, hit: Hit) -> bool:
+    return hit.label == "concern.money" and hit.cue.note == "an amount" and not _MONEY_TALK.search(text)
 
 
 def _score(hit: Hit, words: str) -> float:

@@ -55,6 +55,18 @@ CUES: tuple[Cue, ...] = (
         r"you lot", r"the lot of you", r"your people", r"do you (?:guys |people )?(?:even|actually) care",
         r"(?:nobody|no one|no-one) (?:there |here )?(?:even )?cares", r"incompeten\w+", r"incompetanc\w+", r"greedy",
         r"(?:didn't|doesn't|don't) know what (?:the fuck |the hell )?(?:he's|she's|they're|he is|she is|they are) (?:talking about|doing)",
+        r"(?:your|ur|you(?:'re| are)|u r|y'?all(?:'re| are)?) (?:\w+ ){0,2}?(?:is |are |was |were |has been |have been )?(?:so |really |very |absolutely |totally |just |such |getting )?"
+        r"(?:useless|a joke|pathetic|clueless|a disgrace|horrible|terrible|awful|rubbish|garbage|trash|shady|shameful|disgraceful|dishonest|"
+        r"incompetent|hopeless|the worst|appalling|disgusting|poor(?:er)?(?: and poorer)?|a scam|liars|thieves|crooks|so funny|a nightmare)",
+        r"(?:you|u|they|he|she|staff) (?:have |has )?(?:lied|lie)\b", r"(?:that's|that is|thats|it's|this is) a (?:blatant |complete )?lie",
+        r"dishonest\w*", r"dishono(?:u)?rable", r"disgraceful", r"shameful", r"shady", r"lame excuses?", r"worst of the worst",
+        r"(?:you|u|they) (?:must )?think (?:we're|we are|I'm|I am|people are|customers are) (?:stupid|idiots|fools|dumb)",
+        r"(?:you|u) (?:guys |people |all )?suck", r"hate (?:you|u|them|your|y'all)\b", r"losers?", r"cuss(?:ing)? \S+ (?:tf |the fuck )?out",
+        r"(?:do|did) (?:you|u) (?:really |seriously )?(?:expect|think|want) (?:me|us|people|customers|anyone|everyone)",
+        r"how (?:can|could) (?:you|u)(?! (?:help|tell|check|assist))", r"is this how (?:you|u)", r"(?:could|can) (?:you|u) be (?:any )?more",
+        r"you (?:never|don't even|didn't even|never even) (?:tell|solve|fix|answer|care|listen|bother|read)",
+        r"shift(?:ed|ing)? (?:the )?(?:responsibilit\w+|blame)", r"(?:do|did) you have the nerve",
+        r"why (?:the hell|the fuck|tf|on earth) (?:did|do|would|are|is|have|does) (?:you|u|they)",
         strong=True),
     cue("anger", 2.0, "accuses someone",
         r"cheat(?:ed|ing|s)?", r"deceiv\w+", r"misled", r"conned", r"lying", r"theft", r"(?<!be )rude", r"dismissive",
@@ -62,15 +74,16 @@ CUES: tuple[Cue, ...] = (
     # Anger words count as anger only when a target is also named (see _label); else frustration.
     cue("anger_word", 2.0, "anger word",
         r"furious", r"livid", r"angry", r"outraged", r"pissed(?: off)?", r"enraged", r"fuming",
-        r"disgusted", r"disgusting", r"seething", r"infuriat\w*", strong=True, negatable=True),
+        r"disgusted", r"disgusting", r"seething", r"infuriat\w*", r"piss(?:es|ed)? me off", strong=True, negatable=True),
     # -- frustration: obstacles, effort, persistence --
     cue("frustration", 2.0, "frustration named",
         r"frustrat\w*", r"annoy(?:ed|ing)", r"exasperat\w*", r"ridiculous", r"unacceptable",
         r"(?:this|that|it) is a joke", r"hate (?:it|this|that)", r"what a (?:joke|farce|nightmare)",
-        r"nightmare", negatable=True),
+        r"nightmare", r"(?:so|very|really|extremely|incredibly|too) (?:difficult|hard) to", r"(?:great|such) difficulty",
+        r"can'?t deal", r"can'?t take (?:it|this|any ?more)", r"flip(?:ping)? (?:a |the )?tables?", negatable=True),
     cue("frustration", 2.0, "at the end of their patience",
         r"fed up", r"sick (?:and tired )?of", r"tired of", r"had enough", r"at my wit's end",
-        r"driving me (?:crazy|mad|insane|nuts|up the wall)", r"losing my (?:mind|patience)",
+        r"(?:driving|drove|drives) me (?:crazy|mad|insane|nuts|up the wall)", r"losing my (?:mind|patience)",
         r"(?:I'm|I am|we're|we are) (?:so |just |completely )?done with", r"don't bother (?:replying|responding|answering)",
         strong=True),
     cue("frustration", 1.2, "effort and waiting",
@@ -94,7 +107,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:is|was|are|were|it's|its|been|went|goes|gone|going) (?:down|out|offline|broken) again",
         r"still (?:says|shows|showing|saying|reads|sitting|coming up|appearing|there|in (?:my|the)|disconnected|offline|unresolved|unsolved|pending|processing)", r"still(?= (?:'|‘|\"|“))",
         r"again(?: today| this (?:week|month|morning))", r"come back again", r"came back again",
-        r"wtf", r"ffs", r"grr+", r"argh+", r"ugh+"),
+        r"wtf", r"ffs", r"tf", r"grr+", r"argh+", r"ugh+", r"(?:this|that|it)(?:'s| is| was)? (?:such |total |complete |utter )?(?:bs|bullshit)", r"so (?:bs|bullshit)",
+        r"(?:always|keeps?|kept|constantly|repeatedly) fail\w*", r"for (?:over |more than |almost |nearly )?(?:\d+|two|three|four|five|six|seven|ten|several) (?:hours|days|weeks|months)"),
     # -- anxiety: what may happen --
     cue("anxiety", 2.0, "worry named",
         r"worr(?:ied|ying|y)", r"anxious", r"nervous", r"scared", r"afraid", r"stressed(?: out)?",
@@ -126,11 +140,11 @@ CUES: tuple[Cue, ...] = (
         r"disappoint(?:ed|ing|ment)", r"let (?:me|us) down", r"let down", r"expected (?:better|more)",
         r"not happy(?: with)?", r"unhappy", r"(?:such a |what a |a real )?shame", r"a pity", r"gutted",
         r"unimpressed", r"underwhelm\w*", r"not what I (?:expected|ordered|paid for)",
-        r"used to be (?:good|great|better|reliable)", r"ruined", r"a disgrace", r"not impressed",
+        r"used to be (?:good|great|better|reliable)", r"ruined", r"a disgrace", r"not impressed", r"not good enough",
         negatable=False),
     cue("disappointment", 1.0, "poor verdict",
         r"sucks?", r"sux", r"horrible", r"terrible", r"awful", r"rubbish", r"crap", r"poor", r"shoddy",
-        r"pointless", r"useless", r"worthless", r"misleading", r"not cool", r"should have taken",
+        r"pointless", r"useless", r"worthless", r"misleading", r"not cool", r"should have taken", r"appalling",
         negatable=True),
     # -- confusion: puzzlement expressed --
     cue("confusion", 2.0, "puzzlement",
@@ -173,7 +187,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:you|she|he|they) (?:really |actually )?(?:listened|took ownership|followed up|stayed with me)",
         r"kept (?:me|us) (?:updated|informed|posted|in the loop)", r"kept (?:your|her|his|their) word",
         r"no idea how much (?:that|this|it|you) (?:helps|helped|means)", r"(?:made|makes) (?:this|it|that|one thing)[^.!?]{0,20}? easy",
-        r"(?:five|5)[- ]star", r"10/10"),
+        r"(?:five|5)[- ]star", r"10/10",
+        r"(?:people|staff|agents?|team|reps?|crew|they|he|she|everyone)(?: \w+){0,3}? (?:handled|did|was|were|are|is|have been|has been) (?:it |things |everything |a )?(?:so |very |really |absolutely )?"
+        r"(?:fantastic(?:ally)?|great|amazing(?:ly)?|brilliant(?:ly)?|excellent(?:ly)?|wonderful(?:ly)?|superb(?:ly)?|awesome|kind|helpful|professional(?:ly)?|lovely)",
+        r"prais(?:e|ing) (?:you|your|the)", r"worth prais\w*"),
     # Politeness around a request is not gratitude; these longer matches shadow "thanks".
     cue("polite", 0.0, "polite formula",
         r"thanks in advance", r"thank you in advance", r"thanks for (?:any|your) help in advance",
@@ -194,16 +211,19 @@ _DEADLINE = Cue("anxiety", re.compile(r"$^"), 0.6, "a deadline at risk")
 
 # Emoji and punctuation cues: not word-bounded, so compiled apart from `phrases`.
 EMOJI_CUES: tuple[Cue, ...] = (
-    Cue("frustration", re.compile("[\U0001F621\U0001F620\U0001F92C\U0001F624\U0001F629\U0001F62B]"), 1.2, "angry or weary emoji"),
-    Cue("disappointment", re.compile("[\U0001F615\U0001F61E\U0001F614]|:-?\\((?!\\w)"), 1.2, "let-down emoji"),
+    Cue("frustration", re.compile("[\U0001F621\U0001F620\U0001F92C\U0001F624\U0001F629\U0001F62B\U0001F612\U0001F644]"), 1.2, "angry, weary or unamused emoji"),
+    Cue("disappointment", re.compile("[\U0001F615\U0001F61E\U0001F614]|:-?[(/](?![\\w/])"), 1.2, "let-down emoji"),
     Cue("frustration", re.compile(r"\?!|!\?"), 0.6, "sharp question"),
+    # Shouting a whole phrase at an obstacle (TAXONOMY: capitals aimed at an obstacle are frustration).
+    Cue("frustration", re.compile(r"(?<![\w@#])(?:[A-Z][A-Z'’]+\s+){2,}[A-Z][A-Z'’]+(?![\w])"), 1.0, "shouting"),
     Cue("confusion", re.compile(r"\?\?+"), 0.8, "puzzled question marks"),
     Cue("joy", re.compile("[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F970\U0001F389\u2764\U0001F601]"), 1.2, "happy emoji"),
     Cue("sadness", re.compile("[\U0001F622\U0001F62D\U0001F494\u2639\U0001F641]"), 1.2, "sad emoji"),
 )
 
 _TARGET = re.compile(
-    r"(?<!\w)(?:at|with) (?:you|your|the (?:company|staff|agent|driver|courier|manager))(?!\w)|"
+    r"(?<!\w)(?:at|with) (?:you|your|u|@\w+|the (?:company|staff|agent|driver|courier|manager))(?!\w)|"
+    r"(?<!\w)(?:you|u|y'?all) (?:guys|people|lot)(?!\w)|(?<!\w)(?:your|the) (?:customer service )?(?:staff|employees|agents?|manager)(?!\w)|"
     r"(?<!\w)you(?:'ve| have)? (?:ruined|lied|failed|screwed|messed|charged|ignored)", re.IGNORECASE)
 _INTENSIFIER = re.compile(
     r"(?<!\w)(?:so|really|very|extremely|incredibly|absolutely|completely|totally|utterly|beyond|"
@@ -221,7 +241,8 @@ _PRIORITY = {label: i for i, label in enumerate(LABELS)}
 
 
 # Repeated contact is effort ("emailed twice, no answer", "the last guy"): evidence of frustration.
-_REPEAT = tuple(Cue("frustration", c.pattern, 1.2, "repeated contact") for c in CONCERN_CUES if c.label == "concern.repeat_contact")
+# Earlier contact alone ("I DMed you", "I was told") is not effort: only the "repeated contact" cues count.
+_REPEAT = tuple(Cue("frustration", c.pattern, 1.2, "repeated contact") for c in CONCERN_CUES if c.note == "repeated contact")
 _REQUEST = re.compile(r"\?|\b(?:please|pls|plz|can you|could you|would you|will you|I need|I want|I'd like|let me know|kindly)\b", re.IGNORECASE)
 _DIRECTED = frozenset({"thanks a person", "praises the staff"})
 # A feeling put in the past ("at first I was scared", "how tense I'd been").
