@@ -25,6 +25,7 @@ from heard.web.api import feedback as feedback_api
 from heard.web.api import practice as practice_api
 from heard.web.pages import coach as coach_pages
 from heard.web.api import case_files as case_files_api
+from heard.web.api import corrections as corrections_api
 from heard.web.api import search as search_api
 from heard.web.pages import library as library_pages
 from heard.web.errors import install_error_handlers
@@ -63,6 +64,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(practice_api.router)
     app.include_router(coach_pages.router)
     app.include_router(case_files_api.router)
+    app.include_router(corrections_api.router)
     app.include_router(search_api.router)
     app.include_router(library_pages.router)
     install_error_handlers(app)

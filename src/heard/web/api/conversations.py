@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 
 from heard.analyze.scorecard import Scorecard
 from heard.analyze.trajectory import emotion_trajectory, valence
+from heard.coach.corrections import CorrectionPublic, public as correction_public
 from heard.model import HARMFUL_MOVES, Analysis, Channel, Finding
 from heard.store import analyses, conversations
+from heard.store import corrections as correction_store
 from heard.store.conversations import SORTS, ConversationFilters
 from heard.store.analyses import FindingSummary
 from heard.store.tables import ConversationRow
@@ -122,6 +124,7 @@ class FindingPublic(BaseModel):
     rationale: str
     intensity: int | None = None
     due_at: datetime | None = None
+    correction: int | None = Field(None, description="The id of a coach's correction marking this finding wrong.")
 
 
 class MessagePublic(BaseModel):
@@ -178,6 +181,8 @@ class CaseFilePublic(BaseModel):
     promises: list[PromisePublic]
     transfers: list[int] = Field([], description="Indices of conversation.transfer findings.")
     conversation_findings: list[int] = Field([], description="Indices of conversation-level findings (loop, recovery, …).")
+    corrections: list[CorrectionPublic] = Field(
+        [], description="Coaches' corrections: findings marked wrong and spans marked missed (training data).")
 
 
 # -- builders ---------------------------------------------------------------------------------
@@ -226,15 +231,18 @@ def _evidence(analysis: Analysis, f: Finding) -> str | None:
 
 
 def build_case_file(row: ConversationRow, analysis: Analysis, scorecard: Scorecard,
-                    summary: FindingSummary | None = None) -> CaseFilePublic:
+                    summary: FindingSummary | None = None,
+                    corrections: list[CorrectionPublic] | None = None) -> CaseFilePublic:
     findings = analysis.findings
     index_of = {id(f): i for i, f in enumerate(findings)}
+    corrections = corrections or []
+    wrong = {(c.message_id, c.kind, c.start, c.end): c.id for c in corrections if c.verdict == "wrong"}
     public = [
         FindingPublic(index=i, kind=f.kind, label=label_of(f.kind), group=group_of(f.kind),
                       harmful=f.kind in HARMFUL_MOVES, message_id=f.span.message_id, start=f.span.start,
                       end=f.span.end, evidence=_evidence(analysis, f), score=f.score, detector=f.detector,
                       detector_version=f.detector_version, rationale=f.rationale, intensity=f.intensity,
-                      due_at=f.due_at)
+                      due_at=f.due_at, correction=wrong.get((f.span.message_id, f.kind, f.span.start, f.span.end)))
         for i, f in enumerate(findings)
     ]
     trajectory = trajectory_public(analysis)
@@ -265,6 +273,7 @@ def build_case_file(row: ConversationRow, analysis: Analysis, scorecard: Scoreca
         messages=messages, findings=public, trajectory=trajectory, scorecard=card, promises=promises,
         transfers=[i for i, f in enumerate(findings) if f.kind == "conversation.transfer"],
         conversation_findings=[i for i, f in enumerate(findings) if f.family == "conversation"],
+        corrections=corrections,
     )
 
 
@@ -273,7 +282,9 @@ def read_case_file(*, session: Session, conversation_id: int, scorecard: Scoreca
     row = conversations.get_conversation(session=session, conversation_id=conversation_id)
     analysis = analyses.load_analysis(session=session, row=row)
     return build_case_file(row, analysis, scorecard,
-                           analyses.finding_summaries(session=session, conversation_ids=[row.id]).get(row.id))
+                           analyses.finding_summaries(session=session, conversation_ids=[row.id]).get(row.id),
+                           [correction_public(c) for c in correction_store.list_corrections(session=session,
+                                                                                           conversation_id=row.id)])
 
 
 # -- routes -----------------------------------------------------------------------------------
@@ -287,6 +298,6 @@ def read_conversations(session: SessionDep, query: Annotated[ConversationQuery, 
             responses={404: {"description": "No conversation with this id."}})
 def read_conversation(conversation_id: int, session: SessionDep, scorecard: ScorecardDep) -> CaseFilePublic:
     """One conversation with its messages, every finding (with its evidence), the customer's emotion
-    trajectory, the scorecard (every point linked to its findings) and promises. The twin of
-    `/conversations/{id}`."""
+    trajectory, the scorecard (every point linked to its findings), promises and coaches'
+    corrections. The twin of `/conversations/{id}`."""
     return read_case_file(session=session, conversation_id=conversation_id, scorecard=scorecard)

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Annotated
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import ValidationError
 from starlette.responses import Response
 
+from heard.coach import corrections as correction_service
+from heard.coach.corrections import (
+    AGENT_MOVES,
+    CONCERNS,
+    EMOTIONS,
+    LOYALTY,
+    CorrectionCreate,
+    CorrectionError,
+    CorrectionPublic,
+)
 from heard.store.conversations import SORTS, distinct_values
 from heard.web.api.conversations import (
     CaseFilePublic,
@@ -21,9 +32,10 @@ from heard.web.api.conversations import (
     read_case_file,
     read_conversation_list,
 )
+from heard.web.api.case_files import ViewerDep
 from heard.web.deps import ScorecardDep, SessionDep
 from heard.web.highlight import segments
-from heard.web.templating import render
+from heard.web.templating import label_of, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -71,6 +83,7 @@ class ThreadMessage:
     message: MessagePublic
     pieces: list[Piece]
     findings: list[FindingPublic]
+    missed: list[CorrectionPublic] = field(default_factory=list)
 
 
 def thread(case: CaseFilePublic) -> list[ThreadMessage]:
@@ -80,8 +93,19 @@ def thread(case: CaseFilePublic) -> list[ThreadMessage]:
         own = [case.findings[i] for i in message.findings]
         cut = segments(message.text, [(f.start, f.end) for f in own])
         pieces = [Piece(s.text, [own[i] for i in s.findings], {own[i].index for i in s.opens}) for s in cut]
-        out.append(ThreadMessage(message, pieces, own))
+        missed = [c for c in case.corrections if c.verdict == "missed" and c.message_id == message.id]
+        out.append(ThreadMessage(message, pieces, own, missed))
     return out
+
+
+def missed_kinds(role: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The kinds a coach may mark missed on an agent's or a customer's message, grouped for a <select>."""
+    def group(kinds) -> list[tuple[str, str]]:
+        return [(k, f"{label_of(k)} ({k})") for k in kinds]
+
+    if role == "agent":
+        return [("Agent moves", group(AGENT_MOVES))]
+    return [("Emotion", group(EMOTIONS)), ("Concerns", group(CONCERNS)), ("Feedback", group(LOYALTY))]
 
 
 @dataclass
@@ -127,9 +151,67 @@ def trajectory_chart(case: CaseFilePublic, *, width: int = 640, height: int = 22
 
 
 @router.get("/conversations/{conversation_id}", response_class=HTMLResponse)
-def case_file_page(request: Request, conversation_id: int, session: SessionDep, scorecard: ScorecardDep) -> Response:
+def case_file_page(request: Request, conversation_id: int, session: SessionDep, scorecard: ScorecardDep,
+                   viewer: ViewerDep) -> Response:
     case = read_case_file(session=session, conversation_id=conversation_id, scorecard=scorecard)
     context = {"case": case, "conversation": case.conversation, "thread": thread(case),
-               "chart": trajectory_chart(case), "findings": case.findings,
+               "chart": trajectory_chart(case), "findings": case.findings, "viewer": viewer,
+               "missed_kinds": missed_kinds, "corrections_by_id": {c.id: c for c in case.corrections},
+               "corrections_url": f"/conversations/{conversation_id}/corrections",
+               "role_query": "?" + urlencode({"role": viewer.role.value}),
                "api_url": f"/api/conversations/{conversation_id}"}
     return render(request, "case_file.html", context)
+
+
+# -- corrections (the forms behind "Mark wrong" / "Mark missed"; JSON twin: heard.web.api.corrections) --
+def _number(name: str, value: str) -> int | None:
+    value = value.strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise CorrectionError(name, f"{value!r} is not a whole number.")
+    return int(value)
+
+
+def _back(conversation_id: int, viewer, anchor: str) -> RedirectResponse:
+    url = f"/conversations/{conversation_id}?{urlencode({'role': viewer.role.value})}#{quote(anchor, safe='')}"
+    return RedirectResponse(url, status_code=303)
+
+
+@router.post("/conversations/{conversation_id}/corrections")
+def correct_form(conversation_id: int, session: SessionDep, viewer: ViewerDep,
+                 verdict: Annotated[str, Form()], finding: Annotated[str, Form()] = "",
+                 message_id: Annotated[str, Form()] = "", kind: Annotated[str, Form()] = "",
+                 words: Annotated[str, Form()] = "", occurrence: Annotated[str, Form()] = "",
+                 start: Annotated[str, Form()] = "", end: Annotated[str, Form()] = "",
+                 note: Annotated[str, Form()] = "", who: Annotated[str, Form()] = "") -> Response:
+    """Works without JavaScript: a finding's index (wrong), or a message, a kind and the words (missed)."""
+    if verdict not in ("wrong", "missed"):
+        raise CorrectionError("verdict", f"{verdict!r}: use wrong or missed.")
+    fields = {"finding": _number("finding", finding), "start": _number("start", start), "end": _number("end", end),
+              "occurrence": _number("occurrence", occurrence)}
+    try:
+        correction_in = CorrectionCreate(
+            verdict=verdict, message_id=message_id.strip() or None, kind=kind.strip() or None,  # type: ignore[arg-type]
+            words=words if words.strip() else None, note=note or None, who=who.strip() or None, **fields)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise CorrectionError(".".join(map(str, first["loc"])) or "form", first["msg"]) from None
+    row, _ = correction_service.correct(session=session, conversation_id=conversation_id,
+                                        correction_in=correction_in, viewer=viewer)
+    session.commit()
+    return _back(conversation_id, viewer, f"m-{row.message_id}")
+
+
+@router.post("/conversations/{conversation_id}/corrections/{correction_id}/delete")
+def uncorrect_form(conversation_id: int, correction_id: int, session: SessionDep, viewer: ViewerDep) -> Response:
+    """Take a correction back (a form post, so it works without JavaScript)."""
+    from heard.store import corrections as repo
+
+    viewer.require_curator("remove corrections")
+    message_id = repo.get_correction(session=session, conversation_id=conversation_id,
+                                     correction_id=correction_id).message_id
+    correction_service.remove_correction(session=session, conversation_id=conversation_id,
+                                         correction_id=correction_id, viewer=viewer)
+    session.commit()
+    return _back(conversation_id, viewer, f"m-{message_id}")
