@@ -275,6 +275,82 @@ def search_cli(
     console.print(f"{len(hits)} conversation{'' if len(hits) == 1 else 's'} found.")
 
 
+# -- corrections and evaluation ------------------------------------------------------------------
+EVAL_SPLITS = ("support", "goemotions", "esconv", "epitome")
+
+
+def _since(value: str | None):
+    from datetime import datetime, timezone
+
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD (or an ISO time).", param_hint="--since") from None
+    return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed
+
+
+@app.command("export-labels")
+def export_labels_cli(
+    out: Annotated[str, typer.Option("--out", "-o", help="File to write, or - for standard output.")] = "-",
+    since: Annotated[Optional[str], typer.Option(help="Only corrections made or changed on or after this date (UTC).")] = None,
+    format: Annotated[str, typer.Option("--format", help="jsonl (one JSON object per line).")] = "jsonl",
+    database_url: DatabaseOption = None,
+) -> None:
+    """Write coaches' corrections as training data, one JSON line each.
+
+    Label 1 for words marked missed, 0 for a finding marked wrong; the format is described in
+    docs/models/corrections.md."""
+    from heard.coach.corrections import export_labels
+
+    if format != "jsonl":
+        raise typer.BadParameter(f"{format!r}: only jsonl is written.", param_hint="--format")
+    start = _since(since)
+    with _sessions(_settings(database_url))() as session:
+        if out == "-":
+            result = export_labels(session=session, out=sys.stdout, since=start)
+        else:
+            with open(out, "w", encoding="utf-8") as handle:
+                result = export_labels(session=session, out=handle, since=start)
+    for reason in result.skipped[:20]:
+        console.print(f"  [yellow]skipped[/yellow] {reason}", highlight=False)
+    if len(result.skipped) > 20:
+        console.print(f"  … and {len(result.skipped) - 20} more skipped")
+    where = "standard output" if out == "-" else out
+    console.print(f"{result.written} label{'' if result.written == 1 else 's'} written to {where}"
+                  + (f"; {len(result.skipped)} skipped." if result.skipped else "."), highlight=False)
+
+
+@app.command("eval")
+def eval_cli(
+    shared_data: Annotated[Optional[Path], typer.Argument(
+        help="The shared data folder (default: HEARD_SHARED_DATA, else ../shared/data).", show_default=False)] = None,
+    labels: Annotated[Optional[Path], typer.Option(exists=True, dir_okay=False, help="A labelled JSONL file for the "
+                      "support split (default: Heard's hand-labelled support validation set).")] = None,
+    split: Annotated[Optional[list[str]], typer.Option("--split", help="Only this split (repeat for more): "
+                     + ", ".join(EVAL_SPLITS) + ".")] = None,
+) -> None:
+    """Per kind precision / recall / F1, macro-F1 and ECE on every labelled split available."""
+    import os
+
+    unknown = [s for s in split or () if s not in EVAL_SPLITS]
+    if unknown:
+        raise typer.BadParameter(f"unknown split {unknown[0]!r}: use {', '.join(EVAL_SPLITS)}.", param_hint="--split")
+    folder = shared_data or Path(os.environ.get("HEARD_SHARED_DATA") or Path.cwd().parent / "shared" / "data")
+    needs_folder = any(s != "support" for s in split or EVAL_SPLITS)
+    if needs_folder and not folder.is_dir():
+        console.print(f"[red]Error:[/red] the shared data folder {folder} does not exist. Pass it as SHARED_DATA, "
+                      "set HEARD_SHARED_DATA, or evaluate only the labels file with --split support.", highlight=False)
+        raise typer.Exit(2)
+    from heard.learn.evaluate import run_eval
+
+    with console.status("Evaluating (loading the models, then every split)…"):
+        report = run_eval(folder, labels=labels, splits=split or None)
+    sys.stdout.write(report)
+# -- end corrections and evaluation --
+
+
 def main() -> None:
     try:
         app()
