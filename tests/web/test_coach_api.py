@@ -18,25 +18,40 @@ def assert_error(response, status: int) -> dict:
     return body
 
 
+COACH = {"X-Heard-Role": "coach"}
+# each test conversation's queue: an agent of that team practises on it with the real words
+TEAM = {"gift-1": "orders", "bill-2": "billing", "call-3": "tech", "social-4": "general"}
+
+
+def agent_of(external_id: str) -> dict:
+    return {"X-Heard-Role": "agent", "X-Heard-Team": TEAM[external_id]}
+
+
 def start(client, web_store, external_id="gift-1", trainee="Robin") -> dict:
-    response = client.post("/api/practice", json={"conversation_id": web_store.ids[external_id], "trainee": trainee})
+    response = client.post("/api/practice", json={"conversation_id": web_store.ids[external_id], "trainee": trainee},
+                           headers=agent_of(external_id))
     assert response.status_code == 201, response.text
+    assert response.json()["redacted"] is False
     return response.json()
 
 
-def send(client, attempt_id: int, text: str) -> dict:
-    response = client.post(f"/api/practice/{attempt_id}/replies", json={"text": text})
+def send(client, attempt_id: int, text: str, headers=COACH) -> dict:
+    response = client.post(f"/api/practice/{attempt_id}/replies", json={"text": text}, headers=headers)
     assert response.status_code == 200, response.text
     return response.json()
 
 
 # -- practice ---------------------------------------------------------------------------------------
-def test_practice_index_lists_conversations_to_practise_on(client, web_store):
-    response = client.get("/api/practice")
+def test_practice_index_lists_what_the_viewer_may_practise_on(client, web_store):
+    response = client.get("/api/practice", headers=COACH)
     assert response.status_code == 200
     body = response.json()
     assert set(body) == {"sources", "attempts", "count"}
     assert {s["conversation_id"] for s in body["sources"]} >= set(web_store.ids.values())
+    # an agent: their team's conversations only (other teams' material comes through shared case files)
+    orders = client.get("/api/practice", headers=agent_of("gift-1")).json()
+    assert {s["conversation_id"] for s in orders["sources"] if s["case_file_id"] is None} == {web_store.ids["gift-1"]}
+    assert all(a["conversation_id"] == web_store.ids["gift-1"] for a in orders["attempts"])
 
 
 def test_starting_a_practice_waits_on_the_real_first_turn(client, web_store):
@@ -85,7 +100,9 @@ def test_a_finished_practice_has_the_side_by_side_and_refuses_more_replies(clien
     assert comparison["turns"][0]["trainee"][0]["reply"].startswith("That sounds exhausting")
     assert comparison["trainee_score"]["total"] == body["score"]
     assert [p["id"] for p in body["progress"]][-1] == body["id"]
-    assert_error(client.post(f"/api/practice/{attempt['id']}/replies", json={"text": "Hello?"}), 409)
+    assert_error(client.post(f"/api/practice/{attempt['id']}/replies", json={"text": "Hello?"}, headers=COACH), 409)
+    # an agent of another team may not reply to it, nor read it: it is not there for them
+    assert_error(client.post(f"/api/practice/{attempt['id']}/replies", json={"text": "Hello?"}), 404)
 
 
 def test_practice_rules_publish_the_state_model(client):
@@ -110,27 +127,32 @@ def test_practice_errors_have_one_shape(client, method, path, body, status):
 
 def test_practice_reply_needs_text(client, web_store):
     attempt = start(client, web_store)
-    body = assert_error(client.post(f"/api/practice/{attempt['id']}/replies", json={"text": ""}), 422)
+    body = assert_error(client.post(f"/api/practice/{attempt['id']}/replies", json={"text": ""}, headers=COACH), 422)
     assert "text" in body["error"]
 
 
 def test_practice_pages_render_and_plain_post_redirects(client, web_store):
+    orders = agent_of("gift-1")
     response = client.post("/practice", data={"source": f"conversation:{web_store.ids['gift-1']}", "trainee": "Lee"},
-                           follow_redirects=False)
+                           headers=orders, follow_redirects=False)
     assert response.status_code == 303
     url = response.headers["location"]
-    page = client.get(url)
+    page = client.get(url, headers=orders)
     assert page.status_code == 200 and 'name="reply"' in page.text
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page.text  # customer text escaped
-    response = client.post(url + "/reply", data={"reply": "That sounds really stressful."}, follow_redirects=False)
+    response = client.post(url + "/reply", data={"reply": "That sounds really stressful."}, headers=orders,
+                           follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == url + "#latest"
     partial = client.post(url + "/reply", data={"reply": "I'll personally make sure it gets there."},
-                          headers={"HX-Request": "true"})
+                          headers={"HX-Request": "true", **orders})
     assert partial.status_code == 200 and partial.text.lstrip().startswith('<section id="practice"')
     bad = client.post("/practice", data={"source": "nonsense", "trainee": "Lee"})
     assert bad.status_code == 400 and "conversation:&lt;id&gt;" in bad.text
-    index = client.get("/practice", params={"trainee": "Lee"})
+    index = client.get("/practice", params={"trainee": "Lee"}, headers=orders)
     assert index.status_code == 200 and f'data-attempt="{url.rsplit("/", 1)[-1]}"' in index.text
+    # another team's agent: neither the attempt nor the conversation is there for them
+    assert client.get(url, headers=agent_of("bill-2")).status_code == 404
+    assert f'data-attempt="{url.rsplit("/", 1)[-1]}"' not in client.get("/practice", headers=agent_of("bill-2")).text
 
 
 # -- feedback -----------------------------------------------------------------------------------------
@@ -286,12 +308,50 @@ def test_practice_on_a_case_file_from_the_library(client, web_store):
         session.commit()
         case_file_id = case_file.id
     sessions.kw["bind"].dispose()
-    sources = client.get("/api/practice").json()["sources"]
-    assert {"conversation_id": web_store.ids["bill-2"], "case_file_id": case_file_id,
+    sources = client.get("/api/practice", headers=COACH).json()["sources"]
+    assert {"conversation_id": web_store.ids["bill-2"], "case_file_id": case_file_id, "redacted": False,
             "title": "Charged twice: from policy to a path", "detail": "case file"} in sources
-    response = client.post("/api/practice", json={"case_file_id": case_file_id, "trainee": "Robin"})
+    response = client.post("/api/practice", json={"case_file_id": case_file_id, "trainee": "Robin"}, headers=COACH)
     assert response.status_code == 201, response.text
     assert response.json()["conversation_id"] == web_store.ids["bill-2"]
     assert_error(client.post("/api/practice", json={"case_file_id": 9999, "trainee": "Robin"}), 404)
-    page = client.post("/practice", data={"source": f"case_file:{case_file_id}", "trainee": "Robin"}, follow_redirects=False)
+    page = client.post("/practice", data={"source": f"case_file:{case_file_id}", "trainee": "Robin"}, headers=COACH,
+                       follow_redirects=False)
     assert page.status_code == 303
+
+
+def test_practice_follows_the_case_file_rules_for_an_agent_of_another_team(client, web_store):
+    shared = client.post("/api/case-files", headers=COACH, json={
+        "conversation_id": web_store.ids["gift-1"], "title": "Maya's birthday parcel", "visibility": "shared"}).json()
+    team_only = client.post("/api/case-files", headers=COACH, json={
+        "conversation_id": web_store.ids["call-3"], "title": "Line drops", "visibility": "team"}).json()
+    billing = agent_of("bill-2")
+    sources = client.get("/api/practice", headers=billing).json()["sources"]
+    mine = next(s for s in sources if s["case_file_id"] == shared["id"])
+    assert mine["redacted"] is True and mine["title"] == "Customer A's birthday parcel"
+    assert team_only["id"] not in {s["case_file_id"] for s in sources}
+    assert_error(client.post("/api/practice", json={"case_file_id": team_only["id"], "trainee": "Robin"},
+                             headers=billing), 404)
+    assert_error(client.post("/api/practice", json={"conversation_id": web_store.ids["call-3"], "trainee": "Robin"},
+                             headers=billing), 404)
+
+    response = client.post("/api/practice", json={"case_file_id": shared["id"], "trainee": "Robin"}, headers=billing)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["redacted"] is True
+    assert (body["conversation"]["customer"], body["conversation"]["agent"]) == ("Customer A", "Agent B")
+    body = send(client, body["id"], "Maya, that sounds really stressful. I'll personally make sure it gets there.",
+                headers=billing)
+    reply = body["turns"][0]["reply"]
+    assert reply.startswith("Customer A, that sounds really stressful.")
+    named = next(f for f in body["turns"][0]["findings"] if f["kind"] == "move.name_feeling")
+    assert reply[named["start"]:named["end"]] == named["evidence"]
+    while body["status"] == "open":
+        body = send(client, body["id"], "I'm glad. I'll update you by 3 pm tomorrow.", headers=billing)
+    assert "Maya" not in str(body) and "Sam" not in str(body)
+    assert body["comparison"]["turns"][0]["real_reply"].startswith("That sounds really stressful")
+    # the same attempt, read by a coach (or the conversation's team), has the real words
+    coach_view = client.get(body["api_url"], headers=COACH).json()
+    assert coach_view["redacted"] is False and coach_view["turns"][0]["reply"].startswith("Maya, that sounds")
+    page = client.get(body["url"], headers=billing)
+    assert page.status_code == 200 and "Redacted view" in page.text and "Maya" not in page.text

@@ -33,6 +33,11 @@ def send(page: Page, text: str) -> None:
 def test_practice_flow_calms_upsets_and_ends_on_the_side_by_side(page: Page, server, dialogs):
     base, store = server
     page.goto(f"{base}/practice")
+    # an agent practises on their own team's conversations: say which team (placeholder for sign-in)
+    expect(page.locator("#p-source option")).to_have_count(0)
+    page.get_by_label("Team").fill("orders")
+    page.get_by_role("button", name="Switch").click()
+    expect(page.locator(".viewer-team")).to_have_text("orders")
     page.get_by_label("Case to practise").select_option(f"conversation:{store.ids['gift-1']}")
     page.get_by_label("Your name").fill("Robin")
     page.get_by_role("button", name="Start practice").click()
@@ -94,7 +99,8 @@ def test_practice_works_without_javascript(browser, server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
-        page.goto(f"{base}/practice")
+        page.goto(f"{base}/library/role?role=coach&next=/practice")
+        expect(page.locator(".viewer-role")).to_have_text("coach")
         page.get_by_label("Case to practise").select_option(f"conversation:{store.ids['call-3']}")
         page.get_by_label("Your name").fill("Sky")
         page.get_by_role("button", name="Start practice").click()
@@ -102,5 +108,37 @@ def test_practice_works_without_javascript(browser, server):
         expect(page).to_have_url(page.url.split("#")[0] + "#latest")
         expect(page.locator('#reply-0 mark[data-kind="move.name_feeling"]')).to_have_text("That sounds exhausting")
         expect(page.locator("#reply-0 .calm-change.up")).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_an_agent_of_another_team_practises_on_a_shared_case_file_with_placeholders(browser, server):
+    from heard.library.case_files import create_case_file
+    from heard.library.models import CaseFileCreate
+    from heard.privacy.roles import Viewer
+    from heard.store.db import open_store
+
+    base, store = server
+    sessions = open_store(store.settings.database_url)
+    with sessions() as session:
+        row = create_case_file(session=session, viewer=Viewer.parse("coach"), case_file_in=CaseFileCreate(
+            conversation_id=store.ids["gift-1"], title="Maya's parcel", visibility="shared"))
+        session.commit()
+        case_file_id = row.id
+    sessions.kw["bind"].dispose()
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/library/role?role=agent&team=billing&next=/practice")
+        option = page.locator(f'#p-source option[value="case_file:{case_file_id}"]')
+        expect(option).to_have_text("Customer A's parcel (case file · redacted)")
+        page.get_by_label("Case to practise").select_option(f"case_file:{case_file_id}")
+        page.get_by_label("Your name").fill("Robin")
+        page.get_by_role("button", name="Start practice").click()
+        expect(page.locator(".redaction-note")).to_contain_text("Redacted view")
+        send(page, "Maya, that sounds really stressful. I'll personally make sure it gets there.")
+        expect(page.locator("#reply-0")).to_contain_text("Customer A, that sounds really stressful")
+        expect(page.locator('#reply-0 mark[data-kind="move.name_feeling"]')).to_have_text("that sounds really stressful")
+        assert "Maya" not in page.locator("main").inner_text()
     finally:
         context.close()

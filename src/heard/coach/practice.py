@@ -19,13 +19,21 @@ The customer state model, in full (docs/coaching.md and the practice page show t
   5. none fits and the customer is calmer than the next real turn: the customer settles (ends);
      more upset: one written nudge per turn, then the next real turn regardless.
 
+**Who may practise on what** follows the library's rules (`heard.library.case_files.
+readable_conversations`): coaches and leads practise on anything; an agent on their team's
+conversations and case files (the real words) and on case files shared beyond their team, shown
+**redacted** — the customer's turns, the written reactions quoting them, the real agent's replies
+in the side-by-side, even the trainee's own replies, all with the same placeholders as the case
+file. Another team's team-only material is not found for them. Attempts are always saved with the
+real words; redaction happens when they are shown (`PracticeRedaction`), so a coach reviewing an
+agent's attempt sees what was really said.
+
 Everything here is plain functions over the store and the model: no HTTP. The web pages, the
-JSON API and `heard practice` call `start_practice`, `submit_reply` and `practice_view`.
+JSON API and `heard practice` call `start_practice`, `submit_reply` and `comparison_for`.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -37,16 +45,16 @@ from sqlalchemy.orm import Session
 from heard.analyze.pipeline import Analyzer
 from heard.analyze.scorecard import Score, Scorecard
 from heard.analyze.trajectory import valence
-from heard.errors import HeardError
+from heard.errors import HeardError, NotFound
 from heard.model import Analysis, Conversation, Finding, Message, Role
 from heard.store import coaching, conversations
 from heard.store.coach_tables import PracticeAttemptRow, PracticeTurnRow
 
 __all__ = [
     "CALM_RULES", "FIT", "NO_MOVE", "Change", "Comparison", "CustomerTurn", "PracticeClosed", "PracticeError",
-    "ReplyReview",
-    "Script", "Step", "build_script", "calm_changes", "choose_next", "compare", "default_analyzer",
-    "mood_label", "practice_conversation_id", "practice_sources", "review_reply", "start_practice", "submit_reply",
+    "PracticeRedaction", "ReplyReview", "Script", "ShownTurn", "Step", "attempt_access", "build_script", "calm_changes",
+    "choose_next", "compare", "comparison_for", "default_analyzer", "get_attempt", "list_attempts", "redaction_for", "mood_label", "practice_conversation_id",
+    "practice_sources", "review_reply", "script_from_analysis", "start_practice", "submit_reply",
 ]
 
 CALM_MIN, CALM_MAX = 0, 10
@@ -173,7 +181,12 @@ def _sentence(text: str, at: int) -> str:
 def build_script(conversation: Conversation, analyzer: Analyzer) -> Script:
     """Cut a real conversation into customer turns, each with the real agent's reply (bots and
     system lines are left out) and the customer's mood from their first emotion."""
-    analysis = analyzer.analyze(conversation)
+    return script_from_analysis(analyzer.analyze(conversation))
+
+
+def script_from_analysis(analysis: Analysis) -> Script:
+    """`build_script` on an analysis already made (a redacted one, say)."""
+    conversation = analysis.conversation
     groups: list[tuple[list[Message], list[Message]]] = []
     for message in conversation.messages:
         if message.role is Role.customer:
@@ -271,10 +284,17 @@ class ReplyReview:
     evidence: tuple[str, ...]  # the words each finding rests on, in the same order
     score: Score
     missed: tuple[str, ...]  # rubric lines that applied and were not earned
+    # where each reply message starts in the reply's text (messages joined by a blank line)
+    offsets: dict[str, int] = field(default_factory=dict)
 
     def as_json(self) -> list[dict]:
-        return [{"kind": f.kind, "start": f.span.start, "end": f.span.end, "evidence": e, "score": f.score,
-                 "rationale": f.rationale} for f, e in zip(self.findings, self.evidence)]
+        """Each finding with its span on the reply's whole text (`CustomerTurn.reply_text`)."""
+        out = []
+        for f, e in zip(self.findings, self.evidence):
+            shift = self.offsets.get(f.span.message_id, 0)
+            out.append({"kind": f.kind, "start": f.span.start + shift, "end": f.span.end + shift, "evidence": e,
+                        "score": f.score, "rationale": f.rationale})
+        return out
 
 
 REPLY_FAMILIES = {"move", "conversation"}
@@ -310,8 +330,12 @@ def _review(analysis: Analysis, customer: Message | Sequence[Message], agent: Me
     on_reply = tuple(f for f in exchange.findings if f.span.message_id in answer_ids and f.family in REPLY_FAMILIES)
     texts = {m.id: m.text for m in answered}
     missed = tuple(p.label for p in score.points if not p.is_cost and p.applicable and not p.earned)
+    offsets, at = {}, 0
+    for m in answered:
+        offsets[m.id] = at
+        at += len(m.text) + len("\n\n")
     return ReplyReview(on_reply, tuple(texts[f.span.message_id][f.span.start : f.span.end] for f in on_reply),
-                       score, missed)
+                       score, missed, offsets)
 
 
 # -- the analyzer ---------------------------------------------------------------------------------
@@ -321,50 +345,70 @@ def default_analyzer(names: tuple[str, ...] | None = None) -> Analyzer:
     return Analyzer.from_names(list(names) if names else None)
 
 
-# -- where practice material comes from --------------------------------------------------------------
-def _library():
-    """The case-file library's repository (`heard.store.case_files`) when it is installed, else
-    None: the one place coaching knows about the library."""
-    if importlib.util.find_spec("heard.store.case_files") is None:
-        return None
-    from heard.store import case_files
-
-    return case_files
-
-
+# -- where practice material comes from, and who may see it -----------------------------------------
 @dataclass(frozen=True)
 class PracticeSource:
-    """Something to practise on: a case file (when the library has it) or an analysed conversation."""
+    """Something to practise on: a case file or an analysed conversation. `redacted`: this viewer
+    sees it with placeholders."""
 
     conversation_id: int
     title: str
     detail: str
     case_file_id: int | None = None
+    redacted: bool = False
+
+
+def attempt_access(session: Session, *, conversation_id: int, viewer: Viewer | None) -> bool:
+    """True when `viewer` sees practice on this conversation redacted; NotFound when it is not
+    there for them. `viewer=None` is a trusted caller (the CLI): the real words."""
+    from heard.library.case_files import conversation_access
+
+    return conversation_access(session=session, conversation_id=conversation_id, viewer=viewer)
 
 
 def practice_conversation_id(session: Session, *, conversation_id: int | None = None,
-                             case_file_id: int | None = None) -> int:
-    """The conversation to practise on: the one behind a case file, or one given directly."""
-    library = _library()
-    if case_file_id is not None and library is not None:
-        return library.get_case_file(session=session, case_file_id=case_file_id).conversation_id
+                             case_file_id: int | None = None, viewer: Viewer | None = None) -> int:
+    """The conversation to practise on: the one behind a case file, or one given directly —
+    checked against the viewer (a case file they may not open, or another team's conversation,
+    is NotFound)."""
+    from heard.store import case_files
+
+    if case_file_id is not None:
+        row = case_files.get_case_file(session=session, case_file_id=case_file_id)
+        if viewer is not None and not viewer.may_open(team=row.team, visibility=row.visibility):
+            raise NotFound(f"No case file with id {case_file_id}.")
+        return row.conversation_id
     if conversation_id is None:
         raise PracticeError("Say which conversation (conversation_id) or case file (case_file_id) to practise on.")
-    conversations.get_conversation(session=session, conversation_id=conversation_id)
+    attempt_access(session, conversation_id=conversation_id, viewer=viewer)
     return conversation_id
 
 
-def practice_sources(session: Session, *, limit: int = 100) -> list[PracticeSource]:
-    """Case files first (when the library is installed), then the analysed conversations."""
-    sources: list[PracticeSource] = []
-    library = _library()
-    if library is not None:
-        rows, _ = library.list_case_files(session=session, limit=limit)
-        sources += [PracticeSource(r.conversation_id, r.title, "case file", r.id) for r in rows]
+def practice_sources(session: Session, *, viewer: Viewer | None = None, limit: int = 100) -> list[PracticeSource]:
+    """Case files first, then the analysed conversations — those the viewer may practise on,
+    titled as they may see them (another team's shared case file by its redacted title)."""
+    from heard.library.case_files import list_case_files, readable_conversations
+
+    trusted = viewer or Viewer(ViewerRole.lead)
+    listing = list_case_files(session=session, viewer=trusted, limit=limit)
+    sources = [PracticeSource(c.conversation.id, c.title, "case file · redacted" if c.redacted else "case file", c.id,
+                              c.redacted) for c in listing.data]
+    readable = readable_conversations(session=session, viewer=trusted)
     rows, _ = conversations.list_conversations(session=session, limit=limit)
     sources += [PracticeSource(r.id, r.subject or r.external_id,
-                               " · ".join(x for x in (r.channel, r.customer, r.agent) if x)) for r in rows]
+                               " · ".join(x for x in (r.channel, r.customer, r.agent) if x))
+                for r in rows if readable is None or readable.get(r.id) is False]
     return sources
+
+
+def list_attempts(session: Session, *, viewer: Viewer | None = None, trainee: str | None = None,
+                  conversation_id: int | None = None) -> list[PracticeAttemptRow]:
+    """Attempts, oldest first, on conversations the viewer may see."""
+    from heard.library.case_files import readable_conversations
+
+    attempts = coaching.list_attempts(session=session, trainee=trainee, conversation_id=conversation_id)
+    readable = readable_conversations(session=session, viewer=viewer) if viewer is not None else None
+    return [a for a in attempts if readable is None or a.conversation_id in readable]
 
 
 # -- the service: start, reply, view -------------------------------------------------------------------
@@ -373,8 +417,10 @@ def _script_for(session: Session, conversation_id: int, analyzer: Analyzer) -> S
     return build_script(conversations.to_model(row), analyzer)
 
 
-def start_practice(*, session: Session, conversation_id: int, trainee: str, analyzer: Analyzer) -> PracticeAttemptRow:
+def start_practice(*, session: Session, conversation_id: int, trainee: str, analyzer: Analyzer,
+                   viewer: Viewer | None = None) -> PracticeAttemptRow:
     """A new attempt on a conversation; its first real customer turn is waiting for a reply."""
+    attempt_access(session, conversation_id=conversation_id, viewer=viewer)
     script = _script_for(session, conversation_id, analyzer)
     if not script.turns:
         raise PracticeError(f"Conversation {conversation_id} has no customer messages to practise on.")
@@ -389,10 +435,10 @@ def start_practice(*, session: Session, conversation_id: int, trainee: str, anal
 
 
 def submit_reply(*, session: Session, attempt_id: int, reply: str, analyzer: Analyzer,
-                 scorecard: Scorecard) -> PracticeAttemptRow:
+                 scorecard: Scorecard, viewer: Viewer | None = None) -> PracticeAttemptRow:
     """Analyse the trainee's reply to the waiting customer turn, move calm, and add what the
     customer says next (or end the attempt)."""
-    attempt = coaching.get_attempt(session=session, attempt_id=attempt_id)
+    attempt = get_attempt(session, attempt_id=attempt_id, viewer=viewer)
     if attempt.status != "open":
         raise PracticeClosed(f"Practice attempt {attempt_id} has ended; start a new one to practise again.")
     reply = reply.strip()
@@ -430,6 +476,16 @@ def _finish(attempt: PracticeAttemptRow, ending: str, script: Script, analyzer: 
     attempt.score, attempt.real_score = comparison.trainee_score.total, comparison.real_score.total
 
 
+def get_attempt(session: Session, *, attempt_id: int, viewer: Viewer | None = None) -> PracticeAttemptRow:
+    """The attempt, if the viewer may see its conversation (else NotFound, like an unknown id)."""
+    attempt = coaching.get_attempt(session=session, attempt_id=attempt_id)
+    try:
+        attempt_access(session, conversation_id=attempt.conversation_id, viewer=viewer)
+    except NotFound:
+        raise NotFound(f"No practice attempt with id {attempt_id}.") from None
+    return attempt
+
+
 # -- the side-by-side -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class TraineeReply:
@@ -460,18 +516,22 @@ class Comparison:
     skipped: list[int] = field(default_factory=list)
 
 
-def compare(attempt: PracticeAttemptRow, script: Script, analyzer: Analyzer, scorecard: Scorecard) -> Comparison:
+def compare(attempt: PracticeAttemptRow, script: Script, analyzer: Analyzer, scorecard: Scorecard,
+            redaction: PracticeRedaction | None = None) -> Comparison:
     """The trainee's replies beside the real agent's, turn by turn, both scored with the same
-    Scorecard (the trainee's whole practice, and the real conversation up to the same turn)."""
+    Scorecard (the trainee's whole practice, and the real conversation up to the same turn).
+    With a `redaction`, every text (and span) in it is the redacted one; the scores are the same."""
     replied = [t for t in attempt.turns if t.reply]
+    shown_script = redaction.script if redaction else script
     by_turn: dict[int, list[TraineeReply]] = {}
     for t in replied:
-        by_turn.setdefault(t.real_turn, []).append(TraineeReply(t.customer_text, t.source, t.reply or "", t.score,
-                                                                list(t.findings or [])))
+        shown = redaction.turn(t) if redaction else ShownTurn.of(t)
+        by_turn.setdefault(t.real_turn, []).append(TraineeReply(shown.customer_text, t.source, shown.reply or "", t.score,
+                                                                list(shown.findings)))
     reached = max((t.real_turn for t in attempt.turns), default=0)
     turns = []
-    for turn in script.turns[: reached + 1]:
-        review = (_review(script.analysis, turn.messages, turn.real_reply, scorecard) if turn.real_reply else None)
+    for turn in shown_script.turns[: reached + 1]:
+        review = (_review(shown_script.analysis, turn.messages, turn.real_reply, scorecard) if turn.real_reply else None)
         turns.append(ComparedTurn(turn.index, turn.text, turn.mood, by_turn.get(turn.index, []), turn.reply_text, review))
     # the trainee's whole practice, analysed as one conversation
     messages: list[Message] = []
@@ -492,8 +552,10 @@ def compare(attempt: PracticeAttemptRow, script: Script, analyzer: Analyzer, sco
                       skipped)
 
 
-def comparison_for(*, session: Session, attempt: PracticeAttemptRow, analyzer: Analyzer, scorecard: Scorecard) -> Comparison:
-    return compare(attempt, _script_for(session, attempt.conversation_id, analyzer), analyzer, scorecard)
+def comparison_for(*, session: Session, attempt: PracticeAttemptRow, analyzer: Analyzer, scorecard: Scorecard,
+                   redaction: PracticeRedaction | None = None) -> Comparison:
+    script = redaction.real_script if redaction else _script_for(session, attempt.conversation_id, analyzer)
+    return compare(attempt, script, analyzer, scorecard, redaction)
 
 
 def waiting_turn(attempt: PracticeAttemptRow) -> PracticeTurnRow | None:
@@ -501,3 +563,69 @@ def waiting_turn(attempt: PracticeAttemptRow) -> PracticeTurnRow | None:
     last = attempt.turns[-1] if attempt.turns else None
     return last if attempt.status == "open" and last is not None and last.reply is None else None
 
+
+# -- showing an attempt redacted -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class ShownTurn:
+    """A saved practice turn's texts as one viewer sees them."""
+
+    customer_text: str
+    reply: str | None
+    findings: tuple[dict, ...]
+
+    @classmethod
+    def of(cls, turn: PracticeTurnRow) -> ShownTurn:
+        return cls(turn.customer_text, turn.reply, tuple(turn.findings or ()))
+
+
+class PracticeRedaction:
+    """An attempt as an agent of another team sees it: the real conversation redacted with
+    Presidio (`heard.privacy.redact`, the same placeholders as its case file: "Customer A",
+    "Order 1"), findings moved onto the redacted words; every saved text of the attempt — the
+    customer's turns, the reactions quoting them and the trainee's replies with the findings on
+    them — redacted with the same placeholders.
+
+    The attempt is stored with the real words (a coach reviewing it sees what was said); only what
+    is shown is redacted."""
+
+    def __init__(self, real_script: Script, attempt: PracticeAttemptRow) -> None:
+        from heard.privacy.redact import redact_analysis
+
+        self.real_script = real_script
+        red = redact_analysis(real_script.analysis)
+        self.conversation = red.analysis.conversation
+        self.script = script_from_analysis(red.analysis)
+        # a real customer turn is shown exactly as in the redacted thread
+        known = {real.text: shown.text for real, shown in zip(real_script.turns, self.script.turns)}
+        texts = [t.customer_text for t in attempt.turns if t.customer_text not in known]
+        replies = [t.reply for t in attempt.turns if t.reply]
+        done = red.redactor.redact_texts(texts + replies, red.placeholders) if texts or replies else []
+        known.update((original, text) for original, (text, _, _) in zip(texts, done))
+        maps = {t.position: m for t, m in zip([t for t in attempt.turns if t.reply], done[len(texts):])}
+        self._turns: dict[int, ShownTurn] = {}
+        for t in attempt.turns:
+            reply, findings = t.reply, tuple(t.findings or ())
+            if t.position in maps:
+                reply, offsets, _ = maps[t.position]
+                findings = tuple(_moved(f, offsets, reply) for f in findings)
+            self._turns[t.position] = ShownTurn(known[t.customer_text], reply, findings)
+
+    def turn(self, turn: PracticeTurnRow) -> ShownTurn:
+        return self._turns[turn.position]
+
+
+def _moved(finding: dict, offsets, text: str) -> dict:
+    start, end = offsets.start(finding["start"]), offsets.end(finding["end"])
+    end = max(end, start + 1) if finding["end"] > finding["start"] else end
+    return {**finding, "start": start, "end": end, "evidence": text[start:end]}
+
+
+def redaction_for(session: Session, *, attempt: PracticeAttemptRow, analyzer: Analyzer,
+                  viewer: Viewer | None) -> PracticeRedaction | None:
+    """The redaction to show this attempt with, or None when the viewer sees the real words
+    (NotFound when the attempt is not there for them)."""
+    try:
+        redacted = attempt_access(session, conversation_id=attempt.conversation_id, viewer=viewer)
+    except NotFound:
+        raise NotFound(f"No practice attempt with id {attempt.id}.") from None
+    return PracticeRedaction(_script_for(session, attempt.conversation_id, analyzer), attempt) if redacted else None

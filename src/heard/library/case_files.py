@@ -8,8 +8,10 @@ annotations moved onto the redacted words) for agents outside the case file's te
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from heard.errors import NotFound
@@ -32,10 +34,11 @@ from heard.store import analyses, conversations
 from heard.store import case_files as repo
 from heard.store.case_files import CaseFileFilters
 from heard.store.library_tables import AnnotationRow, CaseFileRow
+from heard.store.tables import ConversationRow
 
 __all__ = [
-    "CaseFileView", "ViewAnnotation", "add_annotation", "create_case_file", "delete_annotation", "list_case_files",
-    "read_case_file", "update_case_file", "view_case_file",
+    "CaseFileView", "ViewAnnotation", "add_annotation", "conversation_access", "create_case_file", "delete_annotation",
+    "list_case_files", "read_case_file", "readable_conversations", "update_case_file", "view_case_file",
 ]
 
 
@@ -229,3 +232,52 @@ def view_case_file(*, session: Session, case_file_id: int, viewer: Viewer, redac
 
 def read_case_file(*, session: Session, case_file_id: int, viewer: Viewer, redact: bool | None = None) -> LibraryCaseFileDetail:
     return view_case_file(session=session, case_file_id=case_file_id, viewer=viewer, redact=redact).detail()
+
+
+# -- conversations behind case files: who sees which, and how -------------------------------------------
+def readable_conversations(*, session: Session, viewer: Viewer, conversation_ids: Sequence[int] | None = None
+                           ) -> dict[int, bool] | None:
+    """Which conversations `viewer` may see, each with True when they see it **redacted**.
+
+    The case-file rules carried over to the conversations behind them (practice, search):
+
+    - coaches and leads see every conversation, with the real words (returns None: no limit);
+    - an agent sees their team's conversations with the real words: those of their queue, and
+      those of their team's case files;
+    - an agent sees the conversation of a case file shared beyond its team **redacted**;
+    - any other conversation is not there for them (left out of the result).
+
+    `conversation_ids` narrows the answer to those ids (None: every conversation)."""
+    if viewer.may_curate:
+        return None
+    ids = list(conversation_ids) if conversation_ids is not None else None
+    seen: dict[int, bool] = {}
+    if viewer.team:
+        query = select(ConversationRow.id).where(ConversationRow.queue == viewer.team)
+        if ids is not None:
+            query = query.where(ConversationRow.id.in_(ids))
+        seen.update((i, False) for i in session.scalars(query))
+    query = select(CaseFileRow.conversation_id, CaseFileRow.team, CaseFileRow.visibility)
+    if ids is not None:
+        query = query.where(CaseFileRow.conversation_id.in_(ids))
+    for conversation_id, team, visibility in session.execute(query):
+        if viewer.is_own_team(team):
+            seen[conversation_id] = False
+        elif visibility == "shared":
+            seen.setdefault(conversation_id, True)
+    return seen
+
+
+def conversation_access(*, session: Session, conversation_id: int, viewer: Viewer | None) -> bool:
+    """True when `viewer` sees this conversation redacted, False for the real words (see
+    `readable_conversations`); NotFound when it is not there for them (its existence is not
+    revealed). `viewer=None` is a trusted caller (the CLI): the real words."""
+    conversations.get_conversation(session=session, conversation_id=conversation_id)
+    if viewer is None:
+        return False
+    readable = readable_conversations(session=session, viewer=viewer, conversation_ids=[conversation_id])
+    if readable is None:
+        return False
+    if conversation_id not in readable:
+        raise NotFound(f"No conversation with id {conversation_id}.")
+    return readable[conversation_id]

@@ -1,6 +1,9 @@
 """Role-play practice: `/api/practice…`, the JSON twins of the `/practice` pages.
 
 The builders here (`read_practice_index`, `read_attempt`) feed both the JSON API and the pages.
+Who is asking (`X-Heard-Role` / `X-Heard-Team`, as for case files) decides what may be practised
+and how it is shown: another team's shared case file redacted, its team-only material not at all
+(heard.coach.practice).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from heard.coach.practice import CALM_RULES, ENDINGS, FIT, NO_MOVE, LEFT_LINE, S
 from heard.model import HARMFUL_MOVES
 from heard.store import coaching, conversations
 from heard.store.coach_tables import PracticeAttemptRow, PracticeTurnRow
+from heard.privacy.roles import Viewer
+from heard.web.api.case_files import ViewerDep
 from heard.web.deps import AnalyzerDep, ScorecardDep, SessionDep
 from heard.web.templating import group_of, label_of
 
@@ -145,6 +150,7 @@ class AttemptSummaryPublic(BaseModel):
 
 class PracticeAttemptPublic(AttemptSummaryPublic):
     conversation: PracticeConversationPublic
+    redacted: bool = Field(False, description="Names and numbers are replaced by placeholders for this viewer.")
     start_calm: int
     mood: str
     ending_title: str | None = None
@@ -161,6 +167,7 @@ class PracticeSourcePublic(BaseModel):
     case_file_id: int | None = None
     title: str
     detail: str
+    redacted: bool = Field(False, description="This viewer practises on it redacted (another team's shared case file).")
 
 
 class PracticeIndexPublic(BaseModel):
@@ -196,10 +203,11 @@ def _change_label(kind: str) -> str:
     return "No move found" if kind == "none" else label_of(kind)
 
 
-def turn_public(t: PracticeTurnRow) -> PracticeTurnPublic:
+def turn_public(t: PracticeTurnRow, shown: practice.ShownTurn | None = None) -> PracticeTurnPublic:
+    shown = shown or practice.ShownTurn.of(t)
     return PracticeTurnPublic(
-        position=t.position, real_turn=t.real_turn, source=t.source, customer_text=t.customer_text, why=t.why,
-        reply=t.reply, findings=[_finding(f) for f in t.findings or []], score=t.score, missed=list(t.missed or []),
+        position=t.position, real_turn=t.real_turn, source=t.source, customer_text=shown.customer_text, why=t.why,
+        reply=shown.reply, findings=[_finding(f) for f in shown.findings], score=t.score, missed=list(t.missed or []),
         calm_before=t.calm_before, calm_after=t.calm_after,
         mood_before=mood_label(t.calm_before) if t.calm_before is not None else None,
         mood_after=mood_label(t.calm_after) if t.calm_after is not None else None,
@@ -235,32 +243,41 @@ def comparison_public(c: practice.Comparison) -> ComparisonPublic:
                             outcome=c.outcome, satisfaction=c.satisfaction)
 
 
-def read_attempt(*, session: Session, attempt_id: int, analyzer: Analyzer, scorecard: Scorecard) -> PracticeAttemptPublic:
-    a = coaching.get_attempt(session=session, attempt_id=attempt_id)
+def read_attempt(*, session: Session, attempt_id: int, analyzer: Analyzer, scorecard: Scorecard,
+                 viewer: Viewer | None = None) -> PracticeAttemptPublic:
+    """The attempt as `viewer` may see it (redacted for an agent of another team; NotFound when its
+    conversation is not there for them). `viewer=None`: a trusted caller, the real words."""
+    a = practice.get_attempt(session, attempt_id=attempt_id, viewer=viewer)
+    redaction = practice.redaction_for(session, attempt=a, analyzer=analyzer, viewer=viewer)
     row = conversations.get_conversation(session=session, conversation_id=a.conversation_id)
+    shown = redaction.conversation if redaction else conversations.to_model(row)
     waiting = practice.waiting_turn(a)
     comparison = (comparison_public(practice.comparison_for(session=session, attempt=a, analyzer=analyzer,
-                                                            scorecard=scorecard))
+                                                            scorecard=scorecard, redaction=redaction))
                   if a.status != "open" else None)
+    show = redaction.turn if redaction else practice.ShownTurn.of
     title, why = ENDINGS.get(a.ending or "", (None, None))
     line = {"settled": SETTLED_LINE, "customer_left": LEFT_LINE}.get(a.ending or "")
     progress = [summary_public(p) for p in coaching.list_attempts(session=session, trainee=a.trainee,
                                                                   conversation_id=a.conversation_id)]
     return PracticeAttemptPublic(
         **summary_public(a).model_dump(),
-        conversation=PracticeConversationPublic(id=row.id, subject=row.subject or row.external_id, customer=row.customer,
-                                                agent=row.agent, channel=row.channel, url=f"/conversations/{row.id}"),
+        conversation=PracticeConversationPublic(
+            id=row.id, subject=shown.subject or (f"Conversation {row.id}" if redaction else row.external_id),
+            customer=shown.customer, agent=shown.agent, channel=row.channel,
+            url=f"/conversations/{row.id}"),
+        redacted=redaction is not None,
         start_calm=a.start_calm, mood=mood_label(a.calm), ending_title=title, ending_line=line, ending_why=why,
-        turns=[turn_public(t) for t in a.turns], waiting=turn_public(waiting) if waiting else None,
+        turns=[turn_public(t, show(t)) for t in a.turns], waiting=turn_public(waiting, show(waiting)) if waiting else None,
         comparison=comparison, progress=progress,
     )
 
 
-def read_practice_index(*, session: Session, trainee: str | None = None,
-                        conversation_id: int | None = None) -> PracticeIndexPublic:
-    attempts = coaching.list_attempts(session=session, trainee=trainee, conversation_id=conversation_id)
+def read_practice_index(*, session: Session, trainee: str | None = None, conversation_id: int | None = None,
+                        viewer: Viewer | None = None) -> PracticeIndexPublic:
+    attempts = practice.list_attempts(session, viewer=viewer, trainee=trainee, conversation_id=conversation_id)
     return PracticeIndexPublic(
-        sources=[PracticeSourcePublic(**s.__dict__) for s in practice.practice_sources(session)],
+        sources=[PracticeSourcePublic(**s.__dict__) for s in practice.practice_sources(session, viewer=viewer)],
         attempts=[summary_public(a) for a in attempts], count=len(attempts),
     )
 
@@ -285,25 +302,28 @@ def practice_rules() -> PracticeRulesPublic:
     )
 
 
-def start(*, session: Session, body: PracticeCreate, analyzer: Analyzer) -> PracticeAttemptRow:
+def start(*, session: Session, body: PracticeCreate, analyzer: Analyzer, viewer: Viewer | None = None) -> PracticeAttemptRow:
     conversation_id = practice.practice_conversation_id(session, conversation_id=body.conversation_id,
-                                                        case_file_id=body.case_file_id)
+                                                        case_file_id=body.case_file_id, viewer=viewer)
     attempt = practice.start_practice(session=session, conversation_id=conversation_id, trainee=body.trainee,
-                                      analyzer=analyzer)
+                                      analyzer=analyzer, viewer=viewer)
     session.commit()
     return attempt
 
 
-def reply(*, session: Session, attempt_id: int, text: str, analyzer: Analyzer, scorecard: Scorecard) -> None:
-    practice.submit_reply(session=session, attempt_id=attempt_id, reply=text, analyzer=analyzer, scorecard=scorecard)
+def reply(*, session: Session, attempt_id: int, text: str, analyzer: Analyzer, scorecard: Scorecard,
+          viewer: Viewer | None = None) -> None:
+    practice.submit_reply(session=session, attempt_id=attempt_id, reply=text, analyzer=analyzer, scorecard=scorecard,
+                          viewer=viewer)
     session.commit()
 
 
 # -- routes -----------------------------------------------------------------------------------------
 @router.get("/practice", response_model=PracticeIndexPublic, summary="List practice material and attempts")
-def read_practice(session: SessionDep, trainee: str | None = None, conversation_id: int | None = None) -> PracticeIndexPublic:
-    """What can be practised on, and past attempts with their scores (oldest first). The twin of `/practice`."""
-    return read_practice_index(session=session, trainee=trainee or None, conversation_id=conversation_id)
+def read_practice(session: SessionDep, viewer: ViewerDep, trainee: str | None = None,
+                  conversation_id: int | None = None) -> PracticeIndexPublic:
+    """What this viewer can practise on, and past attempts with their scores (oldest first). The twin of `/practice`."""
+    return read_practice_index(session=session, trainee=trainee or None, conversation_id=conversation_id, viewer=viewer)
 
 
 @router.get("/practice/rules", response_model=PracticeRulesPublic, summary="The customer state model")
@@ -314,28 +334,29 @@ def read_practice_rules() -> PracticeRulesPublic:
 
 @router.post("/practice", response_model=PracticeAttemptPublic, status_code=status.HTTP_201_CREATED,
              summary="Start a practice attempt", responses={404: {"description": "No such conversation or case file."}})
-def create_practice(body: PracticeCreate, session: SessionDep, analyzer: AnalyzerDep,
-                    scorecard: ScorecardDep) -> PracticeAttemptPublic:
-    """Start role-playing a real conversation: the first real customer turn waits for a reply."""
-    attempt = start(session=session, body=body, analyzer=analyzer)
-    return read_attempt(session=session, attempt_id=attempt.id, analyzer=analyzer, scorecard=scorecard)
+def create_practice(body: PracticeCreate, session: SessionDep, analyzer: AnalyzerDep, scorecard: ScorecardDep,
+                    viewer: ViewerDep) -> PracticeAttemptPublic:
+    """Start role-playing a real conversation: the first real customer turn waits for a reply.
+    Agents practise on their team's material, and on case files shared beyond their team (redacted)."""
+    attempt = start(session=session, body=body, analyzer=analyzer, viewer=viewer)
+    return read_attempt(session=session, attempt_id=attempt.id, analyzer=analyzer, scorecard=scorecard, viewer=viewer)
 
 
 @router.get("/practice/{attempt_id}", response_model=PracticeAttemptPublic, summary="Read a practice attempt",
             responses={404: {"description": "No practice attempt with this id."}})
 def read_practice_attempt(attempt_id: int, session: SessionDep, analyzer: AnalyzerDep,
-                          scorecard: ScorecardDep) -> PracticeAttemptPublic:
+                          scorecard: ScorecardDep, viewer: ViewerDep) -> PracticeAttemptPublic:
     """Every turn so far with its findings, score and calm change; the side-by-side once ended.
     The twin of `/practice/{id}`."""
-    return read_attempt(session=session, attempt_id=attempt_id, analyzer=analyzer, scorecard=scorecard)
+    return read_attempt(session=session, attempt_id=attempt_id, analyzer=analyzer, scorecard=scorecard, viewer=viewer)
 
 
 @router.post("/practice/{attempt_id}/replies", response_model=PracticeAttemptPublic, summary="Reply to the customer",
              responses={404: {"description": "No practice attempt with this id."},
                         409: {"description": "The attempt has ended."}})
 def create_reply(attempt_id: int, body: ReplyCreate, session: SessionDep, analyzer: AnalyzerDep,
-                 scorecard: ScorecardDep) -> PracticeAttemptPublic:
+                 scorecard: ScorecardDep, viewer: ViewerDep) -> PracticeAttemptPublic:
     """Send the trainee's reply: it is analysed at once, the customer's calm moves (with reasons),
     and the next customer turn (or the ending) is added."""
-    reply(session=session, attempt_id=attempt_id, text=body.text, analyzer=analyzer, scorecard=scorecard)
-    return read_attempt(session=session, attempt_id=attempt_id, analyzer=analyzer, scorecard=scorecard)
+    reply(session=session, attempt_id=attempt_id, text=body.text, analyzer=analyzer, scorecard=scorecard, viewer=viewer)
+    return read_attempt(session=session, attempt_id=attempt_id, analyzer=analyzer, scorecard=scorecard, viewer=viewer)

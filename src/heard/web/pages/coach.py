@@ -20,6 +20,7 @@ from heard.store import coaching, conversations
 from heard.web.api import debriefs as debriefs_api
 from heard.web.api import feedback as feedback_api
 from heard.web.api import practice as practice_api
+from heard.web.api.case_files import ViewerDep
 from heard.web.api.practice import PracticeCreate, PracticeFindingPublic
 from heard.web.deps import AnalyzerDep, ScorecardDep, SessionDep
 from heard.web.highlight import segments
@@ -49,22 +50,23 @@ def highlight(text: str, findings: list[PracticeFindingPublic]) -> list[Piece]:
 
 # -- practice ---------------------------------------------------------------------------------------
 @router.get("/practice", response_class=HTMLResponse)
-def practice_page(request: Request, session: SessionDep, trainee: str | None = None) -> Response:
-    index = practice_api.read_practice_index(session=session, trainee=trainee or None)
-    context = {"index": index, "trainee": trainee or "", "rules": practice_api.practice_rules(),
+def practice_page(request: Request, session: SessionDep, viewer: ViewerDep, trainee: str | None = None) -> Response:
+    index = practice_api.read_practice_index(session=session, trainee=trainee or None, viewer=viewer)
+    context = {"index": index, "trainee": trainee or "", "rules": practice_api.practice_rules(), "viewer": viewer,
+               "here": "/practice",
                "api_url": "/api/practice" + (f"?trainee={trainee}" if trainee else "")}
     return render(request, "practice.html", context)
 
 
 @router.post("/practice")
-def start_practice_page(session: SessionDep, analyzer: AnalyzerDep,
+def start_practice_page(session: SessionDep, analyzer: AnalyzerDep, viewer: ViewerDep,
                         source: Annotated[str, Form()], trainee: Annotated[str, Form()]) -> Response:
     """`source` is `conversation:<id>` or `case_file:<id>` (the picker's value)."""
     kind, _, number = source.partition(":")
     if kind not in ("conversation", "case_file") or not number.isdigit():
         raise PracticeError(f"source: expected conversation:<id> or case_file:<id>, not {source!r}.")
     body = PracticeCreate(trainee=trainee, **{f"{kind}_id": int(number)})
-    attempt = practice_api.start(session=session, body=body, analyzer=analyzer)
+    attempt = practice_api.start(session=session, body=body, analyzer=analyzer, viewer=viewer)
     return RedirectResponse(f"/practice/{attempt.id}", status_code=303)
 
 
@@ -83,19 +85,22 @@ def _attempt_context(attempt: practice_api.PracticeAttemptPublic) -> dict:
 
 @router.get("/practice/{attempt_id}", response_class=HTMLResponse)
 def attempt_page(request: Request, attempt_id: int, session: SessionDep, analyzer: AnalyzerDep,
-                 scorecard: ScorecardDep) -> Response:
-    attempt = practice_api.read_attempt(session=session, attempt_id=attempt_id, analyzer=analyzer, scorecard=scorecard)
+                 scorecard: ScorecardDep, viewer: ViewerDep) -> Response:
+    attempt = practice_api.read_attempt(session=session, attempt_id=attempt_id, analyzer=analyzer, scorecard=scorecard,
+                                        viewer=viewer)
     return render(request, "practice_attempt.html", _attempt_context(attempt))
 
 
 @router.post("/practice/{attempt_id}/reply")
 def reply_page(request: Request, attempt_id: int, session: SessionDep, analyzer: AnalyzerDep, scorecard: ScorecardDep,
-               reply: Annotated[str, Form(max_length=5000)]) -> Response:
+               viewer: ViewerDep, reply: Annotated[str, Form(max_length=5000)]) -> Response:
     """Plain POST: back to the page (Post/Redirect/Get). htmx: the updated practice section."""
-    practice_api.reply(session=session, attempt_id=attempt_id, text=reply, analyzer=analyzer, scorecard=scorecard)
+    practice_api.reply(session=session, attempt_id=attempt_id, text=reply, analyzer=analyzer, scorecard=scorecard,
+                       viewer=viewer)
     if not _is_htmx(request):
         return RedirectResponse(f"/practice/{attempt_id}#latest", status_code=303)
-    attempt = practice_api.read_attempt(session=session, attempt_id=attempt_id, analyzer=analyzer, scorecard=scorecard)
+    attempt = practice_api.read_attempt(session=session, attempt_id=attempt_id, analyzer=analyzer, scorecard=scorecard,
+                                        viewer=viewer)
     return render(request, "practice_session.html", _attempt_context(attempt))
 
 

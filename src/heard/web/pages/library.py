@@ -47,14 +47,20 @@ def library_page(request: Request, session: SessionDep, viewer: ViewerDep,
 
 
 @router.get("/library/role")
-def choose_role(role: str, next: str = "/library") -> Response:
-    """Set the placeholder role cookie (no authentication: see heard.privacy.roles)."""
+def choose_role(role: str, next: str = "/library", team: str | None = None) -> Response:
+    """Set the placeholder role cookie, and the team cookie when `team` is given (blank clears
+    it). No authentication: see heard.privacy.roles."""
     from heard.privacy.roles import Viewer
 
-    viewer = Viewer.parse(role)
+    viewer = Viewer.parse(role, team)
     target = next if next.startswith("/") and not next.startswith("//") else "/library"
     response = RedirectResponse(target, status_code=303)
     response.set_cookie("heard_role", viewer.role.value, samesite="lax", httponly=True)
+    if team is not None:
+        if viewer.team:
+            response.set_cookie("heard_team", viewer.team, samesite="lax", httponly=True)
+        else:
+            response.delete_cookie("heard_team")
     return response
 
 
