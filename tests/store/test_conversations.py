@@ -97,3 +97,31 @@ def test_to_model_gives_each_message_its_sender_offset_back(sessions, make_conve
     with sessions() as session:
         sent = to_model(find_conversation(session=session, source="test", external_id="c1")).messages[0].sent_at
     assert sent == local and sent.utcoffset() == timedelta(hours=-5)
+
+
+def test_new_and_merged_messages_store_the_same_times(sessions, make_conversation):
+    """A new conversation's messages go to the driver's executemany, a grown conversation's new
+    messages through the ORM: both must store the same UTC time and sender offset."""
+    from datetime import datetime, timedelta, timezone
+
+    from sqlalchemy import text
+
+    times = [None, datetime(2026, 3, 4, 17, 48, 5, 120, tzinfo=timezone(timedelta(hours=-5))),
+             datetime(2026, 3, 4, 17, 48, tzinfo=timezone.utc), datetime(2026, 3, 4, 17, 48, 59, 999_999),
+             datetime(2026, 3, 4, 23, 30, tzinfo=timezone(timedelta(hours=5, minutes=30)))]
+    base = make_conversation(customer="Hello")
+    first = replace(base, messages=tuple(Message(id=f"a{i}", role=Role.customer, text="x", sent_at=t)
+                                         for i, t in enumerate(times)))
+    grown = replace(first, messages=first.messages + tuple(Message(id=f"b{i}", role=Role.agent, text="y", sent_at=t)
+                                                           for i, t in enumerate(times)))
+    for conversation in (first, grown):
+        with sessions() as session:
+            import_conversations(session=session, conversations=[conversation])
+            session.commit()
+    with sessions() as session:
+        stored = {external_id: (sent_at, offset) for external_id, sent_at, offset in session.execute(
+            text("SELECT external_id, sent_at, utc_offset FROM messages"))}
+        model = to_model(find_conversation(session=session, source="test", external_id="c1"))
+    assert [stored[f"a{i}"] for i in range(len(times))] == [stored[f"b{i}"] for i in range(len(times))]
+    as_utc = [t if t is None or t.tzinfo else t.replace(tzinfo=timezone.utc) for t in times]  # naive is UTC
+    assert [m.sent_at for m in model.messages] == as_utc * 2

@@ -7,12 +7,13 @@ conversation grew adds only its new messages.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Literal
 
-from sqlalchemy import and_, exists, func, insert, or_, select, text, tuple_, update
+from sqlalchemy import and_, exists, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, selectinload
 
 from heard.errors import NotFound
@@ -35,27 +36,27 @@ class ImportCounts:
 
 
 def import_conversations(*, session: Session, conversations: Sequence[Conversation]) -> ImportCounts:
-    """Upsert a batch of conversations in the session's transaction (the caller commits)."""
+    """Upsert a batch of conversations in the session's transaction (the caller commits).
+
+    One light query finds which keys are stored already; only those are loaded (with their
+    messages) and merged. New conversations and their messages go to the driver's executemany,
+    and SQLite's full-text table is fed once for the whole batch."""
     counts = ImportCounts()
-    last_message_id = session.scalar(select(func.max(MessageRow.id))) or 0
-    existing = _existing_rows(session, [c.key for c in conversations])
-    fresh = [c for c in _last_per_key(conversations) if c.key not in existing]
-    for conversation in _last_per_key(conversations):
-        if conversation.key in existing:
-            status, added = _merge(session, existing[conversation.key], conversation)
-            counts.add(status)
-            counts.messages_added += added
+    batch = _last_per_key(conversations)
+    connection = session.connection()
+    known = _ids_by_key(connection, [c.key for c in batch])
+    last_message_id = connection.exec_driver_sql("SELECT max(id) FROM messages").scalar() or 0
+    if known:
+        rows = _rows_with_messages(session, list(known.values()))
+        for conversation in batch:
+            if conversation.key in known:
+                status, added = _merge(session, rows[known[conversation.key]], conversation)
+                counts.add(status)
+                counts.messages_added += added
+    fresh = [c for c in batch if c.key not in known]
     if fresh:
-        # Core inserts, then one query for the new ids: several times faster than ORM bulk
-        # inserts or per-row RETURNING for large imports.
-        session.execute(insert(ConversationRow.__table__), [_conversation_values(c) for c in fresh])
-        new_ids = _ids_by_key(session, [c.key for c in fresh])
-        ids = [new_ids[c.key] for c in fresh]
-        rows = [_message_values(cid, i, m) for cid, c in zip(ids, fresh) for i, m in enumerate(c.messages)]
-        if rows:
-            _insert_messages(session, rows)
         counts.created += len(fresh)
-        counts.messages_added += len(rows)
+        counts.messages_added += _insert_fresh(session, fresh)
     if counts.messages_added:
         session.flush()
         _index_text(session, after_id=last_message_id)
@@ -70,27 +71,80 @@ def _index_text(session: Session, *, after_id: int) -> None:
                         {"after": after_id})
 
 
-def _insert_messages(session: Session, rows: list[dict]) -> None:
-    """Messages go straight to the driver's executemany: the hot path of large imports, where
-    SQLAlchemy's per-parameter processing cost more than the insert itself."""
+_CONVERSATION_COLUMNS = ("source", "external_id", "channel", "subject", "customer", "agent", "queue", "started_at",
+                         "outcome", "satisfaction", "tags")
+_MESSAGE_COLUMNS = ("conversation_id", "external_id", "position", "role", "author", "text", "original_text",
+                    "sent_at", "utc_offset", "start_s", "end_s", "public")
+
+
+def _insert_fresh(session: Session, fresh: list[Conversation]) -> int:
+    """Insert conversations that are not stored yet, and all their messages; returns how many
+    messages. This is the hot path of large imports: rows are built as plain tuples and go
+    straight to the driver's executemany, where SQLAlchemy's per-parameter processing used to
+    cost more than the inserts themselves. The new ids come back in one query (every id above
+    the largest before the insert), not one RETURNING per row."""
     connection = session.connection()
-    dialect = connection.dialect
-    quote = dialect.identifier_preparer.quote
-    columns = list(rows[0])
-    marker = "?" if dialect.paramstyle == "qmark" else "%s"
-    sql = (f"INSERT INTO {MessageRow.__tablename__} ({', '.join(map(quote, columns))}) "
-           f"VALUES ({', '.join([marker] * len(columns))})")
-    to_db = _sqlite_time if dialect.name == "sqlite" else utc_naive
-    sent_at = columns.index("sent_at")
-    params = [tuple(row.values()) for row in rows]
-    params = [p[:sent_at] + (to_db(p[sent_at]),) + p[sent_at + 1:] for p in params]
-    connection.exec_driver_sql(sql, params)
+    sqlite = connection.dialect.name == "sqlite"
+    before = connection.exec_driver_sql("SELECT max(id) FROM conversations").scalar() or 0
+    if sqlite:
+        _executemany(connection, ConversationRow.__tablename__, _CONVERSATION_COLUMNS, [
+            (c.source, c.external_id, c.channel.value, c.subject, c.customer, c.agent, c.queue,
+             _sqlite_time(c.started_at), c.outcome, c.satisfaction, json.dumps(list(c.tags)) if c.tags else "[]")
+            for c in fresh])
+    else:  # Core, for the dialect's own JSON and time handling (conversations are the few rows)
+        session.execute(insert(ConversationRow.__table__), [_conversation_values(c) for c in fresh])
+    new_ids = dict(_rows(connection, "SELECT source, external_id, id FROM conversations WHERE id > ?", (before,)))
+    stamp = _sqlite_stamp if sqlite else _utc_stamp
+    rows = [
+        (conversation_id, m.id, position, _ROLE_TEXT[m.role], m.author, m.text, m.original_text,
+         *stamp(m.sent_at), m.start_s, m.end_s, m.public)
+        for c in fresh
+        for conversation_id in (new_ids[c.key],)
+        for position, m in enumerate(c.messages)
+    ]
+    if rows:
+        _executemany(connection, MessageRow.__tablename__, _MESSAGE_COLUMNS, rows)
+    return len(rows)
+
+
+_ROLE_TEXT = {role: role.value for role in Role}
+
+
+def _executemany(connection, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    quote = connection.dialect.identifier_preparer.quote
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    connection.exec_driver_sql(
+        f"INSERT INTO {table} ({', '.join(map(quote, columns))}) VALUES ({', '.join([marker] * len(columns))})", rows
+    )
+
+
+def _rows(connection, sql: str, params: tuple) -> list[tuple]:
+    """A raw query with qmark placeholders, on any driver."""
+    if connection.dialect.paramstyle != "qmark":
+        sql = sql.replace("?", "%s")
+    return [(tuple(row[:-1]), row[-1]) for row in connection.exec_driver_sql(sql, params)]
 
 
 def _sqlite_time(value):
     """The text SQLAlchemy's SQLite DateTime stores."""
     value = utc_naive(value)
     return None if value is None else value.isoformat(" ", "microseconds")
+
+
+def _sqlite_stamp(value: datetime | None) -> tuple[str | None, int | None]:
+    """(the UTC time as SQLAlchemy's SQLite DateTime stores it, the sender's offset in minutes)."""
+    if value is None:
+        return None, None
+    offset = value.utcoffset()
+    if offset is None:  # naive: taken as UTC, offset unknown
+        return value.isoformat(" ", "microseconds"), None
+    if not offset:
+        return value.isoformat(" ", "microseconds")[:26], 0  # drops the "+00:00"
+    return (value - offset).replace(tzinfo=None).isoformat(" ", "microseconds"), int(offset.total_seconds() // 60)
+
+
+def _utc_stamp(value: datetime | None) -> tuple[datetime | None, int | None]:
+    return utc_naive(value), _offset_minutes(value)
 
 
 def _last_per_key(conversations: Sequence[Conversation]) -> list[Conversation]:
@@ -105,23 +159,26 @@ def _last_per_key(conversations: Sequence[Conversation]) -> list[Conversation]:
     return list(merged.values())
 
 
-def _ids_by_key(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    rows = session.execute(
-        select(ConversationRow.id, ConversationRow.source, ConversationRow.external_id)
-        .where(tuple_(ConversationRow.source, ConversationRow.external_id).in_(keys))
-    )
-    return {(source, external_id): id for id, source, external_id in rows}
+_KEYS_PER_QUERY = 400  # 800 parameters: under SQLite's old limit of 999
 
 
-def _existing_rows(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], ConversationRow]:
-    if not keys:
-        return {}
+def _ids_by_key(connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The stored ids of those of `keys` that exist, in one row-value IN query per 400 keys."""
+    found: dict[tuple[str, str], int] = {}
+    for i in range(0, len(keys), _KEYS_PER_QUERY):
+        chunk = keys[i:i + _KEYS_PER_QUERY]
+        values = ", ".join(["(?, ?)"] * len(chunk))
+        found.update(_rows(connection, "SELECT source, external_id, id FROM conversations "
+                                       f"WHERE (source, external_id) IN (VALUES {values})",
+                           tuple(part for key in chunk for part in key)))
+    return found
+
+
+def _rows_with_messages(session: Session, ids: list[int]) -> dict[int, ConversationRow]:
     rows = session.scalars(
-        select(ConversationRow)
-        .where(tuple_(ConversationRow.source, ConversationRow.external_id).in_(keys))
-        .options(selectinload(ConversationRow.messages))
+        select(ConversationRow).where(ConversationRow.id.in_(ids)).options(selectinload(ConversationRow.messages))
     )
-    return {(r.source, r.external_id): r for r in rows}
+    return {row.id: row for row in rows}
 
 
 def _merge(session: Session, row: ConversationRow, conversation: Conversation) -> tuple[ImportStatus, int]:
