@@ -117,3 +117,15 @@ def test_eval_refuses_an_unknown_split(tmp_path):
     result = invoke("eval", tmp_path, "--split", "nope")
     assert result.exit_code == 2
     assert "unknown split 'nope'" in result.output
+
+
+def test_export_labels_format_is_documented_field_by_field(corrected_db):
+    """docs/models/corrections.md lists exactly the fields a label line has."""
+    import re
+
+    docs = (Path(__file__).parents[1] / "docs" / "models" / "corrections.md").read_text(encoding="utf-8")
+    section = docs.split("## `heard export-labels`", 1)[1].split("\n## ", 1)[0]
+    documented = {name for row in re.findall(r"^\| (`[^|]+) \|", section, re.M) for name in re.findall(r"`(\w+)`", row)}
+    result = invoke("export-labels", "--database-url", corrected_db)
+    written = {key for line in result.stdout.splitlines() for key in json.loads(line)}
+    assert documented == written
