@@ -37,6 +37,14 @@ def found(conversation):
     ("Sorry again for the inconvenience.", ["Sorry again for the inconvenience"]),
     ("Apologies, I misread.", ["Apologies, I misread"]),
     ("My apologies for that. Just sent you a DM.", ["My apologies for that"]),
+    # v3: a bare apology that is its whole clause; "sorry the X was slower than expected"; "sorry for that"
+    ("We're sorry, Anthony! Did you order the large size?", ["We're sorry"]),
+    ("Hi, the new system went live this morning. We are really sorry.", ["We are really sorry"]),
+    ("I am sorry dear. Please send me your number.", ["I am sorry"]),
+    ("We're sorry the Wi-Fi was slower than expected.", ["We're sorry the Wi-Fi was slower than expected"]),
+    ("We are very sorry for that. Please try another charger.", ["We are very sorry for that"]),
+    ("I'm sorry about this Katie. Which store was it?", ["I'm sorry about this Katie"]),
+    ("I'm sorry for this wait.", ["I'm sorry for this wait"]),
 ])
 def test_apology_finds_specific_apologies(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -61,6 +69,11 @@ def test_apology_finds_specific_apologies(agent_text, expected, make_conversatio
     "I'm sorry it's not working for you.",  # sympathy: nothing the company owns
     "Apologies are not enough, I know.",  # not an apology opening a sentence
     "Sorry, we can't do that — our hands are tied.",
+    "I apologize you are experiencing some speed issues.",  # sympathy: "sorry you're having trouble"
+    "We do not have access to billing via this channel, our apologies!",  # "sorry, we can't"
+    "I'm sorry. The offer can only be redeemed in store.",  # a sorry fronting a refusal
+    "I'm so sorry. You should have checked the size chart.",  # a bare sorry followed by blame
+    "We're sorry. That's our policy.",
 ])
 def test_apology_ignores_sympathy_and_non_apologies(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -31,6 +31,23 @@ def found(conversation):
     ("I hear you, but there's really nothing I can do from here about the courier.",
      ["I hear you, but there's really nothing I can do from here about the courier."]),
     ("As explained in my previous email, we require documentation.", ["As explained in my previous email, we require documentation."]),
+    # v3: justifications with no alternative — security refusals, "unavoidable", "subject to change",
+    # "by design", "our duty", "so you cannot", and "Please understand that." after a reason
+    ("For security reasons, we will not be able to discuss your account by email.",
+     ["For security reasons, we will not be able to discuss your account by email."]),
+    ("This was unavoidable due to a signal failure outside the station.", ["This was unavoidable due to a signal failure outside the station."]),
+    ("Departure times are subject to change without notice.", ["Departure times are subject to change without notice."]),
+    ("The delay was out of the control of Railco, as the driver was stuck in traffic.",
+     ["The delay was out of the control of Railco, as the driver was stuck in traffic."]),
+    ("Hello. We designed the menu like this on purpose.", ["We designed the menu like this on purpose."]),
+    ("Hi. A fee is charged for every replacement card. Please understand that.",
+     ["A fee is charged for every replacement card. Please understand that."]),
+    ("Your cancellation takes effect next month, so you cannot add other services before then.",
+     ["Your cancellation takes effect next month, so you cannot add other services before then."]),
+    ("It is our duty to protect customer data. We cannot remove numbers without a reason.",
+     ["It is our duty to protect customer data."]),
+    ("Seat selection is only a request and is not guaranteed.", ["Seat selection is only a request and is not guaranteed."]),
+    ("Therefore, we cannot confirm any information.", ["Therefore, we cannot confirm any information."]),
 ])
 def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -50,6 +67,11 @@ def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, ma
     "As outlined in our terms, you can return it within 30 days, and I'll send the label now.",
     "The courier is responsible for the last mile, so I'll chase them for you myself.",
     "That's the process we follow, but I can make an exception today.",
+    "For security reasons we can't discuss this here, but we'd be happy to help by phone.",
+    "Departure times are subject to change, so I'll text you the moment yours is confirmed.",
+    "So you cannot log in at all?",  # a question, not a refusal
+    "We will not be able to refund this; however, we can offer a voucher.",
+    "We are sorry for the inconvenience and will keep improving. Hope you can understand.",
 ])
 def test_defensive_ignores_constraints_with_alternatives(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -28,6 +28,21 @@ def found(conversation):
     ("Services have been restored. We apologize for any inconvenience.", ["Services have been restored. We apologize for any inconvenience."]),
     ("Hello,\n\nThank you for your email. To arrange a return pickup, please complete the return form at tidewell.example/returns.\n\nRegards",
      ["Hello,\n\nThank you for your email. To arrange a return pickup, please complete the return form at tidewell.example/returns.\n\nRegards"]),
+    # v3: "contact us if…" in its many shapes, stock status lines, vague improvement promises, thanks
+    # for support, general links; a stock apology does not stop a message being generic
+    ("No problem! If you run into any other issues in the future, just let us know. We're happy to help.",
+     ["No problem! If you run into any other issues in the future, just let us know. We're happy to help."]),
+    ("Hi! We've logged your problem and will deal with it as soon as possible. Please be patient.",
+     ["Hi! We've logged your problem and will deal with it as soon as possible. Please be patient."]),
+    ("Thank you for your support and trust! We will keep improving our service quality for every customer.",
+     ["Thank you for your support and trust! We will keep improving our service quality for every customer."]),
+    ("We're sorry for the trouble. We will strive to improve our products and services. Feel free to contact us any time if you have other questions.",
+     ["We're sorry for the trouble. We will strive to improve our products and services. Feel free to contact us any time if you have other questions."]),
+    ("Here to help! For more information, please visit https://example.com/help", ["Here to help! For more information, please visit https://example.com/help"]),
+    ("If you need help with your console, we'd be happy to help! Tweet us for official console support.",
+     ["If you need help with your console, we'd be happy to help! Tweet us for official console support."]),
+    ("Our staff are currently handling your request. Thank you for your patience.",
+     ["Our staff are currently handling your request. Thank you for your patience."]),
 ])
 def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -46,6 +61,13 @@ def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     "Hello, thank you for contacting us. Please send details of the unauthorised activity to fraud@tidewell.example.",  # a next step
     "Hi Oliver, we're sorry for any inconvenience. The team is still investigating.",  # names the person
     "We're sorry for any inconvenience. Your replacement ships tomorrow.",  # a time
+    "Thanks for the update Simon! Let us know if there's anything else we can do.",  # names the person
+    "If you have any other questions, please let us know the details and the model of your device.",  # asks for details
+    "We've received your DM and have replied there.",  # points to a message already sent
+    "Thanks for your feedback. We have recorded it and our engineers will visit on site to replace the faulty router.",
+    "Sorry to hear that. Let's go over your options here: https://example.com/options",  # no stock line at all
+    "If you have questions later, you can call us on 0800 123 4567.",  # a number to call
+    "Hi, you can dial 96112 to book a repair. If you have any problem afterwards, contact us again.",
 ])
 def test_generic_ignores_personal_replies_and_next_steps(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -32,6 +32,9 @@ def found(conversation):
     ("That's a nerve-racking place to be two days before a launch.", ["That's a nerve-racking"]),
     ("Oh no, that's such a disappointing thing to unwrap.", ["that's such a disappointing"]),  # "oh no" is not a negation
     ("Opening it to see her name misspelled must have been gutting.", ["must have been gutting"]),
+    ("We can understand your feeling, and we want to solve this quickly.", ["We can understand your feeling"]),
+    ("I completely understand how you feel.", ["I completely understand how you feel"]),
+    ("We understand your frame of mind. Please send us the number.", ["We understand your frame of mind"]),
 ])
 def test_name_feeling_finds_named_feelings(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

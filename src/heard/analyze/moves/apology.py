@@ -43,8 +43,8 @@ RULES: tuple[Rule, ...] = (
      "apologises for the company's part"),
     (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies|apology)(?:\s+(?:again|once again|once more))?\s+(?:for|about)\b"), 0.85,
      "apologises for something specific"),
-    (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?(?:it|this|that)(?:'s|\s+is|\s+was|\s+has been|\s+came|\s+arrived|\s+took|\s+got|\s+went)\b"
-             r"[^.!?]{0,30}?\b(?:late|delayed|later than|longer than|so long|too long|wrong|slow)\b"), 0.8,
+    (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?(?:it|this|that|(?:the|our|your)\s+[\w-]+(?:\s+[\w-]+)?)(?:'s|\s+is|\s+was|\s+were|\s+has been|\s+came|\s+arrived|\s+took|\s+got|\s+went)\b"
+             r"[^.!?]{0,30}?\b(?:late|delayed|later than|longer than|slower than|worse than|so long|too long|wrong|slow)\b"), 0.8,
      "apologises for the company's delay or mistake"),
     (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?(?:you've|you have|you had|you've had)\s+(?:been\s+(?:waiting|kept waiting|chasing)|"
              r"had\s+to\s+(?:wait|chase|repeat|call|write|explain|ask|contact|come back)|to\s+(?:wait|chase|repeat))",
@@ -52,9 +52,9 @@ RULES: tuple[Rule, ...] = (
              r"(?:\w+\s+)?(?:let you know|told you|called|contacted|updated|got back|replied|answered|warned)"), 0.8,
      "apologises for the wait or runaround the company caused"),
     (phrases(rf"{SORRY_SUBJECT}(?:apologi[sz]e|apologies)\s+(?:for|about)\s+(?:that|this|it)\b"), 0.65, "apologises"),
-    (phrases(rf"{SORRY_SUBJECT}sorry\s+about\s+(?:that|this|it|all (?:of )?(?:that|this))\b"), 0.65,
+    (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:about|for)\s+(?:that|this|it|all (?:of )?(?:that|this))(?=(?:,?\s+(?-i:[A-Z][a-z]+))?\s*(?:[.!,;:)]|$))"), 0.65,
      "apologises"),
-    (phrases(rf"{SORRY_SUBJECT}apologi[sz]e\b(?!\s+(?:if|for)\b)"), 0.8, "apologises"),
+    (phrases(rf"{SORRY_SUBJECT}apologi[sz]e\b(?!\s+(?:if|for)\b)(?!\s+(?:that\s+)?you(?:'re|\s+are|'ve been|\s+have been)\s+(?:experiencing|having|facing|dealing))"), 0.8, "apologises"),
     (phrases(r"(?:(?:my|our)\s+(?:\w+\s+)?|(?:sincere(?:st)?|deepest|humble|heartfelt)\s+)apologies\b(?!\s+(?:if|for)\b)"),
      0.7, "apologises"),
     (re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))apologies(?=\s*[,.!:;—–-])", re.IGNORECASE | re.MULTILINE), 0.7, "apologises"),
@@ -82,7 +82,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     if not re.search(r"(?:for|about)$", m.group(0), re.IGNORECASE):
         return False
     words = regret_object(text, m.end())
-    if not words or words[0] in {"that", "this", "it", "all"}:
+    if not words or (words[0] in {"that", "this", "it", "all"} and len(words) == 1):
         return True
     return regret_aimed_at_feeling(words) or bool(SYMPATHY_OBJECTS & set(words))
 
@@ -95,9 +95,10 @@ class ApologyDetector:
         findings = []
         for message in agent_messages(conversation):
             text = message.text
-            hits = scan(text, RULES, veto=_veto, to_clause_end=True)
+            hits = [h for h in scan(text, RULES, veto=_veto, to_clause_end=True) if not _after_refusal(text, h.start)]
             covered = {sentence_of(text, h.start) for h in hits}
             hits += [h for h in _owned_sorries(text) if sentence_of(text, h.start) not in covered]
+            hits += [h for h in _bare_sorries(text) if not any(o.start < h.end and h.start < o.end for o in hits)]
             for hit in sorted(hits):
                 findings.append(self.info.finding(KIND, message, hit.start, hit.end, score=hit.score, rationale=hit.rationale))
         return findings
@@ -126,4 +127,46 @@ def _owned_sorries(text: str) -> list[Hit]:
             own = OWN_FAULT.search(text, *spans[index - 1])
             if own is not None:  # "… and we're late. I'm sorry."
                 hits.append(Hit(own.start(), e, 0.85, f"apologises and owns the fault: {quote(own.group(0))}"))
+    return hits
+
+
+# A bare apology that closes its clause: "We're sorry, Anthony!", "We are really sorry.", "I'm so sorry :(".
+_BARE_CLOSED = phrases(
+    rf"{SORRY_SUBJECT}(?:so\s+|very\s+|really\s+|truly\s+|deeply\s+|terribly\s+|quite\s+|extremely\s+)?sorry"
+    r"(?=(?:,?\s+(?:(?-i:[A-Z][a-z]+)|dear|buddy|friend))?\s*(?:[.!…;]|:-?\(|$))"
+)
+_REFUSAL_START = re.compile(
+    r"\s*(?:[.!…;,:\s]|:-?\()*\s*(?:but\b|unfortunately\b|however\b|(?:we|I)\s*(?:can't|cannot|can not|don't|do not|are unable|'re unable|am unable|'m unable|"
+    r"are not able|'re not able|won't|will not)\b)", re.IGNORECASE)
+_REFUSED = re.compile(
+    r"\b(?:we|I)\s*(?:do not|don't|can't|cannot|can not|are unable to|'re unable to|are not able to|'re not able to|won't be able to|will not be able to)\b[^.!?]*$",
+    re.IGNORECASE)
+
+_LIMIT = re.compile(r"\b(?:can't|cannot|can not|unable|not able|can only|only\b[^.!?]{0,60}\bcan\b|no authority|not available|usually happens)\b", re.IGNORECASE)
+
+
+def _after_refusal(text: str, pos: int) -> bool:
+    """An apology tacked onto a refusal in the same sentence ("We do not have access via this
+    channel, our apologies!") is "sorry, we can't": sympathy, not an apology."""
+    s, _ = sentence_of(text, pos)
+    return bool(_REFUSED.search(text.replace("’", "'"), s, pos))
+
+
+def _bare_sorries(text: str) -> list[Hit]:
+    """A bare "sorry" that is the whole clause, unless a refusal, blame or a policy follows it."""
+    from heard.analyze.moves.defensive import ALWAYS, UNLESS_ALTERNATIVE
+
+    spans = sentences(text)
+    plain = text.replace("’", "'")
+    hits = []
+    for m in _BARE_CLOSED.finditer(text):
+        if _REFUSAL_START.match(plain, m.end()):
+            continue
+        index = next((i for i, (s, e) in enumerate(spans) if s <= m.start() < e), None)
+        if index is None:
+            continue
+        following = text[m.end() : spans[index + 1][1]] if index + 1 < len(spans) else text[m.end() :]
+        if _LIMIT.search(following.replace("’", "'")) or any(p.search(following) for p, _, _ in ALWAYS + UNLESS_ALTERNATIVE):
+            continue  # "I'm sorry. That's our policy …" / "… can only be done in store": the sorry fronts a defence or a refusal
+        hits.append(Hit(m.start(), m.end(), 0.65, f"apologises: {quote(m.group(0))}"))
     return hits

@@ -8,11 +8,12 @@ import re
 from collections.abc import Sequence
 
 from heard.analyze.detector import register_detector
-from heard.analyze.moves._cues import Rule, agent_messages, scan
+from heard.analyze.moves._cues import Rule, agent_messages, scan, sentences
 from heard.analyze.text import phrases
 from heard.model import Conversation, Finding
 
 KIND = "move.defensive"
+_ACCEPT_IT = "asks the customer to accept it"
 _BLAME_VERBS = (
     r"(?:read|checked|called|contacted|ordered|followed|told|reported|booked|cancelled|canceled|known|kept|"
     r"made sure|done|looked|updated|entered|chosen|selected|paid|logged|saved|backed up|noticed|asked|waited)"
@@ -51,15 +52,29 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"nothing\s+(?:more|else)\s+(?:we|I)\s+can\s+do", r"(?:beyond|outside|out of)\s+our\s+control",
              r"there(?:'s| is)\s+(?:really|honestly|simply|just)\s+nothing\s+(?:else\s+|more\s+|further\s+)?(?:we|I)\s+can\s+do",
              r"as\s+(?:outlined|stated|set out|described|specified|detailed|explained|laid out)\s+in\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:terms|policy|policies|T&Cs|conditions|agreement)",
-             r"(?:is|are)\s+non-?refundable", r"(?:the|your)\s+(?:carrier|courier|manufacturer|seller|driver|post office)\s+(?:is|are)\s+(?:responsible|liable|to blame)", r"(?:that's|that is|this is|it's|it is)\s+(?:just\s+|simply\s+)?(?:the|our)\s+(?:process|procedure|rules?)\b"),
+             r"(?:is|are)\s+non-?refundable", r"(?:the|your)\s+(?:carrier|courier|manufacturer|seller|driver|post office)\s+(?:is|are)\s+(?:responsible|liable|to blame)", r"(?:that's|that is|this is|it's|it is)\s+(?:just\s+|simply\s+)?(?:the|our)\s+(?:process|procedure|rules?)\b",
+             r"(?:it's|it is|it was)\s+our\s+(?:duty|obligation|responsibility)\s+to", r"(?:is|are)\s+(?:always\s+)?subject\s+to\s+(?:change|availability|the actual)",
+             r"(?:it's|it is|is|are|that's)\s+(?:just|only|simply)\s+(?:that,?\s+)?a\s+request", r"(?:is|are)\s+not\s+guaranteed"),
      0.8, "hides behind policy"),
+    (phrases(r"(?:was|is|were|are)\s+(?:completely\s+|totally\s+|simply\s+)?unavoidable", r"(?:couldn't|could not)\s+(?:have\s+been|be)\s+avoided",
+             r"(?:beyond|outside|out of)\s+(?:the\s+)?control\s+of\s+(?:us|the company|[A-Z][\w-]*)",
+             r"(?:we|it was|this was|it is|it's|this is|they are|they're)\s+(?:deliberately\s+|intentionally\s+)?(?:designed|built|made)\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:like this|this way|that way|on purpose|intentionally)",
+             r"(?:so|therefore|which)\s+(?:it\s+)?(?:takes|will take|may take|might take|requires)\s+(?:a\s+certain|some|a\s+long)\s+(?:period\s+of\s+)?time",
+             r"(?:is|it's|this is|that's)\s+by\s+design", r"(?:working|works)\s+as\s+(?:intended|designed)"),
+     0.75, "justifies instead of helping"),
+    (phrases(r"(?:for|due to)\s+(?:security|privacy|safety)\s+(?:purposes|reasons)[^.!?]{0,60}?\b(?:will not|won't|cannot|can't|can not|are not able|aren't able|unable|do not|don't)\b",
+             r"(?:we|I)\s+(?:cannot|can't|can not|are unable to|am unable to|won't be able to|will not be able to|are not able to)\s+(?:confirm|disclose|share|communicate|discuss|give out|release)\s+(?:any|this|that|the|such)\b",
+             r"(?:so|therefore|thus|hence)\s+you\s+(?:cannot|can't|can not|are unable to|are not able to|won't be able to|will not be able to)\b(?![^.!?]*\?)"),
+     0.7, "refuses for security"),
+    (phrases(r"please\s+understand(?:\s+(?:that|this|us|the inconvenience|our \w+))?(?=\s*[.!])"), 0.7, _ACCEPT_IT),
     (phrases(r"(?:unfortunately|sadly|I'm afraid),?\s+(?:we|I)(?:'re|'m|\s+are|\s+am)?\s+(?:not able|unable|can't|cannot|don't|do not|won't)\s+"
              r"(?:to\s+)?(?:offer|refund|guarantee|change|accept|make exceptions|issue|provide|compensate|cover|help|do)"),
      0.6, "refuses without an alternative"),
 )
 _ALTERNATIVE = re.compile(
-    r"\b(?:however|instead|alternatively|what (?:I|we) can do|(?:but|though) (?:I|we) can|(?:I|we) (?:can|could) (?:offer|still|instead|also)|"
-    r"(?:I'?d|we'?d) be happy to|(?:I|we)(?:'ll|\s+will)\s+\w+|please (?:contact|call|visit|reach|have|DM|send|try)|you (?:can|could|may) (?:still|also|try|contact|call|visit|request))\b",
+    r"\b(?:however,?\s+(?:I|we|you)(?:'ll|\s+(?:can|could|will|may|would))|instead|alternatively|what (?:I|we) can do|(?:but|though) (?:I|we) can|(?:I|we) (?:can|could) (?:offer|still|instead|also)|"
+    r"(?:I'?d|we'?d) be happy to|(?:I|we)(?:'ll|\s+will)\s+(?!not\b|never\b|be unable\b|be not\b|guarantee\b|ensure\b|continue\b|try\b|strive\b|improve\b|keep\b|always\b)\w+|please (?:contact|call|visit|reach|have|DM|send|try|provide|message)|"
+    r"you (?:can|could|may) (?:still|also|try|contact|call|visit|request)|(?:I|we) (?:suggest|recommend|advise) (?:you|that)|(?:I|we) (?:would|'d) (?:suggest|recommend))\b",
     re.IGNORECASE,
 )
 
@@ -74,6 +89,9 @@ class DefensiveDetector:
             text = message.text
             rules = ALWAYS if _ALTERNATIVE.search(text) else ALWAYS + UNLESS_ALTERNATIVE
             for hit in scan(text, rules, whole_sentence=True):
+                if hit.rationale.startswith(_ACCEPT_IT):  # "Please understand that." rests on the reason before it
+                    before = [s for s, e in sentences(text) if e <= hit.start]
+                    hit = hit._replace(start=before[-1]) if before else hit
                 findings.append(self.info.finding(KIND, message, hit.start, hit.end, score=hit.score, rationale=hit.rationale))
         return findings
 

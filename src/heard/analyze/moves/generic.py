@@ -1,7 +1,12 @@
 """move.generic: a templated receipt with no personal detail, no next step and no time ("Thank
 you for contacting us. Your request has been received."). A reply that names the person, asks
 them to DM details, points to their case or a message already sent, asks a question or gives a
-time is not generic. The span is the whole message: the whole message is the evidence."""
+time is not generic. The span is the whole message: the whole message is the evidence.
+
+A message is generic when at least one sentence is a stock line (a receipt, "contact us if you
+have any problem", "we're here to help", "we will keep improving our service", "thanks for your
+support", a general info link, a stock apology for "any inconvenience") and every other sentence
+is a pleasantry or too short to say anything specific."""
 
 from __future__ import annotations
 
@@ -16,38 +21,91 @@ from heard.model import Conversation, Finding, Message
 
 KIND = "move.generic"
 
-# (pattern, score, label): the templated lines a receipt is made of.
+_ISSUE = r"(?:issue|problem|feedback|request|advice|suggestions?|information|info|DM|message|complaint|report|case|question|enquiry|inquiry|query|ticket|email)"
+_HELP = r"(?:help|assistance|support|questions?|problems?|issues?|concerns?|queries|query)"
+# "contact us if you have any problem", in its many shapes: the invitation and its condition.
+_CONTACT = (
+    r"(?:(?:let|tell)\s+(?:us|me)\s+know|reach\s+(?:out|back)(?:\s+(?:to\s+(?:us|me)|again))?|contact\s+(?:with\s+)?(?:us|me)|get\s+in\s+touch|"
+    r"come\s+back\s+to\s+(?:us|me)|@\s*(?:us|me)|tweet\s+(?:us|me)|give\s+(?:us|me)\s+a\s+(?:shout|call)|drop\s+(?:us|me)\s+a\s+line|"
+    r"(?:don't|do not)\s+hesitate|feel\s+free\s+to\s+(?:contact|reach|message|DM|tweet|ask)|you(?:'re|\s+are)\s+welcome\s+to\s+(?:contact|ask|reach))"
+)
+_CONDITION = (
+    rf"(?:if|in case|should|whenever)\b[^.!?]{{0,40}}?\b(?:anything|{_HELP}|need|want)\b|"
+    rf"(?:for|with)\s+(?:any|further|additional|other)\s+(?:other\s+|further\s+|more\s+)?(?:{_HELP}|problems? found)|"
+    r"in the future|at any time|any\s?time|anything else|further assistance|further help|(?:any|additional) help"
+)
+CONTACT_IF = re.compile(
+    rf"(?:{_CONTACT})[^.!?]{{0,60}}?(?:{_CONDITION})|(?:{_CONDITION})[^.!?]{{0,60}}?(?:{_CONTACT})",
+    re.IGNORECASE,
+)
+
+# (pattern, score, label): the stock lines a receipt is made of.
 RECEIPTS = (
     (phrases(r"your (?:request|message|ticket|email|enquiry|inquiry|query|case|complaint|feedback) has been (?:received|logged|noted|recorded|forwarded|passed on|submitted)",
-             r"(?:we|I)(?:'ve| have) received your (?:message|request|email|enquiry|inquiry|query|ticket)"),
+             r"(?:we|I)(?:'ve| have) received your (?:message|request|email|enquiry|inquiry|query|ticket)",
+             rf"(?:we|I|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'ve| have| has)\s+(?:recorded|received|noted|logged|registered|fed back|reported)\s+(?:and\s+(?:fed back|reported|forwarded)\s+)?(?:your|the|this)\s+(?:[\w-]+\s+)?{_ISSUE}\b"
+             r"(?:\s+and\s+will\s+(?:handle|deal with|report|process|follow up(?: on)?|look into|feed back|reply to you|solve)(?:\s+and\s+(?:handle|deal with|report|solve))?(?:\s+(?:it|them|this))?(?:\s+(?:soon|shortly|as soon as possible|there))?)?",
+             rf"(?:we|I)(?:'ll| will)\s+record\s+(?:it|this|your\s+{_ISSUE})(?:\s+and\s+feed\s*back(?:\s+to\s+you)?)?"),
      0.85, "a templated receipt"),
-    (phrases(r"thank(?:s| you) for (?:contacting|reaching out to|getting in touch with|writing to|your (?:message|email|patience|feedback)|the feedback|sharing|this feedback|letting us know|reaching out)",
+    (CONTACT_IF, 0.7, "contact us if you need anything"),
+    (phrases(r"thank(?:s| you)(?: (?:very|so) much)? for (?:contacting|reaching out to|getting in touch with|writing to|your (?:message|email|patience|feedback)|the feedback|sharing|this feedback|letting us know|reaching out|reporting (?:this|the|it))",
+             r"thank(?:s| you)(?: (?:very|so) much)? for your (?:kind )?(?:support|trust|attention|advice|suggestions?|understanding|cooperation|use|recognition)(?: and (?:support|trust|attention|understanding|feedback))?",
+             r"thank(?:s| you)(?: (?:very|so) much)? for the (?:update|note|suggestion|advice|reply)",
              r"(?:we|I)(?:'ll| will) (?:get back to you|be in touch|respond|reply)(?: (?:as soon as (?:possible|we can)|shortly|soon))?",
              r"(?:we|I)(?:'ve| have) been in touch", r"(?:we|I)(?:'re| are) (?:currently )?(?:looking into|reviewing) (?:it|this|your \w+)",
              r"(?:will|'ll) be in touch(?: (?:shortly|soon))?",
              r"(?:contact|reach out to|let) us (?:know )?if (?:you have|there(?:'s| is| are)|we can|you need)\b",
              r"(?:we|I) appreciate your (?:feedback|patience|business|message)", r"(?:we|I) value your feedback",
-             r"your (?:business|feedback) (?:means|is) (?:a lot|important)", r"(?:we're|we are) here to help",
-             r"you can find (?:more )?info(?:rmation)? (?:here|at)", r"(?:check out|see|visit) (?:our|this) (?:help|support|FAQ)",
+             r"your (?:business|feedback) (?:means|is) (?:a lot|important)", r"(?:we're|we are|I'm|I am)? ?(?:always )?here to help",
+             r"(?:we|I)(?:'d| would|'re| are|'m| am)(?: always)? (?:be )?(?:more than )?(?:happy|glad) to (?:help|assist)(?: (?:you|out))?",
+             r"(?:we|I)(?:'ll| will) (?:carry on|keep) helping(?: out)?",
+             r"you can find (?:more |further |helpful |useful )?(?:[\w-]+ )?(?:info(?:rmation)?|tips|answers|details|help) (?:here|at|on (?:our|the) (?:website|site|page|help))",
+             r"for (?:more|further) (?:info(?:rmation)?|details)[,:]? (?:please )?(?:visit|see|check|go to|here|at)",
+             r"(?:check out|see|visit) (?:our|this) (?:help|support|FAQ)", r"(?:I am|I'm|we are|we're) including a link (?:of|to) our",
              r"(?:we|I)(?:'re| are|'m| am)?\s*(?:sincerely |truly )?(?:sorry|apologi[sz]e) for any inconvenience(?: (?:this|that|it) (?:may have|might have|has|may|might)?\s*caused| caused)?",
+             r"(?:sorry|apologi[sz]es?|apologies)(?: to you)? for (?:any|the|your) (?:inconvenience|trouble|unpleasant experience)(?: (?:caused|again))?",
+             r"(?:tweet|message|contact|reach|follow)\s+(?:us|@\w+)\s+(?:at\s+@\w+\s+)?for\s+(?:official\s+)?(?:[\w-]+\s+){0,2}(?:support|help)",
+             r"(?:we|I|our company)(?:'ll| will)\s+(?:[\w-]+\s+){0,4}?(?:improv\w*|optimi[sz]\w*|perfect\w*|enhanc\w*|strive|make efforts|try (?:our|my) best)\b"
+             r"[^.!?]{0,160}\b(?:services?|quality|products?|experience|users|customers|shortcomings|deficiencies|training)",
              r"your (?:[\w-]+ ){0,2}(?:request|message|ticket|case|claim|return|refund|enquiry|inquiry|complaint) (?:is|has been) (?:now )?(?:in (?:the|our) queue|being (?:processed|reviewed|handled|looked into)|under review)",
              r"(?:the|our) (?:[\w-]+ )?team (?:is|are) (?:still |currently )?(?:investigating|looking into (?:it|this)|aware of (?:the|this) (?:issue|problem))",
+             rf"(?:the|our) (?:[\w-]+ )?(?:staff|team|engineers?|colleagues?|department) (?:is|are) (?:still |currently |now )?(?:handling|dealing with|processing|working on) (?:your|the|this) {_ISSUE}",
+             rf"(?:we|I)(?:'ll| will) (?:handle|deal with|process|follow up on|look into) (?:it|this|your {_ISSUE})(?: (?:soon|shortly|as soon as possible))",
+             r"please (?:wait(?: patiently)?|be patient)", r"your satisfaction is(?: (?:our|the)\b[^.!?]{0,60}\b(?:pursuit|goal|aim|priority|progress|force|motivation|work))?",
+             r"(?:we|I|our company)(?:'ll| will)? (?:always |constantly |continuously |continue to |keep (?:on )?|try (?:our|my) best to |strive to |make efforts to |do (?:our|my) best to )+"
+             r"(?:improv\w+|optimi[sz]\w+|perfect\w*|enhanc\w+|provid\w+ (?:better|more|the best)|offer\w* (?:better|more|the best)|do better|work harder|pay more attention)",
+             r"(?:we|I)(?:'ll| will) (?:improve|do better|enhance|optimi[sz]e|perfect) (?:our|the) (?:[\w-]+ )?(?:services?|quality|products?)",
+             r"(?:we|I)(?:'ll| will) continue (?:our|my) efforts",
+             r"please (?:continue|keep) (?:supporting|to support|focusing on|following|paying attention to) us",
+             r"please (?:pay attention to|focus on) (?:them|our (?:activities|offers|news|updates|website))",
              r"please (?:complete|fill (?:in|out)|use|visit|see|check|refer to|go to|contact) (?:the|our) [^.!?]{0,40}?(?:form|page|faq|article|help cent(?:re|er)|site|website|support team|customer service)\b"),
      0.65, "a stock line"),
 )
+# Pleasantries: allowed beside the stock lines, not a receipt on their own.
+_FILLER = phrases(
+    r"(?:hi|hello|hey|dear|greetings)(?: there)?", r"you(?:'re| are) (?:very |so |more than )?welcome",
+    r"(?:have|enjoy) a (?:great|good|nice|lovely|wonderful|fantastic|happy) (?:day|evening|night|weekend|one|time)",
+    r"wish(?:ing)? you a (?:happy|nice|good|great|wonderful) (?:life|day|time)", r"thank(?:s| you)(?: (?:very|so) much)?",
+    r"(?:we're|we are|I'm|I am) (?:so |very )?(?:glad|happy) (?:to hear|we could help|I could help)",
+    r"(?:I'm|I am|we're|we are) (?:so |very |really )?sorry (?:to hear (?:that|this|about (?:that|this))|(?:that )?you(?:'re| are) (?:having|experiencing) (?:issues|trouble|problems|difficulties))",
+)
 _NEXT_STEP = phrases(
-    r"DM", r"direct message", r"private message", r"send (?:us|me)", r"reply (?:with|here)", r"follow (?:the|this) link to your",
+    r"(?<!received your )(?<!see your )(?<!saw your )DM", r"direct message", r"private message", r"send (?:us|me)", r"reply (?:with|here)", r"follow (?:the|this) link to your",
     r"case (?:number|link|#|id)", r"ticket (?:number|#)", r"check (?:your|the) (?:email|inbox|DMs?|messages?|spam)",
-    r"(?:we|I)(?:'ve| have) (?:sent|emailed|messaged)", r"call (?:us|me) (?:at|on)", r"(?:I|we)(?:'ll| will) (?:call|email|send|refund|replace|reship|escalate|pass)",
+    r"(?:we|I)(?:'ve| have) (?:sent|emailed|messaged|responded|replied|answered|got back to you)", r"(?:just )?(?:responded|replied)", r"call (?:us|me) (?:at|on)",
+    r"(?:I|we)(?:'ll| will) (?:call|email|send|refund|replace|reship|escalate|pass)",
     r"should (?:send|email|call|contact) you",
     r"(?:send|email|forward) (?:us |me )?(?:the |your |all )?(?:details|information|info|screenshots?|photos?|order number|account number)\b[^.!?]{0,40}\b(?:to|at) \S+@\S+",
+    r"(?:the|your|more|some|a few) (?:[\w-]+ )?(?:details|device|model|order number|account number|screenshots?|photos?)",
+    r"\+?\d[\d ().-]{7,}\d", r"(?:dial|call|ring|phone)\s+(?:us\s+(?:at|on)\s+)?\+?\d[\d -]{3,}\d", r"I(?:'ll| will) (?!be (?:happy|glad|here))\w+",
 )
 _GREETING_NAME = re.compile(r"(?i:\b(?:hi|hello|hey|dear|thanks|thank you|sorry))[,!]?\s+(?!(?i:there|team|all|again|everyone|for|so|thank|thanks|please|we|our|your|my|the|this|it|you|welcome|good|i)\b)([A-Z][a-z]+)\b")
-_VOCATIVE = re.compile(r",\s+([A-Z][a-z]+)[.!?]")
+_VOCATIVE = re.compile(r",\s+([A-Z][a-z]+)[.!?]|(?i:\b(?:ok|okay|welcome|great|sure|no problem)),?\s+([A-Z][a-z]+)\b[.!?,]|(?i:thanks?|thank you)(?: so much| very much)? for (?:the|your) [a-z]+(?: [a-z]+)?,?\s+([A-Z][a-z]+)\b[.!?]")
+_LINK = re.compile(r"\S+://\S+|\S+\.\S+/\S*")
 _ANYTHING_ELSE = re.compile(r"\banything else\b[^?]*\?", re.IGNORECASE)
 
 
-@register_detector("generic", version="2", kinds=(KIND,))
+@register_detector("generic", version="3", kinds=(KIND,))
 class GenericDetector:
     """Agent sends a templated receipt: no name, no next step, no time."""
 
@@ -57,17 +115,33 @@ class GenericDetector:
     def _in(self, message: Message, conversation: Conversation) -> list[Finding]:
         text = message.text
         cue = next(((m, score, label) for pattern, score, label in RECEIPTS if (m := pattern.search(text))), None)
-        if cue is None or _personal(text, conversation) or _NEXT_STEP.search(text) or find_times(text):
+        if cue is None or _personal(text, conversation) or find_times(text):
+            return []
+        # "contact us by private message if you need anything" is stock, not a next step.
+        if _NEXT_STEP.search(CONTACT_IF.sub(lambda m: " " * len(m.group(0)), text)):
             return []
         if "?" in _ANYTHING_ELSE.sub("", text):  # a question back to the customer is a next step
             return []
-        if any(_words(text[s:e]) >= 6 and not any(p.search(text[s:e]) for p, _, _ in RECEIPTS) for s, e in sentences(text)):
+        if any(_specific(text[s:e]) for s, e in sentences(text)):
             return []  # says something specific besides the stock lines
         m, score, label = cue
         start = len(text) - len(text.lstrip())
         end = len(text.rstrip())
         return [self.info.finding(KIND, message, start, end, score=score,
                                   rationale=f"{label}, with no name, next step or time: {quote(m.group(0))}")]
+
+
+def _specific(sentence: str) -> bool:
+    """A sentence of six words or more without a stock line, or one that says eight words or more
+    besides its stock lines and pleasantries."""
+    sentence = _LINK.sub(" ", sentence)
+    rest = sentence
+    for pattern, _, _ in RECEIPTS:
+        rest = pattern.sub(" ", rest)
+    rest = _FILLER.sub(" ", rest)
+    if rest == sentence:
+        return _words(sentence) >= 6
+    return _words(rest) >= 8
 
 
 def _personal(text: str, conversation: Conversation) -> bool:

@@ -42,6 +42,9 @@ RULES: tuple[Rule, ...] = (
              rf"(?:\s+[^\s.!?,;]+){{0,5}}?\s+(?:{FEELING_COST}|{FEELING_COST_SOFT}|{FEELING_STATE}|{FEELING_NOUN})"
              + _TAIL),
      0.9, "acknowledges the customer's feeling"),
+    (phrases(r"(?:I|we)\s+(?:can\s+|do\s+)?(?:completely\s+|totally\s+|fully\s+|really\s+|truly\s+|surely\s+|deeply\s+)?"
+             r"understand\s+(?:your|how you)\s+(?:feelings?|frame of mind|state of mind|mood|feel)\b"),
+     0.8, "acknowledges the customer's feeling"),
     (phrases(rf"you(?:'re|\s+are|\s+were|'ve been|\s+have been|\s+must be|\s+must feel|\s+must have been|"
              rf"\s+feel|\s+felt|\s+sound|\s+seem)\s+{_I}{FEELING_STATE}"),
      0.85, "names the customer's feeling"),

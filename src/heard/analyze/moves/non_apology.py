@@ -24,6 +24,7 @@ KIND = "move.non_apology"
 RULES: tuple[Rule, ...] = (
     (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?you\s+(?:feel|felt|see it|view it|think|took it)\s+(?:that|this)\s+way",
              rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?you\s+feel\s+like\s+(?:that|this)",
+             rf"{SORRY_SUBJECT}sorry\s+to\s+(?:see|hear|read|learn)\s+(?:that\s+)?you\s+(?:feel|felt|are feeling)\s+(?:that|this)\s+way",
              rf"{SORRY_SUBJECT}sorry\s+for\s+(?:the way|how)\s+you\s+(?:feel|felt|are feeling|were made to feel)"),
      0.9, "regrets the customer's feeling, not the company's part"),
     (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies)\s+if\b"), 0.85, "apologises conditionally"),
