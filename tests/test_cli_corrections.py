@@ -129,3 +129,12 @@ def test_export_labels_format_is_documented_field_by_field(corrected_db):
     result = invoke("export-labels", "--database-url", corrected_db)
     written = {key for line in result.stdout.splitlines() for key in json.loads(line)}
     assert documented == written
+
+
+def test_export_labels_reads_back_as_sentence_examples(corrected_db, tmp_path):
+    from heard.learn.labels import read_labels
+
+    out = tmp_path / "labels.jsonl"
+    assert invoke("export-labels", "-o", out, "--database-url", corrected_db).exit_code == 0
+    assert [(e.sentence, e.kind, e.label) for e in read_labels(out)] == [
+        ("Sorry you feel that way.", "move.apology", 0), ("I'll refund it myself today.", "move.ownership", 1)]
