@@ -8,7 +8,7 @@ from pathlib import Path
 
 from heard.errors import InvalidRecord
 from heard.ingest.registry import ReadResult, reader
-from heard.ingest.schema import conversation_from_dict
+from heard.ingest.schema import conversation_from_dict, fast_conversation
 
 
 def _looks_native(path: Path, head: bytes) -> bool:
@@ -29,6 +29,9 @@ def read_native(path: Path) -> Iterator[ReadResult]:
 
 
 def _parse_line(raw: bytes, *, path: str, record: str) -> ReadResult:
+    conversation = fast_conversation(raw)
+    if conversation is not None:
+        return conversation
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
