@@ -137,3 +137,27 @@ def test_team_only_case_files_of_other_teams_are_not_found_for_agents(demo_sessi
         listed = service.list_case_files(session=session, viewer=AGENT)
         assert row.id not in [c.id for c in listed.data] and all(c.visibility == "shared" for c in listed.data)
         assert all(c.redacted for c in listed.data)
+
+
+def test_an_agent_searching_the_library_matches_what_they_see_not_what_was_redacted(demo_sessions):
+    from heard.library.search import matching_conversation_ids
+    from heard.store.case_files import CaseFileFilters
+
+    def titles(session, viewer, q):
+        ids = matching_conversation_ids(session=session, query=q)
+        listed = service.list_case_files(session=session, viewer=viewer,
+                                         filters=CaseFileFilters(q=q, q_conversation_ids=ids))
+        assert listed.count == len(listed.data)
+        return [c.title for c in listed.data]
+
+    with demo_sessions() as session:
+        telescope = "The birthday telescope"
+        # a coach finds it by the customer's name (title, lesson or messages)
+        assert any(t.startswith(telescope) for t in titles(session, COACH, "Maya"))
+        # an agent of another team sees it redacted, so the name finds nothing; its topic still does
+        assert not any("telescope" in t for t in titles(session, AGENT, "Maya"))
+        assert not any("telescope" in t for t in titles(session, AGENT, "48213"))
+        assert any(t.startswith(telescope) for t in titles(session, AGENT, "telescope"))
+        assert any(t.startswith(telescope) for t in titles(session, AGENT, "chargeback"))
+        # the case file's own team sees the real words, and finds it by name
+        assert any(t.startswith(telescope) for t in titles(session, Viewer.parse("agent", "orders"), "Maya"))

@@ -103,16 +103,39 @@ def test_exports_are_self_contained_and_escaped(client, case_file):
 
 
 def test_search_and_similar(client, web_store):
-    response = client.get("/api/search", params={"q": "tracking moved"})
+    response = client.get("/api/search", params={"q": "tracking moved"}, headers=COACH)
     assert response.status_code == 200
     body = response.json()
     assert [h["conversation"]["external_id"] for h in body["data"]] == ["gift-1"]
-    assert client.get("/api/search", params={"q": "tracking", "channel": "phone"}).json()["count"] == 0
-    similar = client.get(f"/api/conversations/{web_store.ids['gift-1']}/similar")
+    assert body["data"][0]["conversation"]["redacted"] is False
+    assert client.get("/api/search", params={"q": "tracking", "channel": "phone"}, headers=COACH).json()["count"] == 0
+    similar = client.get(f"/api/conversations/{web_store.ids['gift-1']}/similar", headers=COACH)
     assert similar.status_code == 200
     ids = [h["conversation"]["external_id"] for h in similar.json()["data"]]
     assert sorted(ids) == ["bill-2", "call-3", "social-4"]
-    assert_error(client.get("/api/conversations/999999/similar"), 404)
+    phone = client.get(f"/api/conversations/{web_store.ids['gift-1']}/similar", params={"channel": "phone"}, headers=COACH)
+    assert [h["conversation"]["external_id"] for h in phone.json()["data"]] == ["call-3"]
+    assert_error(client.get("/api/conversations/999999/similar", headers=COACH), 404)
+    assert_error(client.get("/api/search", params={"q": "x", "emotion": "glee"}), 422)
+
+
+def test_search_follows_the_viewer_rules(client, web_store, case_file):
+    """gift-1 (orders) is in a shared case file: agents of other teams find it redacted, linked to
+    the case file; bill-2 (billing) is found by its own team only."""
+    billing = {"X-Heard-Team": "billing"}
+    body = client.get("/api/search", params={"q": "tracking"}, headers=billing).json()
+    hit = body["data"][0]["conversation"]
+    assert body["count"] == 1 and hit["redacted"] is True and hit["url"] == case_file["url"]
+    assert hit["external_id"] == str(web_store.ids["gift-1"]) and "gift-1" not in str(body)
+    assert [h["conversation"]["external_id"] for h in
+            client.get("/api/search", params={"q": "charged"}, headers=billing).json()["data"]] == ["bill-2"]
+    assert client.get("/api/search", params={"q": "charged"}, headers={"X-Heard-Team": "orders"}).json()["count"] == 0
+    assert client.get("/api/search", params={"q": "dropping"}, headers=billing).json()["count"] == 0  # tech's
+    similar = client.get(f"/api/conversations/{web_store.ids['bill-2']}/similar", headers=billing).json()["data"]
+    assert [(h["conversation"]["id"], h["conversation"]["redacted"]) for h in similar] == [(web_store.ids["gift-1"], True)]
+    assert_error(client.get(f"/api/conversations/{web_store.ids['call-3']}/similar", headers=billing), 404)
+    page = client.get("/search", params={"q": "tracking"}, headers=billing)
+    assert page.status_code == 200 and "redacted" in page.text and case_file["url"] in page.text
 
 
 def test_pages_render(client, case_file, web_store):

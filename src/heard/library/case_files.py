@@ -118,11 +118,17 @@ def _public(row: CaseFileRow, *, redacted: bool, title: str | None = None, lesso
 
 def list_case_files(*, session: Session, viewer: Viewer, filters: CaseFileFilters | None = None,
                     limit: int = 50, offset: int = 0) -> LibraryCaseFilesPublic:
-    """The case files this viewer may open. Redacted entries show only the title and lesson
-    redacted (cheap, no thread): subject and people are replaced by their placeholders."""
+    """The case files this viewer may open. Redacted entries carry the redacted title, lesson,
+    subject and people.
+
+    For an agent, the search words (`filters.q`) must match another team's shared case file **as
+    they see it**: its redacted title or lesson, or its messages — but not through a word that was
+    redacted (searching "Maya" must not reveal which case file Customer A is)."""
     filters = filters or CaseFileFilters()
     if not viewer.may_curate:
         filters.restrict_to_team, filters.readable_by_team = True, viewer.team
+        if filters.q:
+            return _list_matching_as_seen(session, viewer, filters, limit, offset)
     rows, total = repo.list_case_files(session=session, filters=filters, limit=limit, offset=offset)
     data = []
     for row in rows:
@@ -131,6 +137,29 @@ def list_case_files(*, session: Session, viewer: Viewer, filters: CaseFileFilter
         else:
             data.append(_public(row, redacted=False))
     return LibraryCaseFilesPublic(data=data, count=total)
+
+
+MAX_CHECKED = 1000  # an agent's search checks at most this many case files against their redacted text
+
+
+def _list_matching_as_seen(session: Session, viewer: Viewer, filters: CaseFileFilters, limit: int,
+                           offset: int) -> LibraryCaseFilesPublic:
+    from heard.library.search import query_words
+
+    rows, _ = repo.list_case_files(session=session, filters=filters, limit=MAX_CHECKED)
+    q = (filters.q or "").casefold()
+    words = {w.casefold() for w in query_words(filters.q or "")}
+    in_messages = set(filters.q_conversation_ids)
+    data = []
+    for row in rows:
+        if not viewer.sees_redacted(team=row.team):
+            data.append(_public(row, redacted=False))
+            continue
+        view = view_case_file(session=session, case_file_id=row.id, viewer=viewer, row=row)
+        seen = f"{view.public.title}\n{view.public.lesson}".casefold()
+        if q in seen or (row.conversation_id in in_messages and not words & view.redacted_words):
+            data.append(view.public)
+    return LibraryCaseFilesPublic(data=data[offset:offset + limit], count=len(data))
 
 
 @dataclass
@@ -168,6 +197,7 @@ class CaseFileView:
     analysis: Analysis
     annotations: list[ViewAnnotation]
     redacted: bool
+    redacted_words: frozenset[str] = frozenset()  # every word replaced by a placeholder (see Placeholders)
 
     def detail(self) -> LibraryCaseFileDetail:
         conversation = self.analysis.conversation
@@ -227,7 +257,8 @@ def view_case_file(*, session: Session, case_file_id: int, viewer: Viewer, redac
                 span = mover.span(original) if mover else original
         views.append(ViewAnnotation(a, span, body or "", _words(analysis, span) if span else None))
     public = _public(row, redacted=redacted, title=title, lesson=lesson, conversation=ref)
-    return CaseFileView(row, public, analysis, views, redacted)
+    return CaseFileView(row, public, analysis, views, redacted,
+                        mover.placeholders.redacted_words() if mover else frozenset())
 
 
 def read_case_file(*, session: Session, case_file_id: int, viewer: Viewer, redact: bool | None = None) -> LibraryCaseFileDetail:

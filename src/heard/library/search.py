@@ -2,8 +2,17 @@
 
 **Full text** has one interface, `search_text(session=…, query=…)`, with a backend per dialect:
 SQLite's FTS5 table `messages_fts` (bm25 ranking, porter stemming) and PostgreSQL's
-`to_tsvector('english', text)` GIN index (`websearch_to_tsquery`, `ts_rank`). Migration 0003
+`to_tsvector('english', text)` GIN index (`plainto_tsquery`, `ts_rank`). Migration 0003
 creates both. User words are always passed as bound parameters, never spliced into SQL.
+
+**Who sees what.** Search follows the library's rules (`heard.library.case_files.
+readable_conversations`). Coaches and leads search every conversation. An agent searches their
+team's conversations (their queue and their team's case files), shown as they are, and the
+conversations of case files shared beyond another team, shown **redacted**: the subject and the
+snippets come from the redacted thread (the same placeholders as the case file), the hit links to
+the case file rather than the raw conversation, and a hit is dropped when one of the query words
+is part of something redacted in that thread — so a search for "Maya" or "48213" cannot confirm
+what the placeholders hide. Another team's other conversations are not searched for them.
 
 **Similar** conversations use sentence embeddings behind the small `Embedder` protocol: Heard's
 static MiniLM encoder (`heard.learn.encoder`, numpy + tokenizers) when it is installed, else
@@ -26,6 +35,7 @@ from sqlalchemy import and_, exists, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from heard.errors import ConfigError
+from heard.privacy.roles import Viewer
 from heard.store import case_files as repo
 from heard.store.conversations import get_conversation
 from heard.store.library_tables import CaseFileRow, CaseFileTagRow
@@ -33,7 +43,7 @@ from heard.store.tables import ConversationRow, FindingRow
 
 __all__ = [
     "Embedder", "SearchFilters", "SearchHit", "SimilarHit", "TextHit", "default_embedder", "ensure_embeddings",
-    "matching_conversation_ids", "search", "search_text", "similar_conversations",
+    "matching_conversation_ids", "query_words", "search", "search_text", "similar_conversations",
 ]
 
 
@@ -53,8 +63,7 @@ _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 
 def _fts5_query(query: str) -> str | None:
     """User words as an FTS5 query: every word must appear (each quoted, so no FTS syntax leaks in)."""
-    words = [w.strip("'’-") for w in _WORD.findall(query)]
-    words = [w for w in words if w]
+    words = query_words(query)
     return " ".join('"' + w.replace('"', '""') + '"' for w in words) or None
 
 
@@ -70,15 +79,22 @@ def _search_sqlite(session: Session, query: str, limit: int) -> list[TextHit]:
     return [TextHit(c, m, -float(score), snippet) for c, m, score, snippet in rows]
 
 
+def query_words(query: str) -> list[str]:
+    """The words of a query, as both backends read them (punctuation and operators ignored)."""
+    return [w for w in (w.strip("'’-") for w in _WORD.findall(query)) if w]
+
+
 def _search_postgres(session: Session, query: str, limit: int) -> list[TextHit]:
-    if not _WORD.search(query):
+    words = query_words(query)
+    if not words:
         return []
+    # plainto_tsquery ANDs the words and reads no operators ("or", "-word", quotes), like the FTS5 side
     rows = session.execute(text(
         "SELECT m.conversation_id, m.external_id, ts_rank(to_tsvector('english', m.text), q) AS score, "
         "ts_headline('english', m.text, q, 'StartSel=\"\", StopSel=\"\", MaxWords=24, MinWords=8') "
-        "FROM messages m, websearch_to_tsquery('english', :query) q "
+        "FROM messages m, plainto_tsquery('english', :query) q "
         "WHERE to_tsvector('english', m.text) @@ q ORDER BY score DESC, m.id LIMIT :limit"),
-        {"query": query, "limit": limit})
+        {"query": " ".join(words), "limit": limit})
     return [TextHit(c, m, float(score), snippet) for c, m, score, snippet in rows]
 
 
@@ -132,34 +148,88 @@ class SearchHit:
     conversation: ConversationRow
     rank: float
     snippets: list[tuple[str, str]] = field(default_factory=list)  # (message id, snippet)
-    case_file_ids: list[int] = field(default_factory=list)
+    case_file_ids: list[int] = field(default_factory=list)  # the ones this viewer may open
+    redacted: bool = False  # this viewer sees the conversation redacted
+    subject: str | None = None  # as this viewer may see it
+
+    def __post_init__(self) -> None:
+        if self.subject is None and not self.redacted:
+            self.subject = self.conversation.subject
 
 
-def _filtered_rows(session: Session, ids: Sequence[int], filters: SearchFilters) -> dict[int, tuple[ConversationRow, list[int]]]:
+def _filtered_rows(session: Session, ids: Sequence[int], filters: SearchFilters,
+                   viewer: Viewer | None = None) -> dict[int, tuple[ConversationRow, list[int]]]:
     if not ids:
         return {}
     rows = session.scalars(select(ConversationRow).where(and_(ConversationRow.id.in_(list(ids)), *filters.conditions())))
     rows = list(rows)
     tags: dict[int, set[str]] = {}
     case_files: dict[int, list[int]] = {}
-    for cf_id, conversation_id, tag in session.execute(
-        select(CaseFileRow.id, CaseFileRow.conversation_id, CaseFileTagRow.tag)
+    for cf_id, conversation_id, tag, team, visibility in session.execute(
+        select(CaseFileRow.id, CaseFileRow.conversation_id, CaseFileTagRow.tag, CaseFileRow.team, CaseFileRow.visibility)
         .outerjoin(CaseFileTagRow, CaseFileTagRow.case_file_id == CaseFileRow.id)
         .where(CaseFileRow.conversation_id.in_([r.id for r in rows]))
     ):
         tags.setdefault(conversation_id, set()).add(tag)
         ids_ = case_files.setdefault(conversation_id, [])
-        if cf_id not in ids_:
+        if cf_id not in ids_ and (viewer is None or viewer.may_open(team=team, visibility=visibility)):
             ids_.append(cf_id)
     return {r.id: (r, case_files.get(r.id, [])) for r in rows if filters.keep(r, tags.get(r.id, set()) - {None})}
 
 
-def search(*, session: Session, query: str, filters: SearchFilters | None = None, limit: int = 50) -> list[SearchHit]:
-    """Conversations whose messages match `query`, best first, narrowed by `filters`."""
+def _readable(session: Session, viewer: Viewer | None, ids: Sequence[int]) -> dict[int, bool] | None:
+    """conversation id → redacted? for the ids this viewer may see; None: every id, unredacted."""
+    if viewer is None:
+        return None
+    from heard.library.case_files import readable_conversations
+
+    return readable_conversations(session=session, viewer=viewer, conversation_ids=ids)
+
+
+def _redacted_thread(session: Session, row: ConversationRow):
+    from heard.privacy.redact import redact_analysis
+    from heard.store.analyses import load_analysis
+
+    return redact_analysis(load_analysis(session=session, row=row))
+
+
+def _snippet(text_: str, words: Sequence[str], width: int = 16) -> str:
+    """About `width` words of `text_` around the first query word found (a word's start is enough,
+    as the stemmed search would have it), with … where it is cut."""
+    tokens = text_.split()
+    stems = [w.casefold()[: max(3, len(w) - 2)] for w in words]
+    at = next((i for i, t in enumerate(tokens) if any(t.casefold().strip("\"'“”‘’(").startswith(s) for s in stems)), 0)
+    start = max(0, at - width // 3)
+    piece = " ".join(tokens[start:start + width])
+    return ("…" if start > 0 else "") + piece + ("…" if start + width < len(tokens) else "")
+
+
+def _as_redacted(session: Session, hit: SearchHit, message_ids: Sequence[str], words: Sequence[str]) -> SearchHit | None:
+    """The hit as a viewer who sees its conversation redacted sees it, or None when a query word
+    is part of something redacted (the hit would reveal it)."""
+    red = _redacted_thread(session, hit.conversation)
+    if {w.casefold() for w in words} & red.placeholders.redacted_words():
+        return None
+    texts = {m.id: m.text for m in red.analysis.conversation.messages}
+    hit.redacted, hit.subject = True, red.analysis.conversation.subject
+    hit.snippets = [(m, _snippet(texts[m], words)) for m in message_ids if m in texts]
+    return hit
+
+
+def search(*, session: Session, query: str, filters: SearchFilters | None = None, limit: int = 50,
+           viewer: Viewer | None = None) -> list[SearchHit]:
+    """Conversations whose messages match `query`, best first, narrowed by `filters` — those the
+    viewer may see, as they may see them (see the module docstring). `viewer=None`: a trusted
+    caller (the CLI), everything."""
     filters = filters or SearchFilters()
     hits = search_text(session=session, query=query, limit=2000)
+    ids = list(dict.fromkeys(h.conversation_id for h in hits))
+    readable = _readable(session, viewer, ids)
+    if readable is not None:
+        ids = [i for i in ids if i in readable]
+    rows = _filtered_rows(session, ids, filters, viewer)
     by_conversation: dict[int, SearchHit] = {}
-    rows = _filtered_rows(session, list(dict.fromkeys(h.conversation_id for h in hits)), filters)
+    matched: dict[int, list[str]] = {}
     for h in hits:
         if h.conversation_id not in rows:
             continue
@@ -167,7 +237,17 @@ def search(*, session: Session, query: str, filters: SearchFilters | None = None
         hit = by_conversation.setdefault(h.conversation_id, SearchHit(row, h.rank, [], case_file_ids))
         if len(hit.snippets) < 3:
             hit.snippets.append((h.message_id, h.snippet))
-    return sorted(by_conversation.values(), key=lambda s: -s.rank)[:limit]
+            matched.setdefault(h.conversation_id, []).append(h.message_id)
+    out: list[SearchHit] = []
+    words = query_words(query)
+    for hit in sorted(by_conversation.values(), key=lambda s: -s.rank):
+        if readable is not None and readable[hit.conversation.id]:
+            hit = _as_redacted(session, hit, matched[hit.conversation.id], words)
+        if hit is not None:
+            out.append(hit)
+            if len(out) >= limit:
+                break
+    return out
 
 
 # -- similar conversations ------------------------------------------------------------------------------
@@ -256,13 +336,26 @@ def ensure_embeddings(*, session: Session, embedder: Embedder, batch: int = 64) 
 class SimilarHit:
     conversation: ConversationRow
     similarity: float
-    case_file_ids: list[int] = field(default_factory=list)
+    case_file_ids: list[int] = field(default_factory=list)  # the ones this viewer may open
+    redacted: bool = False
+    subject: str | None = None  # as this viewer may see it
+
+    def __post_init__(self) -> None:
+        if self.subject is None and not self.redacted:
+            self.subject = self.conversation.subject
 
 
 def similar_conversations(*, session: Session, conversation_id: int, embedder: Embedder | None = None,
-                          filters: SearchFilters | None = None, limit: int = 10) -> list[SimilarHit]:
-    """Conversations closest in meaning to this one (cosine of their embeddings), best first."""
+                          filters: SearchFilters | None = None, limit: int = 10,
+                          viewer: Viewer | None = None) -> list[SimilarHit]:
+    """Conversations closest in meaning to this one (cosine of their embeddings), best first.
+    For a viewer: only from a conversation they may see (else NotFound), only to conversations
+    they may see, redacted ones with their redacted subject."""
     get_conversation(session=session, conversation_id=conversation_id)  # NotFound for an unknown id
+    if viewer is not None:
+        from heard.library.case_files import conversation_access
+
+        conversation_access(session=session, conversation_id=conversation_id, viewer=viewer)
     embedder = embedder or default_embedder()
     ensure_embeddings(session=session, embedder=embedder)
     stored = repo.load_embeddings(session=session, model=embedder.name)
@@ -271,12 +364,18 @@ def similar_conversations(*, session: Session, conversation_id: int, embedder: E
     target = matrix[int(np.flatnonzero(ids == conversation_id)[0])]
     scores = matrix @ target
     order = [int(i) for i in np.argsort(-scores) if ids[i] != conversation_id]
-    rows = _filtered_rows(session, [int(ids[i]) for i in order], filters or SearchFilters())
+    readable = _readable(session, viewer, None) if viewer is not None else None
+    if readable is not None:
+        order = [i for i in order if int(ids[i]) in readable]
+    rows = _filtered_rows(session, [int(ids[i]) for i in order], filters or SearchFilters(), viewer)
     out = []
     for i in order:
         if int(ids[i]) in rows:
             row, case_file_ids = rows[int(ids[i])]
-            out.append(SimilarHit(row, round(float(scores[i]), 4), case_file_ids))
+            hit = SimilarHit(row, round(float(scores[i]), 4), case_file_ids)
+            if readable is not None and readable[row.id]:
+                hit.redacted, hit.subject = True, _redacted_thread(session, row).analysis.conversation.subject
+            out.append(hit)
             if len(out) >= limit:
                 break
     return out

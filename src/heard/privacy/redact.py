@@ -107,6 +107,13 @@ class Placeholders:
             self._values[key] = f"{key[0]} {self._counts[key[0]]}"
         return self._values[key]
 
+    def redacted_words(self) -> frozenset[str]:
+        """Every word of every value replaced so far (lower case): names and their parts, the
+        digits of numbers, the pieces of e-mail addresses. Search uses it so that a query word
+        which only matched something redacted does not reveal it."""
+        keys = [*self._people, *self._name_parts, *(value for _, value in self._values)]
+        return frozenset(w for key in keys for w in re.split(r"[\W_]+", key.lower()) if w)
+
     def mapping(self) -> dict[str, str]:
         """Placeholder → nothing secret: only which placeholders exist (for a legend)."""
         return {p: p for p in [*self._people.values(), *self._values.values()]}

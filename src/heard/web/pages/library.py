@@ -162,15 +162,25 @@ def annotate_form(case_file_id: int, session: SessionDep, viewer: ViewerDep, mes
 
 # -- search ------------------------------------------------------------------------------------------------
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, session: SessionDep, query: Annotated[SearchQuery, Query()]) -> Response:
-    results = read_search(session=session, query=query) if query.q else None
+def search_page(request: Request, session: SessionDep, viewer: ViewerDep,
+                query: Annotated[SearchQuery, Query()]) -> Response:
+    results = read_search(session=session, query=query, viewer=viewer) if query.q else None
+    params = {k: v for k, v in query.model_dump(exclude={"limit"}).items() if v is not None}
     return render(request, "library_search.html", {"query": query, "results": results, **_filter_menus(session),
-                                                    "api_url": "/api/search?" + urlencode({"q": query.q or ""})})
+                                                    "viewer": viewer, "here": "/search?" + urlencode(params),
+                                                    "api_url": "/api/search?" + urlencode(params)})
 
 
 @router.get("/conversations/{conversation_id}/similar", response_class=HTMLResponse)
-def similar_page(request: Request, conversation_id: int, session: SessionDep, limit: int = 10) -> Response:
+def similar_page(request: Request, conversation_id: int, session: SessionDep, viewer: ViewerDep,
+                 query: Annotated[SearchQuery, Query()]) -> Response:
+    results = read_similar(session=session, conversation_id=conversation_id, limit=min(query.limit, 50),
+                           filters=query.filters(), viewer=viewer)
     conversation = get_conversation(session=session, conversation_id=conversation_id)
-    results = read_similar(session=session, conversation_id=conversation_id, limit=limit)
-    return render(request, "library_similar.html", {"conversation": conversation, "results": results,
-                                                     "api_url": f"/api/conversations/{conversation_id}/similar"})
+    redacted = service.conversation_access(session=session, conversation_id=conversation_id, viewer=viewer)
+    params = {k: v for k, v in query.model_dump(exclude={"limit"}).items() if v is not None}
+    return render(request, "library_similar.html", {
+        "conversation": conversation, "results": results, "query": query, "viewer": viewer, **_filter_menus(session),
+        "subject": None if redacted else (conversation.subject or conversation.external_id),
+        "here": f"/conversations/{conversation_id}/similar",
+        "api_url": f"/api/conversations/{conversation_id}/similar" + ("?" + urlencode(params) if params else "")})
