@@ -39,6 +39,9 @@ def found(conversation):
     ("I guarantee everything will be back up within the hour.", "I guarantee everything will be back up within the hour.",
      datetime(2026, 3, 6, 10, 0, tzinfo=UTC)),
     ("Tomorrow morning I'll call the depot for you.", "Tomorrow morning I'll call the depot for you.", datetime(2026, 3, 7, 9, 0, tzinfo=UTC)),
+    # v3: a stated response time is a commitment ("our team aims to reply within 24 hours")
+    ("Hi - our team aims to reply within 24 hours :) Thanks", "Hi - our team aims to reply within 24 hours :) Thanks",
+     datetime(2026, 3, 7, 9, 0, tzinfo=UTC)),
 ])
 def test_checkpoint_finds_timed_promises_with_due_at(agent_text, expected, due, make_conversation):
     conversation = make_conversation(agent=agent_text)
@@ -66,6 +69,7 @@ def test_checkpoint_finds_timed_promises_with_due_at(agent_text, expected, due, 
     "I'm going to take care of this myself, both your order tonight and the checkout problem.",  # "tonight" is not its due time
     "Good luck with Friday's launch; I'll be around if anything comes up on launch day.",
     "Here's what I can do:\n1. Make a new watch. It will be ready Tuesday April 14.\n2. Refund the $340 today.",  # times inside options
+    "We aim to reply as soon as we can.",  # a commitment with no time
 ])
 def test_checkpoint_ignores_untimed_or_unpromised_times(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

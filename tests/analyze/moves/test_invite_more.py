@@ -26,6 +26,14 @@ def found(conversation):
     ("Is there anything else about tomorrow's setup you're worried about?", ["Is there anything else about tomorrow's setup you're worried about?"]),
     ("Is there anything you need from me for your stakeholders right now?", ["Is there anything you need from me for your stakeholders right now?"]),
     ("Is there anything else that would make the weekly shop easier for you?", ["Is there anything else that would make the weekly shop easier for you?"]),
+    # v3: asking what is going on, in requests as well as questions
+    ("Fill us in on what is happening, then we can help from there.", ["Fill us in on what is happening, then we can help from there."]),
+    ("Whoa, what's going on that you're feeling this way?", ["Whoa, what's going on that you're feeling this way?"]),
+    ("We'd love to help. Can you let us know what issues you are having with the router.",
+     ["Can you let us know what issues you are having with the router."]),
+    ("Hello! What problems did you encounter? Please tell me in detail.", ["What problems did you encounter?", "Please tell me in detail."]),
+    ("What is the concrete issue?", ["What is the concrete issue?"]),
+    ("Do you need help with something specific?", ["Do you need help with something specific?"]),
 ])
 def test_invite_more_finds_open_questions(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -45,6 +53,9 @@ def test_invite_more_finds_open_questions(agent_text, expected, make_conversatio
     "Is there a delivery date on the order?",  # data about the order
     "What time is it there?",
     "Is there anything you need to send us?",
+    "How long has this been happening? Which phone do you have?",  # troubleshooting data
+    "What happens when you restart it?",
+    "Let us know the device you're using.",
 ])
 def test_invite_more_ignores_process_questions(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -47,6 +47,10 @@ def found(conversation):
     # the question in the next sentence joins the span
     ("I can either send a replacement vase (3–5 days) or refund the $64 to your card. Which would you prefer?",
      ["I can either send a replacement vase (3–5 days) or refund the $64 to your card. Which would you prefer?"]),
+    # v3: alternatives in the passive with a "which … prefer" question
+    ("Your voucher can be sent by email or by post, can you confirm which you'd prefer?",
+     ["Your voucher can be sent by email or by post, can you confirm which you'd prefer?"]),
+    ("The deposit can be paid in store or online. Which would suit you?", ["The deposit can be paid in store or online. Which would suit you?"]),
 ])
 def test_offer_choices_finds_alternatives(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -66,6 +70,8 @@ def test_offer_choices_finds_alternatives(agent_text, expected, make_conversatio
     "Please check:\n- your spam folder\n- the email on your account",
     "One: your order number. Two: your postcode.",  # inline items, no choice offered
     "Please restart the app or reinstall it.",  # "or" but no preference asked
+    "Your voucher can be sent by email or by post.",  # no question about which
+    "Which would you prefer to be called?",
 ])
 def test_offer_choices_ignores_single_paths(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

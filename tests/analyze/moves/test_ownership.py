@@ -30,6 +30,9 @@ def found(conversation):
     ("I checked with our purchasing team.", ["I checked with our purchasing team."]),
     ("I'll take this on.", ["I'll take this on."]),
     ("I'll stay right here in this DM until you're inside.", ["I'll stay right here in this DM until you're inside."]),
+    # v3: chasing another team and recording the issue are specific actions
+    ("Our technicians are on it. I will urge them to finish today.", ["I will urge them to finish today."]),
+    ("Thanks for the details. I will record it and report it to the engineers.", ["I will record it and report it to the engineers."]),
 ])
 def test_ownership_finds_first_person_commitments(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -53,6 +56,7 @@ def test_ownership_finds_first_person_commitments(agent_text, expected, make_con
     "I've spoken with you before, haven't I?",
     "We've spoken to the warehouse.",  # a brand's "we"
     "I'll stay positive!",
+    "We will urge the warehouse to ship it.",  # a brand's "we"
 ])
 def test_ownership_ignores_vague_or_handed_off_commitments(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -32,6 +32,9 @@ PROMISES = (
              r"(?:next|another|my next|our next)\s+(?:update|check-?in|email|call|message)(?:\s+(?:is|will be|comes))?(?=\s+(?:at|by|in|on|within|before|tomorrow|tonight|today|first thing|every))",
              r"(?:talk|speak)\s+(?:to you\s+|soon\s+)?(?=at|by|in|on|tomorrow|tonight)"),
      0.9, "promises an update or action at a stated time"),
+    (phrases(r"(?:I|we|our\s+(?:[\w-]+\s+)?team|the\s+(?:[\w-]+\s+)?team)\s+(?:aims?|intends?|plans?|commits?|expects?)\s+to\s+"
+             r"(?:reply|respond|get back|answer|contact|call|resolve|fix|update|be in touch|complete|finish)"),
+     0.75, "commits to a response time"),
     (phrases(r"(?:it|this|that|they|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:will|'ll)\s+(?:be|have|arrive|reach|go|show|appear|post|land|get)",
              r"(?:it|this|they)'ll\s+be"),
      0.6, "says when something will happen"),
@@ -45,7 +48,7 @@ _NOT_A_PROMISE = re.compile(
 )
 
 
-@register_detector("checkpoint", version="2", kinds=(KIND,))
+@register_detector("checkpoint", version="3", kinds=(KIND,))
 class CheckpointDetector:
     """Agent promises an update or action at a stated time; the finding carries `due_at`."""
 

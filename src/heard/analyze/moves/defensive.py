@@ -79,7 +79,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="2", kinds=(KIND,))
+@register_detector("defensive", version="3", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 

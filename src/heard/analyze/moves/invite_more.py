@@ -4,6 +4,7 @@ only collect data for the process (order number, email, device) are not invitati
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from heard.analyze.detector import register_detector
@@ -36,7 +37,17 @@ RULES: tuple[Rule, ...] = (
              r"what time (?:do|does|is|are) (?:you|he|she|they|your \w+|the \w+) (?:need|have to|leave|start|play|begin|want)\b",
              r"what else (?:should I know|is going on|can you tell me)"),
      0.75, "asks an open question about the customer's situation"),
+    (phrases(r"(?:let|tell)\s+(?:us|me)\s+(?:know\s+)?(?:a (?:bit|little) more about\s+)?what(?:'s|\s+is)\s+(?:happening|going on)",
+             r"(?:let|tell)\s+(?:us|me)\s+(?:know\s+)?what\s+(?:issues?|problems?|trouble)\s+you(?:'re|\s+are)\s+(?:having|experiencing|facing|running into)",
+             r"fill\s+(?:us|me)\s+in\b", r"what(?:'s|\s+is)\s+(?:been\s+)?(?:happening|going on)\b",
+             r"what\s+(?:problems?|issues?|difficult(?:y|ies))\s+(?:did\s+|have\s+|are\s+|were\s+)?you\s+(?:encounter(?:ed)?|run into|ran into|(?:been\s+)?(?:having|experiencing|facing|seeing))",
+             r"what\s+(?:is|was)\s+the\s+(?:concrete|specific|exact|actual|main)\s+(?:issue|problem)",
+             r"(?:do|did)\s+you\s+need\s+(?:help|assistance)\s+with\s+(?:something|anything)\s+(?:specific|in particular)",
+             r"tell\s+(?:me|us)\s+(?:about\s+it\s+)?(?:in\s+detail|in\s+details|more\s+about\s+(?:it|this|that|what))"),
+     0.75, "asks the customer what is going on"),
 )
+# Open invitations that may end in "." rather than "?" ("Fill us in on what is happening.").
+_IMPERATIVE = ("tell me", "help me", "let us", "let me", "tell us", "fill us", "fill me", "please tell")
 
 
 def _question_veto(text: str, m) -> bool:
@@ -44,10 +55,15 @@ def _question_veto(text: str, m) -> bool:
     tail = text[m.end():]
     stop = min((i for i in (tail.find("."), tail.find("?"), tail.find("!"), len(tail)) if i >= 0))
     ends_with_question = tail[stop : stop + 1] == "?"
-    return not ends_with_question and not m.group(0).lower().startswith(("tell me", "help me"))
+    return not ends_with_question and not m.group(0).lower().startswith(_IMPERATIVE) and not _after_imperative(text, m.start())
 
 
-@register_detector("invite_more", version="2", kinds=(KIND,))
+def _after_imperative(text: str, start: int) -> bool:
+    """"Can you let us know what issues you're having." / "Please tell me in detail.": a request, not a question."""
+    return bool(re.search(r"(?:let|tell|fill)\s+(?:us|me)\s+(?:know\s+)?$|please\s+$", text[max(0, start - 20) : start], re.IGNORECASE))
+
+
+@register_detector("invite_more", version="3", kinds=(KIND,))
 class InviteMoreDetector:
     """Agent asks an open question that invites the customer to say more."""
 

@@ -43,8 +43,15 @@ _OPTIONS_INTRO = phrases(
 # A "which …?" question after a list ("Which would you like?", "Which feels right?").
 _WHICH_QUESTION = re.compile(r"\bwhich\b[^.!?]{0,60}\?|\bwhat would you (?:like|prefer)\b[^.!?]{0,40}\?", re.IGNORECASE)
 
+# Alternatives in the passive ("Your card can be sent by email or by post") and a "which …
+# prefer?" in the same or the next sentence.
+_PASSIVE_OR = re.compile(
+    r"\b(?:can|could|may)\s+(?:either\s+)?be\s+\w+(?:ed|en|t|d)\s+(?:via|by|through|as|in|at|to|with|for|from)\s+[^.!?,;]{1,40}?\s+or\s+"
+    r"(?:via|by|through|as|in|at|to|with|for|from)?\s*\w+", re.IGNORECASE)
+_WHICH_PREFER = re.compile(r"\bwhich\b[^.!?]{0,40}\b(?:prefer|like|suits?|works?|want)\b", re.IGNORECASE)
 
-@register_detector("offer_choices", version="2", kinds=(KIND,))
+
+@register_detector("offer_choices", version="3", kinds=(KIND,))
 class OfferChoicesDetector:
     """Agent offers alternatives and lets the customer choose."""
 
@@ -72,6 +79,13 @@ class OfferChoicesDetector:
                 ))
         if found:
             return found
+        for i, (start, end) in enumerate(spans):
+            if _PASSIVE_OR.search(text, start, end):
+                ask = next(((s, e) for s, e in spans[i : i + 2] if _WHICH_PREFER.search(text, s, e)), None)
+                if ask:
+                    end = max(end, ask[1])
+                    return [self.info.finding(KIND, message, start, end, score=0.85,
+                                              rationale=f"offers two ways and asks which fits: {quote(text[start:end])}")]
         # Options spread over sentences: "I can reship it tonight. Or I can refund you now. Which would you prefer?"
         with_remedy = [(s, e) for s, e in spans if REMEDY.search(text[s:e])]
         questions = [(s, e) for s, e in spans if PREFERENCE_QUESTION.search(text[s:e])]

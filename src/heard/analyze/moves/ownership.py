@@ -26,6 +26,7 @@ _ACTION = (
     r"place|book|hold|ring|keep an eye|watch|personally|update you|let you know|get back to you|keep you (?:posted|updated|informed)|"
     r"change|update your|correct|review|monitor|track|dive|handle|take care|follow (?:this|it|up)|"
     r"waive|reverse|release|restore|reactivate|confirm|open|issue|request|flag|notify|give|note|"
+    r"urge|remind (?:them|the|our|him|her)|push|report|record|test|verify|inquire|enquire|feed ?back|"
     r"put|have|see|be\s+(?:checking|looking|following|chasing|reaching|contacting|calling|monitoring|escalating|"
     r"passing|sending|working|handling|speaking|raising))"
 )
@@ -76,7 +77,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return not _SPECIFIC.search(rest[:60])
 
 
-@register_detector("ownership", version="2", kinds=(KIND,))
+@register_detector("ownership", version="3", kinds=(KIND,))
 class OwnershipDetector:
     """Agent commits personally ("I will …") to carry the case."""
 
