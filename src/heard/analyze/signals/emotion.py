@@ -66,7 +66,7 @@ CUES: tuple[Cue, ...] = (
         r"how (?:can|could) (?:you|u)(?! (?:help|tell|check|assist))", r"is this how (?:you|u)", r"(?:could|can) (?:you|u) be (?:any )?more",
         r"you (?:never|don't even|didn't even|never even) (?:tell|solve|fix|answer|care|listen|bother|read)",
         r"shift(?:ed|ing)? (?:the )?(?:responsibilit\w+|blame)", r"(?:do|did) you have the nerve",
-        r"why (?:the hell|the fuck|tf|on earth) (?:did|do|would|are|is|have|does) (?:you|u|they)",
+        r"why (?:the hell|the fuck|tf|on earth) (?:did|do|would|are|is|have|does) (?:you|u|they)", r"thanks for nothing",
         strong=True),
     cue("anger", 2.0, "accuses someone",
         r"cheat(?:ed|ing|s)?", r"deceiv\w+", r"misled", r"conned", r"lying", r"theft", r"(?<!be )rude", r"dismissive",
@@ -196,7 +196,7 @@ CUES: tuple[Cue, ...] = (
         r"thanks in advance", r"thank you in advance", r"thanks for (?:any|your) help in advance",
         r"thanks for (?:getting back|your reply|replying|the reply|the response|responding|reaching out)",
         r"thank you for (?:getting back|your reply|replying|the reply|the response|responding|reaching out)",
-        r"thanks,? but", r"thank you,? but", r"thanks for nothing"),
+        r"thanks,? but", r"thank you,? but"),
     # -- joy: delight without thanks --
     cue("joy", 2.0, "delight",
         r"love (?:it|this|them|my|the|how)", r"in love with", r"amazing", r"awesome", r"fantastic",
