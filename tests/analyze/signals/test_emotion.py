@@ -115,6 +115,9 @@ CASES = [
     ("The update is great.", "neutral", None, "The update is great."),  # praise of a thing, not of people
     ("The staff were so kind and patient with my dad.", "gratitude", 1, "staff were so kind"),
     ("I DMed you my order number.", "neutral", None, "I DMed you my order number."),  # earlier contact is not effort
+    ("No help by calling, and the bill is still wrong.", "frustration", 2, "No help by calling"),  # a failed attempt is effort
+    ("I've been waiting for my refund since March.", "frustration", 1, "been waiting"),
+    ("No matter what I do the app logs me out.", "frustration", 1, "No matter what I"),
 ]
 
 
