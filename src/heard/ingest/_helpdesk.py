@@ -4,7 +4,10 @@
   arrays named in `arrays` ("" is a top-level array, "tickets", "_embedded.conversations" …)
   come out one by one, every other top-level value comes out whole. Bytes that are not UTF-8
   are swapped for a marker (see `find_bad_bytes`) so one broken byte costs only its record; a
-  file cut mid-way ends with a `Broken` part that says where.
+  file cut mid-way ends with a `Broken` part that says where. Each item is parsed whole by
+  the standard library's C scanner; at the first thing that scanner and ijson (yajl) might
+  read differently, or that does not parse, the walk goes on with ijson, which says where
+  and why the file breaks.
 - `Record` wraps one vendor record and raises `InvalidRecord` naming file, record and field
   when a field is missing or of the wrong type.
 - `parse_time`, `body_text` and `Transfers` are the small mapping helpers.
@@ -13,6 +16,8 @@
 from __future__ import annotations
 
 import codecs
+import json
+import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -28,9 +33,14 @@ _BAD_BYTE_BASE = 0x10FE00  # bad byte b becomes chr(_BAD_BYTE_BASE + b), a priva
 _ERROR_HANDLER = "heard-mark-bad-bytes"
 
 
+_MARKER = re.compile(f"[{chr(_BAD_BYTE_BASE)}-{chr(_BAD_BYTE_BASE + 0xFF)}]")
+_marks = [0]  # how many bad-byte runs were marked, by anyone: a reader compares before and after
+
+
 def _mark_bad_bytes(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeDecodeError):
         raise error
+    _marks[0] += 1
     bad = error.object[error.start : error.end]
     return "".join(chr(_BAD_BYTE_BASE + b) for b in bad), error.end
 
@@ -40,26 +50,38 @@ codecs.register_error(_ERROR_HANDLER, _mark_bad_bytes)
 
 class Utf8Repair:
     """A binary file that hands out valid UTF-8: each undecodable byte becomes a marker
-    character, and a leading BOM is dropped. Counts the bytes read from the source."""
+    character, and a leading BOM is dropped. Counts the bytes read from the source.
+
+    `marked` turns True once the text read so far may hold a marker: a byte was undecodable, or
+    a byte 0xF4 (the lead byte of the plane the markers live in) came by. Until then nothing read
+    needs `find_bad_bytes`."""
 
     def __init__(self, raw):
         self._raw = raw
         self._decoder = codecs.getincrementaldecoder("utf-8-sig")(errors=_ERROR_HANDLER)
         self.consumed = 0
+        self.marked = False
+        self.ended = False
 
     def read(self, size: int = -1) -> bytes:
+        return self.read_text(size).encode("utf-8")
+
+    def read_text(self, size: int = -1) -> str:
         chunk = self._raw.read(size)
         self.consumed += len(chunk)
-        return self._decoder.decode(chunk, final=not chunk).encode("utf-8")
+        self.ended = not chunk
+        before = _marks[0]
+        text = self._decoder.decode(chunk, final=not chunk)
+        if not self.marked and (_marks[0] != before or b"\xf4" in chunk):
+            self.marked = True
+        return text
 
 
 def find_bad_bytes(value: Any, path: str = "") -> tuple[str, int] | None:
     """The dotted path of the first string in `value` that held a non-UTF-8 byte, and the byte."""
     if isinstance(value, str):
-        for char in value:
-            if _BAD_BYTE_BASE <= ord(char) <= _BAD_BYTE_BASE + 0xFF:
-                return path, ord(char) - _BAD_BYTE_BASE
-        return None
+        found = _MARKER.search(value)
+        return None if found is None else (path, ord(found.group()) - _BAD_BYTE_BASE)
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:
         found = find_bad_bytes(item, f"{path}.{key}" if path else str(key))
@@ -70,11 +92,13 @@ def find_bad_bytes(value: Any, path: str = "") -> tuple[str, int] | None:
 
 @dataclass(frozen=True)
 class Item:
-    """One item of a streamed array: `array` is its name ("" for a top-level array)."""
+    """One item of a streamed array: `array` is its name ("" for a top-level array). `clean`
+    is True when no byte read up to its end was undecodable: `find_bad_bytes` would find nothing."""
 
     array: str
     index: int
     value: Any
+    clean: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,6 +123,168 @@ Part = Item | Value | Broken
 
 def stream_json(path: Path, arrays: Collection[str]) -> Iterator[Part]:
     """Walk `path`'s JSON, yielding the items of `arrays` one by one and other values whole."""
+    done = 0
+    try:
+        for part in _walk_fast(path, arrays):
+            yield part
+            done += 1
+        return
+    except _Irregular:
+        pass
+    # ijson reads the file again from the start: the parts already yielded are skipped, and a
+    # Broken part is always passed on.
+    for number, part in enumerate(_walk_ijson(path, arrays)):
+        if number >= done or isinstance(part, Broken):
+            yield part
+
+
+class _Irregular(Exception):
+    """The fast walk met something it leaves to ijson: a syntax error, a cut file, or a value
+    yajl reads differently (NaN, an overflowing float, an unpaired surrogate escape)."""
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _Irregular(text)  # yajl: numeric overflow
+    return value
+
+
+def _no_constant(name: str):
+    raise _Irregular(name)  # NaN, Infinity: not JSON, yajl rejects them
+
+
+_DECODER = json.JSONDecoder(parse_float=_finite_float, parse_constant=_no_constant)
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_LONE_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|"
+                             r"(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F]")
+_CHUNK = 1 << 20
+
+
+class _Text:
+    """A file's decoded text, read on demand; the part already walked is dropped as it goes."""
+
+    def __init__(self, raw):
+        self.source = Utf8Repair(raw)
+        self.buf = ""
+        self.pos = 0
+
+    def more(self) -> bool:
+        """Read on (at least as much again as is pending, so a huge value costs linear time)."""
+        if self.source.ended:
+            return False
+        chunk = self.source.read_text(max(_CHUNK, len(self.buf) - self.pos))
+        self.buf = self.buf[self.pos:] + chunk
+        self.pos = 0
+        return True
+
+    def peek(self) -> str:
+        """The next character that is not whitespace ("" at the end), the cursor on it."""
+        while True:
+            self.pos = _WHITESPACE.match(self.buf, self.pos).end()
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self.more():
+                return ""
+
+    def expect(self, char: str) -> None:
+        if self.peek() != char:
+            raise _Irregular(char)
+        self.pos += 1
+
+    def value(self) -> Any:
+        """The JSON value at the cursor, whole."""
+        self.peek()
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError as error:
+                # Cut by the end of what was read (a string runs on, or the error is at the very
+                # end): read on. Anything else is a real error, for ijson to report.
+                cut = error.msg.startswith("Unterminated string") or error.pos >= len(self.buf) - 16
+                if cut and self.more():
+                    continue
+                raise _Irregular(error.msg) from None
+            except RecursionError:
+                raise _Irregular("nested too deep") from None
+            if end == len(self.buf) and self.more():
+                continue  # a number may go on in the next chunk
+            break
+        start, self.pos = self.pos, end
+        if self.buf.find("\\ud", start, end) >= 0 or self.buf.find("\\uD", start, end) >= 0:
+            if _LONE_SURROGATE.search(self.buf, start, end):
+                raise _Irregular("unpaired surrogate")  # yajl reads it as "?"
+        return value
+
+
+def _walk_fast(path: Path, arrays: Collection[str]) -> Iterator[Part]:
+    """stream_json by the C scanner; it names things as `_walk_ijson` does, quirks included."""
+    shape = _Shape(set(arrays), {parent for a in arrays if a for parent in _parents(a)},
+                   {(f"{a}.item" if a else "item"): a for a in arrays}, {})
+    with open(path, "rb") as raw:
+        text = _Text(raw)
+        if text.peek() == "":
+            raise _Irregular("empty")
+        yield from _walk(text, "", shape)
+        if text.peek() != "":
+            raise _Irregular("trailing data")
+
+
+@dataclass
+class _Shape:
+    arrays: set[str]  # streamed item by item
+    walk_into: set[str]  # objects walked member by member (the arrays' parents)
+    item_of: dict[str, str]  # the prefix ijson gives an array's items → the array
+    counts: dict[str, int]  # items seen per array
+
+
+def _walk(text: _Text, prefix: str, shape: _Shape) -> Iterator[Part]:
+    first = text.peek()
+    if first == "[" and prefix in shape.arrays:
+        text.pos += 1
+        if text.peek() == "]":
+            text.pos += 1
+            return
+        while True:
+            value = text.value()
+            yield _item(shape, prefix, value, text)
+            after = text.peek()
+            text.pos += 1
+            if after == "]":
+                return
+            if after != ",":
+                raise _Irregular("array")
+    elif first == "{" and prefix in shape.walk_into:
+        text.pos += 1
+        if text.peek() == "}":
+            text.pos += 1
+            return
+        while True:
+            if text.peek() != '"':
+                raise _Irregular("key")
+            key = text.value()
+            text.expect(":")
+            yield from _walk(text, f"{prefix}.{key}" if prefix else key, shape)
+            after = text.peek()
+            text.pos += 1
+            if after == "}":
+                return
+            if after != ",":
+                raise _Irregular("object")
+    elif prefix in shape.item_of:  # a member named like an array's items: ijson counts it as one
+        yield _item(shape, shape.item_of[prefix], text.value(), text)
+    else:
+        yield Value(prefix, text.value())
+
+
+def _item(shape: _Shape, array: str, value: Any, text: _Text) -> Item:
+    index = shape.counts.get(array, 0)
+    shape.counts[array] = index + 1
+    return Item(array, index, value, clean=not text.source.marked)
+
+
+def _walk_ijson(path: Path, arrays: Collection[str]) -> Iterator[Part]:
+    """stream_json with ijson, event by event: slower, but it says where a file breaks."""
     item_of = {(f"{a}.item" if a else "item"): a for a in arrays}
     walk_into = {parent for a in arrays if a for parent in _parents(a)}
     with open(path, "rb") as raw:
@@ -112,7 +298,7 @@ def stream_json(path: Path, arrays: Collection[str]) -> Iterator[Part]:
                     depth += event in ("start_map", "start_array")
                     depth -= event in ("end_map", "end_array")
                     if depth == 0:
-                        yield _finish(building, builder.value)
+                        yield _finish(building, builder.value, not source.marked)
                         builder = None
                     continue
                 if event in ("map_key", "end_map", "end_array"):
@@ -132,7 +318,7 @@ def stream_json(path: Path, arrays: Collection[str]) -> Iterator[Part]:
                     builder, depth = ijson.ObjectBuilder(), 1
                     builder.event(event, value)
                 else:
-                    yield _finish(building, value)
+                    yield _finish(building, value, not source.marked)
         except ijson.JSONError as error:
             reason = str(error).split("\n", 1)[0].removeprefix("parse error: ").strip()
             size = path.stat().st_size
@@ -145,9 +331,9 @@ def _parents(dotted: str) -> list[str]:
     return [".".join(parts[:i]) for i in range(len(parts))]
 
 
-def _finish(building: tuple[str, int | None], value: Any) -> Part:
+def _finish(building: tuple[str, int | None], value: Any, clean: bool) -> Part:
     name, index = building
-    return Value(name, value) if index is None else Item(name, index, value)
+    return Value(name, value) if index is None else Item(name, index, value, clean)
 
 
 def broken_file_error(broken: Broken, *, path: Path, record: str | None) -> InvalidRecord:
@@ -179,7 +365,7 @@ class Record:
         """The object at `key` (or `key[index]`), as a Record naming its place."""
         value = self.data.get(key) if index is None else self.data[key][index]
         where = key if index is None else f"{key}.{index}"
-        return Record(value, path=self.path, name=self.name, prefix=".".join(p for p in (self.prefix, where) if p))
+        return Record(value, path=self.path, name=self.name, prefix=_dotted(self.prefix, where))
 
     def get(self, key: str, kind: type | tuple[type, ...], *, required: bool = False, default: Any = None) -> Any:
         value = self.data.get(key)
@@ -187,10 +373,12 @@ class Record:
             if required:
                 raise self.error("required field is missing" if key not in self.data else "required field is null", key)
             return default
-        kinds = kind if isinstance(kind, tuple) else (kind,)
-        if isinstance(value, bool) and bool not in kinds:
-            raise self.error(f"expected {_names(kinds)}, got boolean {value!r}", key)
-        if not isinstance(value, kinds):
+        if value.__class__ is bool:  # a bool is an int too: only where asked for by name
+            kinds = kind if isinstance(kind, tuple) else (kind,)
+            if bool not in kinds:
+                raise self.error(f"expected {_names(kinds)}, got boolean {value!r}", key)
+        elif not isinstance(value, kind):
+            kinds = kind if isinstance(kind, tuple) else (kind,)
             raise self.error(f"expected {_names(kinds)}, got {_json_type(value)} {_short(value)}", key)
         return value
 
@@ -201,7 +389,9 @@ class Record:
     def items(self, key: str) -> list[Record]:
         """The objects of the array at `key` ([] when absent)."""
         values = self.get(key, list, default=[])
-        return [self.sub(key, i) for i in range(len(values))]
+        where = _dotted(self.prefix, key)
+        return [Record(value, path=self.path, name=self.name, prefix=_dotted(where, str(i)))
+                for i, value in enumerate(values)]
 
     def time(self, key: str, *, required: bool = False) -> datetime | None:
         value = self.get(key, (str, int, float), required=required)
@@ -211,6 +401,10 @@ class Record:
             return parse_time(value)
         except ValueError:
             raise self.error(f"not a date-time: {value!r}", key) from None
+
+
+def _dotted(prefix: str, key: str) -> str:
+    return f"{prefix}.{key}" if prefix and key else prefix or key
 
 
 def _names(kinds: tuple[type, ...]) -> str:
@@ -300,15 +494,15 @@ def read_records(path: Path, arrays: Collection[str], noun: str, build) -> Itera
             top.append(part)
             continue
         last = part
-        yield _build_one(part.value, path, record_name(part.value, noun, part.index), build)
+        yield _build_one(part.value, path, record_name(part.value, noun, part.index), build, clean=part.clean)
     if top and last is None:
         data = assemble(top)
         if data:
             yield _build_one(data, path, record_name(data, noun, None), build)
 
 
-def _build_one(data: Any, path: Path, name: str, build) -> Any:
-    found = find_bad_bytes(data)
+def _build_one(data: Any, path: Path, name: str, build, *, clean: bool = False) -> Any:
+    found = None if clean else find_bad_bytes(data)
     if found is not None:
         return InvalidRecord(f"not UTF-8 (byte 0x{found[1]:02x})", path=str(path), record=name, field=found[0] or None)
     try:

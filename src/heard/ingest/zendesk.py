@@ -112,8 +112,8 @@ def _safe(build, path: Path, name: str) -> ReadResult:
         return error
 
 
-def _bad_bytes(data: Any, path: Path, name: str) -> InvalidRecord | None:
-    found = find_bad_bytes(data)
+def _bad_bytes(data: Any, path: Path, name: str, *, clean: bool = False) -> InvalidRecord | None:
+    found = None if clean else find_bad_bytes(data)
     if found is None:
         return None
     field, byte = found
@@ -122,7 +122,7 @@ def _bad_bytes(data: Any, path: Path, name: str) -> InvalidRecord | None:
 
 def _ticket_item(part: Item, path: Path, side: dict) -> Iterator[ReadResult]:
     name = _name(part.value, part.index)
-    if (error := _bad_bytes(part.value, path, name)) is not None:
+    if (error := _bad_bytes(part.value, path, name, clean=part.clean)) is not None:
         yield error
         return
     data = part.value
@@ -259,7 +259,7 @@ def _is_sibling_comments(path: Path) -> bool:
 # -- audits --------------------------------------------------------------------------------------
 def _collect_audit(part: Item, path: Path, audits: dict[str, list[Record]]) -> InvalidRecord | None:
     name = f"audit {part.value['id']}" if isinstance(part.value, dict) and "id" in part.value else f"index {part.index}"
-    if (error := _bad_bytes(part.value, path, name)) is not None:
+    if (error := _bad_bytes(part.value, path, name, clean=part.clean)) is not None:
         return error
     try:
         audit = Record(part.value, path=path, name=name)
