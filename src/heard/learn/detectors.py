@@ -42,7 +42,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="2", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="3", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 
@@ -136,7 +136,7 @@ class MoveModelDetector(_SentenceModelDetector):
     role = Role.agent
 
 
-@register_detector("concerns_model", version="1", kinds=CONCERN_KINDS, requires=("concern",))
+@register_detector("concerns_model", version="2", kinds=CONCERN_KINDS, requires=("concern",))
 class ConcernModelDetector(_SentenceModelDetector):
     """`concern.*` and `risk.churn` on customer sentences the rule detector missed."""
 

@@ -251,7 +251,7 @@ def deadline_hits(text: str) -> list[Hit]:
 
 
 @register_detector(
-    "concerns", version="2",
+    "concerns", version="3",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
