@@ -77,3 +77,14 @@ def test_redacted_analysis_moves_findings_onto_the_same_words(redactor):
     moved = red.analysis.findings[0].span
     assert message.text[moved.start:moved.end] == "That sounds really stressful"
     assert red.redact("Maya needs order #48213") == ["Customer A needs Order 1"]
+
+
+def test_a_name_found_once_is_redacted_everywhere_in_the_thread():
+    from heard.privacy.redact import Placeholders, get_redactor
+
+    texts = ["It's my daughter Ada's 10th birthday present and her birthday is this Saturday.",
+             "Thanks, I felt heard. Ada loves it, she's already named the telescope."]
+    done = get_redactor().redact_texts(texts, Placeholders())
+    assert [t for t, _, _ in done] == [
+        "It's my daughter Person A's 10th birthday present and her birthday is this Saturday.",
+        "Thanks, I felt heard. Person A loves it, she's already named the telescope."]

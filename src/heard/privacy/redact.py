@@ -261,7 +261,7 @@ class Redactor:
     # -- replacing -------------------------------------------------------------------------------
     def redact_texts(self, texts: Sequence[str], placeholders: Placeholders) -> list[tuple[str, OffsetMap, list[Detected]]]:
         """Each text redacted with the thread's placeholders, its offset map and what was replaced."""
-        detected = self.detect(texts, known_names=placeholders.known_names)
+        detected = _names_everywhere(texts, self.detect(texts, known_names=placeholders.known_names))
         return [self._replace(text, found, placeholders) for text, found in zip(texts, detected)]
 
     def _replace(self, text: str, found: list[Detected], placeholders: Placeholders):
@@ -285,6 +285,21 @@ class Redactor:
         if ours != anonymized:  # pragma: no cover - would mean Presidio changed how it applies results
             raise RuntimeError("Presidio's anonymizer and Heard's offset map disagree")
         return anonymized, OffsetMap(tuple(replaced)), found
+
+
+def _names_everywhere(texts: Sequence[str], detected: list[list[Detected]]) -> list[list[Detected]]:
+    """A person named once in the thread is redacted wherever the name appears: spaCy may tag
+    "Ada" in one sentence and miss her in the next ("Ada loves it")."""
+    names = {d.text for found in detected for d in found if d.entity == "PERSON" and len(d.text.strip()) >= 2}
+    if not names:
+        return detected
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+    out = []
+    for text, found in zip(texts, detected):
+        extra = [Detected(m.start(), m.end(), "PERSON", 0.9, m.group()) for m in pattern.finditer(text)
+                 if all(m.end() <= d.start or m.start() >= d.end for d in found)]
+        out.append(_resolve(found + extra) if extra else found)
+    return out
 
 
 def _trim(found: list[Detected], text: str) -> list[Detected]:
