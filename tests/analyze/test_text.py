@@ -1,0 +1,109 @@
+"""Text tools: sentence spans and the literal prefilters that let rule detectors skip patterns
+that cannot match."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import heard.analyze
+from heard.analyze.text import admitted, fold, may_match, phrases, prefilter
+
+EXAMPLES = Path(heard.analyze.__file__).parents[1] / "learn" / "examples"
+
+
+def test_fold_equates_what_ignorecase_equates_and_keeps_lengths():
+    any_ascii = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+    word = re.compile(r"\w")
+    for code in range(0x110000):
+        char = chr(code)
+        folded = fold(char)
+        assert len(folded) == 1, hex(code)
+        assert bool(word.match(char)) == bool(word.match(folded)), hex(code)
+        if code >= 0x80 and any_ascii.fullmatch(char):
+            # every ASCII character this one matches under IGNORECASE folds the same way
+            assert all(fold(a) == folded for a in map(chr, range(0x80)) if re.fullmatch(re.escape(a), char, re.I)), hex(code)
+
+
+@pytest.mark.parametrize("pattern, text, expected", [
+    (phrases(r"frustrat\w*"), "I'm so FRUSTRATED", True),
+    (phrases(r"frustrat\w*"), "this is unfrustrating", False),  # no word starts with it
+    (phrases(r"frustrat\w*"), "no cue here", False),
+    (phrases(r"keep(?:s|ing)?"), "\u212aEEPS crashing", True),  # Kelvin sign K matches k
+    (phrases(r"I'm lost"), "I’m lost", True),  # typographic apostrophe
+    (phrases(r"I'm lost"), "I'm here", False),
+    (phrases(r"(?:\w+'s )?birthday"), "my son's party", False),
+    (phrases(r"(?:\w+'s )?birthday"), "my son's birthday", True),
+    (phrases(r"grr+", r"argh+"), "GRRRR", True),
+    (phrases(r"grr+", r"argh+"), "great", False),
+    (re.compile(r"\d+ ?(?:am|pm)"), "anything at all", False),  # "am" or "pm" is required
+    (re.compile(r"[0-9]+"), "anything at all", True),  # nothing literal to require: always run
+    (re.compile(r"(?a)(?<!\w)bar"), "ébar", True),  # ASCII word boundaries: no prefilter
+])
+def test_may_match_skips_only_patterns_that_cannot_match(pattern, text, expected):
+    assert may_match(pattern, text) is expected
+    if pattern.search(text):
+        assert expected
+
+
+def test_prefilter_reads_whole_words_off_word_bounded_phrases():
+    check = prefilter(phrases(r"rude", r"(?:great|super) (?:help|service)"))
+    assert "rude" in check.keys and check.keys <= {"rude", "great", "super", "help", "service"}
+    assert check.substrings == ()
+
+
+def test_admitted_masks_each_pattern():
+    patterns = [phrases("worried"), phrases("refund"), re.compile(r"\?\?+")]
+    assert admitted(patterns, "I'm worried about my refund??") == 0b111
+    assert admitted(patterns, "A refund??") == 0b110
+    assert admitted(patterns, "I'm fine") == 0
+
+
+def _detector_patterns() -> list[re.Pattern[str]]:
+    """Every compiled pattern the rule detectors hold at module level (in cue tables and rules too)."""
+    found: dict[int, re.Pattern[str]] = {}
+
+    def collect(value, depth=0):
+        if isinstance(value, re.Pattern):
+            found[id(value)] = value
+        elif isinstance(getattr(value, "pattern", None), re.Pattern):
+            found[id(value.pattern)] = value.pattern
+        elif isinstance(value, (tuple, list)) and depth < 2:
+            for v in value:
+                collect(v, depth + 1)
+
+    for package in ("moves", "signals", "conversation"):
+        pkg = importlib.import_module(f"heard.analyze.{package}")
+        for info in pkgutil.iter_modules(pkg.__path__):
+            module = importlib.import_module(f"heard.analyze.{package}.{info.name}")
+            for value in vars(module).values():
+                collect(value)
+    return list(found.values())
+
+
+def _example_texts() -> list[str]:
+    texts = []
+    for path in sorted(EXAMPLES.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#") and "\t" in line:
+                texts.append(line.split("\t", 1)[1])
+    return texts
+
+
+def test_prefilters_never_skip_a_pattern_that_matches():
+    patterns = [p for p in _detector_patterns() if prefilter(p) is not None]
+    texts = _example_texts()
+    assert len(patterns) > 100 and len(texts) > 500
+    texts += [t.upper() for t in texts] + [t.replace("'", "’") for t in texts if "'" in t]
+    skipped = 0
+    for text in texts:
+        mask = admitted(patterns, text)
+        for i, pattern in enumerate(patterns):
+            if not mask >> i & 1:
+                skipped += 1
+                assert pattern.search(text) is None, (pattern.pattern[:80], text)
+    assert skipped > len(texts) * len(patterns) // 2  # and they do skip most patterns
