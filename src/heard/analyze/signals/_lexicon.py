@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from heard.analyze.text import phrases
+from heard.analyze.text import admitted, phrases
 
 # A negator up to three words before a cue, within the same clause: "not worried",
 # "don't really care", "no need to worry".
@@ -62,9 +62,12 @@ def is_negated(text: str, start: int) -> bool:
 def find_hits(text: str, cues: Iterable[Cue]) -> list[Hit]:
     """Every cue occurrence, negated ones dropped; where two overlap the longer wins
     (so "not happy" beats "happy" and "thank god" beats "thank")."""
+    cues = tuple(cues)
+    admit = admitted([c.pattern for c in cues], text)
     hits = [
         Hit(c, m.start(), m.end())
-        for c in cues
+        for i, c in enumerate(cues)
+        if admit >> i & 1
         for m in c.pattern.finditer(text)
         if m.end() > m.start() and not (c.negatable and is_negated(text, m.start()))
     ]
