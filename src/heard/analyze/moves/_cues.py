@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
-from heard.analyze.text import phrases
+from heard.analyze.text import admitted, phrases
 from heard.model import Conversation, Message, Role
 
 Rule = tuple[re.Pattern[str], float, str]
@@ -300,7 +300,10 @@ def scan(
     With `whole_sentence` the span is the sentence holding the match; with `to_clause_end` it
     runs from the match to the end of its clause; else it is the match itself."""
     best: dict[tuple[int, int], Hit] = {}
-    for pattern, score, label in rules:
+    admit = admitted([pattern for pattern, _, _ in rules], text)
+    for i, (pattern, score, label) in enumerate(rules):
+        if not admit >> i & 1:
+            continue
         for m in pattern.finditer(text):
             if m.end() == m.start() or (veto and veto(text, m)):
                 continue
