@@ -143,22 +143,30 @@ def demo_cli(
 # -- coaching: practice, feedback, debriefs ----------------------------------------------------
 @app.command("practice")
 def practice_cli(
-    conversation_id: Annotated[int, typer.Argument(help="The conversation to role-play (see `heard serve`, /practice).")],
+    conversation_id: Annotated[Optional[int], typer.Argument(help="The conversation to role-play (see `heard serve`, /practice).")] = None,
+    case_file: Annotated[Optional[int], typer.Option("--case-file", help="Practise on this case file's conversation instead.")] = None,
     trainee: Annotated[str, typer.Option(help="Who is practising (saved with the attempt).")] = "trainee",
     database_url: DatabaseOption = None,
 ) -> None:
     """Role-play a real conversation: answer each customer turn, see what your reply did, and compare."""
     from heard.analyze.pipeline import Analyzer
     from heard.analyze.scorecard import Scorecard
+    from heard.coach.practice import practice_conversation_id
     from heard.coach.terminal import run_practice
 
+    if (conversation_id is None) == (case_file is None):
+        raise typer.BadParameter("give a conversation id or --case-file ID (one of them)", param_hint="CONVERSATION_ID")
     settings = _settings(database_url)
+    sessions = _sessions(settings)
+    if case_file is not None:
+        with sessions() as session:
+            conversation_id = practice_conversation_id(session, case_file_id=case_file)
     out = Console(highlight=False)
 
     def read_reply() -> str:
         return typer.prompt("Your reply")
 
-    run_practice(sessions=_sessions(settings), conversation_id=conversation_id, trainee=trainee,
+    run_practice(sessions=sessions, conversation_id=conversation_id, trainee=trainee,
                  analyzer=Analyzer.from_names(settings.detector_names), scorecard=Scorecard.load(settings.scorecard),
                  read_reply=read_reply, console=out)
 
@@ -178,6 +186,40 @@ def feedback_list_cli(
     print_feedback(sessions=_sessions(_settings(database_url)), agent=agent, console=Console(highlight=False))
 
 
+@feedback_app.command("add")
+def feedback_add_cli(
+    conversation_id: Annotated[int, typer.Argument(help="The agent's conversation.")],
+    coach: Annotated[str, typer.Option(help="Who gives the feedback.")],
+    item: Annotated[Optional[list[str]], typer.Option("--item", help="A rubric line as LINE:RATING:NOTE (rating strength, "
+                                                                        "work_on or not_seen; NOTE optional). Repeat for more.")] = None,
+    summary: Annotated[Optional[str], typer.Option(help="A few words for the agent.")] = None,
+    agent: Annotated[Optional[str], typer.Option(help="Whose feedback (default: the conversation's agent).")] = None,
+    database_url: DatabaseOption = None,
+) -> None:
+    """Save shadowing feedback, line by line of the scorecard (the form at /feedback/new also takes spans)."""
+    from pydantic import ValidationError
+
+    from heard.analyze.scorecard import Scorecard
+    from heard.coach.feedback import FeedbackCreate, create_feedback
+
+    items = []
+    for raw in item or []:
+        line, _, rest = raw.partition(":")
+        rating, _, note = rest.partition(":")
+        items.append({"item": line.strip(), "rating": rating.strip() or None, "note": note.strip()})
+    settings = _settings(database_url)
+    try:
+        body = FeedbackCreate.model_validate({"conversation_id": conversation_id, "coach": coach, "agent": agent,
+                                              "summary": summary, "items": items})
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise typer.BadParameter(f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}", param_hint="--item") from None
+    with _sessions(settings)() as session:
+        row = create_feedback(session=session, feedback_in=body, scorecard=Scorecard.load(settings.scorecard))
+        session.commit()
+        typer.echo(f"Feedback {row.id} for {row.agent} saved: /feedback/{row.id}")
+
+
 debrief_app = typer.Typer(help="Debriefs after tense conversations.", no_args_is_help=True)
 app.add_typer(debrief_app, name="debrief")
 
@@ -191,6 +233,23 @@ def debrief_patterns_cli(
     from heard.coach.terminal import print_patterns
 
     print_patterns(sessions=_sessions(_settings(database_url)), last=last, console=Console(highlight=False))
+
+
+@debrief_app.command("order")
+def debrief_order_cli(
+    participants: Annotated[list[str], typer.Argument(help="Who is here.")],
+    database_url: DatabaseOption = None,
+) -> None:
+    """Who speaks first: quiet voices first (fewest words in recent debriefs), with the prompts."""
+    from heard.coach.debrief import PROMPTS, QUIET_WINDOW, speaking_order
+
+    with _sessions(_settings(database_url))() as session:
+        order = speaking_order(session=session, participants=participants)
+    for n, (participant, words) in enumerate(order, 1):
+        typer.echo(f"{n}. {participant} ({words} word{'' if words == 1 else 's'} in the last {QUIET_WINDOW} debriefs)")
+    typer.echo("")
+    for key, label in (("worked", "What worked"), ("felt_off", "What felt off"), ("try_next", "What I'd try next time")):
+        typer.echo(f"{label}: {PROMPTS[key]}")
 # -- end coaching --
 
 
@@ -248,6 +307,88 @@ def case_file_export_cli(
         console.print(f"{len(ids)} case file{'' if len(ids) == 1 else 's'} written to {output}")
     else:
         sys.stdout.write(body)
+
+
+TeamOption = Annotated[Optional[str], typer.Option("--team", help="The viewer's team (agents see other teams' shared case files redacted).")]
+
+
+@case_file_app.command("list")
+def case_file_list_cli(
+    q: Annotated[Optional[str], typer.Option("--q", help="Words in the title, the lesson or the messages.")] = None,
+    tag: Annotated[Optional[str], typer.Option(help="Only case files with this tag.")] = None,
+    move: Annotated[Optional[str], typer.Option(help="Only conversations with this finding, e.g. move.name_feeling.")] = None,
+    emotion: Annotated[Optional[str], typer.Option(help="Only where the customer shows this emotion.")] = None,
+    channel: Annotated[Optional[str], typer.Option(help="Only this channel.")] = None,
+    outcome: Annotated[Optional[str], typer.Option(help="Only this outcome.")] = None,
+    role: RoleOption = "coach",
+    team: TeamOption = None,
+    database_url: DatabaseOption = None,
+) -> None:
+    """List the case files this viewer may open (id, channel, visibility, title)."""
+    from heard.library.case_files import list_case_files
+    from heard.library.search import matching_conversation_ids
+    from heard.privacy.roles import Viewer
+    from heard.store.case_files import CaseFileFilters
+
+    viewer = Viewer.parse(role, team)
+    with _sessions(_settings(database_url))() as session:
+        ids = matching_conversation_ids(session=session, query=q) if q else ()
+        listed = list_case_files(session=session, viewer=viewer, limit=500, filters=CaseFileFilters(
+            q=q, q_conversation_ids=ids, tag=tag, move=move, emotion=emotion, channel=channel, outcome=outcome))
+        for c in listed.data:
+            shown = f"{c.visibility}, redacted" if c.redacted else c.visibility
+            typer.echo(f"{c.id}\t{c.conversation.channel}\t{shown}\t{c.title}")
+    console.print(f"{listed.count} case file{'' if listed.count == 1 else 's'}.")
+
+
+@case_file_app.command("annotate")
+def case_file_annotate_cli(
+    case_file_id: Annotated[int, typer.Argument(help="The case file's id.")],
+    message: Annotated[str, typer.Option(help="The message id the note is on (or after, with --gap).")],
+    note: Annotated[str, typer.Option(help="The coach's note.")],
+    quote: Annotated[Optional[str], typer.Option(help="The exact words of the message the note is about.")] = None,
+    occurrence: Annotated[int, typer.Option(min=1, help="Which appearance of a repeated quote.")] = 1,
+    gap: Annotated[bool, typer.Option("--gap", help="A note on the moment after the message (a missed chance).")] = False,
+    role: RoleOption = "coach",
+    database_url: DatabaseOption = None,
+) -> None:
+    """Add a coach's note on the exact words of a message (--quote), or on the gap after it (--gap)."""
+    from heard.library.case_files import add_annotation
+    from heard.library.models import AnnotationCreate
+    from heard.privacy.roles import Viewer
+
+    if gap == bool(quote):
+        raise typer.BadParameter("give --quote WORDS, or --gap (one of them)", param_hint="--quote")
+    with _sessions(_settings(database_url))() as session:
+        row = add_annotation(session=session, case_file_id=case_file_id, viewer=Viewer.parse(role), annotation_in=AnnotationCreate(
+            kind="gap" if gap else "span", message_id=message, quote=quote, occurrence=occurrence, body=note))
+        session.commit()
+        where = f"after message {row.message_id}" if row.kind == "gap" else f"on “{row.quote}” ({row.message_id}:{row.start}-{row.end})"
+        typer.echo(f"Note {row.id} added {where}: /library/{case_file_id}#a-{row.id}")
+
+
+@app.command("similar")
+def similar_cli(
+    conversation_id: Annotated[int, typer.Argument(help="The conversation to find others like.")],
+    channel: Annotated[Optional[str], typer.Option(help="Only this channel.")] = None,
+    move: Annotated[Optional[str], typer.Option(help="Only conversations with this finding, e.g. move.name_feeling.")] = None,
+    emotion: Annotated[Optional[str], typer.Option(help="Only conversations where the customer shows this emotion.")] = None,
+    tag: Annotated[Optional[str], typer.Option(help="Only conversations with this tag (or case-file tag).")] = None,
+    outcome: Annotated[Optional[str], typer.Option(help="Only this outcome.")] = None,
+    limit: int = 10,
+    database_url: DatabaseOption = None,
+) -> None:
+    """Conversations closest in meaning to this one (sentence embeddings, nothing downloaded)."""
+    from heard.library.search import SearchFilters, similar_conversations
+
+    filters = SearchFilters(move=move, emotion=emotion, channel=channel, tag=tag, outcome=outcome)
+    with _sessions(_settings(database_url))() as session:
+        hits = similar_conversations(session=session, conversation_id=conversation_id, filters=filters, limit=limit)
+        session.commit()  # keep the embeddings computed on the way
+        for hit in hits:
+            c = hit.conversation
+            typer.echo(f"{c.id}\t{hit.similarity:.2f}\t{c.channel}\t{c.external_id}\t{c.subject or ''}")
+    console.print(f"{len(hits)} similar conversation{'' if len(hits) == 1 else 's'}.")
 
 
 @app.command("search")

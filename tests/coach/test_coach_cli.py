@@ -1,4 +1,4 @@
-"""`heard practice`, `heard feedback list` and `heard debrief patterns`, through Typer's CliRunner."""
+"""`heard practice`, `heard feedback list|add` and `heard debrief patterns|order`, through Typer's CliRunner."""
 
 from __future__ import annotations
 
@@ -105,3 +105,54 @@ def test_debrief_patterns_counts_moves_and_misses(db):
     assert rows.index("Most-mentioned moves") < rows.index("move.offer_choices 2 " + "█" * 20)
     assert rows.index("Most-mentioned misses") < rows.index("move.defensive 1 " + "█" * 20)
     assert "move.generic 1 " + "█" * 20 in rows
+
+
+def test_practice_on_a_case_file(db):
+    from heard.store import case_files
+
+    sessions = open_store(db)
+    with sessions() as session:
+        row = case_files.create_case_file(session=session, conversation_id=conversation_id(db, "call-3"), title="Line drops")
+        session.commit()
+        case_file_id = row.id
+    result = invoke("practice", "--case-file", case_file_id, "--database-url", db,
+                    input="That sounds exhausting. I'll stay with you until we find the cause.\n" * 3)
+    assert result.exit_code == 0, result.output
+    assert "My internet keeps dropping every evening" in result.output and "Side by side" in result.output
+    both = invoke("practice", conversation_id(db, "call-3"), "--case-file", case_file_id, "--database-url", db)
+    assert both.exit_code == 2 and "one of them" in both.output
+    missing = invoke("practice", "--case-file", 999, "--database-url", db)
+    assert missing.exit_code != 0 and "No case file with id 999" in str(missing.exception)
+
+
+def test_feedback_add_saves_lines_and_names_a_bad_field(db):
+    cid = conversation_id(db, "gift-1")
+    saved = invoke("feedback", "add", cid, "--coach", "Ana", "--item", "name_feeling:strength:Named the stress first.",
+                   "--item", "invite_more:work_on:Ask what else matters about Saturday.", "--summary", "Warm and clear.",
+                   "--database-url", db)
+    assert saved.exit_code == 0, saved.output
+    assert "for Sam Lee saved: /feedback/" in saved.output
+    listed = invoke("feedback", "list", "--agent", "Sam Lee", "--database-url", db)
+    assert "Named the stress first." in listed.output and "Ask what else matters about Saturday." in listed.output
+    bad_rating = invoke("feedback", "add", cid, "--coach", "Ana", "--item", "name_feeling:great", "--database-url", db)
+    assert bad_rating.exit_code == 2 and "items.0.rating" in bad_rating.output
+    bad_line = invoke("feedback", "add", cid, "--coach", "Ana", "--item", "charm:strength", "--database-url", db)
+    assert bad_line.exit_code != 0 and "items.0.item: 'charm' is not a line of the rubric" in str(bad_line.exception)
+
+
+def test_debrief_order_puts_quiet_voices_first(db):
+    from heard.coach.debrief import DebriefCreate, create_debrief
+    from heard.coach.practice import default_analyzer
+
+    sessions = open_store(db)
+    with sessions() as session:
+        create_debrief(session=session, analyzer=default_analyzer(), debrief_in=DebriefCreate.model_validate({
+            "title": "Outage", "entries": [
+                {"participant": "Alex", "worked": "I explained the outage in plain words to every caller who asked."},
+                {"participant": "Jo", "worked": "Quick updates."}]}))
+        session.commit()
+    result = invoke("debrief", "order", "Alex", "Jo", "Kai", "--database-url", db)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [line.split(" ")[1] for line in lines[:3]] == ["Kai", "Jo", "Alex"]
+    assert lines[0].startswith("1. Kai (0 words") and "What worked: Start with something that worked" in result.output
