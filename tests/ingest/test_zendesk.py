@@ -134,3 +134,38 @@ def test_zendesk_non_utf8_byte_costs_only_its_ticket_and_odd_unicode_is_kept(zen
     assert conversations[0].messages[0].text == (
         "Le café était froid — ½ the order missing. ¿Qué pasó? 😤 \u200f\u05e9\u05dc\u05d5\u05dd e\u0301"
     )
+
+
+@pytest.mark.parametrize("comment, plain", [
+    ({"id": 1, "author_id": 7, "body": "Hi", "created_at": "2026-03-01T09:00:00Z", "public": False}, True),
+    ({"id": "c1", "author_id": None, "body": "Hi", "html_body": "<p>Hi</p>"}, True),
+    ({"id": 1, "author_id": 8, "body": "Hi", "created_at": "2026-03-01T09:00:00+05:30"}, True),
+    # anything else goes the checked way, which reads it (or names the bad field)
+    ({"id": 1, "author_id": 7, "html_body": "<p>Hi</p>"}, False),
+    ({"id": 1, "author_id": 7, "plain_body": "Hi"}, False),
+    ({"id": 1, "author_id": 7, "body": None, "html_body": "<p>Hi</p>"}, False),
+    ({"id": 1, "author_id": 7, "body": "Hi", "created_at": 1772355600}, False),
+    ({"id": 1, "author_id": 7, "body": "Hi", "created_at": "yesterday"}, False),
+    ({"id": 1, "author_id": 7, "body": "Hi", "public": None}, False),
+    ({"id": 1, "author_id": 7, "body": "Hi", "public": "yes"}, False),
+    ({"id": True, "author_id": 7, "body": "Hi"}, False),
+    ({"author_id": 7, "body": "Hi"}, False),
+    ({"id": 1, "author_id": [7], "body": "Hi"}, False),
+    ({"id": 1, "author_id": 7, "body": "Hi", "html_body": 3}, False),
+    ("not an object", False),
+])
+def test_zendesk_plain_comments_read_as_the_checked_path_reads_them(comment, plain):
+    from pathlib import Path
+
+    from heard.ingest._helpdesk import Record
+    from heard.ingest.zendesk import _comment_message, _plain_comment
+
+    side = {"users": {"7": {"name": "Maya", "role": "end-user"}, "8": {"name": "Sam", "role": "agent"}}, "groups": {}}
+    got = _plain_comment(comment, 7, side)
+    assert (got is not None) == plain
+    try:
+        expected = _comment_message(Record({"c": [comment]}, path=Path("t.json"), name="ticket 1").sub("c", 0), 7, side)
+    except InvalidRecord:
+        expected = None
+    if got is not None:
+        assert got == expected

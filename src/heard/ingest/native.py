@@ -21,17 +21,16 @@ def _looks_native(path: Path, head: bytes) -> bool:
 @reader("native", sniff=_looks_native, priority=20)
 def read_native(path: Path) -> Iterator[ReadResult]:
     """One Conversation per non-blank line; a bad line yields an error naming line and field."""
+    name = str(path)
     with open(path, "rb") as f:
         for number, raw in enumerate(f, start=1):
-            if not raw.strip():
+            if raw.isspace():
                 continue
-            yield _parse_line(raw, path=str(path), record=f"line {number}")
+            # most lines take the fast path; the rest are validated by pydantic, which names the field
+            yield fast_conversation(raw) or _parse_line(raw, path=name, record=f"line {number}")
 
 
 def _parse_line(raw: bytes, *, path: str, record: str) -> ReadResult:
-    conversation = fast_conversation(raw)
-    if conversation is not None:
-        return conversation
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:

@@ -27,7 +27,8 @@ import ijson
 
 from heard.errors import InvalidRecord
 from heard.ingest._helpdesk import (
-    Broken, Item, Record, Transfers, Utf8Repair, Value, body_text, broken_file_error, find_bad_bytes, stream_json,
+    Broken, Item, Record, Transfers, Utf8Repair, Value, body_text, broken_file_error, find_bad_bytes, parse_time,
+    stream_json,
 )
 from heard.ingest.registry import ReadResult, reader
 from heard.model import Channel, Conversation, Message, Role
@@ -195,8 +196,13 @@ def _from_ticket(ticket: Record, comments: Any, path: Path, side: dict) -> Conve
     messages: list[Message] = []
     if comments is not None:
         holder = Record({"comments": comments}, path=ticket.path, name=ticket.name)
-        for comment in holder.items("comments"):
-            messages.append(_comment_message(comment, requester_id, side))
+        if not isinstance(comments, list):
+            holder.items("comments")  # raises, naming the field
+        for index, data in enumerate(comments):
+            message = _plain_comment(data, requester_id, side)
+            if message is None:
+                message = _comment_message(holder.sub("comments", index), requester_id, side)
+            messages.append(message)
     else:
         description = ticket.get("description", str)
         if description is None:
@@ -222,6 +228,31 @@ def _from_ticket(ticket: Record, comments: Any, path: Path, side: dict) -> Conve
 
 def _group_name(group_id: Any, side: dict) -> str | None:
     return None if group_id is None else side["groups"].get(str(group_id), str(group_id))
+
+
+_ID = frozenset({int, str})
+_ID_OR_NONE = frozenset({int, str, type(None)})
+_TEXT_OR_NONE = frozenset({str, type(None)})
+
+
+def _plain_comment(data: Any, requester_id: Any, side: dict) -> Message | None:
+    """The message of a comment in the usual shape (a plain-text body, every field of its type),
+    as `_comment_message` reads it but without its checks; None for any other comment, which
+    `_comment_message` then reads or rejects naming the field. Most comments of a big export
+    come this way."""
+    if data.__class__ is not dict:
+        return None
+    comment_id, author_id, created = data.get("id"), data.get("author_id"), data.get("created_at")
+    body, public = data.get("body"), data.get("public", True)
+    if not (comment_id.__class__ in _ID and author_id.__class__ in _ID_OR_NONE and created.__class__ in _TEXT_OR_NONE
+            and body.__class__ is str and public.__class__ is bool and data.get("html_body").__class__ in _TEXT_OR_NONE):
+        return None
+    try:
+        sent_at = None if created is None else parse_time(created)
+    except ValueError:
+        return None
+    return Message(id=str(comment_id), role=_role(author_id, requester_id, side), text=body, original_text=None,
+                   sent_at=sent_at, author=_user_name(author_id, side), public=public)
 
 
 def _comment_message(comment: Record, requester_id: Any, side: dict) -> Message:
