@@ -88,3 +88,18 @@ def test_a_name_found_once_is_redacted_everywhere_in_the_thread():
     assert [t for t, _, _ in done] == [
         "It's my daughter Person A's 10th birthday present and her birthday is this Saturday.",
         "Thanks, I felt heard. Person A loves it, she's already named the telescope."]
+
+
+def test_a_redacted_thread_is_kept_and_each_caller_gets_its_own_placeholders(make_conversation):
+    from heard.model import Analysis
+    from heard.privacy.redact import get_redactor, redact_analysis
+
+    get_redactor()
+    conversation = make_conversation(customer="Hi, I'm Maya Okafor and order #48213 is late.",
+                                     agent="Sorry Maya, I'll chase order #48213 with Jordan today.")
+    first = redact_analysis(Analysis(conversation, ()))
+    second = redact_analysis(Analysis(conversation, ()))
+    assert second.analysis.conversation is first.analysis.conversation  # kept, not redacted again
+    # placeholders handed out later by one caller do not leak into the other's, nor into the cache
+    assert first.redact("Ask Zed Quinn.") == ["Ask Person D."] and second.redact("Ask Bob Stone.") == ["Ask Person D."]
+    assert redact_analysis(Analysis(conversation, ())).redact("Ask Bob Stone.") == ["Ask Person D."]

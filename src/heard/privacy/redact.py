@@ -19,10 +19,12 @@ The analyzer is slow to build (spaCy load ≈ 3 s), so `get_redactor()` builds i
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import re
 import threading
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from string import ascii_uppercase
@@ -374,10 +376,44 @@ def thread_placeholders(conversation: Conversation) -> Placeholders:
     return placeholders
 
 
+_THREADS: OrderedDict[tuple, tuple[Conversation, dict[str, OffsetMap], Placeholders, Counter]] = OrderedDict()
+_THREADS_SIZE = 256  # redacted threads kept per process (lists of shared case files redact every one)
+_THREADS_LOCK = threading.Lock()
+
+
+def _thread_key(conversation: Conversation, redactor: Redactor) -> tuple:
+    digest = hashlib.sha256()
+    for part in (conversation.subject, conversation.customer, conversation.agent,
+                 *(f"{m.id}\x1f{m.role.value}\x1f{m.author}\x1f{m.text}" for m in conversation.messages)):
+        digest.update((part or "").encode("utf-8") + b"\x1e")
+    return id(redactor), digest.hexdigest()
+
+
 def redact_analysis(analysis: Analysis, *, redactor: Redactor | None = None) -> RedactedAnalysis:
-    """The analysis with every message (and the subject, customer, agent and authors) redacted."""
+    """The analysis with every message (and the subject, customer, agent and authors) redacted.
+
+    The redacted thread is kept per process (keyed by its words), so showing the same case file
+    again costs no Presidio run; each caller gets its own copy of the placeholders to add to."""
     redactor = redactor or get_redactor()
     conversation = analysis.conversation
+    key = _thread_key(conversation, redactor)
+    with _THREADS_LOCK:
+        cached = _THREADS.get(key)
+        if cached is not None:
+            _THREADS.move_to_end(key)
+    if cached is None:
+        cached = _redact_thread(conversation, redactor)
+        with _THREADS_LOCK:
+            _THREADS[key] = cached
+            while len(_THREADS) > _THREADS_SIZE:
+                _THREADS.popitem(last=False)
+    redacted, maps, placeholders, counts = cached
+    findings = tuple(_move(f, maps) for f in analysis.findings)
+    return RedactedAnalysis(Analysis(conversation=redacted, findings=findings), dict(maps), copy.deepcopy(placeholders),
+                            redactor, Counter(counts))
+
+
+def _redact_thread(conversation: Conversation, redactor: Redactor):
     placeholders = thread_placeholders(conversation)
     texts = [m.text for m in conversation.messages]
     extra = [conversation.subject or ""]
@@ -396,8 +432,7 @@ def redact_analysis(analysis: Analysis, *, redactor: Redactor | None = None) -> 
         customer=placeholders.person(conversation.customer) if conversation.customer else None,
         agent=placeholders.person(conversation.agent) if conversation.agent else None,
     )
-    findings = tuple(_move(f, maps) for f in analysis.findings)
-    return RedactedAnalysis(Analysis(conversation=redacted, findings=findings), maps, placeholders, redactor, counts)
+    return redacted, maps, copy.deepcopy(placeholders), counts
 
 
 def _move(finding: Finding, maps: dict[str, OffsetMap]) -> Finding:

@@ -41,7 +41,7 @@ def library_page(request: Request, session: SessionDep, viewer: ViewerDep,
                  query: Annotated[CaseFileQuery, Query()]) -> Response:
     listing = read_library(session=session, query=query, viewer=viewer)
     params = {k: v for k, v in query.model_dump(exclude={"page", "per_page"}).items() if v is not None}
-    context = {"query": query, "listing": listing, "viewer": viewer, **_filter_menus(session),
+    context = {"query": query, "listing": listing, "viewer": viewer, **_filter_menus(session), "here": "/library",
                "api_url": "/api/case-files" + ("?" + urlencode(params) if params else "")}
     return render(request, "library.html", context)
 
