@@ -93,3 +93,24 @@ def test_agent_messages_get_no_emotion_and_customer_messages_no_moves(make_conve
     agent_id, customer_id = conv.messages[0].id, conv.messages[1].id
     assert not [f for f in findings if f.family == "emotion" and f.span.message_id == agent_id]
     assert not [f for f in findings if f.family == "move" and f.span.message_id == customer_id]
+
+
+def test_emotion_blend_keeps_polite_thanks_neutral():
+    """The rules' 'polite thanks' neutral is a decision and outweighs a model sure of gratitude;
+    a plain 'no cue' neutral does not."""
+    import numpy as np
+
+    from heard.analyze.signals.emotion import POLITE_NOTE
+    from heard.learn.detectors import EMOTIONS, EmotionModelDetector
+    from heard.model import Finding, Span
+
+    model_p = np.full(len(EMOTIONS), 0.02)
+    model_p[EMOTIONS.index("gratitude")] = 0.82
+    det = EmotionModelDetector()
+
+    def neutral(rationale):
+        return Finding(kind="emotion.neutral", span=Span("m", 0, 1), score=0.75, detector="emotion",
+                       detector_version="3", rationale=rationale)
+
+    assert EMOTIONS[int(det.blend(model_p, neutral(f"{POLITE_NOTE}: 'Thanks'")).argmax())] == "neutral"
+    assert EMOTIONS[int(det.blend(model_p, neutral("no emotion cue")).argmax())] == "gratitude"

@@ -60,7 +60,9 @@ class EmotionModelDetector:
     def blend(self, model_p: np.ndarray, rule: Finding) -> np.ndarray:
         p = model_p.copy()
         label = rule.kind.split(".", 1)[1]
-        p[EMOTIONS.index(label)] += (RULE_NEUTRAL_WEIGHT if label == "neutral" else RULE_WEIGHT) * rule.score
+        # "Neutral because the thanks is only politeness" is a rule decision, not a missing cue.
+        weak = label == "neutral" and not rule.rationale.startswith(rule_emotion.POLITE_NOTE)
+        p[EMOTIONS.index(label)] += (RULE_NEUTRAL_WEIGHT if weak else RULE_WEIGHT) * rule.score
         return p / p.sum()
 
     def classify(self, message: Message, model_p: np.ndarray, scored: runtime.Scored | None = None) -> Finding:

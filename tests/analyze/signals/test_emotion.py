@@ -174,3 +174,14 @@ def test_emotion_is_surer_with_more_evidence(make_conversation):
     (b,) = EmotionDetector().detect(weak)
     assert a.kind == b.kind == "emotion.frustration"
     assert a.score > b.score
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks in advance. My order number is 48213 and it was due Tuesday. Where is it?",
+    "Thanks. Can you tell me when the store opens?",
+])
+def test_emotion_polite_thanks_is_a_neutral_decision(text, make_conversation):
+    """Neutral because the thanks is politeness says so, so the model blend can weigh it as a decision."""
+    from heard.analyze.signals.emotion import POLITE_NOTE
+    (finding,) = EmotionDetector().detect(make_conversation(customer=text))
+    assert finding.kind == "emotion.neutral" and finding.rationale.startswith(POLITE_NOTE)

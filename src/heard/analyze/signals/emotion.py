@@ -239,6 +239,9 @@ _ACRONYMS = frozenset({"NVDA", "JAWS", "ASAP", "HTTP", "HTTPS", "UPS", "USPS", "
                        "SMS", "PDF", "VPN", "DSL", "HDMI", "USB", "NHS", "IBAN", "ETA"})
 _REPEAT_PUNCT = re.compile(r"!{2,}|[!?]{3,}")
 
+# The rationale of a neutral verdict that discounted thanks as politeness (read by the model blend).
+POLITE_NOTE = "polite thanks, not the point"
+
 # Order used when two labels have the same evidence.
 _PRIORITY = {label: i for i, label in enumerate(LABELS)}
 
@@ -289,12 +292,14 @@ class EmotionDetector:
         ] + [Hit(_DEADLINE, h.start, h.end) for h in deadline_hits(text)]
         by_label = _label_weights(text, hits)
         weights = {label: sum(h.weight for h in hs) for label, hs in by_label.items()}
+        polite = [h for h in hits if h.label == "polite"]
         if "gratitude" in weights and not any(h.cue.strong for h in by_label["gratitude"]):
             # Thanks around a question or a fault report is politeness, not the message's point;
             # thanks to a person or praise of the staff, with nothing asked, is the point.
             directed = any(h.cue.note in _DIRECTED for h in by_label["gratitude"])
             if _polite_share(text, by_label["gratitude"]) < 0.4 and (_REQUEST.search(text) or not directed):
                 weights["gratitude"] *= 0.4
+                polite += by_label["gratitude"]
         if POSITIVE & {label for label, w in weights.items() if w >= THRESHOLD}:
             # "At first I was scared" in a message of relief or thanks is a feeling left behind.
             for label in NEGATIVE & set(weights):
@@ -312,6 +317,10 @@ class EmotionDetector:
         if not ranked:
             start, end = next(iter_sentences(text), (0, len(text)))
             weak = max(weights.values(), default=0.0)
+            if polite and weak < THRESHOLD:
+                # A decision, not a lack of evidence: the thanks is politeness (TAXONOMY.md).
+                return info.finding("emotion.neutral", message, start, end, score=0.75,
+                                    rationale=f"{POLITE_NOTE}: {quoted(polite, text)}")
             return info.finding(
                 "emotion.neutral", message, start, end, score=0.75 - 0.25 * weak,
                 rationale="no emotion cue" if not weak else "only faint emotion cues: "
