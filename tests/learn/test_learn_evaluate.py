@@ -27,3 +27,11 @@ def test_eval_prints_every_row_on_a_tiny_fixture(tmp_path):
 def test_eval_on_shared_goemotions(shared_data):
     report = run_eval(shared_data, splits=["goemotions"])
     assert "28 labels" in report and "Heard's 10 labels" in report
+
+
+def test_eval_reports_the_agent_dev_set_beside_the_labels(tmp_path):
+    report = run_eval(tmp_path / "no-shared-here", labels=FIXTURE, splits=["support-dev-agent"])
+    assert "## support dev (agent) — agent moves (n=204)" in report and "optimistic" in report
+    elsewhere = tmp_path / "labels.jsonl"
+    elsewhere.write_text(FIXTURE.read_text())
+    assert "## support-dev-agent: skipped" in run_eval(tmp_path, labels=elsewhere, splits=["support-dev-agent"])
