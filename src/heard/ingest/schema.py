@@ -77,8 +77,10 @@ def conversation_from_dict(data: object, *, path: str, record: str) -> Conversat
 
 
 _DECODER = msgspec.json.Decoder(Conversation)  # the model's fields are the native format's (a guard test keeps them so)
-# msgspec rounds fractions of a second finer than microseconds, pydantic truncates them
+# msgspec rounds fractions of a second finer than microseconds, pydantic truncates them (the
+# second pattern: the same written with \u escapes, which JSON allows for any character)
 _SUB_MICROSECOND = re.compile(rb"\.\d{7}")
+_ESCAPED_SUB_MICROSECOND = re.compile(rb"(?:\.|\\u002[eE])(?:\d|\\u003\d){7}")
 
 
 def fast_conversation(raw: bytes) -> Conversation | None:
@@ -89,15 +91,19 @@ def fast_conversation(raw: bytes) -> Conversation | None:
     except (msgspec.DecodeError, ValueError):
         return None
     messages = conversation.messages
+    escaped = b"\\u" in raw
     if not (conversation.source and conversation.external_id and messages) or _SUB_MICROSECOND.search(raw):
+        return None
+    if escaped and _ESCAPED_SUB_MICROSECOND.search(raw):
         return None
     if conversation.satisfaction is not None and not 1 <= conversation.satisfaction <= 5:
         return None
-    for m in messages:  # what pydantic checks beyond the types: ids given, times not negative
-        if not m.id or (m.start_s is not None and m.start_s < 0) or (m.end_s is not None and m.end_s < 0):
-            return None
-    if len({m.id for m in messages}) != len(messages):
+    ids = {m.id for m in messages}  # what pydantic checks beyond the types: ids given and unique …
+    if len(ids) != len(messages) or "" in ids:
         return None
+    if escaped or b'"start_s"' in raw or b'"end_s"' in raw:  # … and phone times not negative
+        if any((m.start_s is not None and m.start_s < 0) or (m.end_s is not None and m.end_s < 0) for m in messages):
+            return None
     if conversation.started_at is None:
         started = next((m.sent_at for m in messages if m.sent_at), None)
         if started is not None:

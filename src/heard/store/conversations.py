@@ -135,11 +135,12 @@ def _sqlite_stamp(value: datetime | None) -> tuple[str | None, int | None]:
     """(the UTC time as SQLAlchemy's SQLite DateTime stores it, the sender's offset in minutes)."""
     if value is None:
         return None, None
+    text = value.isoformat(" ", "microseconds")  # "YYYY-MM-DD HH:MM:SS.ffffff" and the offset, if any
+    if len(text) == 26:  # naive: taken as UTC, offset unknown
+        return text, None
+    if text.endswith("+00:00"):
+        return text[:26], 0
     offset = value.utcoffset()
-    if offset is None:  # naive: taken as UTC, offset unknown
-        return value.isoformat(" ", "microseconds"), None
-    if not offset:
-        return value.isoformat(" ", "microseconds")[:26], 0  # drops the "+00:00"
     return (value - offset).replace(tzinfo=None).isoformat(" ", "microseconds"), int(offset.total_seconds() // 60)
 
 
