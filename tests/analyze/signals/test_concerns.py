@@ -130,6 +130,12 @@ CASES = [
     ("I want to deregister my number.", [("risk.churn", "deregister")]),
     ("You can ignore a customer like me, but not all of us.", [("concern.invisible", "ignore a customer like me")]),
     ("There is a blind spot in the coverage near the park.", []),  # not sight
+    ("I've been waiting three days for a reply.", [("concern.repeat_contact", "been waiting three days for a reply")]),
+    ("Hello? Anyone there?", [("concern.repeat_contact", "Anyone there?")]),
+    ("The engineer came on Monday and it's still broken.", [("concern.repeat_contact", "engineer came")]),
+    ("You told me it would be delivered today.", [("concern.repeat_contact", "You told me it would")]),
+    ("I replied to your DM an hour ago.", [("concern.repeat_contact", "replied to your DM")]),
+    ("Waiting for the bus, will check later.", []),
 ]
 
 

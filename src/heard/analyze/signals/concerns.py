@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from heard.analyze.detector import register_detector
 from heard.analyze.signals._lexicon import Cue, Hit, cue, find_hits
@@ -135,7 +136,11 @@ CUES: tuple[Cue, ...] = (
         r"(?:I|we)(?:'ve| have)? complained (?:about|to|before|already|several|many|multiple)",
         r"(?:dm'?e?d|pm'?e?d|messaged|emailed|sent (?:you )?(?:a |an )?(?:dm|pm|message|email))(?: you)? (?:too|as well|also)\b",
         r"(?:my|our) (?:ticket|complaint|claim)\b", r"(?:case|ticket|reference|complaint) (?:number|no\.?|#|id)",
-        r"(?:last|yesterday's|previous|earlier) (?:conversation|email|message|reply|tweet|dm)"),
+        r"(?:last|yesterday's|previous|earlier) (?:conversation|email|message|reply|tweet|dm)",
+        r"(?:replied|responded|answered) (?:to )?(?:your|the) (?:dm|pm|message|email|questions?)",
+        r"(?:was|been|spent \w+|I'm|I am) on the phone (?:with|to) (?:you|your|\w+ (?:support|service|customer service))",
+        r"(?:engineer|technician|tech|installer)s? (?:came|visited|has been|have been|was here|came out|turned up)",
+        r"(?:you|u|they|your \w+) (?:said|told (?:me|us)) (?:it|this|that)(?:'d| would| will)"),
     # Failed or repeated attempts ("no help by calling", "still no reply", "didn't I already say"): effort.
     cue("concern.repeat_contact", 2.0, "repeated contact",
         r"(?:not|never|didn't|haven't|hasn't|has not|have not) (?:yet |even )?(?:responded|replied|answered|got back|called back|rung back)",
@@ -162,7 +167,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:nobody|no one|no-one) (?:ever )?(?:answers|picks up|answered|picked up)",
         r"(?:you|your \w+|they|he|she) (?:had |have )?promised", r"(?:I was|we were) promised",
         r"(?:was|were) supposed to (?:call|email|contact|ring|get back|reply|respond)",
-        r"(?:keep|keeps|kept) (?:asking|telling) (?:me|us) to"),
+        r"(?:keep|keeps|kept) (?:asking|telling) (?:me|us) to",
+        r"(?:been )?waiting (?:\w+ ){0,4}?for (?:a |an |your |any )?(?:reply|response|answer|callback|call back|someone to (?:call|get back|reply|respond))",
+        r"(?:hello|anyone|anybody|is anyone|is anybody) (?:there|home|out there)\?", r"reopen(?:ed)? (?:my|the) (?:ticket|case|complaint)"),
     cue("concern.money", 2.0, "a charge or cost at stake",
         r"(?:charged|billed)(?: me)?(?: \w+)? (?:twice|double|two times|again|for something|for nothing|wrongly|incorrectly)",
         r"double[- ]?(?:charged|charge|billed|billing)", r"over-?charged?", r"overbilled", r"charged me",
@@ -227,6 +234,13 @@ CUES: tuple[Cue, ...] = (
 
 
 def deadline_hits(text: str) -> list[Hit]:
+    """The deadline cues of `text` (see `_deadline_hits`; cached: the emotion and concern
+    detectors both read them)."""
+    return list(_deadline_hits(text))
+
+
+@lru_cache(maxsize=64)
+def _deadline_hits(text: str) -> tuple[Hit, ...]:
     """Event and date cues in sentences that put them at risk; at most one per sentence. A
     sentence puts its event at risk when the message reports trouble, when it names a near date
     ("her birthday is this Saturday"), or when the event is itself a deadline ("our cut-off is
@@ -247,7 +261,7 @@ def deadline_hits(text: str) -> list[Hit]:
         events = [m for m in found if not re.match(r"(?:by|before) ", m.group(0), re.I)]
         m = (events or found)[0]
         hits.append(Hit(EVENT, s + m.start(), s + m.end()))
-    return hits
+    return tuple(hits)
 
 
 @register_detector(
