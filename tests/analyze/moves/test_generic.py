@@ -43,6 +43,8 @@ def found(conversation):
      ["If you need help with your console, we'd be happy to help! Tweet us for official console support."]),
     ("Our staff are currently handling your request. Thank you for your patience.",
      ["Our staff are currently handling your request. Thank you for your patience."]),
+    ("We are sorry for the trouble. You are welcome to contact me any time via Weibo in case of any problems with the app in the future!",
+     ["We are sorry for the trouble. You are welcome to contact me any time via Weibo in case of any problems with the app in the future!"]),
 ])
 def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

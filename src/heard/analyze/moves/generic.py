@@ -35,7 +35,9 @@ _CONDITION = (
     r"in the future|at any time|any\s?time|anything else|further assistance|further help|(?:any|additional) help"
 )
 CONTACT_IF = re.compile(
-    rf"(?:{_CONTACT})[^.!?]{{0,60}}?(?:{_CONDITION})|(?:{_CONDITION})[^.!?]{{0,60}}?(?:{_CONTACT})",
+    rf"(?:(?:{_CONTACT})[^.!?]{{0,60}}?(?:{_CONDITION})|(?:{_CONDITION})[^.!?]{{0,60}}?(?:{_CONTACT}))"
+    # … and the channel or condition trailing it ("… via Microblog in case of any usage problems")
+    r"(?:\s+(?:via|through|by|on|at)\s+[\w@-]+(?:\s+(?!in\b|if\b|when\b|for\b|should\b)[\w@-]+)?)?(?:,?\s+(?:in case of|if|when|whenever|should)\b[^.!?]*)?",
     re.IGNORECASE,
 )
 
