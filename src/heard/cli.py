@@ -326,11 +326,12 @@ def case_file_list_cli(
 ) -> None:
     """List the case files this viewer may open (id, channel, visibility, title)."""
     from heard.library.case_files import list_case_files
-    from heard.library.search import matching_conversation_ids
+    from heard.library.search import finding_kind, matching_conversation_ids
     from heard.privacy.roles import Viewer
     from heard.store.case_files import CaseFileFilters
 
     viewer = Viewer.parse(role, team)
+    move = finding_kind(move) if move else None
     with _sessions(_settings(database_url))() as session:
         ids = matching_conversation_ids(session=session, query=q) if q else ()
         listed = list_case_files(session=session, viewer=viewer, limit=500, filters=CaseFileFilters(

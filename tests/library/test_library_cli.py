@@ -24,6 +24,8 @@ def test_case_file_cli_create_export_and_search(demo_sessions, tmp_path):
     assert bad.exit_code != 0
     found = runner.invoke(app, ["search", "charged twice", "--channel", "chat", "--database-url", url])
     assert found.exit_code == 0 and "billing-three-transfers" in found.stdout
+    bad = runner.invoke(app, ["search", "charged", "--move", "charm", "--database-url", url])
+    assert bad.exit_code != 0 and "move: 'charm' is not a finding kind" in str(bad.exception)
 
 
 def test_case_file_cli_lists_as_the_viewer_may_see_and_annotates(demo_sessions):

@@ -117,6 +117,11 @@ def test_search_and_similar(client, web_store):
     assert [h["conversation"]["external_id"] for h in phone.json()["data"]] == ["call-3"]
     assert_error(client.get("/api/conversations/999999/similar", headers=COACH), 404)
     assert_error(client.get("/api/search", params={"q": "x", "emotion": "glee"}), 422)
+    # an unknown move is an error naming the field, not an empty result
+    for url in ("/api/search", "/api/case-files", f"/api/conversations/{web_store.ids['gift-1']}/similar"):
+        error = assert_error(client.get(url, params={"q": "x", "move": "charm"}, headers=COACH), 422)
+        assert error["error"].startswith("move:") and "'charm' is not a finding kind" in error["error"]
+    assert client.get("/api/search", params={"q": "tracking", "move": "name_feeling"}, headers=COACH).json()["count"] == 1
 
 
 def test_search_follows_the_viewer_rules(client, web_store, case_file):

@@ -34,7 +34,7 @@ import numpy as np
 from sqlalchemy import and_, exists, select, text
 from sqlalchemy.orm import Session, selectinload
 
-from heard.errors import ConfigError
+from heard.errors import ConfigError, HeardError
 from heard.privacy.roles import Viewer
 from heard.store import case_files as repo
 from heard.store.conversations import get_conversation
@@ -42,7 +42,7 @@ from heard.store.library_tables import CaseFileRow, CaseFileTagRow
 from heard.store.tables import ConversationRow, FindingRow
 
 __all__ = [
-    "Embedder", "SearchFilters", "SearchHit", "SimilarHit", "TextHit", "default_embedder", "ensure_embeddings",
+    "Embedder", "InvalidFilter", "SearchFilters", "finding_kind", "SearchHit", "SimilarHit", "TextHit", "default_embedder", "ensure_embeddings",
     "matching_conversation_ids", "query_words", "search", "search_text", "similar_conversations",
 ]
 
@@ -114,6 +114,31 @@ def matching_conversation_ids(*, session: Session, query: str, limit: int = 1000
     return list(dict.fromkeys(h.conversation_id for h in search_text(session=session, query=query, limit=limit)))
 
 
+FAMILIES = ("move", "emotion", "concern", "risk", "loyalty", "promise", "conversation")
+GOOD_MOVES = ("move.name_feeling", "move.reflect_concern", "move.reframe", "move.ownership", "move.offer_choices",
+              "move.checkpoint", "move.invite_more", "move.apology", "move.closure", "move.pause")  # DESIGN.md taxonomy
+
+
+class InvalidFilter(HeardError):
+    """A search filter names something Heard does not know (status 400)."""
+
+    status = 400
+
+
+def finding_kind(value: str) -> str:
+    """A `move` filter as a finding kind: "name_feeling" → "move.name_feeling"; an unknown move
+    or family is an InvalidFilter naming the field and what to use instead."""
+    from heard.model import HARMFUL_MOVES
+
+    kind = value.strip() if "." in value else f"move.{value.strip()}"
+    family, _, name = kind.partition(".")
+    moves = [*GOOD_MOVES, *sorted(HARMFUL_MOVES)]
+    if family not in FAMILIES or not re.fullmatch(r"[a-z_]+", name) or (family == "move" and kind not in moves):
+        raise InvalidFilter(f"move: {value!r} is not a finding kind Heard knows; use a move such as "
+                            f"{', '.join(moves[:4])} … or another finding kind such as concern.deadline_event.")
+    return kind
+
+
 @dataclass
 class SearchFilters:
     move: str | None = None
@@ -122,11 +147,14 @@ class SearchFilters:
     tag: str | None = None  # a conversation tag or a tag of one of its case files
     outcome: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.move:
+            self.move = finding_kind(self.move)
+
     def conditions(self) -> list:
         c: list = []
         if self.move:
-            kind = self.move if "." in self.move else f"move.{self.move}"
-            c.append(exists().where(FindingRow.conversation_id == ConversationRow.id, FindingRow.kind == kind))
+            c.append(exists().where(FindingRow.conversation_id == ConversationRow.id, FindingRow.kind == self.move))
         if self.emotion:
             c.append(exists().where(FindingRow.conversation_id == ConversationRow.id,
                                     FindingRow.kind == f"emotion.{self.emotion}"))

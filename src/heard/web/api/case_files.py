@@ -64,6 +64,16 @@ class CaseFileQuery(BaseModel):
             return cls.model_fields[info.field_name].default
         return value.strip() if isinstance(value, str) else value
 
+    @field_validator("move")
+    @classmethod
+    def _known_kind(cls, value: str | None) -> str | None:
+        from heard.library.search import InvalidFilter, finding_kind
+
+        try:
+            return finding_kind(value) if value else value
+        except InvalidFilter as error:
+            raise ValueError(str(error).removeprefix("move: ")) from None
+
     def filters(self, session) -> CaseFileFilters:
         from heard.library.search import matching_conversation_ids
 
