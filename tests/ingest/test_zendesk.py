@@ -169,3 +169,18 @@ def test_zendesk_plain_comments_read_as_the_checked_path_reads_them(comment, pla
         expected = None
     if got is not None:
         assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('{"tickets": [], "groups": [{"id": 1, "name": "Billing"}]}', True),
+    ('{"tickets": [], "gr\\u006Fups": [{"id": 1, "name": "Billing"}]}', True),  # an escaped letter is the same key
+    ('{"tickets": [{"subject": "groups of three"}], "users": []}', False),
+    ('{"tickets": [{"subject": "caf\\u00e9"}]}', False),
+])
+def test_zendesk_side_load_pass_is_skipped_only_when_the_key_cannot_be_there(tmp_path, text, expected):
+    from heard.ingest.zendesk import _may_hold_key, _side_loads
+
+    path = tmp_path / "export.json"
+    path.write_text(text, encoding="utf-8")
+    assert _may_hold_key(path, "groups") == expected
+    assert bool(_side_loads(path)["groups"]) == expected
