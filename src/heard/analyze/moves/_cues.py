@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from heard.analyze.text import admitted, phrases
@@ -147,16 +148,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
     Unlike `heard.analyze.text.iter_sentences` a full stop only ends a sentence before a space or
     the end, and not after "a.m." / "p.m." / "e.g.", so URLs, decimals and times stay whole."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if m.group(0)[0] == "." and _ABBREVIATION.search(text, 0, m.start() + 1):
+        # An abbreviation is at most 7 characters ("approx."): look only that far back (\b still
+        # sees the character before the window), so a long message is not rescanned per full stop.
+        if m.group(0)[0] == "." and _ABBREVIATION.search(text, max(0, m.start() - 12), m.start() + 1):
             continue
         end = m.end() if m.group(0)[0] != "\n" else m.start()
         _add(text, start, end, spans)
         start = m.end()
     _add(text, start, len(text), spans)
-    return spans
+    return tuple(spans)
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -169,7 +177,7 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 
 def sentence_of(text: str, pos: int) -> tuple[int, int]:
     """The sentence holding character `pos` (or the whole text, trimmed, if none does)."""
-    for s, e in sentences(text):
+    for s, e in _sentences(text):
         if s <= pos < e:
             return s, e
     stripped = text.strip()
