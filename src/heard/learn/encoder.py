@@ -26,6 +26,7 @@ from tokenizers import Tokenizer
 ARTIFACTS = Path(__file__).parent / "artifacts"
 MAX_PIECES = 256
 POOL_CHUNK = 64  # np.add.reduceat is fastest on small, cache-sized chunks
+_SHIFT = 1 << 40  # more characters than any text has: separates texts' offsets in `spans`
 
 _MENTION = re.compile(r"(?<![\w@])@\w+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -109,9 +110,23 @@ class StaticEncoder:
         return vectors / np.maximum(norms, 1e-9)
 
     def spans(self, encoded: Encoded, items: Sequence[tuple[int, int, int]]) -> Encoded:
-        """Sub-texts (text index, start, end) of an encoded batch, pooled from its own pieces."""
-        ids = [encoded.span_ids(i, s, e) for i, s, e in items]
-        starts = [encoded.starts[i][np.searchsorted(encoded.starts[i], s):][: len(x)] for (i, s, _), x in zip(items, ids)]
+        """Sub-texts (text index, start, end) of an encoded batch, pooled from its own pieces.
+
+        Each sub-text holds the pieces of text i that start inside start..end (`Encoded.span_ids`),
+        found for all items at once: every text's piece starts, shifted by the text's index times
+        `_SHIFT`, make one sorted array to search."""
+        if not items:
+            return Encoded(np.zeros((0, self.dim), dtype=np.float32), [], [])
+        lengths = [len(s) for s in encoded.starts]
+        flat_ids = np.concatenate(encoded.ids) if lengths else np.zeros(0, np.int64)
+        flat_starts = np.concatenate(encoded.starts) if lengths else np.zeros(0, np.int64)
+        shift = np.repeat(np.arange(len(lengths), dtype=np.int64) * _SHIFT, lengths)
+        where = np.asarray(items, dtype=np.int64)
+        keys = where[:, 0] * _SHIFT
+        bounds = np.searchsorted(flat_starts + shift, np.concatenate([keys + where[:, 1], keys + where[:, 2]]))
+        lo, hi = bounds[: len(items)].tolist(), bounds[len(items) :].tolist()
+        ids = [flat_ids[a:b] for a, b in zip(lo, hi)]
+        starts = [flat_starts[a:b] for a, b in zip(lo, hi)]
         return Encoded(self.pool(ids), ids, starts)
 
 

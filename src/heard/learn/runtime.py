@@ -17,7 +17,7 @@ from functools import cache
 
 import numpy as np
 
-from heard.analyze.text import iter_sentences
+from heard.analyze.text import sentence_spans
 from heard.learn.encoder import ARTIFACTS, Encoded, load_encoder
 from heard.learn.heads import Head
 
@@ -36,7 +36,7 @@ def load_head(name: str) -> Head:
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """The sentences a model scores: `iter_sentences`, skipping scraps under 3 characters."""
-    spans = [(s, e) for s, e in iter_sentences(text) if e - s >= 3]
+    spans = [(s, e) for s, e in sentence_spans(text) if e - s >= 3]
     return spans or [(0, len(text))]
 
 
