@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from heard.analyze.text import admitted, phrases
 
@@ -65,11 +66,11 @@ def find_hits(text: str, cues: Iterable[Cue]) -> list[Hit]:
     cues = tuple(cues)
     admit = admitted([c.pattern for c in cues], text)
     hits = [
-        Hit(c, m.start(), m.end())
+        Hit(c, start, end)
         for i, c in enumerate(cues)
         if admit >> i & 1
-        for m in c.pattern.finditer(text)
-        if m.end() > m.start() and not (c.negatable and is_negated(text, m.start()))
+        for start, end in _spans(_Same(c.pattern), text)
+        if end > start and not (c.negatable and is_negated(text, start))
     ]
     hits.sort(key=lambda h: (-(h.end - h.start), -h.weight, h.start))
     kept: list[Hit] = []
@@ -77,6 +78,28 @@ def find_hits(text: str, cues: Iterable[Cue]) -> list[Hit]:
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
+
+
+class _Same:
+    """A pattern compared by identity (hashing a compiled pattern hashes its whole program)."""
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+
+    def __hash__(self) -> int:
+        return id(self.pattern)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.pattern is self.pattern
+
+
+@lru_cache(maxsize=256)
+def _spans(pattern: _Same, text: str) -> tuple[tuple[int, int], ...]:
+    """Where a pattern matches `text`, remembered for a while: one cue table can be read by two
+    detectors (repeated contact is frustration for one and a concern for the other)."""
+    return tuple(m.span() for m in pattern.pattern.finditer(text))
 
 
 def quoted(hits: Sequence[Hit], text: str, limit: int = 3) -> str:
