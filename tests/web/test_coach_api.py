@@ -166,13 +166,13 @@ def give_feedback(client, web_store, **overrides) -> dict:
         ],
     }
     body.update(overrides)
-    response = client.post("/api/feedback", json=body)
+    response = client.post("/api/feedback", json=body, headers=COACH)
     assert response.status_code == 201, response.text
     return response.json()
 
 
 def test_feedback_form_starts_from_the_scorecard(client, web_store):
-    response = client.get("/api/feedback/form", params={"conversation_id": web_store.ids["gift-1"]})
+    response = client.get("/api/feedback/form", params={"conversation_id": web_store.ids["gift-1"]}, headers=COACH)
     assert response.status_code == 200
     form = response.json()
     assert form["agent"] == "Sam Lee"
@@ -190,14 +190,14 @@ def test_feedback_is_saved_with_spans_and_listed_by_agent(client, web_store):
     assert (first["label"], first["rating"], first["evidence"]) == (
         "Named the customer's feeling without judgment", "strength", "That sounds really stressful")
     assert second["evidence"] is None and second["rating_label"] == "Work on"
-    response = client.get("/api/feedback", params={"agent": "Sam Lee"})
+    response = client.get("/api/feedback", params={"agent": "Sam Lee"}, headers=agent_of("gift-1"))
     assert response.status_code == 200
     listed = response.json()
     assert created["id"] in [f["id"] for f in listed["data"]] and "Sam Lee" in listed["agents"]
     assert all(f["agent"] == "Sam Lee" for f in listed["data"])
-    other = client.get("/api/feedback", params={"agent": "Alex Kim"}).json()
+    other = client.get("/api/feedback", params={"agent": "Alex Kim"}, headers=COACH).json()
     assert created["id"] not in [f["id"] for f in other["data"]]
-    again = client.get(f"/api/feedback/{created['id']}")
+    again = client.get(f"/api/feedback/{created['id']}", headers=agent_of("gift-1"))
     assert again.status_code == 200 and again.json() == created
 
 
@@ -212,27 +212,45 @@ def test_feedback_is_saved_with_spans_and_listed_by_agent(client, web_store):
 def test_feedback_errors_name_the_field(client, web_store, overrides, status, words):
     body = {"conversation_id": web_store.ids["gift-1"], "coach": "Ana", "items": []}
     body.update(overrides)
-    error = assert_error(client.post("/api/feedback", json=body), status)
+    error = assert_error(client.post("/api/feedback", json=body, headers=COACH), status)
     assert words in error["error"] or any(words in e for e in error["errors"])
 
 
 def test_feedback_pages_fill_save_and_show(client, web_store):
     cid = web_store.ids["bill-2"]
-    form = client.get("/feedback/new", params={"conversation_id": cid})
+    form = client.get("/feedback/new", params={"conversation_id": cid}, headers=COACH)
     assert form.status_code == 200 and 'name="item-0-rating"' in form.text
     data = {"conversation_id": str(cid), "coach": "Ana", "summary": "Tough one.",
             "item-0-id": "name_feeling", "item-0-rating": "work_on", "item-0-note": "Name the frustration first.",
             "item-0-span": "", "item-1-id": "defensive", "item-1-rating": "work_on", "item-1-note": "",
             "item-1-span": "2:0:17", "item-2-id": "ownership", "item-2-rating": "", "item-2-note": "", "item-2-span": ""}
-    response = client.post("/feedback", data=data, follow_redirects=False)
+    response = client.post("/feedback", data=data, headers=COACH, follow_redirects=False)
     assert response.status_code == 303
-    page = client.get(response.headers["location"])
+    page = client.get(response.headers["location"], headers=agent_of("bill-2"))
     assert page.status_code == 200
     assert "Name the frustration first." in page.text and "<q>As I already said</q>" in page.text
-    saved = client.get("/api" + response.headers["location"]).json()
+    saved = client.get("/api" + response.headers["location"], headers=COACH).json()
     assert [i["item"] for i in saved["items"]] == ["name_feeling", "defensive"]  # blank lines left out
-    listing = client.get("/feedback", params={"agent": "Alex Kim"})
+    listing = client.get("/feedback", params={"agent": "Alex Kim"}, headers=agent_of("bill-2"))
     assert listing.status_code == 200 and f'data-feedback="{saved["id"]}"' in listing.text
+
+
+def test_feedback_is_given_by_coaches_and_read_by_the_conversations_team(client, web_store):
+    created = give_feedback(client, web_store)
+    body = {"conversation_id": web_store.ids["gift-1"], "coach": "Ana", "items": []}
+    assert "Only coaches and leads may give feedback" in assert_error(
+        client.post("/api/feedback", json=body, headers=agent_of("gift-1")), 403)["error"]
+    assert_error(client.get("/api/feedback/form", params={"conversation_id": web_store.ids["gift-1"]}), 403)
+    assert client.post("/feedback", data={"conversation_id": web_store.ids["gift-1"], "coach": "Ana"}).status_code == 403
+    # the agent's team reads it (their own conversation); another team's agent does not see it at all
+    assert client.get(created["url"], headers=agent_of("gift-1")).status_code == 200
+    billing = agent_of("bill-2")
+    assert_error(client.get(f"/api/feedback/{created['id']}", headers=billing), 404)
+    assert client.get(created["url"], headers=billing).status_code == 404
+    listed = client.get("/api/feedback", headers=billing).json()
+    assert created["id"] not in [f["id"] for f in listed["data"]] and "Sam Lee" not in listed["agents"]
+    page = client.get("/feedback", headers=billing)
+    assert page.status_code == 200 and "Coaches and leads give feedback" in page.text
 
 
 # -- debriefs -----------------------------------------------------------------------------------------
@@ -289,7 +307,7 @@ def test_debrief_pages_order_save_and_show(client, web_store):
     assert response.status_code == 303
     page = client.get(response.headers["location"])
     assert page.status_code == 200 and "Sam took ownership of the refund." in page.text
-    saved = client.get("/api" + response.headers["location"]).json()
+    saved = client.get("/api" + response.headers["location"], headers=COACH).json()
     assert [e["participant"] for e in saved["entries"]] == ["Zed", "Alex"]
     assert saved["entries"][0]["picked_moves"] == ["move.apology"]
     assert saved["entries"][1]["picked_misses"] == ["move.generic", "move.defensive"]
@@ -355,3 +373,11 @@ def test_practice_follows_the_case_file_rules_for_an_agent_of_another_team(clien
     assert coach_view["redacted"] is False and coach_view["turns"][0]["reply"].startswith("Maya, that sounds")
     page = client.get(body["url"], headers=billing)
     assert page.status_code == 200 and "Redacted view" in page.text and "Maya" not in page.text
+
+
+def test_the_debrief_form_offers_an_agent_only_their_teams_conversations(client, web_store):
+    page = client.get("/debriefs", headers=agent_of("gift-1"))
+    assert page.status_code == 200
+    assert f'<option value="{web_store.ids["gift-1"]}">' in page.text
+    assert f'<option value="{web_store.ids["bill-2"]}">' not in page.text
+    assert f'<option value="{web_store.ids["bill-2"]}">' in client.get("/debriefs", headers=COACH).text

@@ -25,6 +25,9 @@ def dialogs(page: Page) -> list[str]:
 def test_a_coach_gives_feedback_and_the_agent_reads_it(page: Page, server, dialogs):
     base, store = server
     page.goto(f"{base}/feedback")
+    expect(page.locator("#fb-new-title + p")).to_contain_text("Coaches and leads give feedback")
+    page.get_by_label("Role").select_option("coach")
+    page.get_by_role("button", name="Switch").click()
     page.get_by_label("Conversation").select_option(str(store.ids["gift-1"]))
     page.get_by_role("button", name="Open the form").click()
 
@@ -53,8 +56,12 @@ def test_a_coach_gives_feedback_and_the_agent_reads_it(page: Page, server, dialo
     expect(asked.locator("q")).to_have_text("I can reship overnight today, or refund you now — which works better?")
     feedback_url = page.url
 
-    # the agent: their feedback, listed by name, then read line by line
+    # the agent (of the conversation's team, orders): their feedback, listed by name, then read line by line
     page.goto(f"{base}/feedback")
+    page.get_by_label("Role").select_option("agent")
+    page.get_by_label("Team").fill("orders")
+    page.get_by_role("button", name="Switch").click()
+    expect(page.locator(".viewer-team")).to_have_text("orders")
     page.get_by_label("Agent", exact=True).select_option("Sam Lee")
     page.get_by_role("button", name="Show").click()
     expect(page.locator("#fb-list-title")).to_have_text("Feedback for Sam Lee")
@@ -75,7 +82,7 @@ def test_a_debrief_invites_quiet_voices_first_and_shows_patterns(page: Page, ser
         {"participant": "Jo", "worked": "Quick updates."}]})
     assert earlier.status == 201
 
-    page.goto(f"{base}/debriefs")
+    page.goto(f"{base}/library/role?role=agent&team=billing&next=/debriefs")  # the billing team debriefs
     page.get_by_label("What happened").fill("The double-charge escalation")
     page.get_by_label("Conversation (optional)").select_option(str(store.ids["bill-2"]))
     page.get_by_label("Who is here (comma-separated)").fill("Alex, Jo, Kai")

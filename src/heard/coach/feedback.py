@@ -3,6 +3,11 @@
 The form's items are the scorecard's rubric lines; each gets a rating, a note and optionally the
 span of the conversation it is about. The form starts from what the scorecard found (a line it
 scored comes with its first piece of evidence), and the coach edits from there.
+
+**Who sees what** (the library's roles, `heard.privacy.roles`): coaches and leads give feedback and
+read all of it; an agent reads the feedback on conversations they see with the real words — their
+team's (`heard.library.case_files.readable_conversations`) — which is where the feedback they
+received lives. Feedback quotes the conversation, so another team's is not there for them.
 """
 
 from __future__ import annotations
@@ -14,13 +19,14 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from heard.analyze.scorecard import Scorecard
-from heard.errors import HeardError
+from heard.errors import HeardError, NotFound
 from heard.model import Role
+from heard.privacy.roles import Viewer
 from heard.store import analyses, coaching, conversations
 from heard.store.coach_tables import FeedbackRow
 
 __all__ = ["FeedbackCreate", "FeedbackError", "FeedbackItemCreate", "FormItem", "RATINGS", "create_feedback",
-           "evidence_of", "feedback_form", "list_feedback"]
+           "evidence_of", "feedback_form", "get_feedback", "list_feedback"]
 
 Rating = Literal["strength", "work_on", "not_seen"]
 RATINGS: dict[str, str] = {"strength": "Strength", "work_on": "Work on", "not_seen": "Not seen"}
@@ -150,5 +156,23 @@ def evidence_of(session: Session, feedback: FeedbackRow) -> dict[int, str]:
     return out
 
 
-def list_feedback(*, session: Session, agent: str | None = None) -> list[FeedbackRow]:
-    return coaching.list_feedback(session=session, agent=agent)
+def _readable(session: Session, viewer: Viewer | None, rows: list[FeedbackRow]) -> list[FeedbackRow]:
+    if viewer is None or viewer.may_curate:
+        return rows
+    from heard.library.case_files import readable_conversations
+
+    readable = readable_conversations(session=session, viewer=viewer, conversation_ids=[r.conversation_id for r in rows])
+    return [r for r in rows if readable is None or readable.get(r.conversation_id) is False]
+
+
+def list_feedback(*, session: Session, agent: str | None = None, viewer: Viewer | None = None) -> list[FeedbackRow]:
+    """Feedback, newest first, that this viewer may read (`viewer=None`: a trusted caller, all)."""
+    return _readable(session, viewer, coaching.list_feedback(session=session, agent=agent))
+
+
+def get_feedback(*, session: Session, feedback_id: int, viewer: Viewer | None = None) -> FeedbackRow:
+    """One feedback form, if this viewer may read it (else NotFound, like an unknown id)."""
+    row = coaching.get_feedback(session=session, feedback_id=feedback_id)
+    if not _readable(session, viewer, [row]):
+        raise NotFound(f"No feedback with id {feedback_id}.")
+    return row

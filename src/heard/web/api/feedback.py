@@ -1,4 +1,7 @@
-"""Shadowing feedback: `/api/feedback…`, the JSON twins of the `/feedback` pages."""
+"""Shadowing feedback: `/api/feedback…`, the JSON twins of the `/feedback` pages.
+
+Coaches and leads give feedback and read all of it; an agent reads the feedback on their team's
+conversations (`X-Heard-Role` / `X-Heard-Team`, as for case files; heard.coach.feedback)."""
 
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ from heard.coach import feedback as service
 from heard.coach.feedback import RATINGS, FeedbackCreate
 from heard.store import coaching, conversations
 from heard.store.coach_tables import FeedbackRow
+from heard.privacy.roles import Viewer
+from heard.web.api.case_files import ViewerDep
 from heard.web.deps import ScorecardDep, SessionDep
 from heard.web.templating import label_of
 
@@ -98,13 +103,19 @@ def feedback_public(session: Session, row: FeedbackRow) -> FeedbackPublic:
     )
 
 
-def read_feedback_list(*, session: Session, agent: str | None = None) -> FeedbacksPublic:
-    rows = service.list_feedback(session=session, agent=agent)
-    agents = coaching.feedback_agents(session=session)
+def read_feedback_list(*, session: Session, agent: str | None = None, viewer: Viewer | None = None) -> FeedbacksPublic:
+    rows = service.list_feedback(session=session, agent=agent, viewer=viewer)
+    if viewer is None or viewer.may_curate:
+        agents = coaching.feedback_agents(session=session)
+    else:
+        agents = sorted({r.agent for r in service.list_feedback(session=session, viewer=viewer)})
     return FeedbacksPublic(data=[feedback_public(session, r) for r in rows], count=len(rows), agents=agents)
 
 
-def read_feedback_form(*, session: Session, conversation_id: int, scorecard: Scorecard) -> FeedbackFormPublic:
+def read_feedback_form(*, session: Session, conversation_id: int, scorecard: Scorecard,
+                       viewer: Viewer | None = None) -> FeedbackFormPublic:
+    if viewer is not None:
+        viewer.require_curator("give feedback")
     form = service.feedback_form(session=session, conversation_id=conversation_id, scorecard=scorecard)
     row = conversations.get_conversation(session=session, conversation_id=conversation_id)
     return FeedbackFormPublic(
@@ -116,34 +127,40 @@ def read_feedback_form(*, session: Session, conversation_id: int, scorecard: Sco
     )
 
 
-def create(*, session: Session, body: FeedbackCreate, scorecard: Scorecard) -> FeedbackPublic:
+def create(*, session: Session, body: FeedbackCreate, scorecard: Scorecard, viewer: Viewer | None = None) -> FeedbackPublic:
+    if viewer is not None:
+        viewer.require_curator("give feedback")
     row = service.create_feedback(session=session, feedback_in=body, scorecard=scorecard)
     session.commit()
     return feedback_public(session, coaching.get_feedback(session=session, feedback_id=row.id))
 
 
 @router.get("/feedback", response_model=FeedbacksPublic, summary="List feedback")
-def read_feedbacks(session: SessionDep, agent: str | None = None) -> FeedbacksPublic:
-    """Feedback, newest first; `agent` narrows it to what one agent has received. The twin of `/feedback`."""
-    return read_feedback_list(session=session, agent=agent or None)
+def read_feedbacks(session: SessionDep, viewer: ViewerDep, agent: str | None = None) -> FeedbacksPublic:
+    """Feedback, newest first; `agent` narrows it to what one agent has received. The twin of `/feedback`.
+    An agent lists the feedback on their team's conversations."""
+    return read_feedback_list(session=session, agent=agent or None, viewer=viewer)
 
 
 @router.get("/feedback/form", response_model=FeedbackFormPublic, summary="The feedback form for a conversation",
-            responses={404: {"description": "No conversation with this id."}})
-def read_form(conversation_id: int, session: SessionDep, scorecard: ScorecardDep) -> FeedbackFormPublic:
+            responses={403: {"description": "Only coaches and leads give feedback."},
+                       404: {"description": "No conversation with this id."}})
+def read_form(conversation_id: int, session: SessionDep, scorecard: ScorecardDep, viewer: ViewerDep) -> FeedbackFormPublic:
     """The rubric lines to fill in, with the scorecard's suggested rating and evidence span for each."""
-    return read_feedback_form(session=session, conversation_id=conversation_id, scorecard=scorecard)
+    return read_feedback_form(session=session, conversation_id=conversation_id, scorecard=scorecard, viewer=viewer)
 
 
 @router.post("/feedback", response_model=FeedbackPublic, status_code=status.HTTP_201_CREATED, summary="Give feedback",
-             responses={400: {"description": "An item or span does not fit."}, 404: {"description": "No such conversation."}})
-def create_feedback(body: FeedbackCreate, session: SessionDep, scorecard: ScorecardDep) -> FeedbackPublic:
+             responses={400: {"description": "An item or span does not fit."},
+                        403: {"description": "Only coaches and leads give feedback."},
+                        404: {"description": "No such conversation."}})
+def create_feedback(body: FeedbackCreate, session: SessionDep, scorecard: ScorecardDep, viewer: ViewerDep) -> FeedbackPublic:
     """Save a coach's feedback on a conversation: rubric items, each with a rating, a note and an optional span."""
-    return create(session=session, body=body, scorecard=scorecard)
+    return create(session=session, body=body, scorecard=scorecard, viewer=viewer)
 
 
 @router.get("/feedback/{feedback_id}", response_model=FeedbackPublic, summary="Read feedback",
             responses={404: {"description": "No feedback with this id."}})
-def read_feedback(feedback_id: int, session: SessionDep) -> FeedbackPublic:
+def read_feedback(feedback_id: int, session: SessionDep, viewer: ViewerDep) -> FeedbackPublic:
     """One feedback form with the words each note is about. The twin of `/feedback/{id}`."""
-    return feedback_public(session, coaching.get_feedback(session=session, feedback_id=feedback_id))
+    return feedback_public(session, service.get_feedback(session=session, feedback_id=feedback_id, viewer=viewer))

@@ -106,17 +106,19 @@ def reply_page(request: Request, attempt_id: int, session: SessionDep, analyzer:
 
 # -- feedback ---------------------------------------------------------------------------------------
 @router.get("/feedback", response_class=HTMLResponse)
-def feedback_page(request: Request, session: SessionDep, agent: str | None = None) -> Response:
-    listing = feedback_api.read_feedback_list(session=session, agent=agent or None)
-    rows, _ = conversations.list_conversations(session=session, limit=200)
-    context = {"listing": listing, "agent": agent or "", "conversations": rows,
+def feedback_page(request: Request, session: SessionDep, viewer: ViewerDep, agent: str | None = None) -> Response:
+    listing = feedback_api.read_feedback_list(session=session, agent=agent or None, viewer=viewer)
+    rows, _ = conversations.list_conversations(session=session, limit=200) if viewer.may_curate else ([], 0)
+    context = {"listing": listing, "agent": agent or "", "conversations": rows, "viewer": viewer, "here": "/feedback",
                "api_url": "/api/feedback" + (f"?{urlencode({'agent': agent})}" if agent else "")}
     return render(request, "feedback.html", context)
 
 
 @router.get("/feedback/new", response_class=HTMLResponse)
-def feedback_form_page(request: Request, conversation_id: int, session: SessionDep, scorecard: ScorecardDep) -> Response:
-    form = feedback_api.read_feedback_form(session=session, conversation_id=conversation_id, scorecard=scorecard)
+def feedback_form_page(request: Request, conversation_id: int, session: SessionDep, scorecard: ScorecardDep,
+                       viewer: ViewerDep) -> Response:
+    form = feedback_api.read_feedback_form(session=session, conversation_id=conversation_id, scorecard=scorecard,
+                                           viewer=viewer)
     return render(request, "feedback_form.html",
                   {"form": form, "api_url": f"/api/feedback/form?conversation_id={conversation_id}"})
 
@@ -140,25 +142,32 @@ def _feedback_from_form(data) -> FeedbackCreate:
 
 
 @router.post("/feedback")
-async def create_feedback_page(request: Request, session: SessionDep, scorecard: ScorecardDep) -> Response:
+async def create_feedback_page(request: Request, session: SessionDep, scorecard: ScorecardDep, viewer: ViewerDep) -> Response:
+    viewer.require_curator("give feedback")
     try:
         body = _feedback_from_form(await request.form())
     except ValidationError as error:
         raise RequestValidationError(error.errors()) from None
-    created = feedback_api.create(session=session, body=body, scorecard=scorecard)
+    created = feedback_api.create(session=session, body=body, scorecard=scorecard, viewer=viewer)
     return RedirectResponse(created.url, status_code=303)
 
 
 @router.get("/feedback/{feedback_id}", response_class=HTMLResponse)
-def feedback_detail_page(request: Request, feedback_id: int, session: SessionDep) -> Response:
-    feedback = feedback_api.feedback_public(session, coaching.get_feedback(session=session, feedback_id=feedback_id))
+def feedback_detail_page(request: Request, feedback_id: int, session: SessionDep, viewer: ViewerDep) -> Response:
+    from heard.coach.feedback import get_feedback
+
+    feedback = feedback_api.feedback_public(session, get_feedback(session=session, feedback_id=feedback_id, viewer=viewer))
     return render(request, "feedback_detail.html", {"feedback": feedback, "api_url": f"/api/feedback/{feedback_id}"})
 
 
 # -- debriefs -----------------------------------------------------------------------------------------
 @router.get("/debriefs", response_class=HTMLResponse)
-def debriefs_page(request: Request, session: SessionDep, analyzer: AnalyzerDep) -> Response:
+def debriefs_page(request: Request, session: SessionDep, analyzer: AnalyzerDep, viewer: ViewerDep) -> Response:
+    from heard.library.case_files import readable_conversations
+
     rows, _ = conversations.list_conversations(session=session, limit=200)
+    readable = readable_conversations(session=session, viewer=viewer)  # the subjects an agent may read
+    rows = [r for r in rows if readable is None or readable.get(r.id) is False]
     context = {"listing": debriefs_api.read_debrief_list(session=session, analyzer=analyzer),
                "patterns": debriefs_api.read_patterns(session=session), "conversations": rows,
                "api_url": "/api/debriefs"}
