@@ -118,6 +118,9 @@ CASES = [
     ("No help by calling, and the bill is still wrong.", "frustration", 2, "No help by calling"),  # a failed attempt is effort
     ("I've been waiting for my refund since March.", "frustration", 1, "been waiting"),
     ("No matter what I do the app logs me out.", "frustration", 1, "No matter what I"),
+    ("You guys blocked my card and I've been on hold for an hour.", "anger", 2, "You guys blocked"),  # blame + effort
+    ("You cancelled the order as I asked, thank you.", "gratitude", 1, "thank you"),  # blame words, no grievance
+    ("The card got blocked and I've been on hold for an hour.", "frustration", 1, "on hold for"),
 ]
 
 

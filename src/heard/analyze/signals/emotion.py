@@ -68,6 +68,12 @@ CUES: tuple[Cue, ...] = (
         r"shift(?:ed|ing)? (?:the )?(?:responsibilit\w+|blame)", r"(?:do|did) you have the nerve",
         r"why (?:the hell|the fuck|tf|on earth) (?:did|do|would|are|is|have|does) (?:you|u|they)", r"thanks for nothing",
         strong=True),
+    # Blame for what was done to the customer ("you guys blocked my card"): nothing alone ("you
+    # cancelled it as I asked"); with frustration or disappointment it aims them at someone: anger.
+    cue("blame", 0.0, "blames someone",
+        r"(?:you|u|you guys|u guys|y'?all|your (?:staff|company|team|agent|courier|driver|store|bank)) (?:have |'ve |just |then |now |still )?"
+        r"(?:blocked|cancell?ed|cut (?:me )?off|suspended|lost|broke|deleted|overcharged|ignored|refused|denied|deducted|took|stole|sold|"
+        r"disconnected|closed|locked|banned|blacklisted|insisted|sent me (?:the )?wrong)"),
     cue("anger", 2.0, "accuses someone",
         r"cheat(?:ed|ing|s)?", r"deceiv\w+", r"misled", r"conned", r"lying", r"theft", r"(?<!be )rude", r"dismissive",
         r"condescending", r"patroni[sz]ing", r"arrogant", negatable=True),
@@ -269,7 +275,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
         label = h.label
         if label == "anger_word":
             label = "anger" if targeted else "frustration"
-        if label != "polite":
+        if label not in ("polite", "blame"):
             by_label[label].append(h)
     return by_label
 
@@ -313,6 +319,14 @@ class EmotionDetector:
         ):
             ranked.remove("gratitude")
             ranked.insert(0, "gratitude")  # delight (or equal relief) together with thanks is gratitude
+        blame = [h for h in hits if h.label == "blame"]
+        promoted = bool(blame and ranked and ranked[0] in ("frustration", "disappointment"))
+        if promoted and ranked[0] in ("frustration", "disappointment"):
+            # Effort or a let-down aimed at whoever caused it is anger (TAXONOMY.md: anger targets someone).
+            top = ranked[0]
+            by_label["anger"] = list(by_label.get("anger", [])) + blame + by_label[top]
+            weights["anger"] = max(weights.get("anger", 0.0), weights[top]) + 0.5
+            ranked.insert(0, "anger")
         info = type(self).info
         if not ranked:
             start, end = next(iter_sentences(text), (0, len(text)))
@@ -328,7 +342,7 @@ class EmotionDetector:
             )
         label = ranked[0]
         label_hits = by_label[label]
-        best = max(label_hits, key=lambda h: (h.weight, -h.start))
+        best = blame[0] if promoted and label == "anger" else max(label_hits, key=lambda h: (h.weight, -h.start))
         start, end = best.start, best.end
         before = _INTENSIFIER.search(text[:start])
         boosts = []
