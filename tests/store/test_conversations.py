@@ -125,3 +125,31 @@ def test_new_and_merged_messages_store_the_same_times(sessions, make_conversatio
     assert [stored[f"a{i}"] for i in range(len(times))] == [stored[f"b{i}"] for i in range(len(times))]
     as_utc = [t if t is None or t.tzinfo else t.replace(tzinfo=timezone.utc) for t in times]  # naive is UTC
     assert [m.sent_at for m in model.messages] == as_utc * 2
+
+
+def test_import_conversations_never_scans_the_stored_conversations(tmp_path, make_conversation):
+    """Every query an import batch makes is answered from an index: a scan would make large
+    imports quadratic (each batch reading every conversation stored before it)."""
+    from sqlalchemy import event
+
+    from heard.store.db import open_store
+
+    sessions = open_store(f"sqlite:///{tmp_path}/heard.db")
+    engine = sessions.kw["bind"]
+    batch = [replace(make_conversation(customer="Hi", agent="Hello"), external_id=str(i)) for i in range(50)]
+    with sessions() as session:
+        import_conversations(session=session, conversations=batch)
+        session.commit()
+    statements = []
+    event.listen(engine, "before_cursor_execute", lambda conn, cursor, sql, params, context, many:
+                 statements.append((sql, params)) if sql.lstrip().upper().startswith("SELECT") else None)
+    grown = [replace(c, messages=c.messages + (Message(id="m3", role=Role.customer, text="Thanks"),)) for c in batch[:5]]
+    with sessions() as session:
+        import_conversations(session=session, conversations=grown + [replace(c, external_id=f"new{c.external_id}")
+                                                                     for c in batch])
+        session.commit()
+    assert statements
+    with engine.connect() as connection:
+        for sql, params in statements:
+            plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params).all()
+            assert not [row for row in plan if "SCAN conversations" in row[-1] or "SCAN messages" in row[-1]], sql

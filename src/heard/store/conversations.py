@@ -160,18 +160,23 @@ def _last_per_key(conversations: Sequence[Conversation]) -> list[Conversation]:
     return list(merged.values())
 
 
-_KEYS_PER_QUERY = 400  # 800 parameters: under SQLite's old limit of 999
+_IDS_PER_QUERY = 900  # parameters: under SQLite's old limit of 999
 
 
 def _ids_by_key(connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    """The stored ids of those of `keys` that exist, in one row-value IN query per 400 keys."""
+    """The stored ids of those of `keys` that exist: `source = ? AND external_id IN (…)` per
+    source, which both SQLite and PostgreSQL answer from the unique index. (A row-value
+    `(source, external_id) IN (VALUES …)` made SQLite scan the whole index for every batch.)"""
+    by_source: dict[str, list[str]] = {}
+    for source, external_id in keys:
+        by_source.setdefault(source, []).append(external_id)
     found: dict[tuple[str, str], int] = {}
-    for i in range(0, len(keys), _KEYS_PER_QUERY):
-        chunk = keys[i:i + _KEYS_PER_QUERY]
-        values = ", ".join(["(?, ?)"] * len(chunk))
-        found.update(_rows(connection, "SELECT source, external_id, id FROM conversations "
-                                       f"WHERE (source, external_id) IN (VALUES {values})",
-                           tuple(part for key in chunk for part in key)))
+    for source, external_ids in by_source.items():
+        for i in range(0, len(external_ids), _IDS_PER_QUERY):
+            chunk = external_ids[i:i + _IDS_PER_QUERY]
+            found.update(_rows(connection, "SELECT source, external_id, id FROM conversations "
+                                           f"WHERE source = ? AND external_id IN ({', '.join(['?'] * len(chunk))})",
+                               (source, *chunk)))
     return found
 
 
