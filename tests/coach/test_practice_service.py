@@ -207,6 +207,9 @@ def test_an_agent_of_the_case_files_team_sees_the_real_words(library):
         assert practice.redaction_for(session, attempt=attempt, analyzer=analyzer, viewer=orders) is None
         sources = practice.practice_sources(session, viewer=orders)
         assert (pii_id, shared_id, False) in {(s.conversation_id, s.case_file_id, s.redacted) for s in sources}
+        trusted = practice.practice_sources(session)  # no viewer: a trusted caller (the CLI) gets everything
+        assert {(pii_id, shared_id, False), (pii_id, None, False)} <= {(s.conversation_id, s.case_file_id, s.redacted)
+                                                                      for s in trusted}
         billing_sources = practice.practice_sources(session, viewer=BILLING)
         assert {(s.conversation_id, s.case_file_id, s.redacted) for s in billing_sources} == {(pii_id, shared_id, True)}
         assert "Maya" not in next(s.title for s in billing_sources)

@@ -121,5 +121,5 @@ def test_a_debrief_invites_quiet_voices_first_and_shows_patterns(page: Page, ser
     expect(patterns.locator('.moves [data-kind="move.offer_choices"]')).to_be_visible()
     expect(patterns.locator('.misses [data-kind="move.defensive"]')).to_be_visible()
     expect(patterns.locator('.misses [data-kind="move.non_apology"]')).to_be_visible()
-    expect(page.locator(f'[data-debrief] a', has_text="The double-charge escalation")).to_be_visible()
+    expect(page.locator('[data-debrief] a', has_text="The double-charge escalation")).to_be_visible()
     assert dialogs == []

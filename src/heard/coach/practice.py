@@ -47,6 +47,7 @@ from heard.analyze.scorecard import Score, Scorecard
 from heard.analyze.trajectory import valence
 from heard.errors import HeardError, NotFound
 from heard.model import Analysis, Conversation, Finding, Message, Role
+from heard.privacy.roles import Viewer, ViewerRole
 from heard.store import coaching, conversations
 from heard.store.coach_tables import PracticeAttemptRow, PracticeTurnRow
 
