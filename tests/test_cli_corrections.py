@@ -113,6 +113,13 @@ def test_eval_missing_shared_folder_is_a_clear_error(tmp_path, monkeypatch):
     assert from_env.exit_code == 2 and "from-env does not exist" in " ".join(from_env.output.split())
 
 
+def test_eval_offers_every_split_the_evaluation_knows():
+    from heard.cli import EVAL_SPLITS
+    from heard.learn.evaluate import SPLITS
+
+    assert EVAL_SPLITS == SPLITS
+
+
 def test_eval_refuses_an_unknown_split(tmp_path):
     result = invoke("eval", tmp_path, "--split", "nope")
     assert result.exit_code == 2

@@ -418,7 +418,9 @@ def search_cli(
 
 
 # -- corrections and evaluation ------------------------------------------------------------------
-EVAL_SPLITS = ("support", "goemotions", "esconv", "epitome")
+
+# heard.learn.evaluate.SPLITS, spelt out so that `heard --help` does not load the evaluation
+EVAL_SPLITS = ("support", "support-dev-agent", "support-dev-customer", "goemotions", "esconv", "epitome")
 
 
 def _since(value: str | None):
@@ -480,7 +482,7 @@ def eval_cli(
     if unknown:
         raise typer.BadParameter(f"unknown split {unknown[0]!r}: use {', '.join(EVAL_SPLITS)}.", param_hint="--split")
     folder = shared_data or Path(os.environ.get("HEARD_SHARED_DATA") or Path.cwd().parent / "shared" / "data")
-    needs_folder = any(s != "support" for s in split or EVAL_SPLITS)
+    needs_folder = any(not s.startswith("support") for s in split or EVAL_SPLITS)  # support* are files in tests/data
     if needs_folder and not folder.is_dir():
         console.print(f"[red]Error:[/red] the shared data folder {folder} does not exist. Pass it as SHARED_DATA, "
                       "set HEARD_SHARED_DATA, or evaluate only the labels file with --split support.", highlight=False)

@@ -130,7 +130,7 @@ MOVE_KINDS = tuple(k for k in _WHAT if k.startswith("move."))
 CONCERN_KINDS = tuple(k for k in _WHAT if not k.startswith("move."))
 
 
-@register_detector("moves_model", version="1", kinds=MOVE_KINDS, requires=("move",))
+@register_detector("moves_model", version="2", kinds=MOVE_KINDS, requires=("move",))
 class MoveModelDetector(_SentenceModelDetector):
     """`move.*` on agent sentences the rule detectors missed, when the model is sure enough."""
 

@@ -13,6 +13,8 @@ and rules + models. Splits:
 - support dev (agent) (support_dev_agent.jsonl beside it): 204 more agent messages labelled the same
   way, the error-analysis set for the move rules. Its figures are optimistic (rules were changed
   after reading its misses); the validation set is the reported figure.
+- support dev (customer) (support_dev_customer.jsonl beside it): 194 customer messages, the same for
+  the emotion and concern rules.
 - GoEmotions dev.tsv: the held-out split (test.tsv is sealed away here); 10-label (Heard's map)
   and GoEmotions' own 28 labels. The models are trained on train.tsv only.
 - ESConv valid.txt (supporter turns: Reflection of feelings ↔ name_feeling, Restatement or
@@ -40,6 +42,7 @@ from heard.model import Channel, Conversation, Message, Role
 
 LABELS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels" / "support_validation.jsonl"
 DEV_AGENT = "support_dev_agent.jsonl"  # beside the labels file
+DEV_CUSTOMER = "support_dev_customer.jsonl"  # beside the labels file
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "disappointment", "confusion", "relief",
             "gratitude", "joy", "neutral")
 MOVES = tuple(f"move.{k}" for k in (
@@ -49,6 +52,7 @@ CONCERNS = ("concern.deadline_event", "concern.accessibility", "concern.repeat_c
             "concern.business_impact", "concern.invisible", "risk.churn")
 FAMILIES = ("move", "concern", "risk", "emotion")
 MODEL_DETECTORS = ("moves_model", "concerns_model")
+SPLITS = ("support", "support-dev-agent", "support-dev-customer", "goemotions", "esconv", "epitome")
 
 
 # -- metrics ---------------------------------------------------------------------------------
@@ -289,6 +293,20 @@ def eval_support_dev_agent(path: Path, rules: Analyzer, models: Analyzer) -> lis
                    "error-analysis set: the rules were tuned on its misses, so these figures are optimistic")]
 
 
+def eval_support_dev_customer(path: Path, rules: Analyzer, models: Analyzer) -> list[str]:
+    records = [r for r in read_support_validation(path) if r["role"] == "customer"]
+    note = "error-analysis set: the signal rules were tuned on its misses, so these figures are optimistic"
+    res = {name: analyze_messages(a, records) for name, a in (("rules", rules), ("rules+models", models))}
+    gold_c = [set(r["labels"]) for r in records]
+    out = [_table("support dev (customer) — customer concerns", CONCERNS,
+                  {k: score_multilabel(CONCERNS, gold_c, [x["kinds"] for x in v]) for k, v in res.items()}, note)]
+    emo = {"rules": [x["emotion"] for x in res["rules"]], "model": model_emotion([r["text"] for r in records]),
+           "rules+models": [x["emotion"] for x in res["rules+models"]]}
+    out.append(_table("support dev (customer) — customer emotion (primary label)", EMOTIONS,
+                      {k: score_single(EMOTIONS, [r["emotion"] for r in records], v) for k, v in emo.items()}, note))
+    return out
+
+
 def eval_goemotions(shared: Path, rules: Analyzer, models: Analyzer) -> list[str]:
     from heard.learn import runtime
     texts, labels28, labels10 = read_goemotions_dev(shared)
@@ -327,14 +345,17 @@ def eval_agent_split(title: str, records: list[dict], kinds: Sequence[str], rule
 def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[str] | None = None) -> str:
     """The whole `heard eval` report as text."""
     labels = labels or LABELS_FILE
-    wanted = set(splits or ("support", "support-dev-agent", "goemotions", "esconv", "epitome"))
+    wanted = set(splits or SPLITS)
     dev_agent = labels.parent / DEV_AGENT
+    dev_customer = labels.parent / DEV_CUSTOMER
     rules, models = build_analyzer(False), build_analyzer(True)
     out = ["# heard eval — per-kind precision / recall / F1, macro-F1 over kinds with gold positives, "
            "ECE (10 bins)"]
     checks: list[tuple[str, Callable[[], bool], Callable[[], list[str]]]] = [
         ("support", lambda: labels.is_file(), lambda: eval_support(labels, rules, models)),
         ("support-dev-agent", lambda: dev_agent.is_file(), lambda: eval_support_dev_agent(dev_agent, rules, models)),
+        ("support-dev-customer", lambda: dev_customer.is_file(),
+         lambda: eval_support_dev_customer(dev_customer, rules, models)),
         ("goemotions", lambda: (shared_data / "goemotions" / "dev.tsv").is_file(),
          lambda: eval_goemotions(shared_data, rules, models)),
         ("esconv", lambda: (shared_data / "esconv" / "valid.txt").is_file(),
@@ -348,7 +369,7 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
         if name not in wanted:
             continue
         if not available():
-            where = {"support": labels, "support-dev-agent": dev_agent}.get(name, shared_data)
+            where = {"support": labels, "support-dev-agent": dev_agent, "support-dev-customer": dev_customer}.get(name, shared_data)
             out.append(f"\n## {name}: skipped — its files are not under {where}")
             continue
         out.extend(run())
