@@ -35,3 +35,12 @@ def test_eval_reports_the_agent_dev_set_beside_the_labels(tmp_path):
     elsewhere = tmp_path / "labels.jsonl"
     elsewhere.write_text(FIXTURE.read_text())
     assert "## support-dev-agent: skipped" in run_eval(tmp_path, labels=elsewhere, splits=["support-dev-agent"])
+
+
+def test_eval_reports_the_customer_dev_set_beside_the_labels(tmp_path):
+    report = run_eval(tmp_path / "no-shared-here", labels=FIXTURE, splits=["support-dev-customer"])
+    assert "## support dev (customer) — customer concerns (n=194)" in report
+    assert "## support dev (customer) — customer emotion (primary label) (n=194)" in report and "optimistic" in report
+    elsewhere = tmp_path / "labels.jsonl"
+    elsewhere.write_text(FIXTURE.read_text())
+    assert "## support-dev-customer: skipped" in run_eval(tmp_path, labels=elsewhere, splits=["support-dev-customer"])
