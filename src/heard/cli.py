@@ -401,17 +401,23 @@ def search_cli(
     tag: Annotated[Optional[str], typer.Option(help="Only conversations with this tag (or case-file tag).")] = None,
     outcome: Annotated[Optional[str], typer.Option(help="Only this outcome.")] = None,
     limit: int = 20,
+    role: Annotated[Optional[str], typer.Option("--role", help="Search as agent, coach or lead (default: everything, "
+                                                               "as a trusted local user).")] = None,
+    team: TeamOption = None,
     database_url: DatabaseOption = None,
 ) -> None:
     """Full-text search over message text (FTS5 on SQLite, tsvector on PostgreSQL)."""
     from heard.library.search import SearchFilters, search
+    from heard.privacy.roles import Viewer
 
     filters = SearchFilters(move=move, emotion=emotion, channel=channel, tag=tag, outcome=outcome)
+    viewer = Viewer.parse(role, team) if role or team else None
     with _sessions(_settings(database_url))() as session:
-        hits = search(session=session, query=query, filters=filters, limit=limit)
+        hits = search(session=session, query=query, filters=filters, limit=limit, viewer=viewer)
         for hit in hits:
             c = hit.conversation
-            typer.echo(f"{c.id}\t{c.channel}\t{c.external_id}\t{c.subject or ''}")
+            shown = f"{c.id}\t{c.channel}\t(redacted)" if hit.redacted else f"{c.id}\t{c.channel}\t{c.external_id}"
+            typer.echo(f"{shown}\t{hit.subject or ''}")
             for message_id, snippet in hit.snippets[:2]:
                 typer.echo(f"\tmessage {message_id}: {snippet}")
     console.print(f"{len(hits)} conversation{'' if len(hits) == 1 else 's'} found.")

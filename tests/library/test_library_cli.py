@@ -24,6 +24,10 @@ def test_case_file_cli_create_export_and_search(demo_sessions, tmp_path):
     assert bad.exit_code != 0
     found = runner.invoke(app, ["search", "charged twice", "--channel", "chat", "--database-url", url])
     assert found.exit_code == 0 and "billing-three-transfers" in found.stdout
+    as_agent = runner.invoke(app, ["search", "telescope", "--role", "agent", "--team", "billing", "--database-url", url])
+    assert as_agent.exit_code == 0 and "(redacted)\tOrder 1 still not shipped" in as_agent.stdout
+    assert "Maya" not in as_agent.stdout and "birthday-gift-delay" not in as_agent.stdout
+    assert runner.invoke(app, ["search", "Maya", "--role", "agent", "--team", "billing", "--database-url", url]).stdout == ""
     bad = runner.invoke(app, ["search", "charged", "--move", "charm", "--database-url", url])
     assert bad.exit_code != 0 and "move: 'charm' is not a finding kind" in str(bad.exception)
 
