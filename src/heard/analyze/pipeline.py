@@ -29,9 +29,12 @@ class Analyzer:
 
     def analyze(self, conversation: Conversation) -> Analysis:
         findings: list[Finding] = []
+        prior: tuple[Finding, ...] = ()
         for detector in self.detectors:
+            if len(prior) != len(findings):
+                prior = tuple(findings)  # most detectors add nothing: reuse the last snapshot
             try:
-                findings.extend(detector.detect(conversation, prior=tuple(findings)))
+                findings.extend(detector.detect(conversation, prior=prior))
             except Exception as cause:  # a detector bug must name itself, not crash the batch
                 self.on_error(DetectorFailed(detector.info.name, conversation.external_id, cause))
         order = {m.id: i for i, m in enumerate(conversation.messages)}
