@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from heard.analyze.detector import register_detector
 from heard.analyze.signals._lexicon import Cue, Hit, cue, find_hits
-from heard.analyze.text import iter_sentences, phrases
+from heard.analyze.text import iter_sentences, may_match, phrases
 from heard.model import Conversation, Finding, Role
 
 _DAY = (r"(?:(?:this |next |coming )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|tonight|today|"
@@ -246,12 +246,16 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
     ("her birthday is this Saturday"), or when the event is itself a deadline ("our cut-off is
     tomorrow"); a happy mention ("thanks for …", "can't wait") or a past one ("surgery two weeks
     ago") does not."""
-    trouble = _AT_RISK.search(text) is not None
+    trouble: bool | None = None  # looked up once a sentence could hold an event
     hits: list[Hit] = []
     for s, e in iter_sentences(text):
         sentence = text[s:e]
+        if not may_match(EVENT.pattern, sentence):
+            continue  # no event or date in it: a cheap test first, the same outcome
         if _HAPPY.search(sentence) or _PAST.search(sentence):
             continue
+        if trouble is None:
+            trouble = _AT_RISK.search(text) is not None
         if not (trouble or _NEAR.search(sentence) or _DEADLINE_ITSELF.search(sentence)):
             continue
         found = [m for m in EVENT.pattern.finditer(sentence)]
