@@ -159,7 +159,10 @@ def prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
     """The pattern's prefilter, or None when none can be derived (it must always be run)."""
     if isinstance(pattern.pattern, bytes) or pattern.flags & re.ASCII:
         return None  # (with re.ASCII, "é" is no word character: words would be cut elsewhere)
-    literals = _required(_parser.parse(pattern.pattern, pattern.flags))
+    try:
+        literals = _required(_parser.parse(pattern.pattern, pattern.flags))
+    finally:
+        _exact_memo.clear()
     if not _quality(literals)[0]:
         return None
     keys, substrings = set(), set()
@@ -206,6 +209,7 @@ def _quality(literals: frozenset[str] | None) -> tuple[int, int]:
     return (min(score for _, _, score in keys), -sum(kind == "substring" for kind, _, _ in keys))
 
 
+@lru_cache(maxsize=1024)
 def _fold_char(code: int) -> str | None:
     """A pattern character folded, or None outside ASCII (where `re.IGNORECASE` equates
     characters that `str.lower` keeps apart, such as µ and μ)."""
@@ -221,21 +225,39 @@ def _concat(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | Non
 def _exact(items) -> frozenset[str] | None:
     """The folded strings a sequence of parsed items matches exactly, if few and literal."""
     out: frozenset[str] | None = frozenset({""})
+    run = ""  # single characters not joined yet (joining one never grows the set)
     for item in items:
         one = _exact_item(item)
         if one is None:
             return None
+        if len(one) == 1:
+            run += next(iter(one))
+            continue
+        if run:
+            out, run = frozenset(a + run for a in out), ""
         out = _concat(out, one)
         if out is None:
             return None
-    return out
+    return frozenset(a + run for a in out) if run else out
 
 
 def _is_word_class(items) -> bool:
     return len(items) == 1 and items[0] == (_c.IN, [(_c.CATEGORY, _c.CATEGORY_WORD)])
 
 
+# `_exact_item` of each parsed item, by id, while one pattern is read (the parse tree is alive
+# meanwhile, so the ids are its own); cleared after each pattern.
+_exact_memo: dict[int, frozenset[str] | None] = {}
+
+
 def _exact_item(item) -> frozenset[str] | None:
+    key = id(item)
+    if key not in _exact_memo:
+        _exact_memo[key] = _exact_item_uncached(item)
+    return _exact_memo[key]
+
+
+def _exact_item_uncached(item) -> frozenset[str] | None:
     op, av = item
     if op is _c.LITERAL:
         char = _fold_char(av)
@@ -286,7 +308,10 @@ def _required(items, before: frozenset[str] = frozenset({""}), after: frozenset[
             consider(current)
             continue
         consider(current)
-        consider(_required_item(item, current, _exact_run(items[i + 1 :], after)))
+        # inside the item only the characters next to it matter (they decide word boundaries)
+        edge_before = frozenset(x[-1:] for x in current)
+        edge_after = frozenset(x[:1] for x in _exact_run(items[i + 1 :], after))
+        consider(_required_item(item, edge_before, edge_after))
         consider(_repeat_head(item, current))
         current = frozenset({""})
     consider(_concat(current, after))
