@@ -215,8 +215,9 @@ def _from_ticket(ticket: Record, comments: Any, path: Path, side: dict) -> Conve
         holder = Record({"comments": comments}, path=ticket.path, name=ticket.name)
         if not isinstance(comments, list):
             holder.items("comments")  # raises, naming the field
+        authors: dict[Any, tuple[Role, str | None]] = {}  # author id → role and name, within this ticket
         for index, data in enumerate(comments):
-            message = _plain_comment(data, requester_id, side)
+            message = _plain_comment(data, requester_id, side, authors)
             if message is None:
                 message = _comment_message(holder.sub("comments", index), requester_id, side)
             messages.append(message)
@@ -252,7 +253,7 @@ _ID_OR_NONE = frozenset({int, str, type(None)})
 _TEXT_OR_NONE = frozenset({str, type(None)})
 
 
-def _plain_comment(data: Any, requester_id: Any, side: dict) -> Message | None:
+def _plain_comment(data: Any, requester_id: Any, side: dict, authors: dict | None = None) -> Message | None:
     """The message of a comment in the usual shape (a plain-text body, every field of its type),
     as `_comment_message` reads it but without its checks; None for any other comment, which
     `_comment_message` then reads or rejects naming the field. Most comments of a big export
@@ -268,8 +269,13 @@ def _plain_comment(data: Any, requester_id: Any, side: dict) -> Message | None:
         sent_at = None if created is None else parse_time(created)
     except ValueError:
         return None
-    return Message(id=str(comment_id), role=_role(author_id, requester_id, side), text=body, original_text=None,
-                   sent_at=sent_at, author=_user_name(author_id, side), public=public)
+    known = None if authors is None else authors.get(author_id)
+    if known is None:
+        known = (_role(author_id, requester_id, side), _user_name(author_id, side))
+        if authors is not None:
+            authors[author_id] = known
+    return Message(id=str(comment_id), role=known[0], text=body, original_text=None, sent_at=sent_at, author=known[1],
+                   public=public)
 
 
 def _comment_message(comment: Record, requester_id: Any, side: dict) -> Message:
