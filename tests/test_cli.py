@@ -67,3 +67,41 @@ def test_detect_writes_one_line_per_input_line(tmp_path):
     assert [line["id"] for line in lines] == ["a", "b"]
     assert "findings" in lines[0]
     assert lines[1]["error"].startswith("line 3: field 'role' must be one of")
+
+
+def test_demo_serves_as_a_coach_so_the_birthday_story_shows_with_its_findings(tmp_path, monkeypatch):
+    """`heard demo` (what `make demo` runs) serves with default role coach: the person exploring sees
+    every conversation; an agent's view is one "Viewing as" switch away."""
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: served.update(app=app, **kwargs))
+    monkeypatch.delenv("HEARD_DEFAULT_ROLE", raising=False)
+    monkeypatch.chdir(tmp_path)  # the import report is written here
+    result = invoke("demo", "--database-url", f"sqlite:///{tmp_path}/demo.db", "--port", 8765)
+    assert result.exit_code == 0, result.output
+    assert served["port"] == 8765 and "viewing as coach" in result.output
+    with TestClient(served["app"]) as client:
+        story = client.get("/api/conversations", params={"q": "birthday-gift-delay"}).json()
+        assert story["count"] == 1
+        cid = story["data"][0]["id"]
+        page = client.get(f"/conversations/{cid}")
+        assert page.status_code == 200 and page.text.count('<mark class="finding') >= 3
+        assert client.get(f"/api/conversations/{cid}").json()["findings"]
+        assert client.get("/api/conversations", headers={"X-Heard-Role": "agent"}).json()["count"] == 0
+
+
+def test_serve_takes_a_default_role(monkeypatch, tmp_path):
+    import uvicorn
+
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: served.update(app=app))
+    monkeypatch.delenv("HEARD_DEFAULT_ROLE", raising=False)
+    db = f"sqlite:///{tmp_path}/s.db"
+    assert invoke("serve", "--database-url", db).exit_code == 0
+    assert served["app"].state.settings.default_role == "agent"
+    assert invoke("serve", "--database-url", db, "--default-role", "Lead").exit_code == 0
+    assert served["app"].state.settings.default_role == "lead"
+    bad = invoke("serve", "--database-url", db, "--default-role", "boss")
+    assert bad.exit_code == 2 and "use agent, coach or lead" in bad.output

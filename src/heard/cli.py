@@ -19,6 +19,18 @@ console = Console(stderr=True)
 DatabaseOption = Annotated[Optional[str], typer.Option("--database-url", help="SQLAlchemy URL (default: HEARD_DATABASE_URL or sqlite:///heard.db).")]
 
 
+DefaultRoleOption = Annotated[Optional[str], typer.Option(
+    "--default-role", help="The role of requests that name none: agent, coach or lead "
+                           "(default: HEARD_DEFAULT_ROLE or agent; a placeholder for sign-in).")]
+
+
+def _role(value: str) -> str:
+    role = value.strip().lower()
+    if role not in ("agent", "coach", "lead"):
+        raise typer.BadParameter(f"{value!r}: use agent, coach or lead.", param_hint="--default-role")
+    return role
+
+
 def _settings(database_url: str | None) -> Settings:
     return Settings(database_url=database_url) if database_url else Settings()
 
@@ -110,6 +122,7 @@ def serve_cli(
     host: str = "127.0.0.1",
     port: int = 8000,
     database_url: DatabaseOption = None,
+    default_role: DefaultRoleOption = None,
 ) -> None:
     """Serve the web UI and JSON API."""
     import uvicorn
@@ -117,7 +130,10 @@ def serve_cli(
     from heard.web.app import create_app
 
     settings = _settings(database_url)
-    console.print(f"Heard is serving {settings.database_url} at [bold]http://{host}:{port}[/bold] (Ctrl+C to stop)")
+    if default_role:
+        settings = settings.model_copy(update={"default_role": _role(default_role)})
+    console.print(f"Heard is serving {settings.database_url} at [bold]http://{host}:{port}[/bold] "
+                  f"(viewing as {settings.default_role} unless a request says otherwise; Ctrl+C to stop)")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 
@@ -126,9 +142,14 @@ def demo_cli(
     serve: Annotated[bool, typer.Option(help="Serve the web UI after loading.")] = True,
     port: int = 8000,
     database_url: DatabaseOption = None,
+    default_role: Annotated[str, typer.Option(
+        "--default-role", help="The role of requests that name none: the demo explores as a coach "
+                               "(switch with \"Viewing as\").")] = "coach",
 ) -> None:
-    """Load the bundled demo conversations, analyse them and serve the web UI."""
+    """Load the bundled demo conversations, analyse them and serve the web UI (as a coach)."""
     from heard.demo import DEMO_CONVERSATIONS
+
+    default_role = _role(default_role)
 
     import_cli(DEMO_CONVERSATIONS, format="native", report=Path("import-report.json"), database_url=database_url)
     analyze_cli(everything=False, detectors=None, scorecard=None, database_url=database_url)
@@ -137,7 +158,7 @@ def demo_cli(
     created = load_demo_case_files(_sessions(_settings(database_url)))
     console.print(f"{created} demo case files added to the library.")
     if serve:
-        serve_cli(host="127.0.0.1", port=port, database_url=database_url)
+        serve_cli(host="127.0.0.1", port=port, database_url=database_url, default_role=default_role)
 
 
 # -- coaching: practice, feedback, debriefs ----------------------------------------------------

@@ -124,9 +124,12 @@ def usable_detectors() -> list[str]:
         names = keep
 
 
-def build_store(directory: Path) -> WebStore:
+def build_store(directory: Path, *, default_role: str = "coach") -> WebStore:
+    """The web test store. Its app serves requests that name no role as `default_role`: a coach,
+    who sees every conversation (tests of what agents see say so with X-Heard-Role or a cookie)."""
     detectors = usable_detectors()
-    settings = Settings(database_url=f"sqlite:///{directory}/t.db", detectors=",".join(detectors) or None)
+    settings = Settings(database_url=f"sqlite:///{directory}/t.db", detectors=",".join(detectors) or None,
+                        default_role=default_role)
     sessions = open_store(settings.database_url)
     report = import_path(WEB_DATA / "conversations.jsonl", sessions)
     assert report.errors == [], report.errors
@@ -137,8 +140,15 @@ def build_store(directory: Path) -> WebStore:
 
 
 @pytest.fixture(scope="module")
-def web_store(tmp_path_factory) -> WebStore:
-    return build_store(tmp_path_factory.mktemp("web"))
+def default_role() -> str:
+    """The role of requests that name none (the app's `settings.default_role`): a coach, who sees
+    everything. A module whose tests speak as an agent unless they say otherwise overrides this."""
+    return "coach"
+
+
+@pytest.fixture(scope="module")
+def web_store(tmp_path_factory, default_role) -> WebStore:
+    return build_store(tmp_path_factory.mktemp("web"), default_role=default_role)
 
 
 @pytest.fixture(scope="module")
@@ -154,9 +164,9 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, default_role):
     """(base_url, WebStore): the app served by uvicorn until the module's tests are done."""
-    store = build_store(tmp_path_factory.mktemp("browser"))
+    store = build_store(tmp_path_factory.mktemp("browser"), default_role=default_role)
     port = free_port()
     config = uvicorn.Config(create_app(store.settings), host="127.0.0.1", port=port, log_level="warning",
                             lifespan="off")

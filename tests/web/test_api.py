@@ -405,7 +405,7 @@ def test_list_page_renders_rows_and_reflects_filters(client):
     rows = [a for t, a in tags.tags if t == "tr" and "data-id" in a]
     assert len(rows) == 1
     selected = [a["value"] for a in tags.find("option") if "selected" in a]
-    assert selected == ["phone", "score"]
+    assert selected == ["coach", "phone", "score"]  # the "Viewing as" role (the app's default), then the filters
     form = tags.find("form", role="search")[0]
     assert form["method"] == "get" and form["action"] == "/"
     assert form["hx-get"] == "/" and form["hx-target"] == "#results" and form["hx-push-url"] == "true"

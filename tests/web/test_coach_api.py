@@ -6,6 +6,11 @@ import pytest
 
 
 
+@pytest.fixture(scope="module")
+def default_role() -> str:
+    return "agent"  # these tests speak as an agent unless they name a role
+
+
 def assert_error(response, status: int) -> dict:
     """The one error shape every /api route answers with (as tests/web/test_api.py pins it)."""
     assert response.status_code == status, response.text
@@ -255,7 +260,7 @@ def test_feedback_is_given_by_coaches_and_read_by_the_conversations_team(client,
 
 # -- debriefs -----------------------------------------------------------------------------------------
 def test_debriefs_ask_quiet_voices_first_and_show_patterns(client, web_store):
-    first = client.post("/api/debriefs", json={
+    first = client.post("/api/debriefs", headers={"X-Heard-Team": "billing"}, json={  # the team debriefs its own case
         "title": "The double-charge escalation", "conversation_id": web_store.ids["bill-2"],
         "entries": [
             {"participant": "Alex", "worked": "Nothing much, I got defensive and quoted the policy at him again and again.",
@@ -278,8 +283,26 @@ def test_debriefs_ask_quiet_voices_first_and_show_patterns(client, web_store):
     assert patterns.status_code == 200
     counts = {k["kind"]: k["count"] for k in patterns.json()["misses"]}
     assert counts["move.defensive"] >= 1 and counts["move.non_apology"] >= 1
-    assert client.get(f"/api/debriefs/{body['id']}").json() == body
-    assert body["id"] in [d["id"] for d in client.get("/api/debriefs").json()["data"]]
+    billing = {"X-Heard-Team": "billing"}
+    assert client.get(f"/api/debriefs/{body['id']}", headers=billing).json() == body
+    assert body["id"] in [d["id"] for d in client.get("/api/debriefs", headers=billing).json()["data"]]
+    assert body["id"] in [d["id"] for d in client.get("/api/debriefs", headers=COACH).json()["data"]]
+
+
+def test_debriefs_about_a_conversation_follow_its_rule(client, web_store):
+    """The notes quote the conversation: another team's agents do not read them (nor link to it)."""
+    billing, orders = {"X-Heard-Team": "billing"}, {"X-Heard-Team": "orders"}
+    about = {"title": "Charged twice", "conversation_id": web_store.ids["bill-2"],
+             "entries": [{"participant": "Ada", "worked": "Lee Grant calmed down once we offered a refund."}]}
+    made = client.post("/api/debriefs", headers=billing, json=about).json()
+    loose = client.post("/api/debriefs", headers=orders, json={"title": "A rough week", "entries": [{"participant": "Bo"}]}).json()
+    assert_error(client.get(f"/api/debriefs/{made['id']}", headers=orders), 404)
+    assert client.get(f"/debriefs/{made['id']}", headers=orders).status_code == 404
+    listed = [d["id"] for d in client.get("/api/debriefs", headers=orders).json()["data"]]
+    assert made["id"] not in listed and loose["id"] in listed  # a debrief about no conversation is everyone's
+    assert "Lee Grant calmed down" not in client.get("/debriefs", headers=orders).text
+    assert_error(client.post("/api/debriefs", headers=orders, json=about), 404)
+    assert client.get(f"/api/debriefs/{made['id']}", headers=COACH).status_code == 200
 
 
 @pytest.mark.parametrize("method, path, kwargs, status", [

@@ -10,6 +10,11 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(scope="module")
+def default_role() -> str:
+    return "agent"  # these tests speak as an agent unless they name a role
+
+
 @pytest.fixture
 def dialogs(page: Page) -> list[str]:
     seen: list[str] = []

@@ -20,9 +20,9 @@ MODEL_EVIDENCE = "Update as promised: the new parcel left the depot this morning
 
 
 @pytest.fixture(scope="module")
-def web_store(tmp_path_factory):
+def web_store(tmp_path_factory, default_role):
     """The web test store, plus one learned-model finding (moves_model) with its score."""
-    store = build_store(tmp_path_factory.mktemp("corrections"))
+    store = build_store(tmp_path_factory.mktemp("corrections"), default_role=default_role)
     sessions = open_store(store.settings.database_url)
     with sessions() as session:
         row = conversations.get_conversation(session=session, conversation_id=store.ids["gift-1"])
@@ -128,7 +128,8 @@ def test_corrections_api_validates_the_shape(client, web_store, payload, field):
 def test_corrections_api_is_for_coaches_and_leads(client, web_store):
     body = assert_error(client.post(url(web_store, "bill-2"), headers=AGENT, json={"verdict": "wrong", "finding": 0}), 403)
     assert "Only coaches and leads may correct findings; you are viewing as agent" in body["error"]
-    body = assert_error(client.post(url(web_store, "bill-2"), json={"verdict": "wrong", "finding": 0}), 403)  # agent by default
+    body = assert_error(client.post(url(web_store, "bill-2"), headers={**AGENT, "X-Heard-Team": "billing"},
+                                    json={"verdict": "wrong", "finding": 0}), 403)  # even of the conversation's team
     bad_role = assert_error(client.post(url(web_store, "bill-2"), headers={"X-Heard-Role": "boss"},
                                         json={"verdict": "wrong", "finding": 0}), 400)
     assert "Unknown role 'boss'" in bad_role["error"]
@@ -174,7 +175,7 @@ def test_case_file_page_offers_corrections_to_coaches_only(client, web_store):
     assert all(a["action"] == f"/conversations/{cid}/corrections?role=coach" and a["method"] == "post" for a in wrong_forms)
     assert len(coach.find("input", name="verdict", value="missed")) == 3  # one "mark missed" form per message
 
-    agent_page = client.get(f"/conversations/{cid}")
+    agent_page = client.get(f"/conversations/{cid}", headers={**AGENT, "X-Heard-Team": "billing"})
     assert agent_page.status_code == 200
     agent = Tags(agent_page.text)
     assert agent.find("form", method="post") == []
@@ -209,7 +210,7 @@ def test_case_file_form_marks_a_finding_wrong_and_the_page_strikes_it(client, we
 
 def test_case_file_form_refuses_agents_and_bad_input_with_a_page(client, web_store):
     cid = web_store.ids["call-3"]
-    forbidden = client.post(f"/conversations/{cid}/corrections", data={"verdict": "wrong", "finding": "0"})
+    forbidden = client.post(f"/conversations/{cid}/corrections", headers=AGENT, data={"verdict": "wrong", "finding": "0"})
     assert forbidden.status_code == 403
     assert forbidden.headers["content-type"].startswith("text/html")
     assert "Only coaches and leads may correct findings" in forbidden.text

@@ -7,6 +7,11 @@ import pytest
 COACH = {"X-Heard-Role": "coach"}
 
 
+@pytest.fixture(scope="module")
+def default_role() -> str:
+    return "agent"  # these tests speak as an agent unless they name a role
+
+
 def assert_error(response, status: int) -> dict:
     assert response.status_code == status, response.text
     body = response.json()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from heard.errors import NotFound
@@ -38,7 +38,8 @@ from heard.store.tables import ConversationRow
 
 __all__ = [
     "CaseFileView", "ViewAnnotation", "add_annotation", "conversation_access", "create_case_file", "delete_annotation",
-    "list_case_files", "read_case_file", "readable_conversations", "update_case_file", "view_case_file",
+    "list_case_files", "read_case_file", "readable_conversations", "real_words_condition", "shared_case_file_id",
+    "update_case_file", "view_case_file",
 ]
 
 
@@ -312,3 +313,22 @@ def conversation_access(*, session: Session, conversation_id: int, viewer: Viewe
     if conversation_id not in readable:
         raise NotFound(f"No conversation with id {conversation_id}.")
     return readable[conversation_id]
+
+
+def real_words_condition(viewer: Viewer) -> ColumnElement[bool] | None:
+    """A SQL condition on `ConversationRow`: the conversations `viewer` sees with the **real words**
+    (the ones `readable_conversations` maps to False), for filtering lists in the query itself.
+    None for coaches and leads (no limit); nothing at all for an agent of no team."""
+    if viewer.may_curate:
+        return None
+    if not viewer.team:
+        return false()
+    own_case_files = select(CaseFileRow.conversation_id).where(CaseFileRow.team == viewer.team)
+    return or_(ConversationRow.queue == viewer.team, ConversationRow.id.in_(own_case_files))
+
+
+def shared_case_file_id(*, session: Session, conversation_id: int) -> int | None:
+    """The first case file of this conversation shared beyond its team: where an agent who may only
+    see the conversation redacted reads it (see `conversation_access`)."""
+    return session.scalar(select(func.min(CaseFileRow.id)).where(CaseFileRow.conversation_id == conversation_id,
+                                                                 CaseFileRow.visibility == "shared"))

@@ -2,7 +2,8 @@
 
 A viewer is an `agent`, a `coach` or a `lead`, optionally of a team (the conversation queue a
 case file belongs to). For now the web layer reads it from the `X-Heard-Role` / `X-Heard-Team`
-headers (or the `role` / `viewer_team` query parameters) and trusts it: **this is not access
+headers (or the `role` / `viewer_team` query parameters, or the pages' cookies), falling back to the
+app's `Settings.default_role` (`HEARD_DEFAULT_ROLE`), and trusts it: **this is not access
 control**, only the shape that real authentication will fill in later.
 
 The rules:

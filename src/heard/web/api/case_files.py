@@ -33,8 +33,10 @@ router = APIRouter(prefix="/api", tags=["case files"])
 
 
 def get_viewer(request: Request) -> Viewer:
-    """The viewer: header, then query parameter, then the pages' cookie; `agent` by default."""
-    role = request.headers.get("X-Heard-Role") or request.query_params.get("role") or request.cookies.get("heard_role")
+    """The viewer: header, then query parameter, then the pages' cookie; else the app's
+    `settings.default_role` (`HEARD_DEFAULT_ROLE`: `agent` unless set; `heard demo` serves as `coach`)."""
+    role = (request.headers.get("X-Heard-Role") or request.query_params.get("role") or request.cookies.get("heard_role")
+            or request.app.state.settings.default_role)
     team = (request.headers.get("X-Heard-Team") or request.query_params.get("viewer_team")
             or request.cookies.get("heard_team"))
     return Viewer.parse(role, team)

@@ -2,6 +2,11 @@
 
 The builders here (`read_conversation_list`, `read_case_file`) feed both the JSON API and the
 pages, so a page and its JSON twin always show the same data.
+
+Both follow the library's rule (heard.library.case_files.readable_conversations): coaches and
+leads see every conversation; an agent lists and opens their team's conversations; a conversation
+an agent may only see redacted (another team's, behind a shared case file) is left out of the
+list and its page redirects (303) to that case file, which shows it redacted; anything else is 404.
 """
 
 from __future__ import annotations
@@ -11,18 +16,23 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
+from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from heard.analyze.scorecard import Scorecard
 from heard.analyze.trajectory import emotion_trajectory, valence
 from heard.coach.corrections import CorrectionPublic, public as correction_public
+from heard.library.case_files import conversation_access, real_words_condition, shared_case_file_id
 from heard.model import HARMFUL_MOVES, Analysis, Channel, Finding
+from heard.privacy.roles import Viewer
 from heard.store import analyses, conversations
 from heard.store import corrections as correction_store
 from heard.store.conversations import SORTS, ConversationFilters
 from heard.store.analyses import FindingSummary
 from heard.store.tables import ConversationRow
+from heard.web.api.case_files import ViewerDep
 from heard.web.deps import ScorecardDep, SessionDep
 from heard.web.templating import EMOTIONS, group_of, label_of
 
@@ -203,11 +213,37 @@ def conversation_public(row: ConversationRow, summary: FindingSummary | None = N
     )
 
 
-def read_conversation_list(*, session: Session, query: ConversationQuery) -> ConversationsPublic:
-    rows, total = conversations.list_conversations(
-        session=session, filters=query.filters(), sort=query.sort,
-        limit=query.per_page, offset=(query.page - 1) * query.per_page,
-    )
+def _list_rows(session: Session, query: ConversationQuery, viewer: Viewer | None) -> tuple[list[ConversationRow], int]:
+    """A page of the conversations matching `query` that `viewer` sees with the real words (the
+    viewer's rule is part of the query, so the count and the pages are right)."""
+    limit, offset = query.per_page, (query.page - 1) * query.per_page
+    readable = real_words_condition(viewer) if viewer is not None else None
+    if readable is None:
+        return conversations.list_conversations(session=session, filters=query.filters(), sort=query.sort,
+                                                limit=limit, offset=offset)
+    from heard.store.conversations import _conditions  # the list's own filters, plus the viewer's rule
+
+    where = and_(readable, *_conditions(query.filters()))
+    total = session.scalar(select(func.count()).select_from(ConversationRow).where(where)) or 0
+    order = SORTS[query.sort]
+    rows = session.scalars(select(ConversationRow).where(where).order_by(order.nulls_last(), ConversationRow.id)
+                           .limit(limit).offset(offset)).all()
+    return list(rows), total
+
+
+def distinct_values(*, session: Session, column: str, viewer: Viewer | None = None) -> list[str]:
+    """The values of a column (for the list's filter menus) among the conversations `viewer` may list."""
+    readable = real_words_condition(viewer) if viewer is not None else None
+    if readable is None:
+        return conversations.distinct_values(session=session, column=column)
+    col = getattr(ConversationRow, column)
+    return list(session.scalars(select(col).distinct().where(col.is_not(None), readable).order_by(col)))
+
+
+def read_conversation_list(*, session: Session, query: ConversationQuery, viewer: Viewer | None = None
+                           ) -> ConversationsPublic:
+    """The page of conversations `viewer` may list (None: a trusted caller, every conversation)."""
+    rows, total = _list_rows(session, query, viewer)
     summaries = analyses.finding_summaries(session=session, conversation_ids=[r.id for r in rows])
     return ConversationsPublic(data=[conversation_public(r, summaries.get(r.id)) for r in rows], count=total)
 
@@ -277,8 +313,17 @@ def build_case_file(row: ConversationRow, analysis: Analysis, scorecard: Scoreca
     )
 
 
+def shared_case_file_for(*, session: Session, conversation_id: int, viewer: Viewer | None) -> int | None:
+    """None when `viewer` may read this conversation with the real words; the id of the shared case
+    file to read it through when they may only see it redacted. NotFound when it is not there for them."""
+    if not conversation_access(session=session, conversation_id=conversation_id, viewer=viewer):
+        return None
+    return shared_case_file_id(session=session, conversation_id=conversation_id)
+
+
 def read_case_file(*, session: Session, conversation_id: int, scorecard: Scorecard) -> CaseFilePublic:
-    """The case file of one conversation; raises heard.errors.NotFound for an unknown id."""
+    """The case file of one conversation, with the real words (check the viewer first:
+    `shared_case_file_for`); raises heard.errors.NotFound for an unknown id."""
     row = conversations.get_conversation(session=session, conversation_id=conversation_id)
     analysis = analyses.load_analysis(session=session, row=row)
     return build_case_file(row, analysis, scorecard,
@@ -289,15 +334,23 @@ def read_case_file(*, session: Session, conversation_id: int, scorecard: Scoreca
 
 # -- routes -----------------------------------------------------------------------------------
 @router.get("/conversations", response_model=ConversationsPublic, summary="List conversations")
-def read_conversations(session: SessionDep, query: Annotated[ConversationQuery, Query()]) -> ConversationsPublic:
-    """A page of conversations matching the filters, with how many match in all. The twin of `/`."""
-    return read_conversation_list(session=session, query=query)
+def read_conversations(session: SessionDep, viewer: ViewerDep,
+                       query: Annotated[ConversationQuery, Query()]) -> ConversationsPublic:
+    """A page of the conversations matching the filters that this viewer sees with the real words
+    (an agent: their team's), with how many match in all. The twin of `/`."""
+    return read_conversation_list(session=session, query=query, viewer=viewer)
 
 
 @router.get("/conversations/{conversation_id}", response_model=CaseFilePublic, summary="Read a case file",
-            responses={404: {"description": "No conversation with this id."}})
-def read_conversation(conversation_id: int, session: SessionDep, scorecard: ScorecardDep) -> CaseFilePublic:
+            responses={303: {"description": "This viewer sees the conversation redacted: read it through the shared "
+                                            "case file (`Location: /api/case-files/{id}`)."},
+                       404: {"description": "No conversation with this id that this viewer may see."}})
+def read_conversation(conversation_id: int, session: SessionDep, scorecard: ScorecardDep,
+                      viewer: ViewerDep) -> CaseFilePublic | RedirectResponse:
     """One conversation with its messages, every finding (with its evidence), the customer's emotion
     trajectory, the scorecard (every point linked to its findings), promises and coaches'
     corrections. The twin of `/conversations/{id}`."""
+    case_file_id = shared_case_file_for(session=session, conversation_id=conversation_id, viewer=viewer)
+    if case_file_id is not None:
+        return RedirectResponse(f"/api/case-files/{case_file_id}", status_code=303)
     return read_case_file(session=session, conversation_id=conversation_id, scorecard=scorecard)

@@ -13,6 +13,8 @@ from fastapi import APIRouter, Response, status
 
 from heard.coach import corrections as service
 from heard.coach.corrections import CorrectionCreate, CorrectionPublic, CorrectionsPublic
+from heard.library.case_files import conversation_access
+from heard.privacy.roles import NotAllowed
 from heard.web.api.case_files import ViewerDep
 from heard.web.deps import SessionDep
 
@@ -26,9 +28,16 @@ ERRORS = {
 
 
 @router.get("/conversations/{conversation_id}/corrections", response_model=CorrectionsPublic,
-            summary="List a conversation's corrections", responses={404: ERRORS[404]})
-def read_corrections(conversation_id: int, session: SessionDep) -> CorrectionsPublic:
-    """Every finding marked wrong and every span marked missed on this conversation, oldest first."""
+            summary="List a conversation's corrections",
+            responses={403: {"description": "This viewer sees the conversation redacted."}, 404: ERRORS[404]})
+def read_corrections(conversation_id: int, session: SessionDep, viewer: ViewerDep) -> CorrectionsPublic:
+    """Every finding marked wrong and every span marked missed on this conversation, oldest first.
+    They quote the real words, so they follow the conversation's rule (docs/library.md, Roles): an
+    agent reads them on their team's conversations; another team's is 404, or 403 where the agent
+    may only read it redacted through a shared case file."""
+    if conversation_access(session=session, conversation_id=conversation_id, viewer=viewer):
+        raise NotAllowed(f"Corrections quote the real words of conversation {conversation_id}, which you see redacted: "
+                         "read it through its shared case file in the library.")
     return service.list_corrections(session=session, conversation_id=conversation_id)
 
 

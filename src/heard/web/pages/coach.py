@@ -16,7 +16,7 @@ from starlette.responses import Response
 from heard.coach.debrief import MOVE_KINDS, DebriefCreate, DebriefEntryCreate
 from heard.coach.feedback import FeedbackCreate, FeedbackItemCreate
 from heard.coach.practice import PracticeError
-from heard.store import coaching, conversations
+from heard.store import conversations
 from heard.web.api import debriefs as debriefs_api
 from heard.web.api import feedback as feedback_api
 from heard.web.api import practice as practice_api
@@ -168,7 +168,7 @@ def debriefs_page(request: Request, session: SessionDep, analyzer: AnalyzerDep, 
     rows, _ = conversations.list_conversations(session=session, limit=200)
     readable = readable_conversations(session=session, viewer=viewer)  # the subjects an agent may read
     rows = [r for r in rows if readable is None or readable.get(r.id) is False]
-    context = {"listing": debriefs_api.read_debrief_list(session=session, analyzer=analyzer),
+    context = {"listing": debriefs_api.read_debrief_list(session=session, analyzer=analyzer, viewer=viewer),
                "patterns": debriefs_api.read_patterns(session=session), "conversations": rows,
                "api_url": "/api/debriefs"}
     return render(request, "debriefs.html", context)
@@ -198,16 +198,18 @@ def _debrief_from_form(data) -> DebriefCreate:
 
 
 @router.post("/debriefs")
-async def create_debrief_page(request: Request, session: SessionDep, analyzer: AnalyzerDep) -> Response:
+async def create_debrief_page(request: Request, session: SessionDep, analyzer: AnalyzerDep, viewer: ViewerDep) -> Response:
     try:
         body = _debrief_from_form(await request.form())
     except ValidationError as error:
         raise RequestValidationError(error.errors()) from None
-    created = debriefs_api.create(session=session, body=body, analyzer=analyzer)
+    created = debriefs_api.create(session=session, body=body, analyzer=analyzer, viewer=viewer)
     return RedirectResponse(created.url, status_code=303)
 
 
 @router.get("/debriefs/{debrief_id}", response_class=HTMLResponse)
-def debrief_detail_page(request: Request, debrief_id: int, session: SessionDep, analyzer: AnalyzerDep) -> Response:
-    debrief = debriefs_api.debrief_public(coaching.get_debrief(session=session, debrief_id=debrief_id), analyzer)
+def debrief_detail_page(request: Request, debrief_id: int, session: SessionDep, analyzer: AnalyzerDep,
+                        viewer: ViewerDep) -> Response:
+    debrief = debriefs_api.debrief_public(debriefs_api.get_debrief(session=session, debrief_id=debrief_id,
+                                                                   viewer=viewer), analyzer)
     return render(request, "debrief_detail.html", {"debrief": debrief, "api_url": f"/api/debriefs/{debrief_id}"})

@@ -1,4 +1,6 @@
-"""The conversation list (`/`) and the case-file page (`/conversations/{id}`)."""
+"""The conversation list (`/`) and the case-file page (`/conversations/{id}`), as the viewer may
+see them (heard.web.api.conversations): an agent lists their team's conversations; a page they may
+only see redacted redirects to its shared case file in the library."""
 
 from __future__ import annotations
 
@@ -21,16 +23,18 @@ from heard.coach.corrections import (
     CorrectionError,
     CorrectionPublic,
 )
-from heard.store.conversations import SORTS, distinct_values
+from heard.store.conversations import SORTS
 from heard.web.api.conversations import (
     CaseFilePublic,
     ConversationQuery,
     FindingPublic,
     MessagePublic,
     TrajectoryPointPublic,
+    distinct_values,
     pages_for,
     read_case_file,
     read_conversation_list,
+    shared_case_file_for,
 )
 from heard.web.api.case_files import ViewerDep
 from heard.web.deps import ScorecardDep, SessionDep
@@ -48,9 +52,9 @@ def _is_htmx_partial(request: Request) -> bool:
 
 
 @router.get("/", response_class=HTMLResponse)
-def conversations_page(request: Request, session: SessionDep,
+def conversations_page(request: Request, session: SessionDep, viewer: ViewerDep,
                        query: Annotated[ConversationQuery, Query()]) -> Response:
-    listing = read_conversation_list(session=session, query=query)
+    listing = read_conversation_list(session=session, query=query, viewer=viewer)
     params = {k: v for k, v in query.model_dump(mode="json", exclude={"page"}).items()
               if v is not None and not (k == "sort" and v == "newest") and not (k == "per_page" and v == 25)}
 
@@ -61,9 +65,10 @@ def conversations_page(request: Request, session: SessionDep,
         "query": query, "listing": listing, "pages": pages_for(listing.count, query.per_page),
         "page_url": page_url, "api_url": "/api/conversations" + ("?" + urlencode(params) if params else ""),
         "sorts": {key: SORT_LABELS.get(key, key) for key in SORTS},
-        "channels": distinct_values(session=session, column="channel"),
-        "agents": distinct_values(session=session, column="agent"),
-        "queues": distinct_values(session=session, column="queue"),
+        "channels": distinct_values(session=session, column="channel", viewer=viewer),
+        "agents": distinct_values(session=session, column="agent", viewer=viewer),
+        "queues": distinct_values(session=session, column="queue", viewer=viewer),
+        "viewer": viewer, "here": "/",
     }
     return render(request, "_results.html" if _is_htmx_partial(request) else "conversations.html", context)
 
@@ -153,6 +158,9 @@ def trajectory_chart(case: CaseFilePublic, *, width: int = 640, height: int = 22
 @router.get("/conversations/{conversation_id}", response_class=HTMLResponse)
 def case_file_page(request: Request, conversation_id: int, session: SessionDep, scorecard: ScorecardDep,
                    viewer: ViewerDep) -> Response:
+    case_file_id = shared_case_file_for(session=session, conversation_id=conversation_id, viewer=viewer)
+    if case_file_id is not None:  # this viewer sees it redacted: the library's case file page shows it so
+        return RedirectResponse(f"/library/{case_file_id}", status_code=303)
     case = read_case_file(session=session, conversation_id=conversation_id, scorecard=scorecard)
     context = {"case": case, "conversation": case.conversation, "thread": thread(case),
                "chart": trajectory_chart(case), "findings": case.findings, "viewer": viewer,
