@@ -4,8 +4,9 @@
 
 Loads the demo data (src/heard/demo/conversations.jsonl by default) into a temporary SQLite
 store, analyses it with the installed detectors, serves the app on a free local port and
-captures `conversations.png` and `case-file.png` with Debian's Chromium (/usr/bin/chromium)
-through Playwright. Nothing is downloaded.
+captures, as a coach, `conversations.png`, `case-file.png`, `library.png` (a curated case file
+in its redacted view) and `practice.png` (a practice after one reply) with Debian's Chromium
+(/usr/bin/chromium) through Playwright. Nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from heard.config import Settings
 from heard.demo import DEMO_CONVERSATIONS
 from heard.errors import ConfigError
 from heard.importing import import_path
+from heard.library.demo import load_demo_case_files
 from heard.store.db import open_store
 from heard.web import create_app
 
@@ -51,7 +53,7 @@ def usable_detectors() -> list[str]:
 
 
 def load(data: Path, directory: Path) -> Settings:
-    settings = Settings(database_url=f"sqlite:///{directory}/demo.db")
+    settings = Settings(database_url=f"sqlite:///{directory}/demo.db", default_role="coach")
     sessions = open_store(settings.database_url)
     report = import_path(data, sessions)
     print(f"imported {report.conversations} conversations ({len(report.errors)} bad records)")
@@ -60,9 +62,10 @@ def load(data: Path, directory: Path) -> Settings:
     except ConfigError as error:
         names = usable_detectors()
         print(f"not every installed detector can run ({error}); using {', '.join(names)}", file=sys.stderr)
-        settings = Settings(database_url=settings.database_url, detectors=",".join(names))
+        settings = Settings(database_url=settings.database_url, detectors=",".join(names), default_role="coach")
         analysed = run(sessions, detector_names=names)
     print(f"analysed {analysed.analysed} conversations, {analysed.findings} findings")
+    print(f"{load_demo_case_files(sessions)} curated case files")
     sessions.kw["bind"].dispose()
     return settings
 
@@ -85,6 +88,23 @@ def serve(settings: Settings) -> tuple[str, uvicorn.Server, threading.Thread]:
 def get(base: str, path: str) -> dict:
     with urllib.request.urlopen(base + path) as response:
         return json.load(response)
+
+
+def post(base: str, path: str, body: dict) -> dict:
+    request = urllib.request.Request(base + path, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)
+
+
+def practice_once(base: str) -> tuple[int, int]:
+    """A practice on the newest curated case file (the lost photos), after one empathic reply."""
+    case_file = get(base, "/api/case-files")["data"][0]
+    attempt = post(base, "/api/practice", {"case_file_id": case_file["id"], "trainee": "Robin"})
+    reply = ("I'm so sorry. I can hear how painful this is, and I understand why you're frightened. I'll check "
+             "the backups of your library myself right now and email you by 3 pm today with what I find.")
+    post(base, f"/api/practice/{attempt['id']}/replies", {"text": reply})
+    return attempt["id"], case_file["id"]
 
 
 def pick_case(base: str) -> tuple[int, dict]:
@@ -127,6 +147,12 @@ def main() -> None:
                 if listening:  # show a rationale, as a coach tabbing through would see it
                     page.locator(f"#f-{listening[0]['index']}").evaluate("el => el.focus({preventScroll: true})")
                 page.screenshot(path=str(args.out / "case-file.png"))
+                attempt_id, case_file_id = practice_once(base)
+                page.set_viewport_size({"width": 1280, "height": 1100})
+                page.goto(f"{base}/library/{case_file_id}?redacted=true")
+                page.screenshot(path=str(args.out / "library.png"))
+                page.goto(f"{base}/practice/{attempt_id}")
+                page.screenshot(path=str(args.out / "practice.png"))
                 browser.close()
             print(f"case file: conversation {cid}; screenshots in {args.out}")
         finally:
