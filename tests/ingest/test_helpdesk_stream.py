@@ -26,6 +26,7 @@ def _same_as_ijson(path, arrays):
 @pytest.mark.parametrize("arrays", READERS_ARRAYS)
 def test_stream_json_yields_what_ijson_yields_for_every_fixture(data_dir, arrays):
     files = sorted((data_dir / "helpdesk").rglob("*.json")) + sorted((data_dir / "social").glob("*.json"))
+    files = [f for f in files if f.name != "lone_surrogate.json"]  # ijson gives up on it: see below
     assert len(files) > 10
     for path in files:
         _same_as_ijson(path, arrays)
@@ -56,7 +57,6 @@ def test_stream_json_fast_walk_reads_regular_files_alone(tmp_path, monkeypatch, 
 @pytest.mark.parametrize("text, broken", [
     ('[{"id": 1}, {"n": NaN}, {"id": 3}]', True),  # not JSON: yajl stops there
     ('[{"id": 1}, {"n": 1e400}, {"id": 3}]', True),  # overflow: yajl stops, json would give inf
-    ('[{"id": 1}, {"s": "\\ud800 alone"}, {"id": 3}]', False),  # yajl reads "?", json a lone surrogate
     ('[{"id": 1}, {"s": "\\\\ud800 is text"}, {"id": 3}]', False),  # not an escape: ijson reads it all the same
     ('[{"id": 1}, {"id": 2}] trailing', True),
     ('[{"id": 1}, {"id": 2}', True),  # cut
@@ -90,7 +90,7 @@ def test_stream_json_marks_items_after_a_bad_byte_as_not_clean(tmp_path):
     path = tmp_path / "export.json"
     path.write_bytes(b'[{"s": "fine"}, {"s": "caf\xe9"}, {"s": "fine"}]')
     parts = list(stream_json(path, ("",)))
-    assert [_helpdesk.find_bad_bytes(p.value) for p in parts] == [None, ("s", 0xE9), None]
+    assert [_helpdesk.find_bad_bytes(p.value) for p in parts] == [None, ("s", "not UTF-8 (byte 0xe9)"), None]
     assert all(not p.clean or _helpdesk.find_bad_bytes(p.value) is None for p in parts)
     assert not parts[1].clean
     clean = tmp_path / "clean.json"
@@ -98,3 +98,25 @@ def test_stream_json_marks_items_after_a_bad_byte_as_not_clean(tmp_path):
     assert [p.clean for p in stream_json(clean, ("",))] == [False]
     clean.write_text('[{"s": "café 😀"}]', encoding="utf-8")
     assert [p.clean for p in stream_json(clean, ("",))] == [True]
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udc00"])
+def test_stream_json_reads_a_lone_surrogate_escape_and_leaves_it_to_find_bad_bytes(tmp_path, monkeypatch, escape):
+    """yajl reads a lone high surrogate as "?" and gives up on a lone low one; the fast walk keeps
+    the item, not clean, so its reader names the record and field and the others land."""
+    path = tmp_path / "export.json"
+    path.write_text(f'[{{"id": 1}}, {{"s": "{escape} alone"}}, {{"id": 3}}]', encoding="utf-8")
+    _no_fallback(monkeypatch)
+    parts = list(stream_json(path, ("",)))
+    assert [p.value.get("id") for p in parts] == [1, None, 3]
+    assert not parts[1].clean
+    code = escape.removeprefix("\\u")
+    assert _helpdesk.find_bad_bytes(parts[1].value) == ("s", f"not Unicode (an unpaired surrogate escape \\u{code})")
+
+
+def test_ijson_walk_reports_a_lone_low_surrogate_as_a_broken_file(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text('[{"id": 1}, {"s": "\\udc00"}, {"id": 3}]', encoding="utf-8")
+    parts = list(_walk_ijson(path, ("",)))
+    assert [type(p).__name__ for p in parts] == ["Item", "Broken"]
+    assert parts[-1].reason == "a string that is not Unicode"

@@ -26,7 +26,7 @@ def _split(results):
 
 @pytest.mark.parametrize("name", [
     "ticket_with_comments.json", "incremental_tickets.json", "audits.json", "export/tickets.json",
-    "truncated.json", "bad_utf8.json",
+    "truncated.json", "bad_utf8.json", "lone_surrogate.json",
 ])
 def test_zendesk_sniff_recognises_each_fixture(zendesk_dir, name):
     assert sniff(zendesk_dir / name).name == "zendesk"
@@ -134,6 +134,15 @@ def test_zendesk_non_utf8_byte_costs_only_its_ticket_and_odd_unicode_is_kept(zen
     assert conversations[0].messages[0].text == (
         "Le café était froid — ½ the order missing. ¿Qué pasó? 😤 \u200f\u05e9\u05dc\u05d5\u05dd e\u0301"
     )
+
+
+def test_zendesk_lone_surrogate_escape_costs_only_its_ticket(zendesk_dir):
+    """JSON allows "\\udc00" but it is half a character: the ticket is named, the others land."""
+    path = zendesk_dir / "lone_surrogate.json"
+    conversations, errors = _split(read_zendesk(path))
+    assert [c.external_id for c in conversations] == ["70001", "70003"]
+    assert [str(e) for e in errors] == [
+        f"{path}, record ticket 70002, field 'description': not Unicode (an unpaired surrogate escape \\udc00)"]
 
 
 @pytest.mark.parametrize("comment, plain", [

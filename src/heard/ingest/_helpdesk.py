@@ -34,6 +34,7 @@ _ERROR_HANDLER = "heard-mark-bad-bytes"
 
 
 _MARKER = re.compile(f"[{chr(_BAD_BYTE_BASE)}-{chr(_BAD_BYTE_BASE + 0xFF)}]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # in a decoded str, always half a pair
 _marks = [0]  # how many bad-byte runs were marked, by anyone: a reader compares before and after
 
 
@@ -77,11 +78,17 @@ class Utf8Repair:
         return text
 
 
-def find_bad_bytes(value: Any, path: str = "") -> tuple[str, int] | None:
-    """The dotted path of the first string in `value` that held a non-UTF-8 byte, and the byte."""
+def find_bad_bytes(value: Any, path: str = "") -> tuple[str, str] | None:
+    """The dotted path of the first string in `value` that is not text, and why: a non-UTF-8
+    byte, or an escape of half a surrogate pair (`"\\udc00"`), which JSON allows but is no character."""
     if isinstance(value, str):
-        found = _MARKER.search(value)
-        return None if found is None else (path, ord(found.group()) - _BAD_BYTE_BASE)
+        found = _MARKER.search(value) or _SURROGATE.search(value)
+        if found is None:
+            return None
+        code = ord(found.group())
+        if code >= _BAD_BYTE_BASE:
+            return path, f"not UTF-8 (byte 0x{code - _BAD_BYTE_BASE:02x})"
+        return path, f"not Unicode (an unpaired surrogate escape \\u{code:04x})"
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:
         found = find_bad_bytes(item, f"{path}.{key}" if path else str(key))
@@ -140,7 +147,7 @@ def stream_json(path: Path, arrays: Collection[str]) -> Iterator[Part]:
 
 class _Irregular(Exception):
     """The fast walk met something it leaves to ijson: a syntax error, a cut file, or a value
-    yajl reads differently (NaN, an overflowing float, an unpaired surrogate escape)."""
+    yajl reads differently (NaN, an overflowing float)."""
 
 
 def _finite_float(text: str) -> float:
@@ -213,7 +220,7 @@ class _Text:
         start, self.pos = self.pos, end
         if self.buf.find("\\ud", start, end) >= 0 or self.buf.find("\\uD", start, end) >= 0:
             if _LONE_SURROGATE.search(self.buf, start, end):
-                raise _Irregular("unpaired surrogate")  # yajl reads it as "?"
+                self.source.marked = True  # find_bad_bytes names the record and field
         return value
 
 
@@ -319,6 +326,8 @@ def _walk_ijson(path: Path, arrays: Collection[str]) -> Iterator[Part]:
                     builder.event(event, value)
                 else:
                     yield _finish(building, value, not source.marked)
+        except UnicodeDecodeError:  # yajl gives up on a lone low surrogate escape
+            yield Broken("a string that is not Unicode", source.consumed, False)
         except ijson.JSONError as error:
             reason = str(error).split("\n", 1)[0].removeprefix("parse error: ").strip()
             size = path.stat().st_size
@@ -504,7 +513,7 @@ def read_records(path: Path, arrays: Collection[str], noun: str, build) -> Itera
 def _build_one(data: Any, path: Path, name: str, build, *, clean: bool = False) -> Any:
     found = None if clean else find_bad_bytes(data)
     if found is not None:
-        return InvalidRecord(f"not UTF-8 (byte 0x{found[1]:02x})", path=str(path), record=name, field=found[0] or None)
+        return InvalidRecord(found[1], path=str(path), record=name, field=found[0] or None)
     try:
         return build(Record(data, path=path, name=name))
     except InvalidRecord as error:

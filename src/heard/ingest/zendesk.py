@@ -117,8 +117,8 @@ def _bad_bytes(data: Any, path: Path, name: str, *, clean: bool = False) -> Inva
     found = None if clean else find_bad_bytes(data)
     if found is None:
         return None
-    field, byte = found
-    return InvalidRecord(f"not UTF-8 (byte 0x{byte:02x})", path=str(path), record=name, field=field or None)
+    field, reason = found
+    return InvalidRecord(reason, path=str(path), record=name, field=field or None)
 
 
 def _ticket_item(part: Item, path: Path, side: dict) -> Iterator[ReadResult]:
@@ -301,7 +301,7 @@ def _sibling_comments(path: Path, ticket_id: str) -> list | None:
                                 path=str(candidate), record=f"ticket {ticket_id}")
     comments = [p.value for p in parts if isinstance(p, Item)]
     if (found := find_bad_bytes(comments)) is not None:
-        raise InvalidRecord(f"not UTF-8 (byte 0x{found[1]:02x})", path=str(candidate),
+        raise InvalidRecord(found[1], path=str(candidate),
                             record=f"ticket {ticket_id}", field=f"comments.{found[0]}")
     return comments
 
