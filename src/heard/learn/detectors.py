@@ -103,6 +103,7 @@ class _SentenceModelDetector:
 
     def __init__(self) -> None:
         self.head = runtime.load_head(self.head_name)
+        self.usable = [int(k) for k in np.nonzero(self.head.thresholds <= 1)[0]]  # kinds with a threshold
 
     def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
         info = type(self).info
@@ -114,12 +115,13 @@ class _SentenceModelDetector:
         thresholds = self.head.thresholds
         best: dict[tuple[str, str], tuple[float, Message, int, int]] = {}
         for m, sc in zip(messages, runtime.sentence_scored([m.text for m in messages], self.head_name)):
-            wanted = [k for k in np.nonzero(thresholds <= 1)[0] if (m.id, labels[k]) not in found]
+            wanted = [k for k in self.usable if (m.id, labels[k]) not in found]
             if not wanted:
                 continue
             spans, probs = sc.sentence_probs(m.text, self.head_name)
+            top = probs.argmax(axis=0)  # each kind's best sentence
             for k in wanted:
-                i = int(probs[:, k].argmax())
+                i = int(top[k])
                 if probs[i, k] >= thresholds[k]:
                     best[(m.id, labels[k])] = (float(probs[i, k]), m, *spans[i])
         return [info.finding(kind, m, s, e, score=prob, rationale=f"model: {prob:.2f} that {_WHAT.get(kind, kind)}")
