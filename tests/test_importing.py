@@ -78,6 +78,25 @@ def test_import_keeps_huge_empty_and_odd_messages(tmp_path):
     assert texts == [huge, "", odd]
 
 
+def test_an_unpaired_surrogate_escape_costs_only_its_record(tmp_path):
+    """JSON allows "\\udc00" but it is half a character and no database can store it."""
+    export = tmp_path / "surrogate.jsonl"
+    write_export(export, 3)
+    lines = export.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("Where is my order?", "Where is \\udc00 my order?")
+    lines.append(lines[2].replace('"external_id": "2"', '"external_id": "3"').replace('"author"', '"x"')
+                 .replace('"channel": "chat"', '"channel": "chat", "subject": "\\ud83d"'))
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sessions = open_store(f"sqlite:///{tmp_path}/h.db")
+    report = import_path(export, sessions)
+    assert [(e["record"], e["field"], e["reason"]) for e in report.errors] == [
+        ("conversation '1'", "messages.0.text", "not Unicode (an unpaired surrogate escape \\udc00)"),
+        ("conversation '3'", "subject", "not Unicode (an unpaired surrogate escape \\ud83d)"),
+    ]
+    assert all(e["path"] == str(export) for e in report.errors)
+    assert counts(sessions) == (2, 4)
+
+
 def test_import_reports_progress_per_batch(tmp_path):
     export = tmp_path / "e.jsonl"
     write_export(export, 1_200)

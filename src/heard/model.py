@@ -6,6 +6,7 @@ dataclasses: what a reader or detector hands on never changes behind its back.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -120,6 +121,29 @@ class Finding:
 HARMFUL_MOVES = frozenset(
     {"move.defensive", "move.non_apology", "move.overpromise", "move.generic", "move.overtalk"}
 )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # in a Python str, always half a pair
+
+
+def unpaired_surrogate(text: str) -> str | None:
+    """The first half of a surrogate pair standing alone in `text` (JSON's "\\udc00" decodes to one),
+    written as its escape: no character, so it cannot be stored or tokenised."""
+    found = None if text.isascii() else _SURROGATE.search(text)
+    return None if found is None else f"\\u{ord(found.group()):04x}"
+
+
+def unstorable_text(conversation: Conversation) -> tuple[str, str] | None:
+    """The first field of `conversation` holding an unpaired surrogate, and that escape."""
+    fields = [(name, getattr(conversation, name)) for name in
+              ("source", "external_id", "subject", "customer", "agent", "queue", "outcome")]
+    fields += [(f"tags.{i}", tag) for i, tag in enumerate(conversation.tags)]
+    for i, m in enumerate(conversation.messages):
+        fields += [(f"messages.{i}.{name}", getattr(m, name)) for name in ("id", "text", "author", "original_text")]
+    for name, value in fields:
+        if isinstance(value, str) and (escape := unpaired_surrogate(value)):
+            return name, escape
+    return None
 
 
 def evidence(conversation: Conversation, span: Span) -> str:

@@ -19,6 +19,13 @@ def test_same_text_same_vector_alone_or_in_a_batch():
     assert np.array_equal(StaticEncoder().encode(texts).vectors, batch)
 
 
+def test_half_a_surrogate_pair_reads_as_a_replacement_character():
+    """JSON's "\\udc00" decodes to no character; the tokenizer would refuse the whole batch."""
+    enc = StaticEncoder()
+    broken, replaced = enc.encode(["I am furious \udc00 today"]), enc.encode(["I am furious \ufffd today"])
+    assert np.array_equal(broken.vectors, replaced.vectors)
+
+
 def test_paraphrases_are_closer_than_unrelated_texts():
     v = StaticEncoder().encode(["I want my money back", "please refund me", "the weather is nice"]).vectors
     assert v[0] @ v[1] > v[0] @ v[2]

@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from heard.analyze.pipeline import Analyzer
-from heard.model import Channel, Conversation, Message, Role
+from heard.model import Channel, Conversation, Message, Role, unpaired_surrogate
 
 MESSAGE_FAMILIES = {"move", "concern", "risk", "loyalty"}
 
@@ -45,6 +45,9 @@ def _problem(record: object) -> str | None:
         return f"field 'role' must be one of {', '.join(r.value for r in Role)}"
     if "context" in record and not isinstance(record["context"], (str, type(None))):
         return "field 'context' must be a string"
+    for name in ("text", "context"):
+        if isinstance(record.get(name), str) and (escape := unpaired_surrogate(record[name])):
+            return f"field {name!r} is not Unicode (an unpaired surrogate escape {escape})"
     return None
 
 

@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from heard.errors import IngestError, UnknownFormat
-from heard.model import Conversation
+from heard.errors import IngestError, InvalidRecord, UnknownFormat
+from heard.model import Conversation, unstorable_text
 
 ReadResult = Conversation | IngestError
 
@@ -107,9 +107,21 @@ def read_path(path: Path | str, format: str | None = None) -> Iterator[ReadResul
         if chosen.read_many is not None and path.is_dir():
             together.setdefault(chosen.name, []).append(file)
         else:
-            yield from chosen.read(file)
+            yield from _storable(chosen.read(file), file)
     for name, files in together.items():
-        yield from _READERS[name].read_many(files)
+        yield from _storable(_READERS[name].read_many(files), path)
+
+
+def _storable(results: Iterator[ReadResult], path: Path) -> Iterator[ReadResult]:
+    """Every reader's conversations, but one holding text that is no Unicode (an unpaired
+    surrogate escape, which JSON allows) becomes an error naming it, its field and the escape."""
+    for result in results:
+        if isinstance(result, Conversation) and (bad := unstorable_text(result)):
+            field, escape = bad
+            yield InvalidRecord(f"not Unicode (an unpaired surrogate escape {escape})", path=str(path),
+                                record=f"conversation {result.external_id!r}", field=field)
+        else:
+            yield result
 
 
 def _read_zip(path: Path, format: str | None) -> Iterator[ReadResult]:

@@ -32,6 +32,12 @@ _MENTION = re.compile(r"(?<![\w@])@\w+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _SIGNATURE = re.compile(r"(?:\s*(?:[\^*/-]\s?[A-Za-z]{1,12}|\d/\d))+\s*$")
 _SPACE = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _tokenizable(text: str) -> str:
+    """Half a surrogate pair (no character: the tokenizer refuses it) as U+FFFD, offsets kept."""
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
 
 
 def skipped_spans(text: str) -> list[tuple[int, int]]:
@@ -79,7 +85,8 @@ class StaticEncoder:
     def pieces(self, texts: Sequence[str]) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Kept word-piece ids and their character starts, per text."""
         ids_out, starts_out = [], []
-        for text, enc in zip(texts, self.tokenizer.encode_batch(list(texts), add_special_tokens=False)):
+        for text, enc in zip(texts, self.tokenizer.encode_batch([_tokenizable(t) for t in texts],
+                                                                add_special_tokens=False)):
             ids = np.asarray(enc.ids, dtype=np.int64)
             starts = np.asarray([o[0] for o in enc.offsets], dtype=np.int64)
             skip = skipped_spans(text)
