@@ -298,6 +298,15 @@ def test_detect_leaves_emotion_out_for_agents(client):
     assert response.json()["id"] == 7
 
 
+def test_half_a_surrogate_pair_in_a_json_body_is_a_422_naming_the_field(client):
+    body = '{"id": 8, "role": "customer", "text": "ok", "context": "half \\udc00 a character"}'
+    response = client.post("/api/detect", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 422
+    assert response.json()["error"] == "context: not Unicode (an unpaired surrogate escape \\udc00)"
+    paired = '{"role": "customer", "text": "a whole one \\ud83d\\ude00"}'
+    assert client.post("/api/detect", content=paired, headers={"Content-Type": "application/json"}).status_code == 200
+
+
 def test_detect_builds_the_analyzer_once(client):
     assert client.post("/api/detect", json={"role": "customer", "text": "hi"}).status_code == 200
     first = client.app.state.analyzer

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -28,6 +28,7 @@ from heard.web.api import case_files as case_files_api
 from heard.web.api import corrections as corrections_api
 from heard.web.api import search as search_api
 from heard.web.pages import library as library_pages
+from heard.web.deps import whole_characters
 from heard.web.errors import install_error_handlers
 from heard.web.templating import make_templates
 
@@ -46,6 +47,7 @@ def create_app(settings: Settings) -> FastAPI:
         version="0.1.0",
         docs_url=None,  # served below from the package's own files: FastAPI's default uses a CDN
         redoc_url=None,
+        dependencies=[Depends(whole_characters)],
     )
     app.state.settings = settings
     app.state.sessions = open_store(settings.database_url)
