@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Literal
 
-from sqlalchemy import and_, exists, func, insert, or_, select, text, update
+from sqlalchemy import ColumnElement, and_, exists, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, selectinload
 
 from heard.errors import NotFound
@@ -326,10 +326,11 @@ def _conditions(f: ConversationFilters) -> list:
 
 def list_conversations(
     *, session: Session, filters: ConversationFilters | None = None, sort: str = "newest",
-    limit: int = 50, offset: int = 0,
+    limit: int = 50, offset: int = 0, where: ColumnElement[bool] | None = None,
 ) -> tuple[list[ConversationRow], int]:
-    """A page of conversations matching `filters`, and how many match in all."""
-    where = and_(True, *_conditions(filters or ConversationFilters()))
+    """A page of conversations matching `filters` (and `where`, e.g. a viewer's rule), and how
+    many match in all."""
+    where = and_(True, *_conditions(filters or ConversationFilters()), *([] if where is None else [where]))
     total = session.scalar(select(func.count()).select_from(ConversationRow).where(where)) or 0
     order = SORTS.get(sort)
     if order is None:
@@ -340,10 +341,11 @@ def list_conversations(
     return list(rows), total
 
 
-def distinct_values(*, session: Session, column: str) -> list[str]:
-    """The values present in a column (for filter menus)."""
+def distinct_values(*, session: Session, column: str, where: ColumnElement[bool] | None = None) -> list[str]:
+    """The values present in a column (for filter menus), among the rows matching `where`."""
     col = getattr(ConversationRow, column)
-    return [v for v in session.scalars(select(col).distinct().where(col.is_not(None)).order_by(col))]
+    query = select(col).distinct().where(col.is_not(None)).order_by(col)
+    return list(session.scalars(query if where is None else query.where(where)))
 
 
 def iter_stale_ids(*, session: Session) -> list[int]:

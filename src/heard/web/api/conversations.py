@@ -18,7 +18,6 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
-from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from heard.analyze.scorecard import Scorecard
@@ -216,28 +215,19 @@ def conversation_public(row: ConversationRow, summary: FindingSummary | None = N
 def _list_rows(session: Session, query: ConversationQuery, viewer: Viewer | None) -> tuple[list[ConversationRow], int]:
     """A page of the conversations matching `query` that `viewer` sees with the real words (the
     viewer's rule is part of the query, so the count and the pages are right)."""
-    limit, offset = query.per_page, (query.page - 1) * query.per_page
-    readable = real_words_condition(viewer) if viewer is not None else None
-    if readable is None:
-        return conversations.list_conversations(session=session, filters=query.filters(), sort=query.sort,
-                                                limit=limit, offset=offset)
-    from heard.store.conversations import _conditions  # the list's own filters, plus the viewer's rule
-
-    where = and_(readable, *_conditions(query.filters()))
-    total = session.scalar(select(func.count()).select_from(ConversationRow).where(where)) or 0
-    order = SORTS[query.sort]
-    rows = session.scalars(select(ConversationRow).where(where).order_by(order.nulls_last(), ConversationRow.id)
-                           .limit(limit).offset(offset)).all()
-    return list(rows), total
+    return conversations.list_conversations(session=session, filters=query.filters(), sort=query.sort,
+                                            limit=query.per_page, offset=(query.page - 1) * query.per_page,
+                                            where=_readable(viewer))
 
 
 def distinct_values(*, session: Session, column: str, viewer: Viewer | None = None) -> list[str]:
     """The values of a column (for the list's filter menus) among the conversations `viewer` may list."""
-    readable = real_words_condition(viewer) if viewer is not None else None
-    if readable is None:
-        return conversations.distinct_values(session=session, column=column)
-    col = getattr(ConversationRow, column)
-    return list(session.scalars(select(col).distinct().where(col.is_not(None), readable).order_by(col)))
+    return conversations.distinct_values(session=session, column=column, where=_readable(viewer))
+
+
+def _readable(viewer: Viewer | None):
+    """The viewer's rule as a condition; None for a trusted caller or one who sees everything."""
+    return real_words_condition(viewer) if viewer is not None else None
 
 
 def read_conversation_list(*, session: Session, query: ConversationQuery, viewer: Viewer | None = None
