@@ -74,7 +74,8 @@ class MessageRow(Base):
     __table_args__ = (UniqueConstraint("conversation_id", "external_id", name="uq_message_key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    # no index of its own: uq_message_key (conversation_id, external_id) serves lookups by conversation
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
     external_id: Mapped[str] = mapped_column(String(255))
     position: Mapped[int] = mapped_column(Integer)
     role: Mapped[str] = mapped_column(String(16))
