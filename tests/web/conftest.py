@@ -181,3 +181,16 @@ def server(tmp_path_factory, default_role):
     yield f"http://127.0.0.1:{port}", store
     uv.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture
+def dialogs(page) -> list[str]:
+    """Every dialog a browser test's page opens (an alert from injected script would land here)."""
+    seen: list[str] = []
+
+    def on_dialog(dialog):
+        seen.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    return seen

@@ -24,19 +24,6 @@ def finding(case: dict, kind: str, evidence: str) -> dict:
     return next(f for f in case["findings"] if f["kind"] == kind and f["evidence"] == evidence)
 
 
-@pytest.fixture
-def dialogs(page: Page) -> list[str]:
-    """Every dialog the page opens (an alert from injected script would land here)."""
-    seen: list[str] = []
-
-    def on_dialog(dialog):
-        seen.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    return seen
-
-
 def test_case_file_highlights_exact_evidence_and_shows_rationale_on_keyboard_focus(page: Page, server, dialogs):
     base, store = server
     cid = store.ids["gift-1"]

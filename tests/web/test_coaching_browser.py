@@ -15,18 +15,6 @@ def default_role() -> str:
     return "agent"  # these tests speak as an agent unless they name a role
 
 
-@pytest.fixture
-def dialogs(page: Page) -> list[str]:
-    seen: list[str] = []
-
-    def on_dialog(dialog):
-        seen.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    return seen
-
-
 def test_a_coach_gives_feedback_and_the_agent_reads_it(page: Page, server, dialogs):
     base, store = server
     page.goto(f"{base}/feedback")

@@ -14,18 +14,6 @@ def default_role() -> str:
     return "agent"  # these tests speak as an agent unless they name a role
 
 
-@pytest.fixture
-def dialogs(page: Page) -> list[str]:
-    seen: list[str] = []
-
-    def on_dialog(dialog):
-        seen.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    return seen
-
-
 def calm(page: Page) -> int:
     return int(page.locator("#calm").get_attribute("data-calm"))
 
