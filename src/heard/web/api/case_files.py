@@ -45,10 +45,32 @@ def get_viewer(request: Request) -> Viewer:
 ViewerDep = Annotated[Viewer, Depends(get_viewer)]
 
 
-class CaseFileQuery(BaseModel):
-    """Filters for the library. Blank values mean "any", so a plain HTML form can submit every field."""
+class FilterQuery(BaseModel):
+    """Filters from a plain HTML form, which submits every field: blank values mean "any", and a
+    `move` must be a finding kind Heard knows."""
 
     model_config = ConfigDict(extra="ignore")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_default(cls, value: object, info: ValidationInfo) -> object:
+        if isinstance(value, str) and not value.strip():
+            return cls.model_fields[info.field_name].default
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("move", check_fields=False)
+    @classmethod
+    def _known_kind(cls, value: str | None) -> str | None:
+        from heard.library.search import InvalidFilter, finding_kind
+
+        try:
+            return finding_kind(value) if value else value
+        except InvalidFilter as error:
+            raise ValueError(str(error).removeprefix("move: ")) from None
+
+
+class CaseFileQuery(FilterQuery):
+    """Filters for the library."""
 
     q: str | None = Field(None, description="Words in the title, the lesson or the conversation's messages.")
     move: str | None = Field(None, description="A finding kind on the conversation, e.g. move.name_feeling.")
@@ -59,22 +81,6 @@ class CaseFileQuery(BaseModel):
     page: int = Field(1, ge=1)
     per_page: int = Field(25, ge=1, le=200)
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def _blank_is_default(cls, value: object, info: ValidationInfo) -> object:
-        if isinstance(value, str) and not value.strip():
-            return cls.model_fields[info.field_name].default
-        return value.strip() if isinstance(value, str) else value
-
-    @field_validator("move")
-    @classmethod
-    def _known_kind(cls, value: str | None) -> str | None:
-        from heard.library.search import InvalidFilter, finding_kind
-
-        try:
-            return finding_kind(value) if value else value
-        except InvalidFilter as error:
-            raise ValueError(str(error).removeprefix("move: ")) from None
 
     def filters(self, session) -> CaseFileFilters:
         from heard.library.search import matching_conversation_ids

@@ -9,21 +9,21 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from heard.library.search import SearchFilters, search, similar_conversations
 from heard.privacy.roles import Viewer
 from heard.store.tables import ConversationRow
-from heard.web.api.case_files import ViewerDep
+from heard.web.api.case_files import FilterQuery, ViewerDep
 from heard.web.deps import SessionDep
 from heard.web.templating import EMOTIONS
 
 router = APIRouter(prefix="/api", tags=["search"])
 
 
-class SearchQuery(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+class SearchQuery(FilterQuery):
+    """Search filters: words, and the library's filters."""
 
     q: str | None = Field(None, description="Words that must all appear in one message (stemmed).")
     move: str | None = Field(None, description="A finding kind on the conversation, e.g. move.name_feeling.")
@@ -32,23 +32,6 @@ class SearchQuery(BaseModel):
     tag: str | None = Field(None, description="A conversation tag or a tag of one of its case files.")
     outcome: str | None = None
     limit: int = Field(50, ge=1, le=200)
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _blank_is_default(cls, value: object, info: ValidationInfo) -> object:
-        if isinstance(value, str) and not value.strip():
-            return cls.model_fields[info.field_name].default
-        return value.strip() if isinstance(value, str) else value
-
-    @field_validator("move")
-    @classmethod
-    def _known_kind(cls, value: str | None) -> str | None:
-        from heard.library.search import InvalidFilter, finding_kind
-
-        try:
-            return finding_kind(value) if value else value
-        except InvalidFilter as error:
-            raise ValueError(str(error).removeprefix("move: ")) from None
 
     def filters(self) -> SearchFilters:
         return SearchFilters(move=self.move, emotion=self.emotion, channel=self.channel, tag=self.tag, outcome=self.outcome)
