@@ -134,7 +134,7 @@ def serve_cli(
         settings = settings.model_copy(update={"default_role": _role(default_role)})
     console.print(f"Heard is serving {settings.database_url} at [bold]http://{host}:{port}[/bold] "
                   f"(viewing as {settings.default_role} unless a request says otherwise; Ctrl+C to stop)")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(settings, warm_up=True), host=host, port=port, log_level="warning")
 
 
 @app.command("demo")

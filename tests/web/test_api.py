@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from fastapi.testclient import TestClient
+
 from heard.analyze.detect import detect_message
 from heard.analyze.pipeline import Analyzer
 from heard.analyze.trajectory import valence
+from heard.web import create_app
 from heard.web.templating import group_of
 
 TEMPLATES = Path(__file__).parents[2] / "src" / "heard" / "web" / "templates"
@@ -471,3 +474,16 @@ def test_templates_never_mark_text_safe():
     for template in TEMPLATES.glob("*.html"):
         text = template.read_text(encoding="utf-8")
         assert "|safe" not in text.replace(" ", "") and "autoescape false" not in text, template.name
+
+
+def test_served_app_warms_its_models_and_redaction_up_in_the_background(web_store):
+    import threading
+
+    from heard.privacy import redact
+
+    with TestClient(create_app(web_store.settings, warm_up=True)) as client:
+        warm = next(t for t in threading.enumerate() if t.name == "heard-warm-up")
+        warm.join(timeout=120)
+        assert not warm.is_alive()
+        assert client.app.state.analyzer is not None and redact._REDACTOR is not None
+    assert create_app(web_store.settings).state.analyzer is None  # tests and tools: nothing loads until asked

@@ -8,6 +8,8 @@ built on first use and cached on `app.state`, once per app.
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
@@ -28,16 +30,19 @@ from heard.web.api import case_files as case_files_api
 from heard.web.api import corrections as corrections_api
 from heard.web.api import search as search_api
 from heard.web.pages import library as library_pages
-from heard.web.deps import whole_characters
+from heard.web.deps import app_analyzer, whole_characters
 from heard.web.errors import install_error_handlers
 from heard.web.templating import make_templates
 
 STATIC = Path(__file__).with_name("static")
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """Open the store at `settings.database_url` (migrating it), load the scorecard and wire the routers."""
+def create_app(settings: Settings, *, warm_up: bool = False) -> FastAPI:
+    """Open the store at `settings.database_url` (migrating it), load the scorecard and wire the
+    routers. `warm_up` (for `heard serve`): on start-up, load the models and the redaction
+    pipeline in the background, so the first practice or redacted page does not wait for them."""
     app = FastAPI(
+        lifespan=_warming if warm_up else None,
         title="Heard",
         summary="Empathy case files from customer-support conversations.",
         description=(
@@ -71,6 +76,21 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(library_pages.router)
     install_error_handlers(app)
     return app
+
+
+@asynccontextmanager
+async def _warming(app: FastAPI) -> AsyncIterator[None]:
+    threading.Thread(target=_warm, args=(app,), name="heard-warm-up", daemon=True).start()
+    yield
+
+
+def _warm(app: FastAPI) -> None:
+    """Build the Analyzer and run it once (its models load on first use), then spaCy for redaction."""
+    from heard.model import Channel, Conversation, Message, Role
+    from heard.privacy.redact import get_redactor
+
+    app_analyzer(app).analyze(Conversation("warm-up", "0", Channel.chat, (Message("1", Role.customer, "Hello."),)))
+    get_redactor().detect(["Hello, I am Ada."])
 
 
 def _docs() -> HTMLResponse:

@@ -35,8 +35,12 @@ def get_templates(request: Request) -> Jinja2Templates:
 
 
 def get_analyzer(request: Request) -> Analyzer:
+    return app_analyzer(request.app)
+
+
+def app_analyzer(app) -> Analyzer:
     """The app's Analyzer, built once from `settings.detector_names` on first use."""
-    state = request.app.state
+    state = app.state
     if state.analyzer is None:
         with state.analyzer_lock:
             if state.analyzer is None:
