@@ -220,7 +220,11 @@ def custom_recognizers() -> list:
                     r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Flat)\.?\s*#?\w+)?", 0.8),
         ],
     )
-    return [order, card_ending, street]
+    email = PatternRecognizer(  # Presidio's own checks the TLD against the public suffix list
+        supported_entity="EMAIL_ADDRESS", name="HeardEmailRecognizer",
+        patterns=[Pattern("any-domain address", r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b", 0.6)],
+    )
+    return [order, card_ending, street, email]
 
 
 class Redactor:
