@@ -126,10 +126,12 @@ def test_corrections_api_validates_the_shape(client, web_store, payload, field):
 
 
 def test_corrections_api_is_for_coaches_and_leads(client, web_store):
-    body = assert_error(client.post(url(web_store, "bill-2"), headers=AGENT, json={"verdict": "wrong", "finding": 0}), 403)
-    assert "Only coaches and leads may correct findings; you are viewing as agent" in body["error"]
     body = assert_error(client.post(url(web_store, "bill-2"), headers={**AGENT, "X-Heard-Team": "billing"},
                                     json={"verdict": "wrong", "finding": 0}), 403)  # even of the conversation's team
+    assert "Only coaches and leads may correct findings; you are viewing as agent" in body["error"]
+    # an agent who may not see the conversation is not told that it exists
+    other = assert_error(client.post(url(web_store, "bill-2"), headers=AGENT, json={"verdict": "wrong", "finding": 0}), 404)
+    assert other["error"].startswith("No conversation with id")
     bad_role = assert_error(client.post(url(web_store, "bill-2"), headers={"X-Heard-Role": "boss"},
                                         json={"verdict": "wrong", "finding": 0}), 400)
     assert "Unknown role 'boss'" in bad_role["error"]
@@ -146,7 +148,8 @@ def test_corrections_api_delete_takes_a_correction_back(client, web_store):
     body = case(client, web_store, "social-4")
     i = index_of(body, "move.generic", "Thank you for contacting us. Your request has been received.")
     made = client.post(url(web_store, "social-4"), headers=COACH, json={"verdict": "wrong", "finding": i}).json()
-    assert_error(client.delete(f"{url(web_store, 'social-4')}/{made['id']}", headers=AGENT), 403)
+    assert_error(client.delete(f"{url(web_store, 'social-4')}/{made['id']}", headers={**AGENT, "X-Heard-Team": "general"}), 403)
+    assert_error(client.delete(f"{url(web_store, 'social-4')}/{made['id']}", headers=AGENT), 404)
     response = client.delete(f"{url(web_store, 'social-4')}/{made['id']}", headers=COACH)
     assert response.status_code == 204 and response.content == b""
     assert case(client, web_store, "social-4")["findings"][i]["correction"] is None

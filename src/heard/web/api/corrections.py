@@ -50,6 +50,7 @@ def create_correction(conversation_id: int, correction_in: CorrectionCreate, ses
     """`wrong`: give the finding's index (`finding`) or its `message_id`, `kind`, `start`, `end`.
     `missed`: give `message_id`, a TAXONOMY.md `kind`, and `start`/`end` or the exact `words`.
     Answers 201 for a new correction, 200 when the same span and kind was corrected before."""
+    conversation_access(session=session, conversation_id=conversation_id, viewer=viewer)  # 404 before 403
     row, created = service.correct(session=session, conversation_id=conversation_id, correction_in=correction_in,
                                    viewer=viewer)
     session.commit()
@@ -61,6 +62,7 @@ def create_correction(conversation_id: int, correction_in: CorrectionCreate, ses
 @router.delete("/conversations/{conversation_id}/corrections/{correction_id}", status_code=status.HTTP_204_NO_CONTENT,
                summary="Take a correction back", responses={403: ERRORS[403], 404: ERRORS[404]})
 def delete_correction(conversation_id: int, correction_id: int, session: SessionDep, viewer: ViewerDep) -> Response:
+    conversation_access(session=session, conversation_id=conversation_id, viewer=viewer)  # 404 before 403
     service.remove_correction(session=session, conversation_id=conversation_id, correction_id=correction_id,
                               viewer=viewer)
     session.commit()
