@@ -5,7 +5,12 @@ import pytest
 from heard.analyze.detect import detect_message
 from heard.analyze.pipeline import Analyzer
 from heard.analyze.registry import available_detectors, build_detectors
-from heard.learn.detectors import ConcernModelDetector, EmotionModelDetector, MoveModelDetector
+from heard.learn import runtime
+from heard.learn.detectors import (
+    ConcernModelDetector,
+    EmotionModelDetector,
+    MoveModelDetector,
+)
 from heard.learn.evaluate import build_analyzer
 from heard.model import Role
 
@@ -19,7 +24,7 @@ def test_the_model_detectors_are_registered():
     available = available_detectors()
     assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "3"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
-    assert available["concerns_model"] is ConcernModelDetector
+    assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "3"
 
 
 def test_exactly_one_emotion_per_public_customer_message(make_conversation):
@@ -85,6 +90,45 @@ def test_concern_model_adds_only_what_the_rules_missed(make_conversation):
     conv = make_conversation(customer="I've rung you five times this week and I'm charged twice.")
     kinds = [f.kind for f in analyzer.analyze(conv).findings]
     assert kinds.count("concern.repeat_contact") == 1 and kinds.count("concern.money") == 1
+
+
+def test_concern_model_keeps_money_only_with_a_word_of_paying(make_conversation):
+    """A price in passing is not money at stake (TAXONOMY.md): the model is sure of it, the rules
+    leave it out as a bare amount, and the model finding is not kept without lexical support."""
+    text = "The data package is 50 yuan."
+    detector = ConcernModelDetector()
+    _, probs = runtime.sentence_scored([text], "concerns")[0].sentence_probs(text, "concerns")
+    k = detector.head.labels.index("concern.money")
+    assert probs[:, k].max() >= detector.head.thresholds[k]  # the model alone would flag it
+    analyzer = Analyzer(build_detectors(["concerns", "concerns_model"]))
+    kinds = [f.kind for f in analyzer.analyze(make_conversation(customer=text)).findings]
+    assert "concern.money" not in kinds
+    assert detector.keep("concern.money", "They took 40 dollars from my card.")
+    assert detector.keep("concern.money", "I paid for it and it never came.")
+    assert not detector.keep("concern.money", "My balance is 80 yuan.")
+    assert not detector.keep("concern.money", "I think it is worth 500 yuan at most.")
+
+
+def test_concern_model_respects_the_rules_decisions_on_events():
+    """Happy or past events are no deadline at stake; an event or a date is needed at all."""
+    detector = ConcernModelDetector()
+    assert detector.keep("concern.deadline_event", "The wedding is on Saturday and the dress isn't here.")
+    assert detector.keep("concern.deadline_event", "I need it before my trip.")
+    assert not detector.keep("concern.deadline_event", "The party was great, thanks for the cake!")
+    assert not detector.keep("concern.deadline_event", "My surgery was two weeks ago.")
+    assert not detector.keep("concern.deadline_event", "The screen is cracked.")
+    # Kinds whose out-of-fold precision the gate did not raise are kept on the model's word alone.
+    for kind in ("concern.repeat_contact", "concern.invisible", "risk.churn", "concern.accessibility"):
+        assert detector.keep(kind, "The screen is cracked.")
+
+
+def test_concern_model_span_is_the_supported_sentence(make_conversation):
+    text = "The data package is 50 yuan. They took 40 dollars from my card without asking."
+    findings = ConcernModelDetector().detect(make_conversation(customer=text))
+    (money,) = [f for f in findings if f.kind == "concern.money"]
+    # The first sentence scores as high but says nothing of paying: the finding is the second.
+    assert text[money.span.start:money.span.end] == "They took 40 dollars from my card without asking."
+    assert money.detector_version == "3"
 
 
 def test_agent_messages_get_no_emotion_and_customer_messages_no_moves(make_conversation):
