@@ -47,7 +47,7 @@ ViewerDep = Annotated[Viewer, Depends(get_viewer)]
 
 class FilterQuery(BaseModel):
     """Filters from a plain HTML form, which submits every field: blank values mean "any", and a
-    `move` must be a finding kind Heard knows."""
+    `move` (where the form has one) must be a finding kind Heard knows."""
 
     model_config = ConfigDict(extra="ignore")
 

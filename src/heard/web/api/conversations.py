@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import RedirectResponse
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from heard.analyze.scorecard import Scorecard
@@ -31,7 +31,7 @@ from heard.store import corrections as correction_store
 from heard.store.conversations import SORTS, ConversationFilters
 from heard.store.analyses import FindingSummary
 from heard.store.tables import ConversationRow
-from heard.web.api.case_files import ViewerDep
+from heard.web.api.case_files import FilterQuery, ViewerDep
 from heard.web.deps import ScorecardDep, SessionDep
 from heard.web.templating import EMOTIONS, group_of, label_of
 
@@ -41,11 +41,8 @@ SortKey = Literal[tuple(SORTS)]  # type: ignore[valid-type]
 
 
 # -- query ------------------------------------------------------------------------------------
-class ConversationQuery(BaseModel):
-    """What the conversation list can be narrowed and ordered by. Blank values mean "any", so a
-    plain HTML form can submit every field."""
-
-    model_config = ConfigDict(extra="ignore")
+class ConversationQuery(FilterQuery):
+    """What the conversation list can be narrowed and ordered by."""
 
     channel: Channel | None = Field(None, description="email, chat, phone, social or sms.")
     agent: str | None = None
@@ -59,13 +56,6 @@ class ConversationQuery(BaseModel):
     sort: SortKey = Field("newest", description="Order: " + ", ".join(SORTS) + ".")  # type: ignore[valid-type]
     page: int = Field(1, ge=1)
     per_page: int = Field(25, ge=1, le=200)
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _blank_is_default(cls, value: object, info: ValidationInfo) -> object:
-        if isinstance(value, str) and not value.strip():
-            return cls.model_fields[info.field_name].default
-        return value.strip() if isinstance(value, str) else value
 
     def filters(self) -> ConversationFilters:
         return ConversationFilters(
