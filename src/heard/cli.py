@@ -333,14 +333,22 @@ def case_file_export_cli(
 TeamOption = Annotated[Optional[str], typer.Option("--team", help="The viewer's team (agents see other teams' shared case files redacted).")]
 
 
+# the library's filters, as options of `case-file list`, `search` and `similar`
+MoveFilter = Annotated[Optional[str], typer.Option(help="Only conversations with this finding, e.g. move.name_feeling.")]
+EmotionFilter = Annotated[Optional[str], typer.Option(help="Only conversations where the customer shows this emotion.")]
+ChannelFilter = Annotated[Optional[str], typer.Option(help="Only this channel.")]
+TagFilter = Annotated[Optional[str], typer.Option(help="Only conversations with this tag (or case-file tag).")]
+OutcomeFilter = Annotated[Optional[str], typer.Option(help="Only this outcome.")]
+
+
 @case_file_app.command("list")
 def case_file_list_cli(
     q: Annotated[Optional[str], typer.Option("--q", help="Words in the title, the lesson or the messages.")] = None,
     tag: Annotated[Optional[str], typer.Option(help="Only case files with this tag.")] = None,
-    move: Annotated[Optional[str], typer.Option(help="Only conversations with this finding, e.g. move.name_feeling.")] = None,
+    move: MoveFilter = None,
     emotion: Annotated[Optional[str], typer.Option(help="Only where the customer shows this emotion.")] = None,
-    channel: Annotated[Optional[str], typer.Option(help="Only this channel.")] = None,
-    outcome: Annotated[Optional[str], typer.Option(help="Only this outcome.")] = None,
+    channel: ChannelFilter = None,
+    outcome: OutcomeFilter = None,
     role: RoleOption = "coach",
     team: TeamOption = None,
     database_url: DatabaseOption = None,
@@ -392,11 +400,11 @@ def case_file_annotate_cli(
 @app.command("similar")
 def similar_cli(
     conversation_id: Annotated[int, typer.Argument(help="The conversation to find others like.")],
-    channel: Annotated[Optional[str], typer.Option(help="Only this channel.")] = None,
-    move: Annotated[Optional[str], typer.Option(help="Only conversations with this finding, e.g. move.name_feeling.")] = None,
-    emotion: Annotated[Optional[str], typer.Option(help="Only conversations where the customer shows this emotion.")] = None,
-    tag: Annotated[Optional[str], typer.Option(help="Only conversations with this tag (or case-file tag).")] = None,
-    outcome: Annotated[Optional[str], typer.Option(help="Only this outcome.")] = None,
+    channel: ChannelFilter = None,
+    move: MoveFilter = None,
+    emotion: EmotionFilter = None,
+    tag: TagFilter = None,
+    outcome: OutcomeFilter = None,
     limit: int = 10,
     database_url: DatabaseOption = None,
 ) -> None:
@@ -416,11 +424,11 @@ def similar_cli(
 @app.command("search")
 def search_cli(
     query: Annotated[str, typer.Argument(help="Words that must all appear in one message.")],
-    channel: Annotated[Optional[str], typer.Option(help="Only this channel.")] = None,
-    move: Annotated[Optional[str], typer.Option(help="Only conversations with this finding, e.g. move.name_feeling.")] = None,
-    emotion: Annotated[Optional[str], typer.Option(help="Only conversations where the customer shows this emotion.")] = None,
-    tag: Annotated[Optional[str], typer.Option(help="Only conversations with this tag (or case-file tag).")] = None,
-    outcome: Annotated[Optional[str], typer.Option(help="Only this outcome.")] = None,
+    channel: ChannelFilter = None,
+    move: MoveFilter = None,
+    emotion: EmotionFilter = None,
+    tag: TagFilter = None,
+    outcome: OutcomeFilter = None,
     limit: int = 20,
     role: Annotated[Optional[str], typer.Option("--role", help="Search as agent, coach or lead (default: everything, "
                                                                "as a trusted local user).")] = None,
