@@ -3,6 +3,7 @@
     python tests/data/labels/sample_messages.py ../shared/data > /tmp/to_label.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --customer-round3 > /tmp/dev_customer.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --agent-round3 > /tmp/dev_agent.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --customer-round4 > /tmp/blind_customer_raw.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -77,6 +78,18 @@ def rounds_1_2(pools: dict[str, list[dict]]) -> set[tuple[str, str]]:
     return drawn
 
 
+def _customer_round3_rows(pools: dict[str, list[dict]], drawn: set[tuple[str, str]]) -> list[dict]:
+    """Round 3's customer draw (seed CUSTOMER_DEV_SEED), given the pools and rounds 1-2's draws."""
+    used_dialogues = {sid.split("#")[0] for src, sid in drawn if src.startswith("stc3")}
+    rng = random.Random(CUSTOMER_DEV_SEED)
+    rows: list[dict] = []
+    for source, n in (("twcs", 150), ("stc3", 65)):
+        pool = [r for r in pools[source] if r["role"] == "customer" and (r["source"], r["source_id"]) not in drawn
+                and not (source == "stc3" and r["source_id"].split("#")[0] in used_dialogues)]
+        rows.extend(rng.sample(pool, n))
+    return rows
+
+
 def customer_round3(shared: Path) -> None:
     """150 customer tweets + 65 STC-3 customer turns, disjoint from rounds 1-2; STC-3 turns come
     only from dialogues that no earlier round touched (so the dev dialogues can be left out of the
@@ -85,14 +98,8 @@ def customer_round3(shared: Path) -> None:
         "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
         "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
     }
-    drawn = rounds_1_2(pools)
-    used_dialogues = {sid.split("#")[0] for src, sid in drawn if src.startswith("stc3")}
-    rng = random.Random(CUSTOMER_DEV_SEED)
-    for source, n in (("twcs", 150), ("stc3", 65)):
-        pool = [r for r in pools[source] if r["role"] == "customer" and (r["source"], r["source_id"]) not in drawn
-                and not (source == "stc3" and r["source_id"].split("#")[0] in used_dialogues)]
-        for row in rng.sample(pool, n):
-            print(json.dumps(row, ensure_ascii=False))
+    for row in _customer_round3_rows(pools, rounds_1_2(pools)):
+        print(json.dumps(row, ensure_ascii=False))
 
 
 # -- Round 3, agent side: the agent-move error-analysis set (support_dev_agent.jsonl) ------------
@@ -118,9 +125,43 @@ def agent_round3(shared: Path) -> None:
             print(json.dumps(row, ensure_ascii=False))
 
 
+# -- Round 4, customer side: the blind customer check (support_blind_customer.jsonl) -------------
+
+CUSTOMER_BLIND_SEED = 20261206
+
+
+def customer_round4(shared: Path) -> None:
+    """110 customer tweets + 50 STC-3 customer turns, disjoint from rounds 1-3 (round 3 replayed)
+    and from every source_id in tests/data/labels/*.jsonl; STC-3 turns come only from dialogues
+    that no earlier round or labelled file touches."""
+    pools = {
+        "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
+        "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
+    }
+    drawn = rounds_1_2(pools)
+    drawn.update((r["source"], r["source_id"]) for r in _customer_round3_rows(pools, set(drawn)))
+    labelled_ids: set[tuple[str, str]] = set()  # keyed by dataset (twcs / stc3), whichever excerpt
+    for path in sorted(Path(__file__).parent.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                labelled_ids.add((row["source"].split("/")[0], str(row["source_id"])))
+    labelled_ids.update((src.split("/")[0], sid) for src, sid in drawn)
+    used_dialogues = {sid.split("#")[0] for src, sid in labelled_ids if src == "stc3"}
+    rng = random.Random(CUSTOMER_BLIND_SEED)
+    for source, n in (("twcs", 110), ("stc3", 50)):
+        pool = [r for r in pools[source] if r["role"] == "customer"
+                and (r["source"].split("/")[0], r["source_id"]) not in labelled_ids
+                and not (source == "stc3" and r["source_id"].split("#")[0] in used_dialogues)]
+        for row in rng.sample(pool, n):
+            print(json.dumps(row, ensure_ascii=False))
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[2] == "--customer-round3":
         customer_round3(Path(sys.argv[1]))
+    elif len(sys.argv) > 2 and sys.argv[2] == "--customer-round4":
+        customer_round4(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--agent-round3":
         agent_round3(Path(sys.argv[1]))
     else:
