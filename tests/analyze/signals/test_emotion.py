@@ -121,6 +121,19 @@ CASES = [
     ("You guys blocked my card and I've been on hold for an hour.", "anger", 2, "You guys blocked"),  # blame + effort
     ("You cancelled the order as I asked, thank you.", "gratitude", 1, "thank you"),  # blame words, no grievance
     ("The card got blocked and I've been on hold for an hour.", "frustration", 1, "on hold for"),
+    # -- v4: accusation, sarcasm and blame aimed at the company (our own words) --
+    ("Stop stealing my data allowance.", "anger", 1, "stealing my"),
+    ("Your drivers can't do their jobs right.", "anger", 1, "can't do their jobs right"),
+    ("I don't believe a word your hotline says.", "anger", 1, "don't believe a word"),
+    ("Thank you for turning my laptop into a brick.", "anger", 1, "Thank you for turning my laptop into a"),
+    ("How is this okay? The app drains my battery.", "anger", 1, "How is this okay"),
+    ("Will you ever answer my claim?", "anger", 1, "Will you ever answer"),
+    ("Complete ineptness from start to finish.", "anger", 1, "ineptness"),
+    ("Don't give me the storm as an excuse.", "anger", 1, "as an excuse"),
+    ("You told me the engineer would call and nobody ever did, still waiting.", "anger", 2, "You told me"),
+    ("Why is my parcel at the depot?", "neutral", None, "Why is my parcel at the depot?"),
+    ("How is the weather at the airport?", "neutral", None, "How is the weather at the airport?"),
+    ("You told me to restart it, and it worked.", "neutral", None, "You told me to restart it, and it worked."),
 ]
 
 
@@ -133,7 +146,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "3"
+    assert finding.detector == "emotion" and finding.detector_version == "4"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

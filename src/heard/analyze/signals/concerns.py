@@ -30,7 +30,7 @@ _THIRD_PARTY = (r"(?:the |my |your )?(?:seller|store|shop|carrier|courier|delive
                 r"bank|post office|retailer|manufacturer|airline|airport|landlord|ups|usps|fedex|dhl|"
                 r"royal mail|hermes|evri|amazon|customer (?:service|support|care)|support|helpline|"
                 r"call cent(?:re|er)|your (?:colleague|agent|team|rep)s?|someone|an agent|a rep|(?:a |the |your )?(?:chat)?bot|"
-                r"(?:the |your |a )?(?:[A-Z]\w+ )?(?:customer service|business (?:hall|office)|service (?:cent(?:re|er)|desk|hall)|hotline)|"
+                r"(?:the |your |a )?(?:[A-Z]\w+ )?(?:customer service|csr|business (?:hall|office)|service (?:cent(?:re|er)|desk|hall)|hotline)|"
                 r"(?:the |a |your )?(?:store |shop |branch )?(?:manager|staff|associate|representative|branch|police))")
 
 EVENT = cue("concern.deadline_event", 1.0, "event",
@@ -169,7 +169,18 @@ CUES: tuple[Cue, ...] = (
         r"(?:was|were) supposed to (?:call|email|contact|ring|get back|reply|respond)",
         r"(?:keep|keeps|kept) (?:asking|telling) (?:me|us) to",
         r"(?:been )?waiting (?:\w+ ){0,4}?for (?:a |an |your |any )?(?:reply|response|answer|callback|call back|someone to (?:call|get back|reply|respond))",
-        r"(?:hello|anyone|anybody|is anyone|is anybody) (?:there|home|out there)\?", r"reopen(?:ed)? (?:my|the) (?:ticket|case|complaint)"),
+        r"(?:hello|anyone|anybody|is anyone|is anybody) (?:there|home|out there)\?", r"reopen(?:ed)? (?:my|the) (?:ticket|case|complaint)",
+        r"(?:mailed|emailed|called|contacted|messaged|rang|phoned|asked|complained|tried|wrote)(?: [\w@’'-]+){0,3}? (?:so |too |very )many times?",
+        rf"no (?:reply|response|answer|help) from {_THIRD_PARTY}",
+        r"(?:(?:\d+|two|three|four|five|a few|several) (?:days|weeks)|a week|a month) (?:for|to get) (?:a |an )?(?:reply|response|answer)",
+        r"(?:filled|submitted)(?: in| out)? (?:the |an? |my |your )?(?:online )?(?:[\w-]+ )?(?:forms?|complaint)",
+        r"(?:twice|three times|\d+ times|several times) (?:in|within) (?:the )?(?:past|last)",
+        r"I(?:'ve| have)? (?:already )?tried(?: \w+){0,3}? (?:and|but) (?:they|he|she|you|it) (?:\w+ )?(?:said|told)",
+        r"over and over(?: again)?", r"again and again",
+        r"(?:requested|asked|applied|booked)(?: for)? (?:a |an |the )?(?:repair|refund|cancellation|maintenance|callback|call back|engineer|technician)"
+        r"[^.!?]{0,30}? (?:and|but) (?:you|they|the \w+|your \w+) (?:told|said|promised)",
+        r"every time I (?:call|contact|ring|phone|ask|try|chat|email|go)",
+        r"always (?:goes|went|gets|got) (?:down|out|off|offline|broken)", r"always (?:breaks|drops|fails|crashes|cuts out|disconnects)"),
     cue("concern.money", 2.0, "a charge or cost at stake",
         r"(?:charged|billed)(?: me)?(?: \w+)? (?:twice|double|two times|again|for something|for nothing|wrongly|incorrectly)",
         r"double[- ]?(?:charged|charge|billed|billing)", r"over-?charged?", r"overbilled", r"charged me",
@@ -184,7 +195,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:unauthori[sz]ed|duplicate|pending|mystery|unknown|fraudulent) (?:charges?|payments?|transactions?|debits?)",
         r"paid (?:twice|extra|double)", r"paid for (?:something|nothing|it twice)", r"(?:on a|on my) (?:pension|fixed income|tight budget)",
         r"money is tight", r"(?:false|incorrect|bogus|wrong) charges?", r"what I(?:'m)? pay(?:ing)? for", r"(?:took|taken|taking) (?:\w+ )?(?:from|out of) my (?:account|card|bank)", r"cost(?:s|ing)? me", r"lost money",
-        r"price (?:went up|increase|hike|rise)", r"debited", r"chargeback", r"financial hardship", r"hardship"),
+        r"price (?:went up|increase|hike|rise)", r"debited", r"chargeback", r"financial hardship", r"hardship",
+        r"(?:I|we|my (?:wife|husband|partner|son|daughter|mum|mom|dad|card|account)(?:'s account)?) (?:got|get|getting|was|were|have been|has been|had been) (?:\w+ )?charged",
+        r"swallow\w* (?:my |the |our )?(?:money|coins?|cash|card|notes?)", r"(?:money|coins?|cash|RMB|yuan|dollars?|pounds?)(?: of mine)? (?:was |were |got )?(?:swallowed|eaten)",
+        r"auto[- ]?renew\w*", r"hold on (?:my |the |our )?(?:card|account|funds|money)", r"(?:reversed|released|lifted|removed) the hold"),
     # A bare amount is money at stake only when the message also talks of paying or losing it (`_bare_amount`).
     cue("concern.money", 2.0, "an amount",
         r"[$£€¥₹]\s?\d[\d,]*(?:\.\d\d)?", r"(?:RMB|rmb|Rs\.?|INR) ?\d[\d,]*", r"\d[\d,]*(?:\.\d\d)? ?(?:dollars|pounds|euros|usd|gbp|eur|quid|bucks|yuan|rmb|rupees|inr)"),
@@ -208,7 +222,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:nobody|no one|no-one) (?:there |here |at \w+ )?(?:cares|listens|reads)", r"(?:does|is) (?:anybody|anyone) (?:even )?(?:read|reading|listen|listening)",
         r"(?:haven't|didn't|did not|have not) (?:even )?read (?:either of |any of |one of )?my (?:emails|messages)", r"(?:you're|you are) not hearing me",
         r"shouting into (?:a|the) void", r"do you (?:guys |people )?(?:even|actually) care",
-        r"ignore (?:me|us|my \w+|customers|an? \w+ like (?:me|us))"),
+        r"(?<!can you )(?<!could you )(?<!please )ignore (?:me|us|my \w+|customers|an? \w+ like (?:me|us))",
+        r"(?:you|they|you guys|y'?all) (?:just |simply |conveniently )?ignore(?= (?:it|this|them|complaints?|claims?|emails?|messages?|people|customers)\b)",
+        r"(?:doesn't|does not|don't|do not) (?:seem to )?be (?:a )?(?:concern|priority)", r"(?:isn't|is not|not) (?:a )?(?:concern|priority) (?:to|for) (?:you|them|your)"),
     cue("risk.churn", 2.0, "intends to leave",
         r"cancel(?:l?ing)? (?:my|the|our)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
         r"close (?:my|our) account",
@@ -229,7 +245,11 @@ CUES: tuple[Cue, ...] = (
         r"(?:you've|you have|you just) lost (?:a|me as a|my|our) (?:customer|business)",
         r"(?:should|will|going to|gonna|I'll|we'll|to) give up (?:on )?(?:you\b|your|(?-i:[A-Z])\w+)", r"(?:friendship|relationship) (?:ends|is over|has ended|ended)",
         r"deregister\w*", r"(?:lost|losing) (?:a |another |one )?(?:loyal |long[- ]?time |good )customer",
-        r"(?:will|shall|going to|gonna|I'll|we'll|about to) (?:delete|uninstall) (?:the|this|your) (?:app|application)", r"terminat(?:e|ing) (?:my|the|our) (?:contract|account|service|subscription)", strong=False, negatable=True),
+        r"(?:will|shall|going to|gonna|I'll|we'll|about to) (?:delete|uninstall) (?:the|this|your) (?:app|application)",
+        r"(?:considering|thinking (?:about|of)|tempted to|might|may|going to|gonna) (?:be )?(?:getting|buying|get|buy|switching to|trying) (?:a |an )?(?:different|another|other|new kind of|new brand of)(?: \w+)? (?:phone|provider|bank|network|carrier|laptop|brand|service|company|airline|app)",
+        r"why (?:do|would|should) (?:I|we) (?:even )?(?:need|use|keep|pay) (?:you|your)\b", r"reasons? (?:to|why I(?:'ll| will)?) (?:cease|stop|quit|leave|cancel)(?: using| reaching)?",
+        r"(?:using|go(?:ing)? with|switch(?:ing)? to|sticking with|shopping (?:at|with)) (?:them|their \w+|@\w+|(?-i:[A-Z])\w+|another \w+|a different \w+) from now on",
+        r"(?:loyal|long[- ]?time|good) customer (?:just |now )?lost", r"terminat(?:e|ing) (?:my|the|our) (?:contract|account|service|subscription)", strong=False, negatable=True),
 )
 
 
@@ -269,7 +289,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="3",
+    "concerns", version="4",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )

@@ -68,12 +68,23 @@ CUES: tuple[Cue, ...] = (
         r"shift(?:ed|ing)? (?:the )?(?:responsibilit\w+|blame)", r"(?:do|did) you have the nerve",
         r"why (?:the hell|the fuck|tf|on earth) (?:did|do|would|are|is|have|does) (?:you|u|they)", r"thanks for nothing",
         strong=True),
+    # Accusation and sarcasm aimed at the company, in the words support messages use.
+    cue("anger", 1.5, "accuses the company",
+        r"(?:stealing|steal|stole|stolen) (?:my|our|from|people|customers|money|data)", r"go bankrupt",
+        r"talk(?:ed|ing|s)? (?:garbage|nonsense|rubbish|crap)", r"oppress\w*", r"inept(?:ness|itude)?",
+        r"(?:can't|cannot|can not|don't|do not|couldn't) do (?:their|your|his|her|its) (?:jobs?|work)(?: right| properly)?",
+        r"(?:don't|do not) (?:quite |really )?(?:believe|trust) (?:in )?(?:you\b|your|a word)",
+        r"admire your (?:courage|nerve|audacity)", r"how is (?:this|that|it) (?:\w+ )?(?:okay|ok|acceptable|fair|legal|allowed)\b",
+        r"thank(?:s| you) for (?:\w+ing) (?:my|me|us|our) [^.!?]{0,40}?(?:into|to) (?:an?|the)\b",
+        r"will you ever (?:address|answer|reply|respond|fix|refund|help|read|call)",
+        r"(?:do|did) you (?:just|even) (?:ignore|care|bother|read|listen)",
+        r"(?:as an|no more|lame|pathetic|another|stop (?:making|giving)) excuses?", r"treat(?:s|ing|ed)? (?:your )?customers? like"),
     # Blame for what was done to the customer ("you guys blocked my card"): nothing alone ("you
     # cancelled it as I asked"); with frustration or disappointment it aims them at someone: anger.
     cue("blame", 0.0, "blames someone",
         r"(?:you|u|you guys|u guys|y'?all|your (?:staff|company|team|agent|courier|driver|store|bank)) (?:have |'ve |just |then |now |still )?"
         r"(?:blocked|cancell?ed|cut (?:me )?off|suspended|lost|broke|deleted|overcharged|ignored|refused|denied|deducted|took|stole|sold|"
-        r"disconnected|closed|locked|banned|blacklisted|insisted|sent me (?:the )?wrong)"),
+        r"disconnected|closed|locked|banned|blacklisted|insisted|sent me (?:the )?wrong|told (?:me|us)|promised|assured (?:me|us))"),
     cue("anger", 2.0, "accuses someone",
         r"cheat(?:ed|ing|s)?", r"deceiv\w+", r"misled", r"conned", r"lying", r"theft", r"(?<!be )rude", r"dismissive",
         r"condescending", r"patroni[sz]ing", r"arrogant", negatable=True),
@@ -280,7 +291,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="3", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="4", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
