@@ -44,3 +44,20 @@ def test_eval_reports_the_customer_dev_set_beside_the_labels(tmp_path):
     elsewhere = tmp_path / "labels.jsonl"
     elsewhere.write_text(FIXTURE.read_text())
     assert "## support-dev-customer: skipped" in run_eval(tmp_path, labels=elsewhere, splits=["support-dev-customer"])
+
+
+def test_eval_reports_the_blind_check_beside_the_labels(tmp_path):
+    report = run_eval(tmp_path / "no-shared-here", labels=FIXTURE, splits=["support-blind"])
+    assert "## support blind check (labelled after the rules and examples were written) — agent moves (n=92)" in report
+    assert "— customer emotion (primary label) (n=147)" in report
+    elsewhere = tmp_path / "labels.jsonl"
+    elsewhere.write_text(FIXTURE.read_text())
+    assert "## support-blind: skipped" in run_eval(tmp_path, labels=elsewhere, splits=["support-blind"])
+
+
+def test_eval_of_a_customer_only_file_names_it_and_prints_no_empty_table(tmp_path):
+    customers = tmp_path / "mine.jsonl"
+    customers.write_text("".join(line + "\n" for line in FIXTURE.read_text().splitlines() if '"customer"' in line))
+    report = run_eval(tmp_path, labels=customers, splits=["support"])
+    assert "## labels mine.jsonl — customer concerns (n=3)" in report
+    assert "agent moves" not in report and "nan" not in report

@@ -43,6 +43,7 @@ from heard.model import Channel, Conversation, Message, Role
 LABELS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels" / "support_validation.jsonl"
 DEV_AGENT = "support_dev_agent.jsonl"  # beside the labels file
 DEV_CUSTOMER = "support_dev_customer.jsonl"  # beside the labels file
+BLIND = ("support_blind_agent.jsonl", "support_blind_customer.jsonl")  # beside the labels file
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "disappointment", "confusion", "relief",
             "gratitude", "joy", "neutral")
 MOVES = tuple(f"move.{k}" for k in (
@@ -52,7 +53,7 @@ CONCERNS = ("concern.deadline_event", "concern.accessibility", "concern.repeat_c
             "concern.business_impact", "concern.invisible", "risk.churn")
 FAMILIES = ("move", "concern", "risk", "emotion")
 MODEL_DETECTORS = ("moves_model", "concerns_model")
-SPLITS = ("support", "support-dev-agent", "support-dev-customer", "goemotions", "esconv", "epitome")
+SPLITS = ("support", "support-blind", "support-dev-agent", "support-dev-customer", "goemotions", "esconv", "epitome")
 
 
 # -- metrics ---------------------------------------------------------------------------------
@@ -260,8 +261,9 @@ def _table(title: str, kinds: Sequence[str], rows: dict[str, Scores], note: str 
     return "\n".join(lines)
 
 
-def eval_support(path: Path, rules: Analyzer, models: Analyzer) -> list[str]:
-    records = read_support_validation(path)
+def eval_support(records: list[dict], rules: Analyzer, models: Analyzer, title: str = "support validation") -> list[str]:
+    """Moves on the agent messages, concerns and emotion on the customer messages (a table only
+    for a role the file holds)."""
     out = []
     agents = [r for r in records if r["role"] == "agent"]
     customers = [r for r in records if r["role"] == "customer"]
@@ -270,16 +272,19 @@ def eval_support(path: Path, rules: Analyzer, models: Analyzer) -> list[str]:
     idx_c = [i for i, r in enumerate(records) if r["role"] == "customer"]
     gold_a = [set(r["labels"]) for r in agents]
     gold_c = [set(r["labels"]) for r in customers]
-    out.append(_table("support validation — agent moves", MOVES,
-                      {k: score_multilabel(MOVES, gold_a, [v[i]["kinds"] for i in idx_a]) for k, v in res.items()}))
-    out.append(_table("support validation — customer concerns", CONCERNS,
+    if agents:
+        out.append(_table(f"{title} — agent moves", MOVES,
+                          {k: score_multilabel(MOVES, gold_a, [v[i]["kinds"] for i in idx_a]) for k, v in res.items()}))
+    if not customers:
+        return out
+    out.append(_table(f"{title} — customer concerns", CONCERNS,
                       {k: score_multilabel(CONCERNS, gold_c, [v[i]["kinds"] for i in idx_c]) for k, v in res.items()}))
     texts = [r["text"] for r in customers]
     gold_e = [r["emotion"] for r in customers]
     emo = {"VADER": vader_emotion(texts), "NRCLex": nrclex_emotion(texts),
            "rules": [res["rules"][i]["emotion"] for i in idx_c], "model": model_emotion(texts),
            "rules+models": [res["rules+models"][i]["emotion"] for i in idx_c]}
-    out.append(_table("support validation — customer emotion (primary label)", EMOTIONS,
+    out.append(_table(f"{title} — customer emotion (primary label)", EMOTIONS,
                       {k: score_single(EMOTIONS, gold_e, v) for k, v in emo.items()}))
     return out
 
@@ -348,11 +353,16 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
     wanted = set(splits or SPLITS)
     dev_agent = labels.parent / DEV_AGENT
     dev_customer = labels.parent / DEV_CUSTOMER
+    blind = [labels.parent / name for name in BLIND]
+    title = "support validation" if labels == LABELS_FILE else f"labels {labels.name}"
     rules, models = build_analyzer(False), build_analyzer(True)
     out = ["# heard eval — per-kind precision / recall / F1, macro-F1 over kinds with gold positives, "
            "ECE (10 bins)"]
     checks: list[tuple[str, Callable[[], bool], Callable[[], list[str]]]] = [
-        ("support", lambda: labels.is_file(), lambda: eval_support(labels, rules, models)),
+        ("support", lambda: labels.is_file(), lambda: eval_support(read_support_validation(labels), rules, models, title)),
+        ("support-blind", lambda: all(p.is_file() for p in blind),
+         lambda: eval_support([r for p in blind for r in read_support_validation(p)], rules, models,
+                              "support blind check (labelled after the rules and examples were written)")),
         ("support-dev-agent", lambda: dev_agent.is_file(), lambda: eval_support_dev_agent(dev_agent, rules, models)),
         ("support-dev-customer", lambda: dev_customer.is_file(),
          lambda: eval_support_dev_customer(dev_customer, rules, models)),
@@ -369,7 +379,8 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
         if name not in wanted:
             continue
         if not available():
-            where = {"support": labels, "support-dev-agent": dev_agent, "support-dev-customer": dev_customer}.get(name, shared_data)
+            where = {"support": labels, "support-blind": labels.parent, "support-dev-agent": dev_agent,
+                     "support-dev-customer": dev_customer}.get(name, shared_data)
             out.append(f"\n## {name}: skipped — its files are not under {where}")
             continue
         out.extend(run())

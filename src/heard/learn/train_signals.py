@@ -28,7 +28,8 @@ EXAMPLES = Path(__file__).parent / "examples"
 LABELS = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels"
 VALIDATION = LABELS / "support_validation.jsonl"
 # Every labelled evaluation file: their STC-3 dialogues are kept out of the weak-label data.
-EVALUATION_FILES = (VALIDATION, LABELS / "support_dev_customer.jsonl", LABELS / "support_dev_agent.jsonl")
+EVALUATION_FILES = (VALIDATION, LABELS / "support_dev_customer.jsonl", LABELS / "support_dev_agent.jsonl",
+                    LABELS / "support_blind_customer.jsonl", LABELS / "support_blind_agent.jsonl")
 OWN_WEIGHT = 3.0
 WEAK_POSITIVE = 1.0
 WEAK_NEGATIVE = 0.3
