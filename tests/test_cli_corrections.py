@@ -90,7 +90,7 @@ def test_eval_prints_the_tables_for_a_tiny_labels_file(tmp_path):
     result = invoke("eval", tmp_path, "--labels", TINY_LABELS)
     assert result.exit_code == 0, result.output
     assert "# heard eval — per-kind precision / recall / F1" in result.stdout
-    assert "support validation — agent moves (n=2)" in result.stdout
+    assert "labels tiny_fixture.jsonl — agent moves (n=2)" in result.stdout
     assert "customer emotion (primary label) (n=3)" in result.stdout
     assert "macro-F1" in result.stdout and "ECE" in result.stdout
     for split in ("goemotions", "esconv", "epitome"):
