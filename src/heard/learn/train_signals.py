@@ -28,8 +28,10 @@ EXAMPLES = Path(__file__).parent / "examples"
 LABELS = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels"
 VALIDATION = LABELS / "support_validation.jsonl"
 # Every labelled evaluation file: their STC-3 dialogues are kept out of the weak-label data.
-EVALUATION_FILES = (VALIDATION, LABELS / "support_dev_customer.jsonl", LABELS / "support_dev_agent.jsonl",
-                    LABELS / "support_blind_customer.jsonl", LABELS / "support_blind_agent.jsonl")
+EVALUATION_FILES = (VALIDATION, LABELS / "support_dev_customer.jsonl", LABELS / "support_dev_agent.jsonl")
+# The blind customer set holds customer labels only: its dialogues leave the customer sentences
+# (the concerns head); their helpdesk turns are evaluated nowhere. The blind agent set is TWCS only.
+BLIND_FILES = {"customer": (LABELS / "support_blind_customer.jsonl",), "agent": ()}
 OWN_WEIGHT = 3.0
 WEAK_POSITIVE = 1.0
 WEAK_NEGATIVE = 0.3
@@ -52,10 +54,10 @@ def read_labelled(name: str, prefix: str) -> list[tuple[set[str], str]]:
     return out
 
 
-def validation_dialogues() -> set[str]:
-    """STC-3 dialogue ids of every labelled evaluation file (validation and dev sets)."""
+def validation_dialogues(role: str) -> set[str]:
+    """STC-3 dialogue ids of every labelled evaluation file that could score `role`'s messages."""
     ids = set()
-    for path in EVALUATION_FILES:
+    for path in EVALUATION_FILES + BLIND_FILES[role]:
         if not path.is_file():
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -74,7 +76,7 @@ def weak_sentences(shared: Path, role: str, kinds: tuple[str, ...]) -> list[tupl
     path = shared / "stc3" / "train_data_en.json"
     if not path.is_file():
         return []
-    skip = validation_dialogues()
+    skip = validation_dialogues(role)
     analyzer = build_analyzer(False)
     out = []
     for dialogue in json.loads(path.read_text(encoding="utf-8")):
