@@ -140,8 +140,8 @@ def test_agent_messages_get_no_emotion_and_customer_messages_no_moves(make_conve
 
 
 def test_emotion_blend_keeps_polite_thanks_neutral():
-    """The rules' 'polite thanks' neutral is a decision and outweighs a model sure of gratitude;
-    a plain 'no cue' neutral does not."""
+    """The rules' 'polite thanks' neutral is a decision and counts as a full verdict against a model
+    leaning to gratitude; a plain 'no cue' neutral counts for less."""
     import numpy as np
 
     from heard.analyze.signals.emotion import POLITE_NOTE
@@ -149,12 +149,12 @@ def test_emotion_blend_keeps_polite_thanks_neutral():
     from heard.model import Finding, Span
 
     model_p = np.full(len(EMOTIONS), 0.02)
-    model_p[EMOTIONS.index("gratitude")] = 0.82
+    model_p[EMOTIONS.index("gratitude")] = 0.6
     det = EmotionModelDetector()
 
     def neutral(rationale):
         return Finding(kind="emotion.neutral", span=Span("m", 0, 1), score=0.75, detector="emotion",
-                       detector_version="3", rationale=rationale)
+                       detector_version="4", rationale=rationale)
 
     assert EMOTIONS[int(det.blend(model_p, neutral(f"{POLITE_NOTE}: 'Thanks'")).argmax())] == "neutral"
     assert EMOTIONS[int(det.blend(model_p, neutral("no emotion cue")).argmax())] == "gratitude"
