@@ -4,6 +4,7 @@
     python tests/data/labels/sample_messages.py ../shared/data --customer-round3 > /tmp/dev_customer.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --agent-round3 > /tmp/dev_agent.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --customer-round4 > /tmp/blind_customer_raw.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --customer-round5 > /tmp/final_customer_raw.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -115,14 +116,8 @@ def agent_round3(shared: Path) -> None:
         "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
         "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
     }
-    drawn = rounds_1_2(pools)
-    used_dialogues = {sid.split("#")[0] for src, sid in drawn if src.startswith("stc3")}
-    rng = random.Random(AGENT_DEV_SEED)
-    for source, n in (("twcs", 140), ("stc3", 70)):
-        pool = [r for r in pools[source] if r["role"] == "agent" and (r["source"], r["source_id"]) not in drawn
-                and not (source == "stc3" and r["source_id"].split("#")[0] in used_dialogues)]
-        for row in rng.sample(pool, n):
-            print(json.dumps(row, ensure_ascii=False))
+    for row in _agent_round3_rows(pools, rounds_1_2(pools)):
+        print(json.dumps(row, ensure_ascii=False))
 
 
 # -- Round 4, customer side: the blind customer check (support_blind_customer.jsonl) -------------
@@ -130,25 +125,88 @@ def agent_round3(shared: Path) -> None:
 CUSTOMER_BLIND_SEED = 20261206
 
 
+# The labelled files each round excluded, frozen as they stood when that round was drawn, so a replay
+# does not change when later files are added (round 4 was drawn before support_blind_customer.jsonl
+# existed; reading every *.jsonl now would exclude round 4's own messages and draw a different set).
+LABELLED_BEFORE_ROUND4 = ("support_blind_agent.jsonl", "support_dev_agent.jsonl", "support_dev_customer.jsonl",
+                          "support_validation.jsonl", "tiny_fixture.jsonl")
+
+
+def _labelled_ids(names) -> set[tuple[str, str]]:
+    """(dataset, source_id) of every message in the named files of tests/data/labels/, keyed by
+    dataset (twcs / stc3), whichever excerpt."""
+    ids: set[tuple[str, str]] = set()
+    for name in sorted(names):
+        for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                ids.add((row["source"].split("/")[0], str(row["source_id"])))
+    return ids
+
+
+def _customer_round4_rows(pools: dict[str, list[dict]]) -> list[dict]:
+    """Round 4's customer draw (seed CUSTOMER_BLIND_SEED), replayed from the pools."""
+    drawn = rounds_1_2(pools)
+    drawn.update((r["source"], r["source_id"]) for r in _customer_round3_rows(pools, set(drawn)))
+    labelled_ids = _labelled_ids(LABELLED_BEFORE_ROUND4)
+    labelled_ids.update((src.split("/")[0], sid) for src, sid in drawn)
+    used_dialogues = {sid.split("#")[0] for src, sid in labelled_ids if src == "stc3"}
+    rng = random.Random(CUSTOMER_BLIND_SEED)
+    rows: list[dict] = []
+    for source, n in (("twcs", 110), ("stc3", 50)):
+        pool = [r for r in pools[source] if r["role"] == "customer"
+                and (r["source"].split("/")[0], r["source_id"]) not in labelled_ids
+                and not (source == "stc3" and r["source_id"].split("#")[0] in used_dialogues)]
+        rows.extend(rng.sample(pool, n))
+    return rows
+
+
 def customer_round4(shared: Path) -> None:
     """110 customer tweets + 50 STC-3 customer turns, disjoint from rounds 1-3 (round 3 replayed)
-    and from every source_id in tests/data/labels/*.jsonl; STC-3 turns come only from dialogues
-    that no earlier round or labelled file touches."""
+    and from every source_id in the labelled files of the time (LABELLED_BEFORE_ROUND4); STC-3
+    turns come only from dialogues that no earlier round or labelled file touches."""
+    pools = {
+        "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
+        "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
+    }
+    for row in _customer_round4_rows(pools):
+        print(json.dumps(row, ensure_ascii=False))
+
+
+# -- Round 5, customer side: the final blind customer check (support_final_customer.jsonl) -------
+
+CUSTOMER_FINAL_SEED = 20261207
+LABELLED_BEFORE_ROUND5 = LABELLED_BEFORE_ROUND4 + ("support_blind_customer.jsonl",)
+
+
+def _agent_round3_rows(pools: dict[str, list[dict]], drawn: set[tuple[str, str]]) -> list[dict]:
+    """Round 3's agent draw (seed AGENT_DEV_SEED), given the pools and rounds 1-2's draws."""
+    used_dialogues = {sid.split("#")[0] for src, sid in drawn if src.startswith("stc3")}
+    rng = random.Random(AGENT_DEV_SEED)
+    rows: list[dict] = []
+    for source, n in (("twcs", 140), ("stc3", 70)):
+        pool = [r for r in pools[source] if r["role"] == "agent" and (r["source"], r["source_id"]) not in drawn
+                and not (source == "stc3" and r["source_id"].split("#")[0] in used_dialogues)]
+        rows.extend(rng.sample(pool, n))
+    return rows
+
+
+def customer_round5(shared: Path) -> None:
+    """110 customer tweets + 50 STC-3 customer turns, disjoint from every message rounds 1-4 drew
+    (labelled or left out; rounds 3 and 4 replayed, both sides of round 3) and from every source_id
+    in the labelled files of the time (LABELLED_BEFORE_ROUND5); STC-3 turns come only from
+    dialogues that no earlier round or labelled file touches."""
     pools = {
         "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
         "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
     }
     drawn = rounds_1_2(pools)
-    drawn.update((r["source"], r["source_id"]) for r in _customer_round3_rows(pools, set(drawn)))
-    labelled_ids: set[tuple[str, str]] = set()  # keyed by dataset (twcs / stc3), whichever excerpt
-    for path in sorted(Path(__file__).parent.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                labelled_ids.add((row["source"].split("/")[0], str(row["source_id"])))
+    earlier = _customer_round3_rows(pools, set(drawn)) + _agent_round3_rows(pools, set(drawn)) + _customer_round4_rows(pools)
+    drawn.update((r["source"], r["source_id"]) for r in earlier)
+    labelled_ids = _labelled_ids(LABELLED_BEFORE_ROUND5)
     labelled_ids.update((src.split("/")[0], sid) for src, sid in drawn)
     used_dialogues = {sid.split("#")[0] for src, sid in labelled_ids if src == "stc3"}
-    rng = random.Random(CUSTOMER_BLIND_SEED)
+    rng = random.Random(CUSTOMER_FINAL_SEED)
     for source, n in (("twcs", 110), ("stc3", 50)):
         pool = [r for r in pools[source] if r["role"] == "customer"
                 and (r["source"].split("/")[0], r["source_id"]) not in labelled_ids
@@ -156,12 +214,13 @@ def customer_round4(shared: Path) -> None:
         for row in rng.sample(pool, n):
             print(json.dumps(row, ensure_ascii=False))
 
-
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[2] == "--customer-round3":
         customer_round3(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--customer-round4":
         customer_round4(Path(sys.argv[1]))
+    elif len(sys.argv) > 2 and sys.argv[2] == "--customer-round5":
+        customer_round5(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--agent-round3":
         agent_round3(Path(sys.argv[1]))
     else:
