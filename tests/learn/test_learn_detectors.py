@@ -158,3 +158,20 @@ def test_emotion_blend_keeps_polite_thanks_neutral():
 
     assert EMOTIONS[int(det.blend(model_p, neutral(f"{POLITE_NOTE}: 'Thanks'")).argmax())] == "neutral"
     assert EMOTIONS[int(det.blend(model_p, neutral("no emotion cue")).argmax())] == "gratitude"
+
+
+@pytest.mark.parametrize(("kind", "sentence", "kept"), [
+    ("move.ownership", "I'll chase the warehouse for you today.", True),
+    ("move.ownership", "We will chase the warehouse for you today.", False),  # "we" is not personal
+    ("move.ownership", "I will be happy to look into this further for you.", False),  # an offer, not a commitment
+    ("move.invite_more", "What would make this right for you?", True),
+    ("move.invite_more", "Can you let me know which store you shop in?", False),  # data for the process
+    ("move.invite_more", "Please send us a DM.", False),
+    ("move.checkpoint", "I'll update you by 3pm.", True),
+    ("move.checkpoint", "We'll update you soon.", False),  # no time stated
+    ("move.name_feeling", "That must have been maddening.", True),  # paraphrase: no gate
+])
+def test_move_model_keeps_only_what_the_definition_allows(kind, sentence, kept):
+    from heard.learn.detectors import MoveModelDetector
+
+    assert MoveModelDetector().keep(kind, sentence) is kept

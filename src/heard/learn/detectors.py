@@ -11,6 +11,7 @@ A model finding's span is the sentence it scored; its rationale says how sure th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -143,12 +144,46 @@ MOVE_KINDS = tuple(k for k in _WHAT if k.startswith("move."))
 CONCERN_KINDS = tuple(k for k in _WHAT if not k.startswith("move."))
 
 
-@register_detector("moves_model", version="2", kinds=MOVE_KINDS, requires=("move",))
+# What TAXONOMY.md's definition of a move needs in the sentence itself, whatever the paraphrase:
+# ownership is first-person singular ("we" or the brand is not), an open question is a question or
+# an explicit invitation, a checkpoint states a time, choices need an alternative, an apology or a
+# non-apology says sorry. Kinds without an entry (name_feeling, reflect_concern, reframe, closure)
+# are what the model is for: paraphrases no word list catches.
+_MOVE_SUPPORT = {
+    "move.ownership": re.compile(r"\bI\b|\bI['’](?:ll|m|ve|d)\b|\b(?i:myself|personally)\b"),
+    "move.invite_more": re.compile(r"\?|\b(?:(?:tell|let) (?:me|us) (?:know|more)|fill (?:me|us) in|share|walk (?:me|us) through)\b",
+                                   re.IGNORECASE),
+    "move.checkpoint": re.compile(
+        r"\d|\b(?:today|tonight|tomorrow|morning|afternoon|evening|noon|midnight|hours?|days?|weeks?|"
+        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|end of (?:the )?(?:day|week|month)|every \w+|daily|weekly)\b", re.IGNORECASE),
+    "move.offer_choices": phrases(r"or", r"either", r"which", r"options?", r"prefer\w*", r"alternatively", r"choose"),
+    "move.apology": phrases(r"sorry", r"apolog\w*", r"regret\w*"),
+    "move.non_apology": phrases(r"sorry", r"apolog\w*", r"regret\w*"),
+}
+# What the definitions rule out: an offer to help ("I'd be happy to look into this") is no personal
+# commitment; a question that only collects data for the process (an order number, which store, a
+# DM) does not invite the customer to say more.
+_MOVE_AGAINST = {
+    "move.ownership": phrases(r"(?:happy|glad|pleased|love|like) to"),
+    "move.invite_more": phrases(
+        r"(?:order|account|confirmation|booking|reference|tracking|serial|case|ticket|phone|card|policy|membership) "
+        r"(?:number|no|#|details|info\w*)", r"(?:which|what) (?:store|shop|branch|location|address|email|device|model|version|flight)",
+        r"(?:dm|pm|direct message|private message)", r"provide", r"(?:full )?name", r"email address", r"postcode", r"zip"),
+}
+
+
+@register_detector("moves_model", version="3", kinds=MOVE_KINDS, requires=("move",))
 class MoveModelDetector(_SentenceModelDetector):
-    """`move.*` on agent sentences the rule detectors missed, when the model is sure enough."""
+    """`move.*` on agent sentences the rule detectors missed, when the model is sure enough and the
+    sentence has what the move's definition needs (`_MOVE_SUPPORT`) and nothing it rules out
+    (`_MOVE_AGAINST`)."""
 
     head_name = "moves"
     role = Role.agent
+
+    def keep(self, kind: str, sentence: str) -> bool:
+        support, against = _MOVE_SUPPORT.get(kind), _MOVE_AGAINST.get(kind)
+        return (support is None or support.search(sentence) is not None) and not (against and against.search(sentence))
 
 
 # Lexical support a concern finding of the model needs in its sentence: a word of the kind's own
