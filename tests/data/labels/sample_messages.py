@@ -5,6 +5,7 @@
     python tests/data/labels/sample_messages.py ../shared/data --agent-round3 > /tmp/dev_agent.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --customer-round4 > /tmp/blind_customer_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --customer-round5 > /tmp/final_customer_raw.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --agent-round6 > /tmp/final_agent_raw.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -191,6 +192,24 @@ def _agent_round3_rows(pools: dict[str, list[dict]], drawn: set[tuple[str, str]]
     return rows
 
 
+def _customer_round5_rows(pools: dict[str, list[dict]]) -> list[dict]:
+    """Round 5's customer draw (seed CUSTOMER_FINAL_SEED), replayed from the pools."""
+    drawn = rounds_1_2(pools)
+    earlier = _customer_round3_rows(pools, set(drawn)) + _agent_round3_rows(pools, set(drawn)) + _customer_round4_rows(pools)
+    drawn.update((r["source"], r["source_id"]) for r in earlier)
+    labelled_ids = _labelled_ids(LABELLED_BEFORE_ROUND5)
+    labelled_ids.update((src.split("/")[0], sid) for src, sid in drawn)
+    used_dialogues = {sid.split("#")[0] for src, sid in labelled_ids if src == "stc3"}
+    rng = random.Random(CUSTOMER_FINAL_SEED)
+    rows: list[dict] = []
+    for source, n in (("twcs", 110), ("stc3", 50)):
+        pool = [r for r in pools[source] if r["role"] == "customer"
+                and (r["source"].split("/")[0], r["source_id"]) not in labelled_ids
+                and not (source == "stc3" and r["source_id"].split("#")[0] in used_dialogues)]
+        rows.extend(rng.sample(pool, n))
+    return rows
+
+
 def customer_round5(shared: Path) -> None:
     """110 customer tweets + 50 STC-3 customer turns, disjoint from every message rounds 1-4 drew
     (labelled or left out; rounds 3 and 4 replayed, both sides of round 3) and from every source_id
@@ -200,19 +219,66 @@ def customer_round5(shared: Path) -> None:
         "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
         "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
     }
+    for row in _customer_round5_rows(pools):
+        print(json.dumps(row, ensure_ascii=False))
+
+
+# -- The blind agent check (support_blind_agent.jsonl), replayed -----------------------------------
+
+AGENT_BLIND_SEED = 20261205
+
+
+def _agent_blind_rows(pools: dict[str, list[dict]]) -> list[dict]:
+    """The blind agent draw (seed AGENT_BLIND_SEED; drawn outside this module, replayed here): 100
+    TWCS agent tweets, disjoint from rounds 1-2 and both sides of round 3. All 92 labelled messages
+    of support_blind_agent.jsonl are in it; the other 8 are the ones left out."""
     drawn = rounds_1_2(pools)
-    earlier = _customer_round3_rows(pools, set(drawn)) + _agent_round3_rows(pools, set(drawn)) + _customer_round4_rows(pools)
+    drawn.update((r["source"], r["source_id"])
+                 for r in _customer_round3_rows(pools, set(drawn)) + _agent_round3_rows(pools, set(drawn)))
+    pool = [r for r in pools["twcs"] if r["role"] == "agent" and (r["source"], r["source_id"]) not in drawn]
+    return random.Random(AGENT_BLIND_SEED).sample(pool, 100)
+
+
+# -- Round 6, agent side: the final blind agent check (support_final_agent.jsonl) ----------------
+
+AGENT_FINAL_SEED = 20261208
+LABELLED_BEFORE_ROUND6 = LABELLED_BEFORE_ROUND5 + ("support_final_customer.jsonl",)
+
+
+def agent_round6(shared: Path) -> None:
+    """130 agent tweets + 40 STC-3 helpdesk turns, disjoint from every message rounds 1-5 drew
+    (labelled or left out; rounds 3-5 and the blind agent draw replayed), from every source_id and
+    every text in the labelled files of the time (LABELLED_BEFORE_ROUND6), and without repeating a
+    text within the draw; STC-3 turns come only from dialogues that no earlier round or labelled
+    file touches."""
+    pools = {
+        "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
+        "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
+    }
+    drawn = rounds_1_2(pools)
+    earlier = (_customer_round3_rows(pools, set(drawn)) + _agent_round3_rows(pools, set(drawn)) + _agent_blind_rows(pools)
+               + _customer_round4_rows(pools) + _customer_round5_rows(pools))
     drawn.update((r["source"], r["source_id"]) for r in earlier)
-    labelled_ids = _labelled_ids(LABELLED_BEFORE_ROUND5)
+    labelled_ids = _labelled_ids(LABELLED_BEFORE_ROUND6)
     labelled_ids.update((src.split("/")[0], sid) for src, sid in drawn)
     used_dialogues = {sid.split("#")[0] for src, sid in labelled_ids if src == "stc3"}
-    rng = random.Random(CUSTOMER_FINAL_SEED)
-    for source, n in (("twcs", 110), ("stc3", 50)):
-        pool = [r for r in pools[source] if r["role"] == "customer"
-                and (r["source"].split("/")[0], r["source_id"]) not in labelled_ids
-                and not (source == "stc3" and r["source_id"].split("#")[0] in used_dialogues)]
+    seen_texts = {r["text"] for r in earlier}
+    for name in LABELLED_BEFORE_ROUND6:
+        for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                seen_texts.add(json.loads(line)["text"].strip())
+    rng = random.Random(AGENT_FINAL_SEED)
+    for source, n in (("twcs", 130), ("stc3", 40)):
+        pool = []
+        for r in pools[source]:
+            if (r["role"] == "agent" and (r["source"].split("/")[0], r["source_id"]) not in labelled_ids
+                    and not (source == "stc3" and r["source_id"].split("#")[0] in used_dialogues)
+                    and r["text"] not in seen_texts):
+                seen_texts.add(r["text"])  # first occurrence only: no text twice in the pool
+                pool.append(r)
         for row in rng.sample(pool, n):
             print(json.dumps(row, ensure_ascii=False))
+
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[2] == "--customer-round3":
@@ -223,5 +289,7 @@ if __name__ == "__main__":
         customer_round5(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--agent-round3":
         agent_round3(Path(sys.argv[1]))
+    elif len(sys.argv) > 2 and sys.argv[2] == "--agent-round6":
+        agent_round6(Path(sys.argv[1]))
     else:
         main(Path(sys.argv[1]))
