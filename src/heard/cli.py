@@ -455,7 +455,7 @@ def search_cli(
 # -- corrections and evaluation ------------------------------------------------------------------
 
 # heard.learn.evaluate.SPLITS, spelt out so that `heard --help` does not load the evaluation
-EVAL_SPLITS = ("support", "support-blind", "support-round4", "support-dev-agent", "support-dev-customer", "goemotions", "esconv",
+EVAL_SPLITS = ("support", "support-blind", "support-decisions", "support-dev-agent", "support-dev-customer", "goemotions", "esconv",
                "epitome")
 
 

@@ -43,8 +43,10 @@ from heard.model import Channel, Conversation, Message, Role
 LABELS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels" / "support_validation.jsonl"
 DEV_AGENT = "support_dev_agent.jsonl"  # beside the labels file
 DEV_CUSTOMER = "support_dev_customer.jsonl"  # beside the labels file
-BLIND = ("support_blind_agent.jsonl", "support_final_customer.jsonl")  # beside the labels file
-ROUND4 = "support_blind_customer.jsonl"  # beside the labels file: chose the emotion blend weights
+# Beside the labels file: the final blind check (rounds 5-6), and the earlier blind sets, which chose
+# the moves-model gates and the emotion blend weights.
+BLIND = ("support_final_agent.jsonl", "support_final_customer.jsonl")
+DECISIONS = ("support_blind_agent.jsonl", "support_blind_customer.jsonl")
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "disappointment", "confusion", "relief",
             "gratitude", "joy", "neutral")
 MOVES = tuple(f"move.{k}" for k in (
@@ -54,7 +56,7 @@ CONCERNS = ("concern.deadline_event", "concern.accessibility", "concern.repeat_c
             "concern.business_impact", "concern.invisible", "risk.churn")
 FAMILIES = ("move", "concern", "risk", "emotion")
 MODEL_DETECTORS = ("moves_model", "concerns_model")
-SPLITS = ("support", "support-blind", "support-round4", "support-dev-agent", "support-dev-customer", "goemotions", "esconv",
+SPLITS = ("support", "support-blind", "support-decisions", "support-dev-agent", "support-dev-customer", "goemotions", "esconv",
           "epitome")
 
 
@@ -356,7 +358,7 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
     dev_agent = labels.parent / DEV_AGENT
     dev_customer = labels.parent / DEV_CUSTOMER
     blind = [labels.parent / name for name in BLIND]
-    round4 = labels.parent / ROUND4
+    decisions = [labels.parent / name for name in DECISIONS]
     title = "support validation" if labels == LABELS_FILE else f"labels {labels.name}"
     rules, models = build_analyzer(False), build_analyzer(True)
     out = ["# heard eval — per-kind precision / recall / F1, macro-F1 over kinds with gold positives, "
@@ -365,10 +367,10 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
         ("support", lambda: labels.is_file(), lambda: eval_support(read_support_validation(labels), rules, models, title)),
         ("support-blind", lambda: all(p.is_file() for p in blind),
          lambda: eval_support([r for p in blind for r in read_support_validation(p)], rules, models,
-                              "support blind check (labelled after the rules and examples were written)")),
-        ("support-round4", lambda: round4.is_file(),
-         lambda: eval_support(read_support_validation(round4), rules, models,
-                              "support round 4 (customer; the emotion blend weights were chosen on it)")),
+                              "support final blind check (labelled after everything else was fixed)")),
+        ("support-decisions", lambda: all(p.is_file() for p in decisions),
+         lambda: eval_support([r for p in decisions for r in read_support_validation(p)], rules, models,
+                              "support decision sets (blind, then used to choose the moves-model gates and the emotion blend)")),
         ("support-dev-agent", lambda: dev_agent.is_file(), lambda: eval_support_dev_agent(dev_agent, rules, models)),
         ("support-dev-customer", lambda: dev_customer.is_file(),
          lambda: eval_support_dev_customer(dev_customer, rules, models)),
@@ -385,8 +387,8 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
         if name not in wanted:
             continue
         if not available():
-            where = {"support": labels, "support-blind": labels.parent, "support-round4": round4, "support-dev-agent": dev_agent,
-                     "support-dev-customer": dev_customer}.get(name, shared_data)
+            where = {"support": labels, "support-blind": labels.parent, "support-decisions": labels.parent,
+                     "support-dev-agent": dev_agent, "support-dev-customer": dev_customer}.get(name, shared_data)
             out.append(f"\n## {name}: skipped — its files are not under {where}")
             continue
         out.extend(run())
