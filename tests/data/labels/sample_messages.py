@@ -41,12 +41,17 @@ def stc3_rows(path: Path):
                        "role": "customer" if turn["sender"] == "customer" else "agent", "text": text}
 
 
-def main(shared: Path) -> None:
-    rng = random.Random(SEED)
-    pools = {
+def load_pools(shared: Path) -> dict[str, list[dict]]:
+    """Every message long enough to draw, by dataset: both TWCS excerpts, and STC-3's shared part."""
+    return {
         "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
         "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
     }
+
+
+def main(shared: Path) -> None:
+    rng = random.Random(SEED)
+    pools = load_pools(shared)
     quota = {("twcs", "agent"): 110, ("twcs", "customer"): 110, ("stc3", "agent"): 60, ("stc3", "customer"): 60}
     drawn = set()
     for (source, role), n in quota.items():
@@ -96,10 +101,7 @@ def customer_round3(shared: Path) -> None:
     """150 customer tweets + 65 STC-3 customer turns, disjoint from rounds 1-2; STC-3 turns come
     only from dialogues that no earlier round touched (so the dev dialogues can be left out of the
     weak-label training data as a whole)."""
-    pools = {
-        "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
-        "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
-    }
+    pools = load_pools(shared)
     for row in _customer_round3_rows(pools, rounds_1_2(pools)):
         print(json.dumps(row, ensure_ascii=False))
 
@@ -113,10 +115,7 @@ def agent_round3(shared: Path) -> None:
     """140 agent tweets + 70 STC-3 helpdesk turns, disjoint from rounds 1-2; STC-3 turns come only
     from dialogues that no earlier round touched (so the moves head can leave them out of its
     weak-label training data)."""
-    pools = {
-        "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
-        "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
-    }
+    pools = load_pools(shared)
     for row in _agent_round3_rows(pools, rounds_1_2(pools)):
         print(json.dumps(row, ensure_ascii=False))
 
@@ -149,10 +148,17 @@ def _customer_round4_rows(pools: dict[str, list[dict]]) -> list[dict]:
     """Round 4's customer draw (seed CUSTOMER_BLIND_SEED), replayed from the pools."""
     drawn = rounds_1_2(pools)
     drawn.update((r["source"], r["source_id"]) for r in _customer_round3_rows(pools, set(drawn)))
-    labelled_ids = _labelled_ids(LABELLED_BEFORE_ROUND4)
+    return _draw_customers(pools, drawn, LABELLED_BEFORE_ROUND4, CUSTOMER_BLIND_SEED)
+
+
+def _draw_customers(pools: dict[str, list[dict]], drawn: set[tuple[str, str]], labelled: tuple[str, ...],
+                    seed: int) -> list[dict]:
+    """110 customer tweets + 50 STC-3 customer turns, none drawn before or in the `labelled` files,
+    STC-3 turns only from dialogues none of those touch (rounds 4 and 5)."""
+    labelled_ids = _labelled_ids(labelled)
     labelled_ids.update((src.split("/")[0], sid) for src, sid in drawn)
     used_dialogues = {sid.split("#")[0] for src, sid in labelled_ids if src == "stc3"}
-    rng = random.Random(CUSTOMER_BLIND_SEED)
+    rng = random.Random(seed)
     rows: list[dict] = []
     for source, n in (("twcs", 110), ("stc3", 50)):
         pool = [r for r in pools[source] if r["role"] == "customer"
@@ -166,10 +172,7 @@ def customer_round4(shared: Path) -> None:
     """110 customer tweets + 50 STC-3 customer turns, disjoint from rounds 1-3 (round 3 replayed)
     and from every source_id in the labelled files of the time (LABELLED_BEFORE_ROUND4); STC-3
     turns come only from dialogues that no earlier round or labelled file touches."""
-    pools = {
-        "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
-        "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
-    }
+    pools = load_pools(shared)
     for row in _customer_round4_rows(pools):
         print(json.dumps(row, ensure_ascii=False))
 
@@ -197,17 +200,7 @@ def _customer_round5_rows(pools: dict[str, list[dict]]) -> list[dict]:
     drawn = rounds_1_2(pools)
     earlier = _customer_round3_rows(pools, set(drawn)) + _agent_round3_rows(pools, set(drawn)) + _customer_round4_rows(pools)
     drawn.update((r["source"], r["source_id"]) for r in earlier)
-    labelled_ids = _labelled_ids(LABELLED_BEFORE_ROUND5)
-    labelled_ids.update((src.split("/")[0], sid) for src, sid in drawn)
-    used_dialogues = {sid.split("#")[0] for src, sid in labelled_ids if src == "stc3"}
-    rng = random.Random(CUSTOMER_FINAL_SEED)
-    rows: list[dict] = []
-    for source, n in (("twcs", 110), ("stc3", 50)):
-        pool = [r for r in pools[source] if r["role"] == "customer"
-                and (r["source"].split("/")[0], r["source_id"]) not in labelled_ids
-                and not (source == "stc3" and r["source_id"].split("#")[0] in used_dialogues)]
-        rows.extend(rng.sample(pool, n))
-    return rows
+    return _draw_customers(pools, drawn, LABELLED_BEFORE_ROUND5, CUSTOMER_FINAL_SEED)
 
 
 def customer_round5(shared: Path) -> None:
@@ -215,10 +208,7 @@ def customer_round5(shared: Path) -> None:
     (labelled or left out; rounds 3 and 4 replayed, both sides of round 3) and from every source_id
     in the labelled files of the time (LABELLED_BEFORE_ROUND5); STC-3 turns come only from
     dialogues that no earlier round or labelled file touches."""
-    pools = {
-        "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
-        "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
-    }
+    pools = load_pools(shared)
     for row in _customer_round5_rows(pools):
         print(json.dumps(row, ensure_ascii=False))
 
@@ -251,10 +241,7 @@ def agent_round6(shared: Path) -> None:
     every text in the labelled files of the time (LABELLED_BEFORE_ROUND6), and without repeating a
     text within the draw; STC-3 turns come only from dialogues that no earlier round or labelled
     file touches."""
-    pools = {
-        "twcs": list(twcs_rows(shared / "twcs" / "twcs_first5000rows.csv")) + list(twcs_rows(shared / "twcs" / "sample.csv")),
-        "stc3": list(stc3_rows(shared / "stc3" / "train_data_en.json")),
-    }
+    pools = load_pools(shared)
     drawn = rounds_1_2(pools)
     earlier = (_customer_round3_rows(pools, set(drawn)) + _agent_round3_rows(pools, set(drawn)) + _agent_blind_rows(pools)
                + _customer_round4_rows(pools) + _customer_round5_rows(pools))
