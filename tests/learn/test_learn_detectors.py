@@ -52,7 +52,7 @@ def test_exactly_one_emotion_per_public_customer_message(make_conversation):
 
 @pytest.mark.parametrize("text", [
     "That must have been maddening.",
-    "I can see why this has worn you down.",
+    "I can tell this has really shaken you.",
     "Honestly that would have driven me up the wall too.",
 ])
 def test_finds_feelings_named_in_paraphrase(models, text):
@@ -61,10 +61,10 @@ def test_finds_feelings_named_in_paraphrase(models, text):
 
 
 def test_a_model_finding_spans_the_sentence_and_says_how_sure(models):
-    text = "Thanks for your patience. I can see why this has worn you down."
+    text = "Thanks for your patience. I can tell this has really shaken you."
     (f,) = [f for f in detect_message({"role": "agent", "text": text}, models)["findings"]
             if f["kind"] == "move.name_feeling"]
-    assert text[f["start"]:f["end"]] == "I can see why this has worn you down."
+    assert text[f["start"]:f["end"]] == "I can tell this has really shaken you."
     assert f["rationale"].startswith("model: 0.") and "names a feeling" in f["rationale"]
 
 

@@ -29,10 +29,10 @@ LABELS = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels"
 VALIDATION = LABELS / "support_validation.jsonl"
 # Every labelled evaluation file: their STC-3 dialogues are kept out of the weak-label data.
 EVALUATION_FILES = (VALIDATION, LABELS / "support_dev_customer.jsonl", LABELS / "support_dev_agent.jsonl")
-# The later customer sets hold customer labels only: their dialogues leave the customer sentences
-# (the concerns head); their helpdesk turns are evaluated nowhere. The blind agent set is TWCS only.
+# The later sets each hold one role's labels: their dialogues leave that role's weak labels only
+# (the other side's turns are evaluated nowhere). The blind agent set is TWCS only.
 BLIND_FILES = {"customer": (LABELS / "support_blind_customer.jsonl", LABELS / "support_final_customer.jsonl"),
-               "agent": ()}
+               "agent": (LABELS / "support_final_agent.jsonl",)}
 OWN_WEIGHT = 3.0
 WEAK_POSITIVE = 1.0
 WEAK_NEGATIVE = 0.3
