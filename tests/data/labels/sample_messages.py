@@ -6,6 +6,7 @@
     python tests/data/labels/sample_messages.py ../shared/data --customer-round4 > /tmp/blind_customer_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --customer-round5 > /tmp/final_customer_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --agent-round6 > /tmp/final_agent_raw.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --customer-round7 > /tmp/round7_raw.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -154,7 +155,7 @@ def _customer_round4_rows(pools: dict[str, list[dict]]) -> list[dict]:
 def _draw_customers(pools: dict[str, list[dict]], drawn: set[tuple[str, str]], labelled: tuple[str, ...],
                     seed: int) -> list[dict]:
     """110 customer tweets + 50 STC-3 customer turns, none drawn before or in the `labelled` files,
-    STC-3 turns only from dialogues none of those touch (rounds 4 and 5)."""
+    STC-3 turns only from dialogues none of those touch (rounds 4, 5 and 7)."""
     labelled_ids = _labelled_ids(labelled)
     labelled_ids.update((src.split("/")[0], sid) for src, sid in drawn)
     used_dialogues = {sid.split("#")[0] for src, sid in labelled_ids if src == "stc3"}
@@ -235,13 +236,8 @@ AGENT_FINAL_SEED = 20261208
 LABELLED_BEFORE_ROUND6 = LABELLED_BEFORE_ROUND5 + ("support_final_customer.jsonl",)
 
 
-def agent_round6(shared: Path) -> None:
-    """130 agent tweets + 40 STC-3 helpdesk turns, disjoint from every message rounds 1-5 drew
-    (labelled or left out; rounds 3-5 and the blind agent draw replayed), from every source_id and
-    every text in the labelled files of the time (LABELLED_BEFORE_ROUND6), and without repeating a
-    text within the draw; STC-3 turns come only from dialogues that no earlier round or labelled
-    file touches."""
-    pools = load_pools(shared)
+def _agent_round6_rows(pools: dict[str, list[dict]]) -> list[dict]:
+    """Round 6's agent draw (seed AGENT_FINAL_SEED), replayed from the pools."""
     drawn = rounds_1_2(pools)
     earlier = (_customer_round3_rows(pools, set(drawn)) + _agent_round3_rows(pools, set(drawn)) + _agent_blind_rows(pools)
                + _customer_round4_rows(pools) + _customer_round5_rows(pools))
@@ -255,6 +251,7 @@ def agent_round6(shared: Path) -> None:
             if line.strip():
                 seen_texts.add(json.loads(line)["text"].strip())
     rng = random.Random(AGENT_FINAL_SEED)
+    rows: list[dict] = []
     for source, n in (("twcs", 130), ("stc3", 40)):
         pool = []
         for r in pools[source]:
@@ -263,8 +260,44 @@ def agent_round6(shared: Path) -> None:
                     and r["text"] not in seen_texts):
                 seen_texts.add(r["text"])  # first occurrence only: no text twice in the pool
                 pool.append(r)
-        for row in rng.sample(pool, n):
-            print(json.dumps(row, ensure_ascii=False))
+        rows.extend(rng.sample(pool, n))
+    return rows
+
+
+def agent_round6(shared: Path) -> None:
+    """130 agent tweets + 40 STC-3 helpdesk turns, disjoint from every message rounds 1-5 drew
+    (labelled or left out; rounds 3-5 and the blind agent draw replayed), from every source_id and
+    every text in the labelled files of the time (LABELLED_BEFORE_ROUND6), and without repeating a
+    text within the draw; STC-3 turns come only from dialogues that no earlier round or labelled
+    file touches."""
+    pools = load_pools(shared)
+    for row in _agent_round6_rows(pools):
+        print(json.dumps(row, ensure_ascii=False))
+
+
+# -- Round 7, customer side: another blind customer check (support_round7_customer.jsonl) --------
+
+CUSTOMER_ROUND7_SEED = 20261209
+LABELLED_BEFORE_ROUND7 = LABELLED_BEFORE_ROUND6 + ("support_final_agent.jsonl",)
+
+
+def _customer_round7_rows(pools: dict[str, list[dict]]) -> list[dict]:
+    """Round 7's customer draw (seed CUSTOMER_ROUND7_SEED), replayed from the pools."""
+    drawn = rounds_1_2(pools)
+    earlier = (_customer_round3_rows(pools, set(drawn)) + _agent_round3_rows(pools, set(drawn)) + _agent_blind_rows(pools)
+               + _customer_round4_rows(pools) + _customer_round5_rows(pools) + _agent_round6_rows(pools))
+    drawn.update((r["source"], r["source_id"]) for r in earlier)
+    return _draw_customers(pools, drawn, LABELLED_BEFORE_ROUND7, CUSTOMER_ROUND7_SEED)
+
+
+def customer_round7(shared: Path) -> None:
+    """110 customer tweets + 50 STC-3 customer turns, disjoint from every message rounds 1-6 drew
+    (labelled or left out; rounds 3-6 and the blind agent draw replayed) and from every source_id in
+    the labelled files of the time (LABELLED_BEFORE_ROUND7); STC-3 turns come only from dialogues
+    that no earlier round or labelled file touches."""
+    pools = load_pools(shared)
+    for row in _customer_round7_rows(pools):
+        print(json.dumps(row, ensure_ascii=False))
 
 
 if __name__ == "__main__":
@@ -278,5 +311,7 @@ if __name__ == "__main__":
         agent_round3(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--agent-round6":
         agent_round6(Path(sys.argv[1]))
+    elif len(sys.argv) > 2 and sys.argv[2] == "--customer-round7":
+        customer_round7(Path(sys.argv[1]))
     else:
         main(Path(sys.argv[1]))
