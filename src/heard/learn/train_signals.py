@@ -31,7 +31,8 @@ VALIDATION = LABELS / "support_validation.jsonl"
 EVALUATION_FILES = (VALIDATION, LABELS / "support_dev_customer.jsonl", LABELS / "support_dev_agent.jsonl")
 # The later sets each hold one role's labels: their dialogues leave that role's weak labels only
 # (the other side's turns are evaluated nowhere). The blind agent set is TWCS only.
-BLIND_FILES = {"customer": (LABELS / "support_blind_customer.jsonl", LABELS / "support_final_customer.jsonl"),
+BLIND_FILES = {"customer": (LABELS / "support_blind_customer.jsonl", LABELS / "support_final_customer.jsonl",
+                            LABELS / "support_round7_customer.jsonl"),
                "agent": (LABELS / "support_final_agent.jsonl",)}
 OWN_WEIGHT = 3.0
 WEAK_POSITIVE = 1.0
