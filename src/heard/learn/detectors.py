@@ -149,6 +149,7 @@ CONCERN_KINDS = tuple(k for k in _WHAT if not k.startswith("move."))
 # an explicit invitation, a checkpoint states a time, choices need an alternative, an apology or a
 # non-apology says sorry. Kinds without an entry (name_feeling, reflect_concern, reframe, closure)
 # are what the model is for: paraphrases no word list catches.
+_SORRY = phrases(r"sorry", r"apolog\w*", r"regret\w*")
 _MOVE_SUPPORT = {
     "move.ownership": re.compile(r"\bI\b|\bI['’](?:ll|m|ve|d)\b|\b(?i:myself|personally)\b"),
     "move.invite_more": re.compile(r"\?|\b(?:(?:tell|let) (?:me|us) (?:know|more)|fill (?:me|us) in|share|walk (?:me|us) through)\b",
@@ -157,8 +158,8 @@ _MOVE_SUPPORT = {
         r"\d|\b(?:today|tonight|tomorrow|morning|afternoon|evening|noon|midnight|hours?|days?|weeks?|"
         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|end of (?:the )?(?:day|week|month)|every \w+|daily|weekly)\b", re.IGNORECASE),
     "move.offer_choices": phrases(r"or", r"either", r"which", r"options?", r"prefer\w*", r"alternatively", r"choose"),
-    "move.apology": phrases(r"sorry", r"apolog\w*", r"regret\w*"),
-    "move.non_apology": phrases(r"sorry", r"apolog\w*", r"regret\w*"),
+    "move.apology": _SORRY,
+    "move.non_apology": _SORRY,
 }
 # What the definitions rule out: an offer to help ("I'd be happy to look into this") is no personal
 # commitment; a question that only collects data for the process (an order number, which store, a

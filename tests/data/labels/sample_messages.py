@@ -86,13 +86,14 @@ def rounds_1_2(pools: dict[str, list[dict]]) -> set[tuple[str, str]]:
     return drawn
 
 
-def _customer_round3_rows(pools: dict[str, list[dict]], drawn: set[tuple[str, str]]) -> list[dict]:
-    """Round 3's customer draw (seed CUSTOMER_DEV_SEED), given the pools and rounds 1-2's draws."""
+def _round3_rows(pools: dict[str, list[dict]], drawn: set[tuple[str, str]], role: str) -> list[dict]:
+    """Round 3's draw of `role` (its seed and quota in ROUND3), given the pools and rounds 1-2's draws."""
+    seed, quota = ROUND3[role]
     used_dialogues = {sid.split("#")[0] for src, sid in drawn if src.startswith("stc3")}
-    rng = random.Random(CUSTOMER_DEV_SEED)
+    rng = random.Random(seed)
     rows: list[dict] = []
-    for source, n in (("twcs", 150), ("stc3", 65)):
-        pool = [r for r in pools[source] if r["role"] == "customer" and (r["source"], r["source_id"]) not in drawn
+    for source, n in quota:
+        pool = [r for r in pools[source] if r["role"] == role and (r["source"], r["source_id"]) not in drawn
                 and not (source == "stc3" and r["source_id"].split("#")[0] in used_dialogues)]
         rows.extend(rng.sample(pool, n))
     return rows
@@ -103,13 +104,15 @@ def customer_round3(shared: Path) -> None:
     only from dialogues that no earlier round touched (so the dev dialogues can be left out of the
     weak-label training data as a whole)."""
     pools = load_pools(shared)
-    for row in _customer_round3_rows(pools, rounds_1_2(pools)):
+    for row in _round3_rows(pools, rounds_1_2(pools), "customer"):
         print(json.dumps(row, ensure_ascii=False))
 
 
 # -- Round 3, agent side: the agent-move error-analysis set (support_dev_agent.jsonl) ------------
 
 AGENT_DEV_SEED = 20261203
+ROUND3 = {"customer": (CUSTOMER_DEV_SEED, (("twcs", 150), ("stc3", 65))),
+          "agent": (AGENT_DEV_SEED, (("twcs", 140), ("stc3", 70)))}
 
 
 def agent_round3(shared: Path) -> None:
@@ -117,7 +120,7 @@ def agent_round3(shared: Path) -> None:
     from dialogues that no earlier round touched (so the moves head can leave them out of its
     weak-label training data)."""
     pools = load_pools(shared)
-    for row in _agent_round3_rows(pools, rounds_1_2(pools)):
+    for row in _round3_rows(pools, rounds_1_2(pools), "agent"):
         print(json.dumps(row, ensure_ascii=False))
 
 
@@ -148,7 +151,7 @@ def _labelled_ids(names) -> set[tuple[str, str]]:
 def _customer_round4_rows(pools: dict[str, list[dict]]) -> list[dict]:
     """Round 4's customer draw (seed CUSTOMER_BLIND_SEED), replayed from the pools."""
     drawn = rounds_1_2(pools)
-    drawn.update((r["source"], r["source_id"]) for r in _customer_round3_rows(pools, set(drawn)))
+    drawn.update((r["source"], r["source_id"]) for r in _round3_rows(pools, set(drawn), "customer"))
     return _draw_customers(pools, drawn, LABELLED_BEFORE_ROUND4, CUSTOMER_BLIND_SEED)
 
 
@@ -184,22 +187,10 @@ CUSTOMER_FINAL_SEED = 20261207
 LABELLED_BEFORE_ROUND5 = LABELLED_BEFORE_ROUND4 + ("support_blind_customer.jsonl",)
 
 
-def _agent_round3_rows(pools: dict[str, list[dict]], drawn: set[tuple[str, str]]) -> list[dict]:
-    """Round 3's agent draw (seed AGENT_DEV_SEED), given the pools and rounds 1-2's draws."""
-    used_dialogues = {sid.split("#")[0] for src, sid in drawn if src.startswith("stc3")}
-    rng = random.Random(AGENT_DEV_SEED)
-    rows: list[dict] = []
-    for source, n in (("twcs", 140), ("stc3", 70)):
-        pool = [r for r in pools[source] if r["role"] == "agent" and (r["source"], r["source_id"]) not in drawn
-                and not (source == "stc3" and r["source_id"].split("#")[0] in used_dialogues)]
-        rows.extend(rng.sample(pool, n))
-    return rows
-
-
 def _customer_round5_rows(pools: dict[str, list[dict]]) -> list[dict]:
     """Round 5's customer draw (seed CUSTOMER_FINAL_SEED), replayed from the pools."""
     drawn = rounds_1_2(pools)
-    earlier = _customer_round3_rows(pools, set(drawn)) + _agent_round3_rows(pools, set(drawn)) + _customer_round4_rows(pools)
+    earlier = _round3_rows(pools, set(drawn), "customer") + _round3_rows(pools, set(drawn), "agent") + _customer_round4_rows(pools)
     drawn.update((r["source"], r["source_id"]) for r in earlier)
     return _draw_customers(pools, drawn, LABELLED_BEFORE_ROUND5, CUSTOMER_FINAL_SEED)
 
@@ -225,7 +216,7 @@ def _agent_blind_rows(pools: dict[str, list[dict]]) -> list[dict]:
     of support_blind_agent.jsonl are in it; the other 8 are the ones left out."""
     drawn = rounds_1_2(pools)
     drawn.update((r["source"], r["source_id"])
-                 for r in _customer_round3_rows(pools, set(drawn)) + _agent_round3_rows(pools, set(drawn)))
+                 for r in _round3_rows(pools, set(drawn), "customer") + _round3_rows(pools, set(drawn), "agent"))
     pool = [r for r in pools["twcs"] if r["role"] == "agent" and (r["source"], r["source_id"]) not in drawn]
     return random.Random(AGENT_BLIND_SEED).sample(pool, 100)
 
@@ -239,7 +230,7 @@ LABELLED_BEFORE_ROUND6 = LABELLED_BEFORE_ROUND5 + ("support_final_customer.jsonl
 def _agent_round6_rows(pools: dict[str, list[dict]]) -> list[dict]:
     """Round 6's agent draw (seed AGENT_FINAL_SEED), replayed from the pools."""
     drawn = rounds_1_2(pools)
-    earlier = (_customer_round3_rows(pools, set(drawn)) + _agent_round3_rows(pools, set(drawn)) + _agent_blind_rows(pools)
+    earlier = (_round3_rows(pools, set(drawn), "customer") + _round3_rows(pools, set(drawn), "agent") + _agent_blind_rows(pools)
                + _customer_round4_rows(pools) + _customer_round5_rows(pools))
     drawn.update((r["source"], r["source_id"]) for r in earlier)
     labelled_ids = _labelled_ids(LABELLED_BEFORE_ROUND6)
@@ -284,7 +275,7 @@ LABELLED_BEFORE_ROUND7 = LABELLED_BEFORE_ROUND6 + ("support_final_agent.jsonl",)
 def _customer_round7_rows(pools: dict[str, list[dict]]) -> list[dict]:
     """Round 7's customer draw (seed CUSTOMER_ROUND7_SEED), replayed from the pools."""
     drawn = rounds_1_2(pools)
-    earlier = (_customer_round3_rows(pools, set(drawn)) + _agent_round3_rows(pools, set(drawn)) + _agent_blind_rows(pools)
+    earlier = (_round3_rows(pools, set(drawn), "customer") + _round3_rows(pools, set(drawn), "agent") + _agent_blind_rows(pools)
                + _customer_round4_rows(pools) + _customer_round5_rows(pools) + _agent_round6_rows(pools))
     drawn.update((r["source"], r["source_id"]) for r in earlier)
     return _draw_customers(pools, drawn, LABELLED_BEFORE_ROUND7, CUSTOMER_ROUND7_SEED)
