@@ -43,9 +43,11 @@ from heard.model import Channel, Conversation, Message, Role
 LABELS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels" / "support_validation.jsonl"
 DEV_AGENT = "support_dev_agent.jsonl"  # beside the labels file
 DEV_CUSTOMER = "support_dev_customer.jsonl"  # beside the labels file
-# Beside the labels file: the blind check (agent round 6, customer round 7), and the earlier blind
-# sets, which chose the moves-model gates, the emotion blend weights and which written examples stay.
-BLIND = ("support_final_agent.jsonl", "support_round7_customer.jsonl")
+# Beside the labels file: the blind check (agent rounds 6 and 8, customer rounds 7 and 8: labelled
+# after everything they score was fixed, never tuned on), and the earlier blind sets, which chose the
+# moves-model gates, the emotion blend weights, which written examples stay and the hand-label setup.
+BLIND = ("support_final_agent.jsonl", "support_round8_agent.jsonl", "support_round7_customer.jsonl",
+         "support_round8_customer.jsonl")
 DECISIONS = ("support_blind_agent.jsonl", "support_blind_customer.jsonl", "support_final_customer.jsonl")
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "disappointment", "confusion", "relief",
             "gratitude", "joy", "neutral")
@@ -367,10 +369,10 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
         ("support", lambda: labels.is_file(), lambda: eval_support(read_support_validation(labels), rules, models, title)),
         ("support-blind", lambda: all(p.is_file() for p in blind),
          lambda: eval_support([r for p in blind for r in read_support_validation(p)], rules, models,
-                              "support blind check (labelled after everything else was fixed)")),
+                              "support blind check (agent rounds 6+8, customer rounds 7+8; never tuned on)")),
         ("support-decisions", lambda: all(p.is_file() for p in decisions),
          lambda: eval_support([r for p in decisions for r in read_support_validation(p)], rules, models,
-                              "support decision sets (blind, then used to choose gates, blend weights and examples)")),
+                              "support decision sets (blind, then used for decisions: gates, blend weights, examples, hand labels)")),
         ("support-dev-agent", lambda: dev_agent.is_file(), lambda: eval_support_dev_agent(dev_agent, rules, models)),
         ("support-dev-customer", lambda: dev_customer.is_file(),
          lambda: eval_support_dev_customer(dev_customer, rules, models)),

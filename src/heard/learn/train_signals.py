@@ -3,7 +3,8 @@
 Data, all of it free to ship a model trained on:
 - examples/moves.tsv, examples/concerns.tsv: sentences Heard's engineers wrote by TAXONOMY.md,
   including the hard negatives from its "do not label when" column and borderline section;
-- weak labels: the rule detectors run over STC-3 helpdesk dialogues (CC BY 4.0 annotations);
+- hand labels on STC-3 turns (annotations/, see heard.learn.annotations), sentence by sentence;
+- weak labels: the rule detectors run over the other STC-3 dialogues (CC BY 4.0 annotations);
   a sentence holding a rule finding is a weak positive of that kind, any other a weak negative.
   Dialogues in tests/data/labels/support_validation.jsonl and the dev sets beside it are left out.
 
@@ -20,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from heard.analyze.text import iter_sentences
+from heard.learn import annotations
 from heard.learn.encoder import StaticEncoder
 from heard.learn.heads import Head
 
@@ -32,9 +34,10 @@ EVALUATION_FILES = (VALIDATION, LABELS / "support_dev_customer.jsonl", LABELS / 
 # The later sets each hold one role's labels: their dialogues leave that role's weak labels only
 # (the other side's turns are evaluated nowhere). The blind agent set is TWCS only.
 BLIND_FILES = {"customer": (LABELS / "support_blind_customer.jsonl", LABELS / "support_final_customer.jsonl",
-                            LABELS / "support_round7_customer.jsonl"),
-               "agent": (LABELS / "support_final_agent.jsonl",)}
+                            LABELS / "support_round7_customer.jsonl", LABELS / "support_round8_customer.jsonl"),
+               "agent": (LABELS / "support_final_agent.jsonl", LABELS / "support_round8_agent.jsonl")}
 OWN_WEIGHT = 3.0
+HAND_WEIGHT = 3.0
 WEAK_POSITIVE = 1.0
 WEAK_NEGATIVE = 0.3
 DISABLED = 1.01  # a threshold no calibrated probability reaches
@@ -78,7 +81,7 @@ def weak_sentences(shared: Path, role: str, kinds: tuple[str, ...]) -> list[tupl
     path = shared / "stc3" / "train_data_en.json"
     if not path.is_file():
         return []
-    skip = validation_dialogues(role)
+    skip = validation_dialogues(role) | {a.dialogue for a, _ in annotations.joined(shared, role)}
     analyzer = build_analyzer(False)
     out = []
     for dialogue in json.loads(path.read_text(encoding="utf-8")):
@@ -128,11 +131,12 @@ def _threshold(p: np.ndarray, y: np.ndarray, beta: float = 0.5) -> float:
     return best if best_f > 0 else DISABLED
 
 
-def train_head(name: str, kinds: tuple[str, ...], own: list, weak: list, encoder: StaticEncoder, out: Path, log,
-               *, C: float = 1.0) -> Head:
+def train_head(name: str, kinds: tuple[str, ...], own: list, hand: list, weak: list, encoder: StaticEncoder, out: Path,
+               log, *, C: float = 1.0) -> Head:
     from heard.learn.train import design
-    data = own + weak
-    weights = np.array([OWN_WEIGHT] * len(own) + [WEAK_POSITIVE if labels else WEAK_NEGATIVE for labels, _ in weak])
+    data = own + hand + weak
+    weights = np.array([OWN_WEIGHT] * len(own) + [HAND_WEIGHT] * len(hand)
+                       + [WEAK_POSITIVE if labels else WEAK_NEGATIVE for labels, _ in weak])
     enc = encoder.encode([t for _, t in data])
     X = design(enc, encoder.table.shape[0])
     dim = encoder.dim
@@ -166,13 +170,17 @@ def train_head(name: str, kinds: tuple[str, ...], own: list, weak: list, encoder
 
 def train_moves(shared: Path, encoder: StaticEncoder, out: Path, log) -> None:
     own = read_labelled("moves.tsv", "move")
+    hand = annotations.labelled_sentences(annotations.joined(shared, "agent"))
     weak = weak_sentences(shared, "agent", MOVE_KINDS)
-    log(f"moves: {len(own)} written sentences, {len(weak)} weakly labelled STC-3 helpdesk sentences")
-    train_head("moves", MOVE_KINDS, own, weak, encoder, out, log)
+    log(f"moves: {len(own)} written sentences, {len(hand)} hand-labelled and {len(weak)} weakly labelled"
+        " STC-3 helpdesk sentences")
+    train_head("moves", MOVE_KINDS, own, hand, weak, encoder, out, log)
 
 
 def train_concerns(shared: Path, encoder: StaticEncoder, out: Path, log) -> None:
     own = read_labelled("concerns.tsv", "concern")
+    hand = annotations.labelled_sentences(annotations.joined(shared, "customer"))
     weak = weak_sentences(shared, "customer", CONCERN_KINDS)
-    log(f"concerns: {len(own)} written sentences, {len(weak)} weakly labelled STC-3 customer sentences")
-    train_head("concerns", CONCERN_KINDS, own, weak, encoder, out, log)
+    log(f"concerns: {len(own)} written sentences, {len(hand)} hand-labelled and {len(weak)} weakly labelled"
+        " STC-3 customer sentences")
+    train_head("concerns", CONCERN_KINDS, own, hand, weak, encoder, out, log)

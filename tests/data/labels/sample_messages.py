@@ -7,6 +7,8 @@
     python tests/data/labels/sample_messages.py ../shared/data --customer-round5 > /tmp/final_customer_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --agent-round6 > /tmp/final_agent_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --customer-round7 > /tmp/round7_raw.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --round8 > /tmp/round8_raw.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --stc3-training > /tmp/stc3_training_raw.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -291,6 +293,67 @@ def customer_round7(shared: Path) -> None:
         print(json.dumps(row, ensure_ascii=False))
 
 
+# -- Round 8, both sides: the blind check after hand-labelled STC-3 training data ----------------
+
+ROUND8_SEED = 20261210
+LABELLED_BEFORE_ROUND8 = LABELLED_BEFORE_ROUND7 + ("support_round7_customer.jsonl",)
+
+
+def _all_earlier_draws(pools: dict[str, list[dict]]) -> set[tuple[str, str]]:
+    """Every message rounds 1-7 drew, labelled or left out, replayed."""
+    drawn = rounds_1_2(pools)
+    earlier = (_round3_rows(pools, set(drawn), "customer") + _round3_rows(pools, set(drawn), "agent") + _agent_blind_rows(pools)
+               + _customer_round4_rows(pools) + _customer_round5_rows(pools) + _agent_round6_rows(pools)
+               + _customer_round7_rows(pools))
+    drawn.update((r["source"], r["source_id"]) for r in earlier)
+    return drawn
+
+
+def _round8_rows(pools: dict[str, list[dict]]) -> list[dict]:
+    """Per role, 110 tweets + 55 STC-3 turns (one per dialogue), disjoint from every earlier draw and
+    labelled file (texts included); STC-3 turns only from dialogues nothing earlier touches."""
+    labelled_ids = _labelled_ids(LABELLED_BEFORE_ROUND8)
+    labelled_ids.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
+    used_dialogues = {sid.split("#")[0] for src, sid in labelled_ids if src == "stc3"}
+    seen_texts = {json.loads(line)["text"].strip() for name in LABELLED_BEFORE_ROUND8
+                  for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines() if line.strip()}
+    rng = random.Random(ROUND8_SEED)
+    rows: list[dict] = []
+    for role in ("customer", "agent"):
+        for source, n in (("twcs", 110), ("stc3", 55)):
+            pool, dialogues = [], set()
+            for r in pools[source]:
+                dialogue = r["source_id"].split("#")[0]
+                if (r["role"] == role and (source, r["source_id"]) not in labelled_ids and r["text"] not in seen_texts
+                        and not (source == "stc3" and (dialogue in used_dialogues or dialogue in dialogues))):
+                    seen_texts.add(r["text"])
+                    dialogues.add(dialogue)
+                    pool.append(r)
+            picked = rng.sample(pool, n)
+            used_dialogues.update(r["source_id"].split("#")[0] for r in picked if source == "stc3")
+            rows.extend(picked)
+    return rows
+
+
+def round8(shared: Path) -> None:
+    """Round 8's blind draw of both roles (see _round8_rows)."""
+    for row in _round8_rows(load_pools(shared)):
+        print(json.dumps(row, ensure_ascii=False))
+
+
+def stc3_training(shared: Path) -> None:
+    """Every STC-3 turn of the dialogues that no round (1-8) drew from and no labelled file touches:
+    the pool labelled by hand as training data (src/heard/learn/annotations/)."""
+    pools = load_pools(shared)
+    ids = _labelled_ids(LABELLED_BEFORE_ROUND8)
+    ids.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
+    ids.update(("stc3", r["source_id"]) for r in _round8_rows(pools) if r["source"].startswith("stc3"))
+    used_dialogues = {sid.split("#")[0] for src, sid in ids if src == "stc3"}
+    for row in pools["stc3"]:
+        if row["source_id"].split("#")[0] not in used_dialogues:
+            print(json.dumps(row, ensure_ascii=False))
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[2] == "--customer-round3":
         customer_round3(Path(sys.argv[1]))
@@ -304,5 +367,9 @@ if __name__ == "__main__":
         agent_round6(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--customer-round7":
         customer_round7(Path(sys.argv[1]))
+    elif len(sys.argv) > 2 and sys.argv[2] == "--round8":
+        round8(Path(sys.argv[1]))
+    elif len(sys.argv) > 2 and sys.argv[2] == "--stc3-training":
+        stc3_training(Path(sys.argv[1]))
     else:
         main(Path(sys.argv[1]))
