@@ -8,9 +8,9 @@ minutes. What each model is trained on (and, as important, what it is NOT traine
 - static encoder: MiniLM's own vocabulary (no corpus beyond GoEmotions train for SIF weights);
 - emotion heads: GoEmotions train.tsv (Apache-2.0) minus a fixed 10 % calibration slice, plus
   examples/emotion.tsv (ours). GoEmotions dev.tsv is never used: it is the held-out report split;
-- move and concern heads: examples/moves.tsv and examples/concerns.tsv (ours) plus weak labels
-  from the rule detectors on STC-3 helpdesk dialogues (CC BY 4.0 annotations), excluding every
-  dialogue that appears in tests/data/labels/support_validation.jsonl.
+- move and concern heads: examples/moves.tsv and examples/concerns.tsv (ours), our hand labels on
+  STC-3 turns (annotations/), and weak labels from the rule detectors on the other STC-3 dialogues
+  (CC BY 4.0 annotations), excluding every dialogue of every labelled evaluation set.
 TWCS, ESConv and EPITOME are non-commercial: they are only ever evaluated on.
 """
 
