@@ -1,6 +1,6 @@
 """Rebuild every shipped artifact from ../shared/data and Heard's own written examples.
 
-    python -m heard.learn.train [--shared ../shared/data] [--skip-distill]
+    python -m heard.learn.train [--shared ../shared/data] [--skip-distill] [--corrections labels.jsonl ...]
 
 Needs the `train` extra. Fixed seed; on the 2-core reference machine the whole run takes a few
 minutes. What each model is trained on (and, as important, what it is NOT trained on):
@@ -12,6 +12,10 @@ minutes. What each model is trained on (and, as important, what it is NOT traine
   STC-3 turns (annotations/), and weak labels from the rule detectors on the other STC-3 dialogues
   (CC BY 4.0 annotations), excluding every dialogue of every labelled evaluation set.
 TWCS, ESConv and EPITOME are non-commercial: they are only ever evaluated on.
+
+`--corrections` adds coaches' corrections (`heard export-labels` files) to the move and concern
+heads; corrections of emotions are counted and left out (the emotion head is trained on whole
+messages, not on one label's yes or no).
 """
 
 from __future__ import annotations
@@ -24,9 +28,11 @@ from pathlib import Path
 
 import numpy as np
 
+from heard.errors import HeardError
 from heard.learn.encoder import ARTIFACTS, Encoded, StaticEncoder
 from heard.learn.goemotions import read_names, read_split, to_heard
 from heard.learn.heads import BIGRAM_BUCKETS, DENSE_SCALE, Head, sparse_features
+from heard.learn.labels import read_labels
 
 SEED = 13
 EXAMPLES = Path(__file__).parent / "examples"
@@ -143,6 +149,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=ARTIFACTS)
     parser.add_argument("--skip-distill", action="store_true", help="keep the existing static encoder")
     parser.add_argument("--only", choices=["emotion", "moves", "concerns"], action="append")
+    parser.add_argument("--corrections", type=Path, action="append", default=[],
+                        help="a `heard export-labels` file of coaches' corrections (repeatable)")
     args = parser.parse_args(argv)
     np.random.seed(SEED)
     t0 = time.time()
@@ -155,6 +163,13 @@ def main(argv: list[str] | None = None) -> None:
         corpus = [t for t, _, _ in read_split(args.shared / "goemotions", "train")]
         distill(args.out, corpus, seed=SEED)
         log("static encoder distilled")
+    try:
+        corrections = [c for path in args.corrections for c in read_labels(path)]
+    except (OSError, HeardError) as error:
+        parser.error(str(error))
+    if corrections:
+        emotions = sum(c.kind.startswith("emotion.") for c in corrections)
+        log(f"{len(corrections)} coach corrections read; {emotions} of emotions are left out")
     encoder = StaticEncoder(args.out / "static_minilm.npz")
     only = set(args.only or ["emotion", "moves", "concerns"])
     if "emotion" in only:
@@ -162,9 +177,9 @@ def main(argv: list[str] | None = None) -> None:
     if only & {"moves", "concerns"}:
         from heard.learn.train_signals import train_concerns, train_moves
         if "moves" in only:
-            train_moves(args.shared, encoder, args.out, log)
+            train_moves(args.shared, encoder, args.out, log, corrections)
         if "concerns" in only:
-            train_concerns(args.shared, encoder, args.out, log)
+            train_concerns(args.shared, encoder, args.out, log, corrections)
     manifest = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in sorted(args.out.glob("*.npz"))}
     (args.out / "MANIFEST.json").write_text(json.dumps(manifest, indent=1) + "\n")
     log("done")

@@ -4,6 +4,9 @@ Data, all of it free to ship a model trained on:
 - examples/moves.tsv, examples/concerns.tsv: sentences Heard's engineers wrote by TAXONOMY.md,
   including the hard negatives from its "do not label when" column and borderline section;
 - hand labels on STC-3 turns (annotations/, see heard.learn.annotations), sentence by sentence;
+- coaches' corrections, when given (`heard export-labels` files, heard.learn.labels): a sentence
+  marked missed is a positive of its kind, one marked wrong a negative of its kind; either says
+  nothing of the other kinds;
 - weak labels: the rule detectors run over the other STC-3 dialogues (CC BY 4.0 annotations);
   a sentence holding a rule finding is a weak positive of that kind, any other a weak negative.
   Dialogues in tests/data/labels/support_validation.jsonl and the dev sets beside it are left out.
@@ -16,6 +19,7 @@ out-of-fold hit at all is switched off, threshold 1.01).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +28,7 @@ from heard.analyze.text import iter_sentences
 from heard.learn import annotations
 from heard.learn.encoder import StaticEncoder
 from heard.learn.heads import Head
+from heard.learn.labels import LabelExample
 
 SEED = 13
 EXAMPLES = Path(__file__).parent / "examples"
@@ -38,6 +43,7 @@ BLIND_FILES = {"customer": (LABELS / "support_blind_customer.jsonl", LABELS / "s
                "agent": (LABELS / "support_final_agent.jsonl", LABELS / "support_round8_agent.jsonl")}
 OWN_WEIGHT = 3.0
 HAND_WEIGHT = 3.0
+CORRECTION_WEIGHT = 3.0
 WEAK_POSITIVE = 1.0
 WEAK_NEGATIVE = 0.3
 DISABLED = 1.01  # a threshold no calibrated probability reaches
@@ -132,24 +138,30 @@ def _threshold(p: np.ndarray, y: np.ndarray, beta: float = 0.5) -> float:
 
 
 def train_head(name: str, kinds: tuple[str, ...], own: list, hand: list, weak: list, encoder: StaticEncoder, out: Path,
-               log, *, C: float = 1.0) -> Head:
+               log, *, corrections: Sequence[LabelExample] = (), C: float = 1.0) -> Head:
     from heard.learn.train import design
-    data = own + hand + weak
-    weights = np.array([OWN_WEIGHT] * len(own) + [HAND_WEIGHT] * len(hand)
-                       + [WEAK_POSITIVE if labels else WEAK_NEGATIVE for labels, _ in weak])
+    data = own + hand + weak + [({c.kind} if c.label else set(), c.sentence) for c in corrections]
+    all_weights = np.array([OWN_WEIGHT] * len(own) + [HAND_WEIGHT] * len(hand)
+                           + [WEAK_POSITIVE if labels else WEAK_NEGATIVE for labels, _ in weak]
+                           + [CORRECTION_WEIGHT] * len(corrections))
+    about = [None] * (len(data) - len(corrections)) + [c.kind for c in corrections]  # what a row speaks of
     enc = encoder.encode([t for _, t in data])
-    X = design(enc, encoder.table.shape[0])
+    all_X = design(enc, encoder.table.shape[0])
     dim = encoder.dim
     rng = np.random.default_rng(SEED)
-    folds = rng.integers(0, 5, len(data))
+    all_folds = rng.integers(0, 5, len(data))
     dense, sparse_w, bias, platt, thresholds = [], [], [], [], []
     for kind in kinds:
-        y = np.array([kind in labels for labels, _ in data])
+        use = np.array([a is None or a == kind for a in about])
+        X, weights, folds = all_X[use], all_weights[use], all_folds[use]
+        y = np.array([kind in labels for (labels, _), u in zip(data, use) if u])
         if y.sum() < 3:
             raise ValueError(f"{name}: too few examples of {kind}")
-        oof = np.zeros(len(data))
+        oof = np.zeros(len(y))
         for k in range(5):
             tr, te = folds != k, folds == k
+            if not te.any():
+                continue
             clf = _fit_binary(X[tr], y[tr], weights[tr], C)
             oof[te] = clf.decision_function(X[te])
         a, b = _platt(oof, y)
@@ -168,19 +180,29 @@ def train_head(name: str, kinds: tuple[str, ...], own: list, hand: list, weak: l
     return head
 
 
-def train_moves(shared: Path, encoder: StaticEncoder, out: Path, log) -> None:
+def _corrections_for(corrections: Sequence[LabelExample], kinds: tuple[str, ...], log) -> list[LabelExample]:
+    used = [c for c in corrections if c.kind in kinds]
+    if corrections:
+        log(f"  {len(used)} coach corrections of these kinds "
+            f"({sum(c.label for c in used)} marked missed, {sum(not c.label for c in used)} marked wrong)")
+    return used
+
+
+def train_moves(shared: Path, encoder: StaticEncoder, out: Path, log, corrections: Sequence[LabelExample] = ()) -> None:
     own = read_labelled("moves.tsv", "move")
     hand = annotations.labelled_sentences(annotations.joined(shared, "agent"))
     weak = weak_sentences(shared, "agent", MOVE_KINDS)
     log(f"moves: {len(own)} written sentences, {len(hand)} hand-labelled and {len(weak)} weakly labelled"
         " STC-3 helpdesk sentences")
-    train_head("moves", MOVE_KINDS, own, hand, weak, encoder, out, log)
+    train_head("moves", MOVE_KINDS, own, hand, weak, encoder, out, log,
+               corrections=_corrections_for(corrections, MOVE_KINDS, log))
 
 
-def train_concerns(shared: Path, encoder: StaticEncoder, out: Path, log) -> None:
+def train_concerns(shared: Path, encoder: StaticEncoder, out: Path, log, corrections: Sequence[LabelExample] = ()) -> None:
     own = read_labelled("concerns.tsv", "concern")
     hand = annotations.labelled_sentences(annotations.joined(shared, "customer"))
     weak = weak_sentences(shared, "customer", CONCERN_KINDS)
     log(f"concerns: {len(own)} written sentences, {len(hand)} hand-labelled and {len(weak)} weakly labelled"
         " STC-3 customer sentences")
-    train_head("concerns", CONCERN_KINDS, own, hand, weak, encoder, out, log)
+    train_head("concerns", CONCERN_KINDS, own, hand, weak, encoder, out, log,
+               corrections=_corrections_for(corrections, CONCERN_KINDS, log))
