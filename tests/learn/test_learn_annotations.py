@@ -101,11 +101,14 @@ def test_the_shipped_annotation_files_are_valid(role):
     assert read_annotations(annotations.path_for(role), role)
 
 
-def test_no_annotated_dialogue_is_in_a_labelled_evaluation_set():
+def test_no_annotated_turn_shares_a_dialogue_with_an_evaluated_turn_of_its_role():
+    """A dialogue whose customer turns are evaluated may lend its agent turns to training, and the
+    other way round; never the same role."""
     from pathlib import Path
     labels = Path(__file__).resolve().parents[1] / "data" / "labels"
-    evaluated = {json.loads(line)["source_id"].split("#")[0] for path in labels.glob("*.jsonl")
-                 for line in path.read_text(encoding="utf-8").splitlines()
-                 if line.strip() and json.loads(line)["source"].startswith("stc3")}
-    trained = {a.dialogue for role in ("customer", "agent") for a in read_annotations(annotations.path_for(role), role)}
+    evaluated = {(r["role"], r["source_id"].split("#")[0]) for path in labels.glob("*.jsonl")
+                 for r in map(json.loads, filter(str.strip, path.read_text(encoding="utf-8").splitlines()))
+                 if r["source"].startswith("stc3")}
+    trained = {(role, a.dialogue) for role in ("customer", "agent") for a in read_annotations(annotations.path_for(role), role)}
     assert evaluated and trained and not evaluated & trained
+

@@ -47,6 +47,7 @@ CORRECTION_WEIGHT = 3.0
 WEAK_POSITIVE = 1.0
 WEAK_NEGATIVE = 0.3
 DISABLED = 1.01  # a threshold no calibrated probability reaches
+MIN_PRECISION = 0.5  # out of fold, at the chosen threshold, for a kind to be switched on
 MOVE_KINDS = tuple(f"move.{k}" for k in (
     "name_feeling", "reflect_concern", "reframe", "ownership", "offer_choices", "checkpoint", "invite_more",
     "apology", "closure", "defensive", "non_apology", "overpromise", "generic"))
@@ -124,7 +125,7 @@ def _platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
 
 
 def _threshold(p: np.ndarray, y: np.ndarray, beta: float = 0.5) -> float:
-    best, best_f = 0.9, -1.0
+    best, best_f, best_p = 0.9, -1.0, 0.0
     for t in np.arange(0.5, 0.96, 0.02):
         pred = p >= t
         tp = (pred & y).sum()
@@ -132,9 +133,10 @@ def _threshold(p: np.ndarray, y: np.ndarray, beta: float = 0.5) -> float:
         rec = tp / y.sum() if y.sum() else 0.0
         f = (1 + beta**2) * prec * rec / (beta**2 * prec + rec) if prec + rec else 0.0
         if f > best_f:
-            best, best_f = float(t), f
-    # A kind the model cannot find out of fold (F0.5 of 0) is switched off rather than guessed.
-    return best if best_f > 0 else DISABLED
+            best, best_f, best_p = float(t), f, prec
+    # A kind the model cannot find out of fold, or finds wrongly more often than rightly, is
+    # switched off rather than guessed.
+    return best if best_f > 0 and best_p >= MIN_PRECISION else DISABLED
 
 
 def train_head(name: str, kinds: tuple[str, ...], own: list, hand: list, weak: list, encoder: StaticEncoder, out: Path,

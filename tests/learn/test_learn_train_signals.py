@@ -1,4 +1,5 @@
-"""Coaches' corrections in training: each speaks of its own kind only."""
+"""Training the sentence heads: coaches' corrections speak of their own kind only; a kind the
+model gets wrong more often than right out of fold is switched off."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import numpy as np
 from heard.learn.encoder import load_encoder
 from heard.learn.heads import Head
 from heard.learn.labels import LabelExample
-from heard.learn.train_signals import train_head
+from heard.learn.train_signals import DISABLED, _threshold, train_head
 
 KINDS = ("move.apology", "move.ownership")
 OWN = [({"move.apology"}, t) for t in ("I'm sorry for the delay.", "We apologise for the trouble.", "Sorry about that.",
@@ -33,3 +34,11 @@ def test_a_correction_moves_its_kind_and_leaves_the_others_alone(tmp_path):
     assert after.logits(enc)[0, k] > before.logits(enc)[0, k]
     o = KINDS.index("move.ownership")
     assert np.array_equal(after.dense[:, o], before.dense[:, o]) and after.bias[o] == before.bias[o]
+
+
+def test_a_kind_found_more_often_wrongly_than_rightly_is_switched_off():
+    y = np.array([True] * 10 + [False] * 90)
+    p = np.r_[np.full(10, 0.55), np.full(20, 0.56), np.full(70, 0.1)]  # over 0.5: 10 right, 20 wrong
+    assert _threshold(p, y) == DISABLED
+    p = np.r_[np.full(10, 0.7), np.full(5, 0.6), np.full(85, 0.1)]  # all right above 0.6
+    assert 0.6 < _threshold(p, y) <= 0.7
