@@ -10,6 +10,10 @@ dev.tsv, topped up with GoEmotions train.tsv to --messages. Each message is anal
 - with models: the installed pipeline (emotion v2 + moves_model + concerns_model);
 - bare encoder: the static encoder alone on the same texts.
 
+Long messages: conversation text is untrusted, and one pasted log can be a megabyte. The last lines
+time one message of 100 kB and one of 1 MB per role (a support paragraph repeated): a pipeline that
+is linear in the text takes about 10× as long for the second (the first is the baseline).
+
 "batch" = messages/s over all messages (with models, texts are encoded 1,000 at a time first —
 `heard.learn.runtime.prime`, which runs only the heads each role needs — then analysed one by one); "single" = p50 / p95 latency of one
 message at a time with a cold cache, over the first --single messages.
@@ -96,6 +100,25 @@ def pct(xs: list[float], q: float) -> float:
     return statistics.quantiles(xs, n=100)[q - 1] if len(xs) > 1 else xs[0]
 
 
+LONG_TEXT = {
+    Role.customer: "I've called three times, still no refund, I'm really frustrated and I will cancel. Thanks anyway! ",
+    Role.agent: "I'm so sorry, I will call you back tomorrow at 3pm. What else is going on? One: a refund. Two: a new one. ",
+}
+
+
+def long_messages(an: Analyzer) -> None:
+    """Seconds for one 100 kB and one 1 MB message per role, and their ratio (linear: about 10)."""
+    for role, unit in LONG_TEXT.items():
+        seconds = []
+        for size in (100_000, 1_000_000):
+            text = (unit * (size // len(unit) + 1))[:size]
+            t = time.perf_counter()
+            an.analyze(conversation(0, role, text))
+            seconds.append(time.perf_counter() - t)
+        print(f"one {role.value} message, with models: 100 kB {seconds[0]:.2f} s, 1 MB {seconds[1]:.2f} s "
+              f"({seconds[1] / seconds[0]:.1f}× for 10× the text)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
@@ -138,6 +161,7 @@ def main() -> None:
           f"({(added - t_enc) / t_enc:+.0%} on top of it)")
     print(f"pipeline overhead (with models / bare encoder − 1; goal ≤ +25%): {t_models / t_enc - 1:+.0%} wall "
           f"({t_models:.2f} s / {t_enc:.2f} s), {c_models / c_enc - 1:+.0%} CPU ({c_models:.2f} s / {c_enc:.2f} s)")
+    long_messages(models)
 
 
 if __name__ == "__main__":

@@ -107,3 +107,47 @@ def test_prefilters_never_skip_a_pattern_that_matches():
                 skipped += 1
                 assert pattern.search(text) is None, (pattern.pattern[:80], text)
     assert skipped > len(texts) * len(patterns) // 2  # and they do skip most patterns
+
+
+LOOKUP_TEXTS = ["", "   ", "One. Two!! Three?\nFour", "No stop at the end", "Hi.  \n\n  Bye.", "a.b. c", "?!. x"]
+
+
+@pytest.mark.parametrize("text", LOOKUP_TEXTS)
+def test_sentence_at_is_the_scan_it_replaces(text):
+    from heard.analyze.text import iter_sentences, sentence_at
+    for i in range(len(text) + 1):
+        expected = next(((s, e) for s, e in iter_sentences(text) if s <= i < e), None)
+        assert sentence_at(text, i) == expected, i
+
+
+@pytest.mark.parametrize("text", LOOKUP_TEXTS + ["Sorry, e.g. at 3 p.m. we will... call. One: a. Two: b."])
+def test_move_sentence_lookup_is_the_scan_it_replaces(text):
+    from heard.analyze.moves._cues import (
+        in_option_item,
+        option_items,
+        sentence_index,
+        sentences,
+    )
+    spans = sentences(text)
+    for i in range(len(text) + 1):
+        expected = next((k for k, (s, e) in enumerate(spans) if s <= i < e), None)
+        assert sentence_index(text, i) == expected, i
+        assert in_option_item(text, i) == any(s <= i < e for s, e in option_items(text)), i
+
+
+def test_overlapping_cues_keep_the_longest_whatever_the_order():
+    import random
+
+    from heard.analyze.signals._lexicon import Cue, find_hits
+    rng = random.Random(7)
+    words = ["not happy", "happy", "thank god", "thank", "god", "so happy", "not"]
+    cues = [Cue("x", phrases(w), w.count(" ") + 1.0, w) for w in words]
+    for _ in range(200):
+        text = " ".join(rng.choice(words + ["and", "but"]) for _ in range(12))
+        hits = find_hits(text, cues)
+        assert all(a.end <= b.start for a, b in zip(hits, hits[1:]))  # in order, none overlapping
+        spans = [(m.start(), m.end(), c) for c in cues for m in c.pattern.finditer(text)]
+        # every match left out overlaps a kept hit at least as long
+        for s, e, c in spans:
+            if not any(h.start == s and h.end == e for h in hits):
+                assert any(h.start < e and s < h.end and h.end - h.start >= e - s for h in hits)

@@ -8,7 +8,12 @@ import pytest
 
 from heard.errors import InvalidRecord
 from heard.learn import annotations
-from heard.learn.annotations import Annotation, joined, labelled_sentences, read_annotations
+from heard.learn.annotations import (
+    Annotation,
+    joined,
+    labelled_sentences,
+    read_annotations,
+)
 
 TEXT = "I was charged twice for one order. I called you three times already. Fix it."
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +32,20 @@ def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """`iter_sentences` as a list (faster when all are wanted)."""
     return [(m.start(), m.start() + len(m.group(0).rstrip())) for m in _SENTENCE.finditer(text)]
+
+
+@lru_cache(maxsize=16)
+def _sentence_table(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    spans = tuple(sentence_spans(text))
+    return tuple(s for s, _ in spans), spans
+
+
+def sentence_at(text: str, i: int) -> tuple[int, int] | None:
+    """The sentence (as `iter_sentences` cuts them) holding character `i`, or None; a lookup, not a
+    scan, so asking for every hit of a long text stays linear."""
+    starts, spans = _sentence_table(text)
+    k = bisect_right(starts, i) - 1
+    return spans[k] if k >= 0 and i < spans[k][1] else None
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

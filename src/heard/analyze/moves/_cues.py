@@ -9,6 +9,7 @@ once. A row's `label` opens the rationale: `label: "the words it matched"`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -175,11 +176,23 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         spans.append((s, s + len(stripped)))
 
 
+@lru_cache(maxsize=64)
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple(s for s, _ in _sentences(text))
+
+
+def sentence_index(text: str, pos: int) -> int | None:
+    """Which of `sentences(text)` holds character `pos` (None: none does); a lookup, not a scan,
+    so asking for every cue of a long message stays linear."""
+    k = bisect_right(_starts(text), pos) - 1
+    return k if k >= 0 and pos < _sentences(text)[k][1] else None
+
+
 def sentence_of(text: str, pos: int) -> tuple[int, int]:
     """The sentence holding character `pos` (or the whole text, trimmed, if none does)."""
-    for s, e in _sentences(text):
-        if s <= pos < e:
-            return s, e
+    k = sentence_index(text, pos)
+    if k is not None:
+        return _sentences(text)[k]
     stripped = text.strip()
     s = text.find(stripped[:1]) if stripped else 0
     return s, s + len(stripped)
@@ -237,7 +250,8 @@ _INLINE_ITEM = re.compile(
 _ORDER = {"one": 1, "first": 1, "two": 2, "second": 2, "three": 3, "third": 3, "four": 4, "fourth": 4}
 
 
-def option_items(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def option_items(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each enumerated alternative in a message: numbered or bulleted lines (each
     runs to the end of its line) or inline "One: … Two: …" (each runs to the next; the last to
     the end of its sentence). Fewer than two items is no list: []."""
@@ -247,19 +261,20 @@ def option_items(text: str) -> list[tuple[int, int]]:
         for start in lines:
             newline = text.find("\n", start)
             items.append((start, newline if newline >= 0 else len(text)))
-        return _contiguous(text, items)
+        return tuple(_contiguous(text, items))
     marks = [m for m in _INLINE_ITEM.finditer(text)]
     numbers = [_ORDER[m.group(1).lower()] for m in marks]
     if len(marks) < 2 or numbers[:2] != [1, 2]:
-        return []
+        return ()
     items = []
     for i, m in enumerate(marks):
         if i + 1 < len(marks):
             end = marks[i + 1].start()
         else:
-            end = next((e for s, e in sentences(text) if s <= m.end() < e), len(text))
+            k = sentence_index(text, m.end())
+            end = _sentences(text)[k][1] if k is not None else len(text)
         items.append((m.start(), len(text[:end].rstrip())))
-    return items
+    return tuple(items)
 
 
 def _contiguous(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -277,7 +292,10 @@ def _contiguous(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 def in_option_item(text: str, pos: int) -> bool:
-    return any(s <= pos < e for s, e in option_items(text))
+    """Is `pos` inside one of `option_items(text)`? (They are in order and do not overlap.)"""
+    items = option_items(text)
+    k = bisect_right(items, (pos, len(text) + 1)) - 1
+    return k >= 0 and pos < items[k][1]
 
 
 # -- scanning --------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from heard.analyze.moves._cues import (
     regret_aimed_at_feeling,
     regret_object,
     scan,
+    sentence_index,
     sentence_of,
     sentences,
 )
@@ -112,7 +113,7 @@ def _owned_sorries(text: str) -> list[Hit]:
         rest = text[m.end():]
         if re.match(r"\s*[,—–-]?\s*(?:but|we can't|we cannot|I can't|I cannot|we're unable|I'm unable)\b", rest, re.IGNORECASE):
             continue  # "sorry, but …" / "sorry, we can't …": not owning anything
-        index = next((i for i, (s, e) in enumerate(spans) if s <= m.start() < e), None)
+        index = sentence_index(text, m.start())
         if index is None:
             continue
         s, e = spans[index]
@@ -162,7 +163,7 @@ def _bare_sorries(text: str) -> list[Hit]:
     for m in _BARE_CLOSED.finditer(text):
         if _REFUSAL_START.match(plain, m.end()):
             continue
-        index = next((i for i, (s, e) in enumerate(spans) if s <= m.start() < e), None)
+        index = sentence_index(text, m.start())
         if index is None:
             continue
         following = text[m.end() : spans[index + 1][1]] if index + 1 < len(spans) else text[m.end() :]

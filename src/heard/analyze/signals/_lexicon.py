@@ -4,6 +4,7 @@ a weight (how much evidence it is) and a note a coach can read in the rationale.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -73,11 +74,14 @@ def find_hits(text: str, cues: Iterable[Cue]) -> list[Hit]:
         if end > start and not (c.negatable and is_negated(text, start))
     ]
     hits.sort(key=lambda h: (-(h.end - h.start), -h.weight, h.start))
-    kept: list[Hit] = []
+    kept: list[Hit] = []  # non-overlapping, by start: only the neighbours can overlap a new hit
+    starts: list[int] = []
     for hit in hits:
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
+        k = bisect_right(starts, hit.start)
+        if (k == 0 or kept[k - 1].end <= hit.start) and (k == len(kept) or hit.end <= kept[k].start):
+            kept.insert(k, hit)
+            starts.insert(k, hit.start)
+    return kept
 
 
 class _Same:

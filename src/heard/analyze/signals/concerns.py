@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from heard.analyze.detector import register_detector
 from heard.analyze.signals._lexicon import Cue, Hit, cue, find_hits
-from heard.analyze.text import iter_sentences, may_match, phrases
+from heard.analyze.text import iter_sentences, may_match, phrases, sentence_at
 from heard.model import Conversation, Finding, Role
 
 _DAY = (r"(?:(?:this |next |coming )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|tonight|today|"
@@ -323,7 +323,8 @@ _RESOLVED = phrases(r"came through", r"has come through", r"(?:has )?arrived", r
 def _resolved_money(text: str, hit: Hit) -> bool:
     if hit.label != "concern.money":
         return False
-    end = next((e for s, e in iter_sentences(text) if s <= hit.start < e), len(text))
+    sentence = sentence_at(text, hit.start)
+    end = sentence[1] if sentence else len(text)
     done = _RESOLVED.search(text, hit.end, min(end, hit.end + 25))
     return done is not None and not re.search(r"n['’]t\b|\bnot\b|\bnever\b|\bno\b", text[hit.end:done.start()], re.IGNORECASE)
 

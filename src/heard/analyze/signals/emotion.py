@@ -25,7 +25,7 @@ from heard.analyze.detector import register_detector
 from heard.analyze.signals._lexicon import Cue, Hit, cue, find_hits, quoted
 from heard.analyze.signals.concerns import CUES as CONCERN_CUES
 from heard.analyze.signals.concerns import deadline_hits
-from heard.analyze.text import iter_sentences, phrases
+from heard.analyze.text import iter_sentences, phrases, sentence_at
 from heard.model import Conversation, Finding, Message, Role
 
 LABELS = (
@@ -272,10 +272,16 @@ _DIRECTED = frozenset({"thanks a person", "praises the staff"})
 _PAST_FEELING = re.compile(r"(?:\bwas|\bwere|\bhad been|['’]d been|\bat first|\binitially)\s+(?:so |really |a bit |very |quite )?$", re.IGNORECASE)
 
 
+def _match_before(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    """`pattern` (anchored with `$`) matched just before `start`. Only the 64 characters before it
+    are searched, not the whole prefix: every hit of a long message is asked this."""
+    return pattern.search(text, max(0, start - 64), start)
+
+
 def _polite_share(text: str, hits: Sequence[Hit]) -> float:
     """How much of the message is the thanks itself: the sentences holding gratitude cues."""
-    starts = {h.start for h in hits if h.label == "gratitude"}
-    covered = sum(e - s for s, e in iter_sentences(text) if any(s <= x < e for x in starts))
+    sentences = {sentence_at(text, h.start) for h in hits if h.label == "gratitude"} - {None}
+    covered = sum(e - s for s, e in sentences)
     return covered / max(1, len(text.strip()))
 
 
@@ -320,7 +326,7 @@ class EmotionDetector:
         if POSITIVE & {label for label, w in weights.items() if w >= THRESHOLD}:
             # "At first I was scared" in a message of relief or thanks is a feeling left behind.
             for label in NEGATIVE & set(weights):
-                weights[label] -= sum(h.weight / 2 for h in by_label[label] if _PAST_FEELING.search(text[: h.start]))
+                weights[label] -= sum(h.weight / 2 for h in by_label[label] if _match_before(_PAST_FEELING, text, h.start))
         ranked = sorted(
             (label for label, w in weights.items() if w >= THRESHOLD),
             key=lambda label: (-weights[label], _PRIORITY[label]),
@@ -355,11 +361,11 @@ class EmotionDetector:
         label_hits = by_label[label]
         best = blame[0] if promoted and label == "anger" else max(label_hits, key=lambda h: (h.weight, -h.start))
         start, end = best.start, best.end
-        before = _INTENSIFIER.search(text[:start])
+        before = _match_before(_INTENSIFIER, text, start)
         boosts = []
         if any(h.cue.strong for h in label_hits):
             boosts.append("a strong word")
-        if before or any(_INTENSIFIER.search(text[: h.start]) for h in label_hits):
+        if before or any(_match_before(_INTENSIFIER, text, h.start) for h in label_hits):
             boosts.append("an intensifier")
         if any(m.group(0) not in _ACRONYMS for m in _SHOUT.finditer(text)):
             boosts.append("capitals")
