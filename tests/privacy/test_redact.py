@@ -110,3 +110,27 @@ def test_a_redacted_thread_is_kept_and_each_caller_gets_its_own_placeholders(mak
     # placeholders handed out later by one caller do not leak into the other's, nor into the cache
     assert first.redact("Ask Zed Quinn.") == ["Ask Person D."] and second.redact("Ask Bob Stone.") == ["Ask Person D."]
     assert redact_analysis(Analysis(conversation, ())).redact("Ask Bob Stone.") == ["Ask Person D."]
+
+
+def test_long_texts_are_read_in_pieces_cut_between_words():
+    from heard.privacy.redact import PIECE, _pieces
+    text = ("Order 48213 is late.\nCall me on 0207 946 0958 tonight " * 50_000)[:2_500_000]  # over spaCy's 1,000,000
+    pieces = _pieces(text)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))  # contiguous, nothing left out
+    assert all(0 < e - s <= PIECE for s, e in pieces)
+    assert all(text[e - 1] in "\n " for _, e in pieces[:-1])  # cut after a line break or a space
+    assert _pieces("short") == [(0, 5)]
+    assert _pieces("x" * 25, size=10) == [(0, 10), (10, 20), (20, 25)]  # no space at all: a hard cut
+
+
+def test_pieces_find_the_same_addresses_and_phones_as_one_reading(redactor, monkeypatch):
+    import heard.privacy.redact as redact
+    text = " ".join(f"Write to user{i}@example.com or call 020 7946 09{i:02d}." for i in range(12))
+    whole = [(d.start, d.end, d.entity) for d in redactor.detect([text])[0]]
+    monkeypatch.setattr(redact, "PIECE", 120)
+    assert len(redact._pieces(text)) > 4
+    pieces = [(d.start, d.end, d.entity) for d in redactor.detect([text])[0]]
+    wanted = {"EMAIL_ADDRESS", "PHONE_NUMBER"}
+    assert [x for x in pieces if x[2] in wanted] == [x for x in whole if x[2] in wanted]
+    assert sum(x[2] == "EMAIL_ADDRESS" for x in pieces) == 12

@@ -49,6 +49,10 @@ PREFIX = {
 PRIORITY = {"STREET_ADDRESS": 5, "EMAIL_ADDRESS": 5, "CREDIT_CARD": 4, "IBAN_CODE": 4, "US_SSN": 4,
             "ORDER_NUMBER": 4, "CARD_ENDING": 4, "PHONE_NUMBER": 3, "IP_ADDRESS": 3, "PERSON": 2, "LOCATION": 1}
 MIN_SCORE = 0.4
+# Characters read in one go. spaCy refuses texts over 1,000,000 characters, and Presidio's context
+# step costs matches × tokens per text, so a long message (a pasted log, a long thread quoted
+# back) is read in pieces cut after a line break, a sentence or a space.
+PIECE = 10_000
 # spaCy labels that are not PII here (dates, amounts, organisations such as the company itself)
 IGNORED_NER_LABELS = ["CARDINAL", "ORDINAL", "MONEY", "PRODUCT", "DATE", "TIME", "PERCENT", "QUANTITY",
                       "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "ORG", "NORP"]
@@ -256,13 +260,15 @@ class Redactor:
         names = [n for n in known_names if n]
         ad_hoc = [PatternRecognizer(supported_entity="PERSON", name="HeardKnownPeople", deny_list=names,
                                     deny_list_score=1.0)] if names else []
-        results = self.batch.analyze_iterator(list(texts), language="en", batch_size=32, entities=self.entities,
-                                              ad_hoc_recognizers=ad_hoc, score_threshold=self.min_score)
-        out = []
-        for text, found in zip(texts, results):
-            found = [Detected(r.start, r.end, r.entity_type, r.score, text[r.start:r.end]) for r in found]
-            out.append(_resolve(_trim(found, text)))
-        return out
+        pieces = [(i, start, text[start:end]) for i, text in enumerate(texts) for start, end in _pieces(text)]
+        results = self.batch.analyze_iterator([p for _, _, p in pieces], language="en", batch_size=32,
+                                              entities=self.entities, ad_hoc_recognizers=ad_hoc,
+                                              score_threshold=self.min_score)
+        found: list[list[Detected]] = [[] for _ in texts]
+        for (i, start, _), hits in zip(pieces, results):
+            found[i] += [Detected(start + r.start, start + r.end, r.entity_type, r.score,
+                                  texts[i][start + r.start:start + r.end]) for r in hits]
+        return [_resolve(_trim(f, text)) for f, text in zip(found, texts)]
 
     # -- replacing -------------------------------------------------------------------------------
     def redact_texts(self, texts: Sequence[str], placeholders: Placeholders) -> list[tuple[str, OffsetMap, list[Detected]]]:
@@ -293,6 +299,31 @@ class Redactor:
         return anonymized, OffsetMap(tuple(replaced)), found
 
 
+def _pieces(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the pieces `text` is read in: all of it when short; otherwise pieces of at
+    most `size` characters, each cut after the last line break, sentence end or space in its
+    second half (a hard cut only when there is none)."""
+    size = size or PIECE
+    out, start = [], 0
+    while len(text) - start > size:
+        half, end = start + size // 2, start + size
+        cut = text.rfind("\n", half, end)
+        if cut < 0:
+            cut = max(text.rfind(". ", half, end), text.rfind("! ", half, end), text.rfind("? ", half, end))
+            cut = cut + 1 if cut >= 0 else text.rfind(" ", half, end)
+        cut = cut + 1 if cut >= 0 else end
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def _overlaps_none(start: int, end: int, kept: list[Detected], starts: list[int]) -> bool:
+    """No span of `kept` (in order, none overlapping; `starts` their starts) overlaps start..end."""
+    k = bisect_right(starts, start)
+    return (k == 0 or kept[k - 1].end <= start) and (k == len(kept) or end <= kept[k].start)
+
+
 def _names_everywhere(texts: Sequence[str], detected: list[list[Detected]]) -> list[list[Detected]]:
     """A person named once in the thread is redacted wherever the name appears: spaCy may tag
     "Ada" in one sentence and miss her in the next ("Ada loves it")."""
@@ -302,8 +333,9 @@ def _names_everywhere(texts: Sequence[str], detected: list[list[Detected]]) -> l
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
     out = []
     for text, found in zip(texts, detected):
+        starts = [d.start for d in found]
         extra = [Detected(m.start(), m.end(), "PERSON", 0.9, m.group()) for m in pattern.finditer(text)
-                 if all(m.end() <= d.start or m.start() >= d.end for d in found)]
+                 if _overlaps_none(m.start(), m.end(), found, starts)]
         out.append(_resolve(found + extra) if extra else found)
     return out
 
@@ -323,11 +355,14 @@ def _trim(found: list[Detected], text: str) -> list[Detected]:
 
 def _resolve(found: list[Detected]) -> list[Detected]:
     ranked = sorted(found, key=lambda d: (-PRIORITY.get(d.entity, 0), -(d.end - d.start), -d.score, d.start))
-    kept: list[Detected] = []
+    kept: list[Detected] = []  # in order of start, none overlapping
+    starts: list[int] = []
     for d in ranked:
-        if d.end > d.start and all(d.end <= k.start or d.start >= k.end for k in kept):
-            kept.append(d)
-    return sorted(kept, key=lambda d: d.start)
+        if d.end > d.start and _overlaps_none(d.start, d.end, kept, starts):
+            k = bisect_right(starts, d.start)
+            kept.insert(k, d)
+            starts.insert(k, d.start)
+    return kept
 
 
 _LOCK = threading.Lock()
