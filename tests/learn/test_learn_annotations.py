@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from heard.errors import InvalidRecord
+from heard.errors import InvalidRecord, MissingRequirement
 from heard.learn import annotations
 from heard.learn.annotations import (
     Annotation,
@@ -97,8 +97,9 @@ def test_joined_names_a_record_that_does_not_fit_the_release(tmp_path, monkeypat
         joined(shared, "customer")
 
 
-def test_joined_is_empty_without_the_release(tmp_path):
-    assert joined(tmp_path, "customer") == []
+def test_joined_names_the_missing_release(tmp_path):
+    with pytest.raises(MissingRequirement, match="the STC-3 release is not at"):
+        joined(tmp_path, "customer")
 
 
 @pytest.mark.parametrize("role", ["customer", "agent"])

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from heard.analyze.text import sentence_spans
-from heard.errors import InvalidRecord
+from heard.errors import InvalidRecord, MissingRequirement
 
 FOLDER = Path(__file__).parent / "annotations"
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "disappointment", "confusion", "relief",
@@ -99,10 +99,14 @@ def stc3_texts(shared: Path) -> dict[str, str]:
 
 
 def joined(shared: Path, role: str) -> list[tuple[Annotation, str]]:
-    """This role's annotations with their text; [] when the file or the STC-3 release is absent."""
+    """This role's annotations with their text ([] when there is no annotation file). Without the
+    STC-3 release the labels have no text: that is an error, not a smaller training set."""
     path = path_for(role)
-    if not path.is_file() or not (shared / "stc3" / "train_data_en.json").is_file():
+    if not path.is_file():
         return []
+    release = shared / "stc3" / "train_data_en.json"
+    if not release.is_file():
+        raise MissingRequirement(f"{path.name} labels STC-3 turns, but the STC-3 release is not at {release}")
     texts = stc3_texts(shared)
     out = []
     for a in read_annotations(path, role):
