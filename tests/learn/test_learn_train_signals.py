@@ -42,3 +42,31 @@ def test_a_kind_found_more_often_wrongly_than_rightly_is_switched_off():
     assert _threshold(p, y) == DISABLED
     p = np.r_[np.full(10, 0.7), np.full(5, 0.6), np.full(85, 0.1)]  # all right above 0.6
     assert 0.6 < _threshold(p, y) <= 0.7
+
+
+def test_training_without_the_stc3_release_stops_with_where_it_looked(tmp_path, capsys):
+    import pytest
+
+    from heard.learn.encoder import ARTIFACTS
+    from heard.learn.train import main
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("static_minilm.npz", "tokenizer.json"):
+        (out / name).symlink_to(ARTIFACTS / name)
+    with pytest.raises(SystemExit) as stop:
+        main(["--skip-distill", "--only", "moves", "--shared", str(tmp_path / "shared"), "--out", str(out)])
+    assert stop.value.code == 2
+    assert f"the STC-3 release is not at {tmp_path / 'shared' / 'stc3' / 'train_data_en.json'}" in capsys.readouterr().err
+    assert not (out / "moves.npz").exists()
+
+
+def test_a_bad_corrections_file_stops_training_before_anything_is_built(tmp_path, capsys):
+    import pytest
+
+    from heard.learn.train import main
+    bad = tmp_path / "labels.jsonl"
+    bad.write_text('{"text": "x", "role": "agent"}\n', encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["--corrections", str(bad), "--out", str(tmp_path)])
+    assert f"{bad}, record line 1, field 'kind'" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [bad]

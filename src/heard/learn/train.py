@@ -158,15 +158,15 @@ def main(argv: list[str] | None = None) -> None:
     def log(msg: str) -> None:
         print(f"[{time.time() - t0:6.1f}s] {msg}", flush=True)
 
+    try:
+        corrections = [c for path in args.corrections for c in read_labels(path)]
+    except (OSError, HeardError) as error:
+        parser.error(str(error))
     if not args.skip_distill:
         from heard.learn.distill import distill
         corpus = [t for t, _, _ in read_split(args.shared / "goemotions", "train")]
         distill(args.out, corpus, seed=SEED)
         log("static encoder distilled")
-    try:
-        corrections = [c for path in args.corrections for c in read_labels(path)]
-    except (OSError, HeardError) as error:
-        parser.error(str(error))
     if corrections:
         emotions = sum(c.kind.startswith("emotion.") for c in corrections)
         log(f"{len(corrections)} coach corrections read; {emotions} of emotions are left out")
@@ -176,10 +176,13 @@ def main(argv: list[str] | None = None) -> None:
         train_emotion(args.shared, encoder, args.out, log)
     if only & {"moves", "concerns"}:
         from heard.learn.train_signals import train_concerns, train_moves
-        if "moves" in only:
-            train_moves(args.shared, encoder, args.out, log, corrections)
-        if "concerns" in only:
-            train_concerns(args.shared, encoder, args.out, log, corrections)
+        try:
+            if "moves" in only:
+                train_moves(args.shared, encoder, args.out, log, corrections)
+            if "concerns" in only:
+                train_concerns(args.shared, encoder, args.out, log, corrections)
+        except HeardError as error:  # a bad annotation record, or no STC-3 release
+            parser.error(str(error))
     manifest = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in sorted(args.out.glob("*.npz"))}
     (args.out / "MANIFEST.json").write_text(json.dumps(manifest, indent=1) + "\n")
     log("done")
