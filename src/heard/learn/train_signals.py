@@ -12,8 +12,8 @@ Data, all of it free to ship a model trained on:
   Dialogues in tests/data/labels/support_validation.jsonl and the dev sets beside it are left out.
 
 Per kind, 5-fold out-of-fold scores give the Platt calibration and the decision threshold
-(the best F0.5 — precision counts double — and never below 0.5; a kind with no
-out-of-fold hit at all is switched off, threshold 1.01).
+(the best F0.5 — precision counts double — and never below 0.5; a kind with no out-of-fold hit,
+or right less than half the time at that threshold, is switched off: threshold 1.01).
 """
 
 from __future__ import annotations
