@@ -80,15 +80,17 @@ def validation_dialogues(role: str) -> set[str]:
     return ids
 
 
-def weak_sentences(shared: Path, role: str, kinds: tuple[str, ...]) -> list[tuple[set[str], str]]:
-    """Rule findings on STC-3 turns of `role`, projected onto sentences."""
+def weak_sentences(shared: Path, role: str, kinds: tuple[str, ...], *,
+                   labelled: frozenset[str] | set[str] = frozenset()) -> list[tuple[set[str], str]]:
+    """Rule findings on STC-3 turns of `role`, projected onto sentences; the dialogues whose turns of
+    `role` are labelled by hand (`labelled`) are left out."""
     from heard.learn.evaluate import build_analyzer
     from heard.model import Channel, Conversation, Message, Role
 
     path = shared / "stc3" / "train_data_en.json"
     if not path.is_file():
         return []
-    skip = validation_dialogues(role) | {a.dialogue for a, _ in annotations.joined(shared, role)}
+    skip = validation_dialogues(role) | labelled
     analyzer = build_analyzer(False)
     out = []
     for dialogue in json.loads(path.read_text(encoding="utf-8")):
@@ -192,8 +194,9 @@ def _corrections_for(corrections: Sequence[LabelExample], kinds: tuple[str, ...]
 
 def train_moves(shared: Path, encoder: StaticEncoder, out: Path, log, corrections: Sequence[LabelExample] = ()) -> None:
     own = read_labelled("moves.tsv", "move")
-    hand = annotations.labelled_sentences(annotations.joined(shared, "agent"))
-    weak = weak_sentences(shared, "agent", MOVE_KINDS)
+    pairs = annotations.joined(shared, "agent")
+    hand = annotations.labelled_sentences(pairs)
+    weak = weak_sentences(shared, "agent", MOVE_KINDS, labelled={a.dialogue for a, _ in pairs})
     log(f"moves: {len(own)} written sentences, {len(hand)} hand-labelled and {len(weak)} weakly labelled"
         " STC-3 helpdesk sentences")
     train_head("moves", MOVE_KINDS, own, hand, weak, encoder, out, log,
@@ -202,8 +205,9 @@ def train_moves(shared: Path, encoder: StaticEncoder, out: Path, log, correction
 
 def train_concerns(shared: Path, encoder: StaticEncoder, out: Path, log, corrections: Sequence[LabelExample] = ()) -> None:
     own = read_labelled("concerns.tsv", "concern")
-    hand = annotations.labelled_sentences(annotations.joined(shared, "customer"))
-    weak = weak_sentences(shared, "customer", CONCERN_KINDS)
+    pairs = annotations.joined(shared, "customer")
+    hand = annotations.labelled_sentences(pairs)
+    weak = weak_sentences(shared, "customer", CONCERN_KINDS, labelled={a.dialogue for a, _ in pairs})
     log(f"concerns: {len(own)} written sentences, {len(hand)} hand-labelled and {len(weak)} weakly labelled"
         " STC-3 customer sentences")
     train_head("concerns", CONCERN_KINDS, own, hand, weak, encoder, out, log,
