@@ -26,7 +26,7 @@ def _split(results):
 
 @pytest.mark.parametrize("name", [
     "ticket_with_comments.json", "incremental_tickets.json", "audits.json", "export/tickets.json",
-    "truncated.json", "bad_utf8.json", "lone_surrogate.json",
+    "truncated.json", "bad_utf8.json", "lone_surrogate.json", "ticket_events.json",
 ])
 def test_zendesk_sniff_recognises_each_fixture(zendesk_dir, name):
     assert sniff(zendesk_dir / name).name == "zendesk"
@@ -102,6 +102,29 @@ def test_zendesk_audits_turn_assignee_changes_into_transfers(zendesk_dir):
     assert transfer.sent_at == datetime(2026, 3, 4, 8, 20, tzinfo=timezone.utc)
     times = [m.sent_at for m in conversation.messages]
     assert times == sorted(times)
+
+
+def test_zendesk_ticket_events_are_gathered_by_ticket_with_comments_and_transfers(zendesk_dir):
+    """The Incremental Ticket Event Export (include=comment_events): events of many tickets in time
+    order; a Create or Change child event carries its field as its own key."""
+    path = zendesk_dir / "ticket_events.json"
+    conversations, errors = _split(read_zendesk(path))
+    [conversation] = conversations
+    assert conversation.key == ("zendesk", "35438")
+    assert conversation.subject == "Charged twice"
+    assert conversation.tags == ("billing", "refund")
+    assert conversation.outcome == "solved"
+    assert conversation.channel == Channel.email  # "Web form"
+    assert conversation.started_at == datetime(2026, 3, 5, 9, 0, tzinfo=timezone.utc)
+    assert [(m.id, m.role, m.public) for m in conversation.messages] == [
+        ("7002", Role.customer, True), ("7009", Role.agent, False), ("7010", Role.system, True), ("7012", Role.agent, True),
+    ]
+    assert conversation.messages[0].text.startswith("I was charged twice")
+    assert conversation.messages[2].text == "Assigned from 235323 to 235324"
+    assert [str(e) for e in errors] == [
+        f"{path}, record ticket event 7101, field 'child_events': no Comment event in this ticket's audits"
+        " (an Incremental Ticket Event Export needs include=comment_events)",
+    ]
 
 
 def test_zendesk_tickets_file_reads_comments_from_the_comments_folder(zendesk_dir):

@@ -11,6 +11,9 @@ Shapes read (field mapping and doc pages: docs/formats/helpdesks.md):
   it; or a JSON array of such objects.
 - `{"audits": [...]}` — List Audits: Comment events become messages, a Change (or Create) of
   `assignee_id` becomes a system message "Assigned from X to Y" at the audit's time.
+- `{"ticket_events": [...]}` — the Incremental Ticket Event Export (`include=comment_events`):
+  the same, from each event's `child_events`, gathered by `ticket_id` (events of many tickets come
+  in time order); a Create or Change child event carries its field as its own key.
 
 Tickets stream one by one (ijson), so big exports never load whole. A bad ticket yields an
 `InvalidRecord` naming file, ticket and field, and the next ticket is still read.
@@ -54,7 +57,10 @@ CHANNELS: dict[str | int, Channel] = {
 ROLES = {"end-user": Role.customer, "agent": Role.agent, "admin": Role.agent}
 SCORES = {"good": 5, "bad": 1}
 
-_ARRAYS = ("", "tickets", "audits")
+_ARRAYS = ("", "tickets", "audits", "ticket_events")
+# The ticket fields a conversation uses, as a Create or Change child event of a ticket event names
+# them: as its own key ("status": "open"), where an audit event says "field_name" and "value".
+_EVENT_FIELDS = ("requester_id", "assignee_id", "subject", "group_id", "status", "tags")
 
 
 def _looks_like_zendesk(path: Path, head: bytes) -> bool:
@@ -77,7 +83,7 @@ def read_zendesk(path: Path) -> Iterator[ReadResult]:
             rest[part.key] = part.value
             continue
         last = part
-        if part.array == "audits":
+        if part.array in ("audits", "ticket_events"):
             result = _collect_audit(part, path, audits)
             if result is not None:
                 yield result
@@ -182,10 +188,11 @@ def _role(author_id: Any, requester_id: Any, side: dict) -> Role:
     return Role.customer if author_id is not None and str(author_id) == str(requester_id) else Role.agent
 
 
-def _channel(via: Record | None) -> Channel:
+def _channel(via: Record | str | None) -> Channel:
+    """The channel of a `via` object, or of a ticket event's `via` name ("Web form", "Mail", "Chat")."""
     if via is None:
         return Channel.email
-    channel = via.get("channel", (str, int))
+    channel = via.lower().replace(" ", "_") if isinstance(via, str) else via.get("channel", (str, int))
     return CHANNELS.get(channel, Channel.email)
 
 
@@ -312,7 +319,8 @@ def _is_sibling_comments(path: Path) -> bool:
 
 # -- audits --------------------------------------------------------------------------------------
 def _collect_audit(part: Item, path: Path, audits: dict[str, list[Record]]) -> InvalidRecord | None:
-    name = f"audit {part.value['id']}" if isinstance(part.value, dict) and "id" in part.value else f"index {part.index}"
+    what = "audit" if part.array == "audits" else "ticket event"
+    name = f"{what} {part.value['id']}" if isinstance(part.value, dict) and "id" in part.value else f"index {part.index}"
     if (error := _bad_bytes(part.value, path, name, clean=part.clean)) is not None:
         return error
     try:
@@ -331,6 +339,21 @@ def _from_audits(ticket_id: str, audits: list[Record], path: Path, side: dict) -
         return error
 
 
+# (events, event type, author) keys of a List Audits audit, and of a ticket event.
+_KEYS = {False: ("events", "type", "author_id"), True: ("child_events", "event_type", "updater_id")}
+
+
+def _is_ticket_event(audit: Record) -> bool:
+    return "child_events" in audit.data
+
+
+def _changes(event: Record, ticket_event: bool) -> list[tuple[str, Any]]:
+    """(field, value) of what a Create or Change event sets."""
+    if ticket_event:
+        return [(field, event.data[field]) for field in _EVENT_FIELDS if field in event.data]
+    return [(event.get("field_name", str, required=True), event.data.get("value"))]
+
+
 def _audit_conversation(ticket_id: str, audits: list[Record], side: dict) -> Conversation:
     audits = sorted(audits, key=lambda a: a.time("created_at", required=True))
     fields: dict[str, Any] = {}
@@ -339,18 +362,21 @@ def _audit_conversation(ticket_id: str, audits: list[Record], side: dict) -> Con
     satisfaction = None
     for audit in audits:
         at = audit.time("created_at", required=True)
-        for event in audit.items("events"):
-            kind = event.get("type", str, required=True)
+        ticket_event = _is_ticket_event(audit)
+        events_key, type_key, author_key = _KEYS[ticket_event]
+        events = [(event.get(type_key, str, required=True), event) for event in audit.items(events_key)]
+        # One audit's events happen at once: its fields (the requester above all) hold for its comments.
+        fields.update(fv for kind, event in events if kind in ("Create", "Change") for fv in _changes(event, ticket_event))
+        for kind, event in events:
             if kind in ("Create", "Change"):
-                field = event.get("field_name", str, required=True)
-                value = event.data.get("value")
-                fields[field] = value
-                if field == "assignee_id":
-                    text = transfers.assign(_user_name(value, side) if value not in (None, "") else None)
-                    if text and kind == "Change":  # the assignee set at creation is no transfer
-                        messages.append(Message(id=f"{event.id()}", role=Role.system, text=text, sent_at=at))
+                for field, value in _changes(event, ticket_event):
+                    fields[field] = value
+                    if field == "assignee_id":
+                        text = transfers.assign(_user_name(value, side) if value not in (None, "") else None)
+                        if text and kind == "Change":  # the assignee set at creation is no transfer
+                            messages.append(Message(id=f"{event.id()}", role=Role.system, text=text, sent_at=at))
             elif kind == "Comment":
-                author_id = event.get("author_id", (int, str)) or audit.get("author_id", (int, str))
+                author_id = event.get("author_id", (int, str)) or audit.get(author_key, (int, str))
                 text, original = body_text(event.get("html_body", str),
                                            event.get("body", str) if "body" in event.data else event.get("plain_body", str))
                 messages.append(Message(
@@ -363,8 +389,12 @@ def _audit_conversation(ticket_id: str, audits: list[Record], side: dict) -> Con
                 satisfaction = SCORES.get(score) if isinstance(score, str) else score
     first = audits[0]
     if not any(m.role != Role.system for m in messages):
+        if _is_ticket_event(first):
+            raise first.error("no Comment event in this ticket's audits"
+                              " (an Incremental Ticket Event Export needs include=comment_events)", "child_events")
         raise first.error("no Comment event in this ticket's audits", "events")
-    via = first.sub("via") if first.data.get("via") is not None else None
+    via = first.data.get("via")
+    via = first.sub("via") if isinstance(via, dict) else via
     tags = fields.get("tags") or []
     if isinstance(tags, str):
         tags = tags.split()
