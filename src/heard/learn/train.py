@@ -175,12 +175,11 @@ def main(argv: list[str] | None = None) -> None:
     if "emotion" in only:
         train_emotion(args.shared, encoder, args.out, log)
     if only & {"moves", "concerns"}:
-        from heard.learn.train_signals import train_concerns, train_moves
+        from heard.learn.train_signals import train_sentence_head
         try:
-            if "moves" in only:
-                train_moves(args.shared, encoder, args.out, log, corrections)
-            if "concerns" in only:
-                train_concerns(args.shared, encoder, args.out, log, corrections)
+            for name in ("moves", "concerns"):
+                if name in only:
+                    train_sentence_head(name, args.shared, encoder, args.out, log, corrections)
         except HeardError as error:  # a bad annotation record, or no STC-3 release
             parser.error(str(error))
     manifest = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in sorted(args.out.glob("*.npz"))}

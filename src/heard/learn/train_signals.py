@@ -184,31 +184,23 @@ def train_head(name: str, kinds: tuple[str, ...], own: list, hand: list, weak: l
     return head
 
 
-def _corrections_for(corrections: Sequence[LabelExample], kinds: tuple[str, ...], log) -> list[LabelExample]:
+# name -> (role, kinds, written examples file and its label prefix, who writes the STC-3 turns)
+HEADS = {"moves": ("agent", MOVE_KINDS, "moves.tsv", "move", "helpdesk"),
+         "concerns": ("customer", CONCERN_KINDS, "concerns.tsv", "concern", "customer")}
+
+
+def train_sentence_head(name: str, shared: Path, encoder: StaticEncoder, out: Path, log,
+                        corrections: Sequence[LabelExample] = ()) -> None:
+    """Build one of HEADS from its written examples, hand labels, weak labels and corrections."""
+    role, kinds, examples, prefix, writer = HEADS[name]
+    own = read_labelled(examples, prefix)
+    pairs = annotations.joined(shared, role)
+    hand = annotations.labelled_sentences(pairs)
+    weak = weak_sentences(shared, role, kinds, labelled={a.dialogue for a, _ in pairs})
+    log(f"{name}: {len(own)} written sentences, {len(hand)} hand-labelled and {len(weak)} weakly labelled"
+        f" STC-3 {writer} sentences")
     used = [c for c in corrections if c.kind in kinds]
     if corrections:
         log(f"  {len(used)} coach corrections of these kinds "
             f"({sum(c.label for c in used)} marked missed, {sum(not c.label for c in used)} marked wrong)")
-    return used
-
-
-def train_moves(shared: Path, encoder: StaticEncoder, out: Path, log, corrections: Sequence[LabelExample] = ()) -> None:
-    own = read_labelled("moves.tsv", "move")
-    pairs = annotations.joined(shared, "agent")
-    hand = annotations.labelled_sentences(pairs)
-    weak = weak_sentences(shared, "agent", MOVE_KINDS, labelled={a.dialogue for a, _ in pairs})
-    log(f"moves: {len(own)} written sentences, {len(hand)} hand-labelled and {len(weak)} weakly labelled"
-        " STC-3 helpdesk sentences")
-    train_head("moves", MOVE_KINDS, own, hand, weak, encoder, out, log,
-               corrections=_corrections_for(corrections, MOVE_KINDS, log))
-
-
-def train_concerns(shared: Path, encoder: StaticEncoder, out: Path, log, corrections: Sequence[LabelExample] = ()) -> None:
-    own = read_labelled("concerns.tsv", "concern")
-    pairs = annotations.joined(shared, "customer")
-    hand = annotations.labelled_sentences(pairs)
-    weak = weak_sentences(shared, "customer", CONCERN_KINDS, labelled={a.dialogue for a, _ in pairs})
-    log(f"concerns: {len(own)} written sentences, {len(hand)} hand-labelled and {len(weak)} weakly labelled"
-        " STC-3 customer sentences")
-    train_head("concerns", CONCERN_KINDS, own, hand, weak, encoder, out, log,
-               corrections=_corrections_for(corrections, CONCERN_KINDS, log))
+    train_head(name, kinds, own, hand, weak, encoder, out, log, corrections=used)
