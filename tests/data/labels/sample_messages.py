@@ -9,6 +9,7 @@
     python tests/data/labels/sample_messages.py ../shared/data --customer-round7 > /tmp/round7_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round8 > /tmp/round8_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --stc3-training > /tmp/stc3_training_raw.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --round9 > /tmp/round9_raw.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -354,6 +355,32 @@ def stc3_training(shared: Path) -> None:
             print(json.dumps(row, ensure_ascii=False))
 
 
+# -- Round 9, both sides: a TWCS-only blind check (no STC-3 dialogue is left untouched) -----------
+
+ROUND9_SEED = 20261211
+LABELLED_BEFORE_ROUND9 = LABELLED_BEFORE_ROUND8 + ("support_round8_agent.jsonl", "support_round8_customer.jsonl")
+
+
+def round9(shared: Path) -> None:
+    """Per role, 170 tweets disjoint from every earlier draw (round 8 included) and labelled file,
+    texts included. STC-3 is not drawn: every dialogue left is hand-labelled training data."""
+    pools = load_pools(shared)
+    taken = _labelled_ids(LABELLED_BEFORE_ROUND9)
+    taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
+    taken.update(("twcs", r["source_id"]) for r in _round8_rows(pools) if r["source"].startswith("twcs"))
+    seen_texts = {json.loads(line)["text"].strip() for name in LABELLED_BEFORE_ROUND9
+                  for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines() if line.strip()}
+    rng = random.Random(ROUND9_SEED)
+    for role in ("customer", "agent"):
+        pool = []
+        for r in pools["twcs"]:
+            if r["role"] == role and ("twcs", r["source_id"]) not in taken and r["text"] not in seen_texts:
+                seen_texts.add(r["text"])
+                pool.append(r)
+        for row in rng.sample(pool, 170):
+            print(json.dumps(row, ensure_ascii=False))
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[2] == "--customer-round3":
         customer_round3(Path(sys.argv[1]))
@@ -369,6 +396,8 @@ if __name__ == "__main__":
         customer_round7(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--round8":
         round8(Path(sys.argv[1]))
+    elif len(sys.argv) > 2 and sys.argv[2] == "--round9":
+        round9(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--stc3-training":
         stc3_training(Path(sys.argv[1]))
     else:
