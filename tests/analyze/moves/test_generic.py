@@ -45,6 +45,20 @@ def found(conversation):
      ["Our staff are currently handling your request. Thank you for your patience."]),
     ("We are sorry for the trouble. You are welcome to contact me any time via Weibo in case of any problems with the app in the future!",
      ["We are sorry for the trouble. You are welcome to contact me any time via Weibo in case of any problems with the app in the future!"]),
+    # v4: stock sign-offs, thanks for choosing / taking the time, "a tweet away", general help links,
+    # and a time inside a stock line ("speaking with you today") is no due time
+    ("It was a pleasure speaking with you today. Please feel free to reach out anytime. ^ct",
+     ["It was a pleasure speaking with you today. Please feel free to reach out anytime. ^ct"]),
+    ("Thank you for taking the time to speak with us today. We appreciate the opportunity to help. ^mg",
+     ["Thank you for taking the time to speak with us today. We appreciate the opportunity to help. ^mg"]),
+    ("Wow, that's what we love to hear! We appreciate your loyalty. Thank you for choosing Northwind.",
+     ["Wow, that's what we love to hear! We appreciate your loyalty. Thank you for choosing Northwind."]),
+    ("This article should help with that: https://t.co/usOJWy6ChP", ["This article should help with that: https://t.co/usOJWy6ChP"]),
+    ("You're welcome! If anything else comes up, we're just one tweet away. /BH",
+     ["You're welcome! If anything else comes up, we're just one tweet away. /BH"]),
+    ("That's great! Enjoy the rest of your day.", ["That's great! Enjoy the rest of your day."]),
+    ("Noted 😊 -Becky", ["Noted 😊 -Becky"]),
+    ("Thanks for your tips. We will work on our service quality.", ["Thanks for your tips. We will work on our service quality."]),
 ])
 def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -70,6 +84,10 @@ def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     "Sorry to hear that. Let's go over your options here: https://example.com/options",  # no stock line at all
     "If you have questions later, you can call us on 0800 123 4567.",  # a number to call
     "Hi, you can dial 96112 to book a repair. If you have any problem afterwards, contact us again.",
+    "Thanks!",  # bare thanks or welcome is no receipt (the validation set's decision)
+    "You are welcome! ^AB",
+    "That's great! Your refund went out this morning.",  # says something specific
+    "It was a pleasure speaking with you. I'll call you back at 4 pm with the engineer's answer.",
 ])
 def test_generic_ignores_personal_replies_and_next_steps(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -57,7 +57,17 @@ RECEIPTS = (
              r"(?:we|I)(?:'ve| have) been in touch", r"(?:we|I)(?:'re| are) (?:currently )?(?:looking into|reviewing) (?:it|this|your \w+)",
              r"(?:will|'ll) be in touch(?: (?:shortly|soon))?",
              r"(?:contact|reach out to|let) us (?:know )?if (?:you have|there(?:'s| is| are)|we can|you need)\b",
-             r"(?:we|I) appreciate your (?:feedback|patience|business|message)", r"(?:we|I) value your feedback",
+             r"(?:we|I) appreciate (?:the opportunity to (?:help|assist|serve)|your (?:feedback|patience|business|message|loyalty|support|kind words)(?: and (?:support|loyalty|patience|feedback))?)",
+             r"(?:we|I) value your feedback",
+             r"(?:it was|it's been|it has been) (?:a|our|my) pleasure (?:speaking|talking|chatting|working) (?:with|to) you(?: today| earlier)?",
+             r"thank(?:s| you)(?: (?:very|so) much)? for taking the time to (?:speak|talk|chat|reach out|write|share|let us know)(?: (?:with|to) us)?(?: today| earlier)?",
+             r"thank(?:s| you)(?: (?:very|so) much)? for (?:choosing|flying with|shopping with|banking with) [\w@&'-]+",
+             r"thank(?:s| you)(?: (?:very|so) much)? for being (?:a |an |the |our )?(?:[\w-]+ ){0,3}(?:customer|member|fan|part of [\w@&'-]+)",
+             r"(?:we're|we are|I'm|I am) (?:always |just |only )?(?:a|one) (?:tweet|DM|message|click|call) away",
+             r"(?:this|these|the following|our|some) (?:[\w-]+ )?(?:article|guide|page|link|documentation|docs|resources?|steps|tips|content|info(?:rmation)?) (?:here )?(?:should|may|might|will|can|could) help(?: (?:with (?:that|this)|you|out))?",
+             r"(?:check out|see|visit|take a look at) (?:this|the|our) (?:link|article|page|guide) for (?:more|further) (?:info(?:rmation)?|details)",
+             r"(?:I|we) hope (?:you (?:will|would|can) )?(?:allow|give) us (?:the chance |an opportunity )?to (?:provide|serve|offer|give) you (?:a |with )?better",
+             r"(?:keep an eye on|follow|pay attention to) our (?:[\w-]+ )?(?:promotions?|offers|news|updates|activities|website)",
              r"your (?:business|feedback) (?:means|is) (?:a lot|important)", r"(?:we're|we are|I'm|I am)? ?(?:always )?here to help",
              r"(?:we|I)(?:'d| would|'re| are|'m| am)(?: always)? (?:be )?(?:more than )?(?:happy|glad) to (?:help|assist)(?: (?:you|out))?",
              r"(?:we|I)(?:'ll| will) (?:carry on|keep) helping(?: out)?",
@@ -76,7 +86,8 @@ RECEIPTS = (
              r"please (?:wait(?: patiently)?|be patient)", r"your satisfaction is(?: (?:our|the)\b[^.!?]{0,60}\b(?:pursuit|goal|aim|priority|progress|force|motivation|work))?",
              r"(?:we|I|our company)(?:'ll| will)? (?:always |constantly |continuously |continue to |keep (?:on )?|try (?:our|my) best to |strive to |make efforts to |do (?:our|my) best to )+"
              r"(?:improv\w+|optimi[sz]\w+|perfect\w*|enhanc\w+|provid\w+ (?:better|more|the best)|offer\w* (?:better|more|the best)|do better|work harder|pay more attention)",
-             r"(?:we|I)(?:'ll| will) (?:improve|do better|enhance|optimi[sz]e|perfect) (?:our|the) (?:[\w-]+ )?(?:services?|quality|products?)",
+             r"(?:we|I)(?:'ll| will) (?:improve|do better|enhance|optimi[sz]e|perfect|work on) (?:our|the) (?:[\w-]+ )?(?:services?|quality|products?)",
+             r"(?:we|I)(?:'ll| will) do (?:the|our) (?:business|work|job) better",
              r"(?:we|I)(?:'ll| will) continue (?:our|my) efforts",
              r"please (?:continue|keep) (?:supporting|to support|focusing on|following|paying attention to) us",
              r"please (?:pay attention to|focus on) (?:them|our (?:activities|offers|news|updates|website))",
@@ -91,6 +102,12 @@ _FILLER = phrases(
     r"(?:we're|we are|I'm|I am) (?:so |very )?(?:glad|happy) (?:to hear|we could help|I could help)",
     r"(?:I'm|I am|we're|we are) (?:so |very |really )?sorry (?:to hear (?:that|this|about (?:that|this))|(?:that )?you(?:'re| are) (?:having|experiencing) (?:issues|trouble|problems|difficulties))",
 )
+# Stock sign-offs: a message of these and pleasantries alone is generic; bare thanks or "you're
+# welcome" is not (the validation set's decision).
+_SIGN_OFF_LINES = phrases(
+    r"enjoy the rest of your (?:day|evening|night|weekend|week)", r"noted",
+    r"(?:wow,? )?that's (?:what we (?:love|like) to hear|(?:so )?(?:great|good|awesome|wonderful|fantastic)(?: (?:news|to hear))?)",
+)
 _NEXT_STEP = phrases(
     r"(?<!received your )(?<!see your )(?<!saw your )DM", r"direct message", r"private message", r"send (?:us|me)", r"reply (?:with|here)", r"follow (?:the|this) link to your",
     r"case (?:number|link|#|id)", r"ticket (?:number|#)", r"check (?:your|the) (?:email|inbox|DMs?|messages?|spam)",
@@ -104,10 +121,13 @@ _NEXT_STEP = phrases(
 _GREETING_NAME = re.compile(r"(?i:\b(?:hi|hello|hey|dear|thanks|thank you|sorry))[,!]?\s+(?!(?i:there|team|all|again|everyone|for|so|thank|thanks|please|we|our|your|my|the|this|it|you|welcome|good|i)\b)([A-Z][a-z]+)\b")
 _VOCATIVE = re.compile(r",\s+([A-Z][a-z]+)[.!?]|(?i:\b(?:ok|okay|welcome|great|sure|no problem)),?\s+([A-Z][a-z]+)\b[.!?,]|(?i:thanks?|thank you)(?: so much| very much)? for (?:the|your) [a-z]+(?: [a-z]+)?,?\s+([A-Z][a-z]+)\b[.!?]")
 _LINK = re.compile(r"\S+://\S+|\S+\.\S+/\S*")
+_HANDLE = re.compile(r"@\w+")
+# An agent's initials or first name signing off a tweet ("^CS", "-Becky", "/RH", "*HKC 2/3").
+_SIGN_OFF = re.compile(r"(?:[\^*/~]|\s-)\s?[A-Za-z]{1,12}(?:\s+\d/\d)?\s*$")
 _ANYTHING_ELSE = re.compile(r"\banything else\b[^?]*\?", re.IGNORECASE)
 
 
-@register_detector("generic", version="3", kinds=(KIND,))
+@register_detector("generic", version="4", kinds=(KIND,))
 class GenericDetector:
     """Agent sends a templated receipt: no name, no next step, no time."""
 
@@ -116,8 +136,9 @@ class GenericDetector:
 
     def _in(self, message: Message, conversation: Conversation) -> list[Finding]:
         text = message.text
-        cue = next(((m, score, label) for pattern, score, label in RECEIPTS if (m := pattern.search(text))), None)
-        if cue is None or _personal(text, conversation) or find_times(text):
+        cue = _stock_cue(text)
+        # A time inside a stock line or pleasantry ("a pleasure speaking with you today") is no due time.
+        if cue is None or _personal(text, conversation) or find_times(_unstocked(text)):
             return []
         # "contact us by private message if you need anything" is stock, not a next step.
         if _NEXT_STEP.search(CONTACT_IF.sub(lambda m: " " * len(m.group(0)), text)):
@@ -133,6 +154,22 @@ class GenericDetector:
                                   rationale=f"{label}, with no name, next step or time: {quote(m.group(0))}")]
 
 
+def _stock_cue(text: str) -> tuple[re.Match, float, str] | None:
+    """The first stock line of `text`, or, when it says nothing but pleasantries ("You're welcome.
+    -CS", "Noted 😊"), its first pleasantry."""
+    cue = next(((m, score, label) for pattern, score, label in RECEIPTS if (m := pattern.search(text))), None)
+    if cue is None and (m := _SIGN_OFF_LINES.search(text)) and not _words(_SIGN_OFF.sub(" ", _HANDLE.sub(" ", _unstocked(text)))):
+        return m, 0.6, "a stock sign-off and pleasantries only"
+    return cue
+
+
+def _unstocked(text: str) -> str:
+    """`text` with its stock lines and pleasantries blanked out."""
+    for pattern, _, _ in RECEIPTS:
+        text = pattern.sub(" ", text)
+    return _SIGN_OFF_LINES.sub(" ", _FILLER.sub(" ", text))
+
+
 def _specific(sentence: str) -> bool:
     """A sentence of six words or more without a stock line, or one that says eight words or more
     besides its stock lines and pleasantries."""
@@ -140,7 +177,7 @@ def _specific(sentence: str) -> bool:
     rest = sentence
     for pattern, _, _ in RECEIPTS:
         rest = pattern.sub(" ", rest)
-    rest = _FILLER.sub(" ", rest)
+    rest = _SIGN_OFF_LINES.sub(" ", _FILLER.sub(" ", rest))
     if rest == sentence:
         return _words(sentence) >= 6
     return _words(rest) >= 8
