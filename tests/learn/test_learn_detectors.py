@@ -118,8 +118,16 @@ def test_concern_model_respects_the_rules_decisions_on_events():
     assert not detector.keep("concern.deadline_event", "My surgery was two weeks ago.")
     assert not detector.keep("concern.deadline_event", "The screen is cracked.")
     # Kinds whose out-of-fold precision the gate did not raise are kept on the model's word alone.
-    for kind in ("concern.repeat_contact", "concern.invisible", "risk.churn", "concern.accessibility"):
+    for kind in ("concern.repeat_contact", "concern.invisible", "concern.accessibility"):
         assert detector.keep(kind, "The screen is cracked.")
+
+
+def test_concern_model_needs_words_of_leaving_for_churn():
+    detector = ConcernModelDetector()
+    assert detector.keep("risk.churn", "Honestly I'm going over to another provider next month.")
+    assert detector.keep("risk.churn", "I will never book with you again.")
+    assert not detector.keep("risk.churn", "I want to cancel my taxi, it's not moving.")
+    assert not detector.keep("risk.churn", "Should I start with guided runs or my couch?")
 
 
 def test_concern_model_span_is_the_supported_sentence(make_conversation):
