@@ -180,7 +180,11 @@ CASES = [
     ("We cancelled our broadband yesterday.", [("risk.churn", "We cancelled our broadband")]),
     ("My son is disabled and the lift is broken again.",
      [("concern.accessibility", "son is disabled"), ("concern.repeat_contact", "is broken again")]),
+    ("I missed my connection in Frankfurt because of the delay.", [("concern.deadline_event", "missed my connection")]),
+    ("Still sitting at the gate two hours later.", [("concern.deadline_event", "sitting at the gate")]),
+    ("Thanks for ruining Halloween, the costume still isn't here.", [("concern.deadline_event", "Halloween")]),
     # hard negatives
+    ("Why does it crash? I don't have any third party apps installed.", []),
     ("My account was disabled after the update.", []),
     ("The message blocking function is disabled.", []),
     ("Delicious burrito as always!", []),

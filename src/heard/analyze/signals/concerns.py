@@ -35,12 +35,14 @@ _THIRD_PARTY = (r"(?:the |my |your )?(?:seller|store|shop|carrier|courier|delive
 
 EVENT = cue("concern.deadline_event", 1.0, "event",
             r"(?:\w+'s )?birthday", r"graduation", r"wedding", r"anniversary", r"funeral", r"christening",
-            r"(?:bar|bat) mitzvah", r"party", r"celebration", r"trip", r"holiday", r"vacation", r"honeymoon",
+            r"(?:bar|bat) mitzvah", r"(?<!third )(?<!third-)party", r"celebration", r"trip", r"holiday", r"vacation", r"honeymoon",
             r"flight", r"(?:my|the|our|her|his|their) train", r"(?:leave|leaving|fly|flying) (?:the country|abroad)", r"exam", r"(?:job )?interview", r"launch(?:ing)?", r"go-live", r"conference", r"concert",
             r"surgery", r"operation", r"appointment", r"moving day", r"deadline", r"plans tonight",
             r"tournament", r"(?:first |big )?match", r"competition", r"recital", r"presentation", r"pitch",
             r"easter", r"christmas", r"thanksgiving", r"hanukkah", r"diwali", r"eid", r"new year(?:'s)?",
-            r"mother's day", r"father's day", r"valentine's(?: day)?", r"cut-?off", r"due date",
+            r"mother's day", r"father's day", r"valentine's(?: day)?", r"halloween", r"trick[- ]or[- ]treat\w*", r"cut-?off", r"due date",
+            r"(?:missed|miss|make|making) (?:my |the |our |her |his |their )?(?:connection|connecting flight)", r"stranded",
+            r"(?:sitting|sat|stuck|waiting) (?:in|at) the (?:airport|gate|terminal|station)", r"standby list",
             r"(?:return|refund|cancellation|returns) window", r"(?:rent|bill|payment|mortgage|invoice) is due",
             r"board (?:meeting|approval|approves)",
             r"(?:by|before) " + _DAY)
@@ -69,7 +71,8 @@ _HAPPY = phrases(
     r"(?:arrived|came|got here|made it|was delivered|turned up)(?: just)? (?:in|on) time", r"can't wait",
     r"looking forward", r"excited", r"was (?:great|amazing|perfect|lovely|wonderful)", r"loved",
     r"enjoyed", r"went (?:well|great|perfectly)", r"thanks to you", r"shout ?out", r"kudos",
-    r"thank(?:s| you)\b[^.!?]{0,60}\bfor\b", r"good luck", r"no harm done",
+    r"thank(?:s| you)\b[^.!?]{0,60}\bfor\b(?! (?:nothing|ruin\w*|wast\w*|delay\w*|the (?:\w+ )?delays?|cancel\w*|los\w*|ignor\w*|making me))",
+    r"good luck", r"no harm done",
 )
 
 CUES: tuple[Cue, ...] = (
