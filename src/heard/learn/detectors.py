@@ -46,7 +46,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="4", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="5", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 
@@ -231,7 +231,7 @@ _SUPPORT = {
 }
 
 
-@register_detector("concerns_model", version="5", kinds=CONCERN_KINDS, requires=("concern",))
+@register_detector("concerns_model", version="6", kinds=CONCERN_KINDS, requires=("concern",))
 class ConcernModelDetector(_SentenceModelDetector):
     """`concern.*` and `risk.churn` on customer sentences the rule detector missed, when the model is
     sure enough and the sentence has lexical support for the kind (`_SUPPORT`). Decisions the rules

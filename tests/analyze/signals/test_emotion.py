@@ -131,6 +131,14 @@ CASES = [
     ("Complete ineptness from start to finish.", "anger", 1, "ineptness"),
     ("Don't give me the storm as an excuse.", "anger", 1, "as an excuse"),
     ("You told me the engineer would call and nobody ever did, still waiting.", "anger", 2, "You told me"),
+    # sarcasm at the company's expense is anger, and cancels the thanks or praise it wears
+    ("Thanks for ruining Halloween, the costume never came.", "anger", 1, "Thanks for ruining"),
+    ("Thanks for just leaving my package on the porch in the rain.", "anger", 1, "Thanks for just leaving my"),
+    ("Gotta love a two hour queue at the airport.", "anger", 1, "Gotta love"),
+    ("Really first class service - erm not.", "anger", 2, "Really first class service - erm not"),
+    ("You wanna actually turn the towers on or nah?", "anger", 1, "or nah"),
+    ("Thank you to the cashier who ID'd me for buying fuel 🙃", "anger", 1, "🙃"),
+    ("Thanks for the refund, all sorted!", "gratitude", 1, "Thanks"),
     ("Why is my parcel at the depot?", "neutral", None, "Why is my parcel at the depot?"),
     ("How is the weather at the airport?", "neutral", None, "How is the weather at the airport?"),
     ("You told me to restart it, and it worked.", "neutral", None, "You told me to restart it, and it worked."),
@@ -146,7 +154,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "4"
+    assert finding.detector == "emotion" and finding.detector_version == "5"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

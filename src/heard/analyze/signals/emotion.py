@@ -85,6 +85,17 @@ CUES: tuple[Cue, ...] = (
         r"(?:you|u|you guys|u guys|y'?all|your (?:staff|company|team|agent|courier|driver|store|bank)) (?:have |'ve |just |then |now |still )?"
         r"(?:blocked|cancell?ed|cut (?:me )?off|suspended|lost|broke|deleted|overcharged|ignored|refused|denied|deducted|took|stole|sold|"
         r"disconnected|closed|locked|banned|blacklisted|insisted|sent me (?:the )?wrong|told (?:me|us)|promised|assured (?:me|us))"),
+    # Sarcasm at the company's expense (thanks for a harm, praise taken back, a jab posed as a
+    # question): anger (docs/labelling-notes.md), and it cancels the thanks or praise it wears.
+    cue("anger", 2.5, "sarcasm",
+        r"(?:thanks?|thank you|thank u|thx)(?: so much| a lot)?(?: @\w+)? (?:for|to) (?:\w+ ){0,6}?(?:ruin\w*|wast\w*|delay\w*|the (?:\w+ )?delays?|"
+        r"cancell?ing|losing|lost|ignoring|making me|(?:just )?leaving (?:my|it|the)|breaking|overcharg\w*|charging me|nothing)\b",
+        r"#thanksnothanks", r"gotta (?:luv|love)", r"(?:so |really )?(?:thrilled|happy|glad|delighted) to be (?:sitting|stuck|waiting|stranded|standing)",
+        r"(?:great|first[- ]class|fantastic|amazing|wonderful|excellent|brilliant|stellar|top) (?:customer )?service\W+(?:erm,? |um,? )?not\b",
+        r"or nah\b", r"not like (?:there(?:'s| is)|I(?:'ve| have)(?: got)?) (?:a|an|any)\b[^.!?]{0,60}?or anything",
+        r"how do (?:they|you|these people|those people) still have (?:a |their |your )?jobs?", r"whose (?:\w+ )?idea was (?:it|this|that)",
+        r"just to (?:piss|annoy|wind) (?:me|us|people|customers) (?:off|up)", r"how (?:much )?does that help (?:me|us)",
+        r"(?:do|would|will) (?:you|u) (?:wanna|want to) actually", r"good (?:boy|girl)\b"),
     cue("anger", 2.0, "accuses someone",
         r"cheat(?:ed|ing|s)?", r"deceiv\w+", r"misled", r"conned", r"lying", r"theft", r"(?<!be )rude", r"dismissive",
         r"condescending", r"patroni[sz]ing", r"arrogant", negatable=True),
@@ -237,6 +248,7 @@ EMOJI_CUES: tuple[Cue, ...] = (
     # Shouting a whole phrase at an obstacle (TAXONOMY: capitals aimed at an obstacle are frustration).
     Cue("frustration", re.compile(r"(?<![\w@#])(?:[A-Z][A-Z'’]+\s+){2,}[A-Z][A-Z'’]+(?![\w])"), 1.0, "shouting"),
     Cue("confusion", re.compile(r"\?\?+"), 0.8, "puzzled question marks"),
+    Cue("anger", re.compile("\U0001F643"), 1.0, "sarcasm"),  # upside-down face
     Cue("joy", re.compile("[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F970\U0001F389\u2764\U0001F601]"), 1.2, "happy emoji"),
     Cue("sadness", re.compile("[\U0001F622\U0001F62D\U0001F494\u2639\U0001F641]"), 1.2, "sad emoji"),
 )
@@ -297,7 +309,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="4", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="5", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
@@ -315,6 +327,9 @@ class EmotionDetector:
         ] + [Hit(_DEADLINE, h.start, h.end) for h in deadline_hits(text)]
         by_label = _label_weights(text, hits)
         weights = {label: sum(h.weight for h in hs) for label, hs in by_label.items()}
+        if any(h.cue.note == "sarcasm" for h in hits):
+            for label in POSITIVE:  # thanks or praise worn by sarcasm is none
+                weights.pop(label, None)
         polite = [h for h in hits if h.label == "polite"]
         if "gratitude" in weights and not any(h.cue.strong for h in by_label["gratitude"]):
             # Thanks around a question or a fault report is politeness, not the message's point;
