@@ -48,6 +48,16 @@ def found(conversation):
      ["It is our duty to protect customer data."]),
     ("Seat selection is only a request and is not guaranteed.", ["Seat selection is only a request and is not guaranteed."]),
     ("Therefore, we cannot confirm any information.", ["Therefore, we cannot confirm any information."]),
+    # v4: obligations and legislation as the reason, a charge that "will be applied", operational
+    # needs, insisting an earlier answer was right, "hope you can understand" after a reason
+    ("We're only obligated to provide bags for loose meat. As ours is prepacked, a charge will be applied.",
+     ["We're only obligated to provide bags for loose meat.", "As ours is prepacked, a charge will be applied."]),
+    ("Extra bags do require an additional 5p charge as per legislation.",
+     ["Extra bags do require an additional 5p charge as per legislation."]),
+    ("The time was changed because operational needs required it.", ["The time was changed because operational needs required it."]),
+    ("No, my earlier message was correct.", ["No, my earlier message was correct."]),
+    ("This package is valid for half a year. Hope you can understand.",
+     ["This package is valid for half a year. Hope you can understand."]),
 ])
 def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -72,6 +82,8 @@ def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, ma
     "So you cannot log in at all?",  # a question, not a refusal
     "We will not be able to refund this; however, we can offer a voucher.",
     "We are sorry for the inconvenience and will keep improving. Hope you can understand.",
+    "We apologise for the weak signal in your area. Hope you can understand.",  # understanding asked for an apology
+    "We're only obligated to keep it for 30 days, but I can ask the team to look for it now.",
 ])
 def test_defensive_ignores_constraints_with_alternatives(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -54,23 +54,33 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"as\s+(?:outlined|stated|set out|described|specified|detailed|explained|laid out)\s+in\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:terms|policy|policies|T&Cs|conditions|agreement)",
              r"(?:is|are)\s+non-?refundable", r"(?:the|your)\s+(?:carrier|courier|manufacturer|seller|driver|post office)\s+(?:is|are)\s+(?:responsible|liable|to blame)", r"(?:that's|that is|this is|it's|it is)\s+(?:just\s+|simply\s+)?(?:the|our)\s+(?:process|procedure|rules?)\b",
              r"(?:it's|it is|it was)\s+our\s+(?:duty|obligation|responsibility)\s+to", r"(?:is|are)\s+(?:always\s+)?subject\s+to\s+(?:change|availability|the actual)",
-             r"(?:it's|it is|is|are|that's)\s+(?:just|only|simply)\s+(?:that,?\s+)?a\s+request", r"(?:is|are)\s+not\s+guaranteed"),
+             r"(?:it's|it is|is|are|that's)\s+(?:just|only|simply)\s+(?:that,?\s+)?a\s+request", r"(?:is|are)\s+not\s+guaranteed",
+             r"(?:we(?:'re|\s+are)|I(?:'m|\s+am))\s+only\s+(?:obligated|obliged|required)\s+to",
+             r"(?:as\s+per|according\s+to|required\s+by|under)\s+(?:the\s+)?(?:legislation|law|regulations?|government\s+rules?)",
+             r"(?:an?\s+(?:extra\s+|additional\s+)?(?:[\w-]+\s+)?charge|fee)\s+(?:will|would|must)\s+(?:be\s+)?appl(?:y|ied)",
+             r"(?:does|do)\s+require\s+an?\s+(?:extra|additional)\s+(?:[\w-]+\s+)?(?:charge|fee)"),
      0.8, "hides behind policy"),
     (phrases(r"(?:was|is|were|are)\s+(?:completely\s+|totally\s+|simply\s+)?unavoidable", r"(?:couldn't|could not)\s+(?:have\s+been|be)\s+avoided",
              r"(?:beyond|outside|out of)\s+(?:the\s+)?control\s+of\s+(?:us|the company|[A-Z][\w-]*)",
              r"(?:we|it was|this was|it is|it's|this is|they are|they're)\s+(?:deliberately\s+|intentionally\s+)?(?:designed|built|made)\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:like this|this way|that way|on purpose|intentionally)",
              r"(?:so|therefore|which)\s+(?:it\s+)?(?:takes|will take|may take|might take|requires)\s+(?:a\s+certain|some|a\s+long)\s+(?:period\s+of\s+)?time",
-             r"(?:is|it's|this is|that's)\s+by\s+design", r"(?:working|works)\s+as\s+(?:intended|designed)"),
+             r"(?:is|it's|this is|that's)\s+by\s+design", r"(?:working|works)\s+as\s+(?:intended|designed)",
+             r"because\s+(?:of\s+)?operational\s+(?:needs|reasons|requirements)", r"operational\s+(?:needs|reasons|requirements)\s+required",
+             r"(?:my|our)\s+(?:earlier|previous|last|first)\s+(?:message|reply|response|answer|tweet)\s+was\s+(?:correct|right|accurate)",
+             r"(?:staff|team|colleagues?|agents?|we|I)\s+(?:has|have)\s+(?:already\s+)?explained\s+(?:it\s+|this\s+|the\s+\w+\s+)?to\s+you"),
      0.75, "justifies instead of helping"),
     (phrases(r"(?:for|due to)\s+(?:security|privacy|safety)\s+(?:purposes|reasons)[^.!?]{0,60}?\b(?:will not|won't|cannot|can't|can not|are not able|aren't able|unable|do not|don't)\b",
              r"(?:we|I)\s+(?:cannot|can't|can not|are unable to|am unable to|won't be able to|will not be able to|are not able to)\s+(?:confirm|disclose|share|communicate|discuss|give out|release)\s+(?:any|this|that|the|such)\b",
              r"(?:so|therefore|thus|hence)\s+you\s+(?:cannot|can't|can not|are unable to|are not able to|won't be able to|will not be able to)\b(?![^.!?]*\?)"),
      0.7, "refuses for security"),
-    (phrases(r"please\s+understand(?:\s+(?:that|this|us|the inconvenience|our \w+))?(?=\s*[.!])"), 0.7, _ACCEPT_IT),
+    (phrases(r"please\s+understand(?:\s+(?:that|this|us|the inconvenience|our \w+))?(?=\s*[.!])",
+             r"hope\s+you\s+(?:can|could|will)\s+understand(?:\s+(?:that|this|us))?(?=\s*[.!,])",
+             r"your\s+(?:kind\s+)?consideration\s+(?:will|would)\s+be\s+(?:much\s+|greatly\s+|highly\s+)?appreciated"), 0.7, _ACCEPT_IT),
     (phrases(r"(?:unfortunately|sadly|I'm afraid),?\s+(?:we|I)(?:'re|'m|\s+are|\s+am)?\s+(?:not able|unable|can't|cannot|don't|do not|won't)\s+"
              r"(?:to\s+)?(?:offer|refund|guarantee|change|accept|make exceptions|issue|provide|compensate|cover|help|do)"),
      0.6, "refuses without an alternative"),
 )
+_SORRY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
 _ALTERNATIVE = re.compile(
     r"\b(?:however,?\s+(?:I|we|you)(?:'ll|\s+(?:can|could|will|may|would))|instead|alternatively|what (?:I|we) can do|(?:but|though) (?:I|we) can|(?:I|we) (?:can|could) (?:offer|still|instead|also)|"
     r"(?:I'?d|we'?d) be happy to|(?:I|we)(?:'ll|\s+will)\s+(?!not\b|never\b|be unable\b|be not\b|guarantee\b|ensure\b|continue\b|try\b|strive\b|improve\b|keep\b|always\b)\w+|please (?:contact|call|visit|reach|have|DM|send|try|provide|message)|"
@@ -79,7 +89,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="3", kinds=(KIND,))
+@register_detector("defensive", version="4", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 
@@ -90,8 +100,10 @@ class DefensiveDetector:
             rules = ALWAYS if _ALTERNATIVE.search(text) else ALWAYS + UNLESS_ALTERNATIVE
             for hit in scan(text, rules, whole_sentence=True):
                 if hit.rationale.startswith(_ACCEPT_IT):  # "Please understand that." rests on the reason before it
-                    before = [s for s, e in sentences(text) if e <= hit.start]
-                    hit = hit._replace(start=before[-1]) if before else hit
+                    before = [(s, e) for s, e in sentences(text) if e <= hit.start]
+                    if before and _SORRY.search(text, *before[-1]):
+                        continue  # it asks understanding for an apology, not for a reason
+                    hit = hit._replace(start=before[-1][0]) if before else hit
                 findings.append(self.info.finding(KIND, message, hit.start, hit.end, score=hit.score, rationale=hit.rationale))
         return findings
 
