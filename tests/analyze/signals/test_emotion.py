@@ -131,6 +131,11 @@ CASES = [
     ("Complete ineptness from start to finish.", "anger", 1, "ineptness"),
     ("Don't give me the storm as an excuse.", "anger", 1, "as an excuse"),
     ("You told me the engineer would call and nobody ever did, still waiting.", "anger", 2, "You told me"),
+    # waiting and recurring trouble in more shapes
+    ("It's been a month now.", "frustration", 1, "It's been a month now"),
+    ("Internet has been down for almost 30 mins now.", "frustration", 1, "down for almost 30 mins"),
+    ("I can't stand this app!", "frustration", 1, "can't stand this"),
+    ("Please fix your app. Constant issues with it.", "frustration", 1, "Constant issues"),
     # sarcasm at the company's expense is anger, and cancels the thanks or praise it wears
     ("Thanks for ruining Halloween, the costume never came.", "anger", 1, "Thanks for ruining"),
     ("Thanks for just leaving my package on the porch in the rain.", "anger", 1, "Thanks for just leaving my"),
