@@ -10,6 +10,7 @@
     python tests/data/labels/sample_messages.py ../shared/data --round8 > /tmp/round8_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --stc3-training > /tmp/stc3_training_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round9 > /tmp/round9_raw.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --round10 > /tmp/round10_raw.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -361,24 +362,51 @@ ROUND9_SEED = 20261211
 LABELLED_BEFORE_ROUND9 = LABELLED_BEFORE_ROUND8 + ("support_round8_agent.jsonl", "support_round8_customer.jsonl")
 
 
-def round9(shared: Path) -> None:
-    """Per role, 170 tweets disjoint from every earlier draw (round 8 included) and labelled file,
-    texts included. STC-3 is not drawn: every dialogue left is hand-labelled training data."""
-    pools = load_pools(shared)
-    taken = _labelled_ids(LABELLED_BEFORE_ROUND9)
-    taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
-    taken.update(("twcs", r["source_id"]) for r in _round8_rows(pools) if r["source"].startswith("twcs"))
-    seen_texts = {json.loads(line)["text"].strip() for name in LABELLED_BEFORE_ROUND9
+def _twcs_round_rows(pools: dict[str, list[dict]], taken: set[tuple[str, str]], labelled: tuple[str, ...],
+                     seed: int) -> list[dict]:
+    """Per role, 170 tweets whose id is not in `taken` and whose text no file in `labelled` holds."""
+    seen_texts = {json.loads(line)["text"].strip() for name in labelled
                   for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines() if line.strip()}
-    rng = random.Random(ROUND9_SEED)
+    rng = random.Random(seed)
+    rows = []
     for role in ("customer", "agent"):
         pool = []
         for r in pools["twcs"]:
             if r["role"] == role and ("twcs", r["source_id"]) not in taken and r["text"] not in seen_texts:
                 seen_texts.add(r["text"])
                 pool.append(r)
-        for row in rng.sample(pool, 170):
-            print(json.dumps(row, ensure_ascii=False))
+        rows.extend(rng.sample(pool, 170))
+    return rows
+
+
+def _round9_rows(pools: dict[str, list[dict]]) -> list[dict]:
+    """Per role, 170 tweets disjoint from every earlier draw (round 8 included) and labelled file,
+    texts included. STC-3 is not drawn: every dialogue left is hand-labelled training data."""
+    taken = _labelled_ids(LABELLED_BEFORE_ROUND9)
+    taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
+    taken.update(("twcs", r["source_id"]) for r in _round8_rows(pools) if r["source"].startswith("twcs"))
+    return _twcs_round_rows(pools, taken, LABELLED_BEFORE_ROUND9, ROUND9_SEED)
+
+
+def round9(shared: Path) -> None:
+    for row in _round9_rows(load_pools(shared)):
+        print(json.dumps(row, ensure_ascii=False))
+
+
+# -- Round 10, both sides: a second TWCS-only blind check, drawn after round 9 was scored ----------
+
+ROUND10_SEED = 20261212
+LABELLED_BEFORE_ROUND10 = LABELLED_BEFORE_ROUND9 + ("support_round9_agent.jsonl", "support_round9_customer.jsonl")
+
+
+def round10(shared: Path) -> None:
+    """As round 9, disjoint from it too (its left-out tweets included)."""
+    pools = load_pools(shared)
+    taken = _labelled_ids(LABELLED_BEFORE_ROUND10)
+    taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
+    taken.update(("twcs", r["source_id"]) for r in _round8_rows(pools) + _round9_rows(pools) if r["source"].startswith("twcs"))
+    for row in _twcs_round_rows(pools, taken, LABELLED_BEFORE_ROUND10, ROUND10_SEED):
+        print(json.dumps(row, ensure_ascii=False))
 
 
 if __name__ == "__main__":
@@ -398,6 +426,8 @@ if __name__ == "__main__":
         round8(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--round9":
         round9(Path(sys.argv[1]))
+    elif len(sys.argv) > 2 and sys.argv[2] == "--round10":
+        round10(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--stc3-training":
         stc3_training(Path(sys.argv[1]))
     else:
