@@ -48,8 +48,8 @@ def test_eval_reports_the_customer_dev_set_beside_the_labels(tmp_path):
 
 def test_eval_reports_the_blind_check_beside_the_labels(tmp_path):
     report = run_eval(tmp_path / "no-shared-here", labels=FIXTURE, splits=["support-blind"])
-    assert "## support blind check (round 9; never tuned on) — agent moves (n=162)" in report
-    assert "— customer emotion (primary label) (n=139)" in report
+    assert "## support blind check (rounds 9 + 10; never tuned on) — agent moves (n=320)" in report
+    assert "— customer emotion (primary label) (n=293)" in report
     elsewhere = tmp_path / "labels.jsonl"
     elsewhere.write_text(FIXTURE.read_text())
     assert "## support-blind: skipped" in run_eval(tmp_path, labels=elsewhere, splits=["support-blind"])
