@@ -11,6 +11,7 @@
     python tests/data/labels/sample_messages.py ../shared/data --stc3-training > /tmp/stc3_training_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round9 > /tmp/round9_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round10 > /tmp/round10_raw.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --round11 > /tmp/round11_raw.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -399,13 +400,33 @@ ROUND10_SEED = 20261212
 LABELLED_BEFORE_ROUND10 = LABELLED_BEFORE_ROUND9 + ("support_round9_agent.jsonl", "support_round9_customer.jsonl")
 
 
-def round10(shared: Path) -> None:
+def _round10_rows(pools: dict[str, list[dict]]) -> list[dict]:
     """As round 9, disjoint from it too (its left-out tweets included)."""
-    pools = load_pools(shared)
     taken = _labelled_ids(LABELLED_BEFORE_ROUND10)
     taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
     taken.update(("twcs", r["source_id"]) for r in _round8_rows(pools) + _round9_rows(pools) if r["source"].startswith("twcs"))
-    for row in _twcs_round_rows(pools, taken, LABELLED_BEFORE_ROUND10, ROUND10_SEED):
+    return _twcs_round_rows(pools, taken, LABELLED_BEFORE_ROUND10, ROUND10_SEED)
+
+
+def round10(shared: Path) -> None:
+    for row in _round10_rows(load_pools(shared)):
+        print(json.dumps(row, ensure_ascii=False))
+
+
+# -- Round 11, both sides: the blind check after rounds 9 and 10 became decision sets --------------
+
+ROUND11_SEED = 20261213
+LABELLED_BEFORE_ROUND11 = LABELLED_BEFORE_ROUND10 + ("support_round10_agent.jsonl", "support_round10_customer.jsonl")
+
+
+def round11(shared: Path) -> None:
+    """As round 10, disjoint from rounds 9 and 10 (their left-out tweets included)."""
+    pools = load_pools(shared)
+    taken = _labelled_ids(LABELLED_BEFORE_ROUND11)
+    taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
+    earlier = _round8_rows(pools) + _round9_rows(pools) + _round10_rows(pools)
+    taken.update(("twcs", r["source_id"]) for r in earlier if r["source"].startswith("twcs"))
+    for row in _twcs_round_rows(pools, taken, LABELLED_BEFORE_ROUND11, ROUND11_SEED):
         print(json.dumps(row, ensure_ascii=False))
 
 
@@ -428,6 +449,8 @@ if __name__ == "__main__":
         round9(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--round10":
         round10(Path(sys.argv[1]))
+    elif len(sys.argv) > 2 and sys.argv[2] == "--round11":
+        round11(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--stc3-training":
         stc3_training(Path(sys.argv[1]))
     else:
