@@ -59,6 +59,17 @@ def found(conversation):
     ("That's great! Enjoy the rest of your day.", ["That's great! Enjoy the rest of your day."]),
     ("Noted 😊 -Becky", ["Noted 😊 -Becky"]),
     ("Thanks for your tips. We will work on our service quality.", ["Thanks for your tips. We will work on our service quality."]),
+    # v5: a message of pleasantries alone (rounds 8-10 label a bare thanks or welcome generic), thanks
+    # for stopping by, "help is a tweet away", general info links
+    ("Thanks!", ["Thanks!"]),
+    ("You are welcome! ^AB", ["You are welcome! ^AB"]),
+    ("We dig it! Thanks for stopping by. -Becky", ["We dig it! Thanks for stopping by. -Becky"]),
+    ("Please remember that help is just a tweet away. Have a wonderful evening. *HC",
+     ["Please remember that help is just a tweet away. Have a wonderful evening. *HC"]),
+    ("Please find more information in the following article: https://t.co/p7d3kCczZd",
+     ["Please find more information in the following article: https://t.co/p7d3kCczZd"]),
+    ("Glad it's sorted for you! If you ever need us again, just give us a shout. /AR",
+     ["Glad it's sorted for you! If you ever need us again, just give us a shout. /AR"]),
 ])
 def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -84,8 +95,7 @@ def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     "Sorry to hear that. Let's go over your options here: https://example.com/options",  # no stock line at all
     "If you have questions later, you can call us on 0800 123 4567.",  # a number to call
     "Hi, you can dial 96112 to book a repair. If you have any problem afterwards, contact us again.",
-    "Thanks!",  # bare thanks or welcome is no receipt (the validation set's decision)
-    "You are welcome! ^AB",
+    "Thanks for the shout out about our new store opening in Leeds!",  # says something specific
     "That's great! Your refund went out this morning.",  # says something specific
     "It was a pleasure speaking with you. I'll call you back at 4 pm with the engineer's answer.",
 ])

@@ -68,6 +68,18 @@ RECEIPTS = (
              r"(?:check out|see|visit|take a look at) (?:this|the|our) (?:link|article|page|guide) for (?:more|further) (?:info(?:rmation)?|details)",
              r"(?:I|we) hope (?:you (?:will|would|can) )?(?:allow|give) us (?:the chance |an opportunity )?to (?:provide|serve|offer|give) you (?:a |with )?better",
              r"(?:keep an eye on|follow|pay attention to) our (?:[\w-]+ )?(?:promotions?|offers|news|updates|activities|website)",
+             r"(?:thanks|thank you|we appreciate you|shout ?out to you) (?:for )?stopping by", r"thank(?:s| you) for your kind words",
+             r"thank(?:s| you)(?: (?:very|so) much)? for being (?:the|a) (?:best|most important|favou?rite) (?:part|member|customer)s?(?: of [\w@&'-]+)?",
+             r"(?:help|we)(?:'re| are| is)? (?:just |only |always )?(?:a|one) (?:tweet|DM|message|click|call) away",
+             r"(?:we(?:'ll| will)|we're|we are) (?:always )?(?:be )?here (?:24/7 )?(?:if|whenever|when|should|to assist|to help)\b[^.!?]*",
+             r"just (?:shout|give us a(?: shout| call| tweet|\.\.\.))(?: and we(?:'ll| will) come running)?", r"give us a\.\.\.",
+             r"(?:we're|we are|I'm|I am) glad (?:that )?(?:our team|we|I) (?:was|were) able to help",
+             r"(?:glad|happy|great) (?:to hear )?(?:it's|everything's|everything is|it is|that's|all) (?:working|sorted|fixed|good|okay|ok)(?: (?:now|for you|again))?",
+             r"(?:we )?(?:definitely )?want to do what we can to help(?: you)?",
+             r"(?:you can )?(?:find|read|get|see) (?:more |some |further )?(?:info(?:rmation)?|details)(?: (?:about|on) [^.!?:]{1,40}?)? (?:in the following article|(?:on )?here|at)\b",
+             r"(?:we have|there's|there is) (?:more |some )?info(?:rmation)? (?:about|on) (?:this|that|it) here",
+             r"(?:please )?visit \S+ for (?:more|further) (?:info(?:rmation)?|details)",
+             r"(?:check out|see|visit|take a look at) (?:our|this|the|these) (?:[\w-]+ ){0,2}(?:help|support|FAQ|troubleshooting) (?:pages?|articles?|guides?|site|cent(?:re|er))",
              r"your (?:business|feedback) (?:means|is) (?:a lot|important)", r"(?:we're|we are|I'm|I am)? ?(?:always )?here to help",
              r"(?:we|I)(?:'d| would|'re| are|'m| am)(?: always)? (?:be )?(?:more than )?(?:happy|glad) to (?:help|assist)(?: (?:you|out))?",
              r"(?:we|I)(?:'ll| will) (?:carry on|keep) helping(?: out)?",
@@ -102,10 +114,11 @@ _FILLER = phrases(
     r"(?:we're|we are|I'm|I am) (?:so |very )?(?:glad|happy) (?:to hear|we could help|I could help)",
     r"(?:I'm|I am|we're|we are) (?:so |very |really )?sorry (?:to hear (?:that|this|about (?:that|this))|(?:that )?you(?:'re| are) (?:having|experiencing) (?:issues|trouble|problems|difficulties))",
 )
-# Stock sign-offs: a message of these and pleasantries alone is generic; bare thanks or "you're
-# welcome" is not (the validation set's decision).
+# Stock sign-offs, pleasantries like the ones above: a message of nothing else is generic (rounds 8-10
+# label a bare "Thank you." or "You're welcome" so; the validation set, labelled first, did not).
 _SIGN_OFF_LINES = phrases(
-    r"enjoy the rest of your (?:day|evening|night|weekend|week)", r"noted",
+    r"enjoy the rest of your (?:day|evening|night|weekend|week)", r"noted", r"(?:we|I) dig it", r"heck yeah", r"happy halloween",
+    r"(?:we|I) hope you (?:have|had|enjoy) a (?:great|good|nice|lovely|wonderful|fantastic|happy) (?:day|evening|night|weekend|one|time)",
     r"(?:wow,? )?that's (?:what we (?:love|like) to hear|(?:so )?(?:great|good|awesome|wonderful|fantastic)(?: (?:news|to hear))?)",
 )
 _NEXT_STEP = phrases(
@@ -127,7 +140,7 @@ _SIGN_OFF = re.compile(r"(?:[\^*/~]|\s-)\s?[A-Za-z]{1,12}(?:\s+\d/\d)?\s*$")
 _ANYTHING_ELSE = re.compile(r"\banything else\b[^?]*\?", re.IGNORECASE)
 
 
-@register_detector("generic", version="4", kinds=(KIND,))
+@register_detector("generic", version="5", kinds=(KIND,))
 class GenericDetector:
     """Agent sends a templated receipt: no name, no next step, no time."""
 
@@ -158,8 +171,9 @@ def _stock_cue(text: str) -> tuple[re.Match, float, str] | None:
     """The first stock line of `text`, or, when it says nothing but pleasantries ("You're welcome.
     -CS", "Noted 😊"), its first pleasantry."""
     cue = next(((m, score, label) for pattern, score, label in RECEIPTS if (m := pattern.search(text))), None)
-    if cue is None and (m := _SIGN_OFF_LINES.search(text)) and not _words(_SIGN_OFF.sub(" ", _HANDLE.sub(" ", _unstocked(text)))):
-        return m, 0.6, "a stock sign-off and pleasantries only"
+    if cue is None and (m := _SIGN_OFF_LINES.search(text) or _FILLER.search(text)) and not _words(
+            _SIGN_OFF.sub(" ", _HANDLE.sub(" ", _LINK.sub(" ", _unstocked(text))))):
+        return m, 0.6, "pleasantries only"
     return cue
 
 
