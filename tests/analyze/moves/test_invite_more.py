@@ -34,6 +34,13 @@ def found(conversation):
     ("Hello! What problems did you encounter? Please tell me in detail.", ["What problems did you encounter?", "Please tell me in detail."]),
     ("What is the concrete issue?", ["What is the concrete issue?"]),
     ("Do you need help with something specific?", ["Do you need help with something specific?"]),
+    # v4: asking what happened or what the trouble is, in the shapes brand replies use
+    ("We hate to hear this. Can you DM us what happened?", ["Can you DM us what happened?"]),
+    ("Tell us what happened so we can look into it. ^SC", ["Tell us what happened so we can look into it."]),
+    ("Hi there, what exactly is the issue you are having?", ["Hi there, what exactly is the issue you are having?"]),
+    ("We'd like to help. What happens when you try to play music?", ["What happens when you try to play music?"]),
+    ("Please DM us and share more info about what occurred.", ["Please DM us and share more info about what occurred."]),
+    ("What have you feeling this way? We would love to assist.", ["What have you feeling this way?"]),
 ])
 def test_invite_more_finds_open_questions(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -56,6 +63,7 @@ def test_invite_more_finds_open_questions(agent_text, expected, make_conversatio
     "How long has this been happening? Which phone do you have?",  # troubleshooting data
     "What happens when you restart it?",
     "Let us know the device you're using.",
+    "What is wrong with me, I forgot the link: https://example.com/help",  # no question to the customer
 ])
 def test_invite_more_ignores_process_questions(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -43,11 +43,22 @@ RULES: tuple[Rule, ...] = (
              r"what\s+(?:problems?|issues?|difficult(?:y|ies))\s+(?:did\s+|have\s+|are\s+|were\s+)?you\s+(?:encounter(?:ed)?|run into|ran into|(?:been\s+)?(?:having|experiencing|facing|seeing))",
              r"what\s+(?:is|was)\s+the\s+(?:concrete|specific|exact|actual|main)\s+(?:issue|problem)",
              r"(?:do|did)\s+you\s+need\s+(?:help|assistance)\s+with\s+(?:something|anything)\s+(?:specific|in particular)",
-             r"tell\s+(?:me|us)\s+(?:about\s+it\s+)?(?:in\s+detail|in\s+details|more\s+about\s+(?:it|this|that|what))"),
+             r"tell\s+(?:me|us)\s+(?:about\s+it\s+)?(?:in\s+detail|in\s+details|more\s+about\s+(?:it|this|that|what))",
+             r"(?:let|tell)\s+(?:us|me)\s+(?:know\s+)?what\s+(?:happened|occurred|went wrong)",
+             r"(?:DM|PM|message|tell|send)\s+(?:us|me)\s+what\s+(?:happened|occurred|went wrong|is going on|'s going on)",
+             r"tell\s+(?:us|me)\s+more\s+about\s+(?:the|your|this)\s+(?:issue|problem|situation|experience|trouble)",
+             r"share\s+more\s+(?:info(?:rmation)?|details)\s+about\s+what\s+(?:occurred|happened|went wrong)",
+             r"what\s+exactly\s+(?:is|was)\s+(?:going on|happening|the\s+(?:issue|problem))",
+             r"what\s+(?:is|was)\s+the\s+(?:issue|problem)\s+you(?:'re|\s+are|\s+were)\s+(?:having|experiencing|facing|seeing)",
+             r"what(?:'s|\s+is)\s+wrong\s+with\b", r"what\s+happens\s+when\s+you\s+(?:try|open|use|attempt|go|click|tap|start)",
+             r"what\s+(?:have|has|got)\s+you\s+feeling\s+(?:this|that)\s+way", r"what\s+happened\s+to\s+(?:cause|make)\s+you",
+             r"(?:can|could|would)\s+you\s+provide\s+(?:some\s+)?more\s+(?:info(?:rmation)?|details)\s+about\s+the\s+(?:issues?|problems?)\s+you(?:'re|\s+are)",
+             r"describe\s+the\s+(?:problem|issue|situation)\s+in\s+detail", r"specify\s+(?:your|the)\s+(?:problem|issue)"),
      0.75, "asks the customer what is going on"),
 )
 # Open invitations that may end in "." rather than "?" ("Fill us in on what is happening.").
-_IMPERATIVE = ("tell me", "help me", "let us", "let me", "tell us", "fill us", "fill me", "please tell")
+_IMPERATIVE = ("tell me", "help me", "let us", "let me", "tell us", "fill us", "fill me", "please tell", "share", "describe",
+               "dm us", "dm me", "pm us", "message us", "send us")
 
 
 def _question_veto(text: str, m) -> bool:
@@ -63,7 +74,7 @@ def _after_imperative(text: str, start: int) -> bool:
     return bool(re.search(r"(?:let|tell|fill)\s+(?:us|me)\s+(?:know\s+)?$|please\s+$", text[max(0, start - 20) : start], re.IGNORECASE))
 
 
-@register_detector("invite_more", version="3", kinds=(KIND,))
+@register_detector("invite_more", version="4", kinds=(KIND,))
 class InviteMoreDetector:
     """Agent asks an open question that invites the customer to say more."""
 
