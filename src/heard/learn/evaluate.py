@@ -43,16 +43,15 @@ from heard.model import Channel, Conversation, Message, Role
 LABELS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels" / "support_validation.jsonl"
 DEV_AGENT = "support_dev_agent.jsonl"  # beside the labels file
 DEV_CUSTOMER = "support_dev_customer.jsonl"  # beside the labels file
-# Beside the labels file: the blind check (rounds 9 and 10, both roles: TWCS messages labelled before
-# anything they score was changed, never tuned on; round 9 was scored once mid-session 5, round 10 only
-# at its end), and the earlier blind sets, which chose the moves-model gates, the emotion blend weights,
-# which written examples stay, the hand-label setup and the rule cues of session 5 (rounds 6-8 were the
-# blind check until then).
-BLIND = ("support_round9_agent.jsonl", "support_round10_agent.jsonl", "support_round9_customer.jsonl",
-         "support_round10_customer.jsonl")
+# Beside the labels file: the blind check (round 11, both roles: TWCS messages labelled before anything
+# it scores was changed, never tuned on), and the earlier blind sets, which chose the moves-model gates,
+# the emotion blend weights, which written examples stay, the hand-label setup and the rule cues of
+# session 5 (rounds 6-8, then 9-10, were the blind check until then).
+BLIND = ("support_round11_agent.jsonl", "support_round11_customer.jsonl")
 DECISIONS = ("support_blind_agent.jsonl", "support_final_agent.jsonl", "support_round8_agent.jsonl",
+             "support_round9_agent.jsonl", "support_round10_agent.jsonl",
              "support_blind_customer.jsonl", "support_final_customer.jsonl", "support_round7_customer.jsonl",
-             "support_round8_customer.jsonl")
+             "support_round8_customer.jsonl", "support_round9_customer.jsonl", "support_round10_customer.jsonl")
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "disappointment", "confusion", "relief",
             "gratitude", "joy", "neutral")
 MOVES = tuple(f"move.{k}" for k in (
@@ -373,7 +372,7 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
         ("support", lambda: labels.is_file(), lambda: eval_support(read_support_validation(labels), rules, models, title)),
         ("support-blind", lambda: all(p.is_file() for p in blind),
          lambda: eval_support([r for p in blind for r in read_support_validation(p)], rules, models,
-                              "support blind check (rounds 9 + 10; never tuned on)")),
+                              "support blind check (round 11; never tuned on)")),
         ("support-decisions", lambda: all(p.is_file() for p in decisions),
          lambda: eval_support([r for p in decisions for r in read_support_validation(p)], rules, models,
                               "support decision sets (blind, then used for decisions: gates, blend weights, examples, hand labels)")),
