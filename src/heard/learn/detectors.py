@@ -173,7 +173,7 @@ _MOVE_AGAINST = {
 }
 
 
-@register_detector("moves_model", version="4", kinds=MOVE_KINDS, requires=("move",))
+@register_detector("moves_model", version="5", kinds=MOVE_KINDS, requires=("move",))
 class MoveModelDetector(_SentenceModelDetector):
     """`move.*` on agent sentences the rule detectors missed, when the model is sure enough and the
     sentence has what the move's definition needs (`_MOVE_SUPPORT`) and nothing it rules out
