@@ -12,6 +12,7 @@
     python tests/data/labels/sample_messages.py ../shared/data --round9 > /tmp/round9_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round10 > /tmp/round10_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round11 > /tmp/round11_raw.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --round12 > /tmp/round12_raw.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -419,14 +420,34 @@ ROUND11_SEED = 20261213
 LABELLED_BEFORE_ROUND11 = LABELLED_BEFORE_ROUND10 + ("support_round10_agent.jsonl", "support_round10_customer.jsonl")
 
 
-def round11(shared: Path) -> None:
+def _round11_rows(pools: dict[str, list[dict]]) -> list[dict]:
     """As round 10, disjoint from rounds 9 and 10 (their left-out tweets included)."""
-    pools = load_pools(shared)
     taken = _labelled_ids(LABELLED_BEFORE_ROUND11)
     taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
     earlier = _round8_rows(pools) + _round9_rows(pools) + _round10_rows(pools)
     taken.update(("twcs", r["source_id"]) for r in earlier if r["source"].startswith("twcs"))
-    for row in _twcs_round_rows(pools, taken, LABELLED_BEFORE_ROUND11, ROUND11_SEED):
+    return _twcs_round_rows(pools, taken, LABELLED_BEFORE_ROUND11, ROUND11_SEED)
+
+
+def round11(shared: Path) -> None:
+    for row in _round11_rows(load_pools(shared)):
+        print(json.dumps(row, ensure_ascii=False))
+
+
+# -- Round 12, both sides: the blind check after round 11 became a decision set -------------------
+
+ROUND12_SEED = 20261214
+LABELLED_BEFORE_ROUND12 = LABELLED_BEFORE_ROUND11 + ("support_round11_agent.jsonl", "support_round11_customer.jsonl")
+
+
+def round12(shared: Path) -> None:
+    """As round 11, disjoint from rounds 9-11 (their left-out tweets included)."""
+    pools = load_pools(shared)
+    taken = _labelled_ids(LABELLED_BEFORE_ROUND12)
+    taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
+    earlier = _round8_rows(pools) + _round9_rows(pools) + _round10_rows(pools) + _round11_rows(pools)
+    taken.update(("twcs", r["source_id"]) for r in earlier if r["source"].startswith("twcs"))
+    for row in _twcs_round_rows(pools, taken, LABELLED_BEFORE_ROUND12, ROUND12_SEED):
         print(json.dumps(row, ensure_ascii=False))
 
 
@@ -451,6 +472,8 @@ if __name__ == "__main__":
         round10(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--round11":
         round11(Path(sys.argv[1]))
+    elif len(sys.argv) > 2 and sys.argv[2] == "--round12":
+        round12(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--stc3-training":
         stc3_training(Path(sys.argv[1]))
     else:
