@@ -58,6 +58,9 @@ def found(conversation):
     ("No, my earlier message was correct.", ["No, my earlier message was correct."]),
     ("This package is valid for half a year. Hope you can understand.",
      ["This package is valid for half a year. Hope you can understand."]),
+    ("Sorry to hear that, however we would not offer a gesture for complaints of this nature.",
+     ["Sorry to hear that, however we would not offer a gesture for complaints of this nature."]),
+    ("We operate a Think 25 policy at our stores.", ["We operate a Think 25 policy at our stores."]),
 ])
 def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

@@ -70,6 +70,12 @@ def found(conversation):
      ["Please find more information in the following article: https://t.co/p7d3kCczZd"]),
     ("Glad it's sorted for you! If you ever need us again, just give us a shout. /AR",
      ["Glad it's sorted for you! If you ever need us again, just give us a shout. /AR"]),
+    ("For more info about delivery areas click here: https://t.co/3A9YFZQFaF",
+     ["For more info about delivery areas click here: https://t.co/3A9YFZQFaF"]),
+    ("We understand. ^JAY", ["We understand. ^JAY"]),
+    ("You've been a pleasure to tweet with. Have a wonderful day. *AF", ["You've been a pleasure to tweet with. Have a wonderful day. *AF"]),
+    ("We're sorry for the long wait. The next available agent will be with you as soon as possible.",
+     ["We're sorry for the long wait. The next available agent will be with you as soon as possible."]),
 ])
 def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

@@ -58,7 +58,8 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"(?:we(?:'re|\s+are)|I(?:'m|\s+am))\s+only\s+(?:obligated|obliged|required)\s+to",
              r"(?:as\s+per|according\s+to|required\s+by|under)\s+(?:the\s+)?(?:legislation|law|regulations?|government\s+rules?)",
              r"(?:an?\s+(?:extra\s+|additional\s+)?(?:[\w-]+\s+)?charge|fee)\s+(?:will|would|must)\s+(?:be\s+)?appl(?:y|ied)",
-             r"(?:does|do)\s+require\s+an?\s+(?:extra|additional)\s+(?:[\w-]+\s+)?(?:charge|fee)"),
+             r"(?:does|do)\s+require\s+an?\s+(?:extra|additional)\s+(?:[\w-]+\s+)?(?:charge|fee)",
+             r"(?:we|they)\s+operate\s+an?\s+(?:[\w-]+\s+){0,3}policy"),
      0.8, "hides behind policy"),
     (phrases(r"(?:was|is|were|are)\s+(?:completely\s+|totally\s+|simply\s+)?unavoidable", r"(?:couldn't|could not)\s+(?:have\s+been|be)\s+avoided",
              r"(?:beyond|outside|out of)\s+(?:the\s+)?control\s+of\s+(?:us|the company|[A-Z][\w-]*)",
@@ -67,7 +68,8 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"(?:is|it's|this is|that's)\s+by\s+design", r"(?:working|works)\s+as\s+(?:intended|designed)",
              r"because\s+(?:of\s+)?operational\s+(?:needs|reasons|requirements)", r"operational\s+(?:needs|reasons|requirements)\s+required",
              r"(?:my|our)\s+(?:earlier|previous|last|first)\s+(?:message|reply|response|answer|tweet)\s+was\s+(?:correct|right|accurate)",
-             r"(?:staff|team|colleagues?|agents?|we|I)\s+(?:has|have)\s+(?:already\s+)?explained\s+(?:it\s+|this\s+|the\s+\w+\s+)?to\s+you"),
+             r"(?:staff|team|colleagues?|agents?|we|I)\s+(?:has|have)\s+(?:already\s+)?explained\s+(?:it\s+|this\s+|the\s+\w+\s+)?to\s+you",
+             r"(?:aren't|are\s+not|isn't|is\s+not|weren't|wasn't)\s+(?:required|obliged|obligated)\s+to"),
      0.75, "justifies instead of helping"),
     (phrases(r"(?:for|due to)\s+(?:security|privacy|safety)\s+(?:purposes|reasons)[^.!?]{0,60}?\b(?:will not|won't|cannot|can't|can not|are not able|aren't able|unable|do not|don't)\b",
              r"(?:we|I)\s+(?:cannot|can't|can not|are unable to|am unable to|won't be able to|will not be able to|are not able to)\s+(?:confirm|disclose|share|communicate|discuss|give out|release)\s+(?:any|this|that|the|such)\b",
@@ -77,12 +79,13 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"hope\s+you\s+(?:can|could|will)\s+understand(?:\s+(?:that|this|us))?(?=\s*[.!,])",
              r"your\s+(?:kind\s+)?consideration\s+(?:will|would)\s+be\s+(?:much\s+|greatly\s+|highly\s+)?appreciated"), 0.7, _ACCEPT_IT),
     (phrases(r"(?:unfortunately|sadly|I'm afraid),?\s+(?:we|I)(?:'re|'m|\s+are|\s+am)?\s+(?:not able|unable|can't|cannot|don't|do not|won't)\s+"
-             r"(?:to\s+)?(?:offer|refund|guarantee|change|accept|make exceptions|issue|provide|compensate|cover|help|do)"),
+             r"(?:to\s+)?(?:offer|refund|guarantee|change|accept|make exceptions|issue|provide|compensate|cover|help|do)",
+             r"(?:we|I)\s+(?:could|can|would|will)\s*(?:not|n't)\s+(?:offer|provide|give|issue)\s+(?:any|a|an)\b"),
      0.6, "refuses without an alternative"),
 )
 _SORRY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
 _ALTERNATIVE = re.compile(
-    r"\b(?:however,?\s+(?:I|we|you)(?:'ll|\s+(?:can|could|will|may|would))|instead|alternatively|what (?:I|we) can do|(?:but|though) (?:I|we) can|(?:I|we) (?:can|could) (?:offer|still|instead|also)|"
+    r"\b(?:however,?\s+(?:I|we|you)(?:'ll|\s+(?:can|could|will|may|would))(?!\s*(?:not|n't)\b)|instead|alternatively|what (?:I|we) can do|(?:but|though) (?:I|we) can|(?:I|we) (?:can|could) (?:offer|still|instead|also)|"
     r"(?:I'?d|we'?d) be happy to|(?:I|we)(?:'ll|\s+will)\s+(?!not\b|never\b|be unable\b|be not\b|guarantee\b|ensure\b|continue\b|try\b|strive\b|improve\b|keep\b|always\b)\w+|please (?:contact|call|visit|reach|have|DM|send|try|provide|message)|"
     r"you (?:can|could|may) (?:still|also|try|contact|call|visit|request)|(?:I|we) (?:suggest|recommend|advise) (?:you|that)|(?:I|we) (?:would|'d) (?:suggest|recommend))\b",
     re.IGNORECASE,

@@ -57,7 +57,7 @@ RECEIPTS = (
              r"(?:we|I)(?:'ve| have) been in touch", r"(?:we|I)(?:'re| are) (?:currently )?(?:looking into|reviewing) (?:it|this|your \w+)",
              r"(?:will|'ll) be in touch(?: (?:shortly|soon))?",
              r"(?:contact|reach out to|let) us (?:know )?if (?:you have|there(?:'s| is| are)|we can|you need)\b",
-             r"(?:we|I) appreciate (?:the opportunity to (?:help|assist|serve)|your (?:feedback|patience|business|message|loyalty|support|kind words)(?: and (?:support|loyalty|patience|feedback))?)",
+             r"(?:we|I) (?:truly |really |sincerely |greatly |do )?appreciate (?:the opportunity to (?:help|assist|serve)|your (?:constructive |kind |valuable )?(?:feedback|patience|business|message|loyalty|support|kind words)(?: and (?:support|loyalty|patience|feedback))?)",
              r"(?:we|I) value your feedback",
              r"(?:it was|it's been|it has been) (?:a|our|my) pleasure (?:speaking|talking|chatting|working) (?:with|to) you(?: today| earlier)?",
              r"thank(?:s| you)(?: (?:very|so) much)? for taking the time to (?:speak|talk|chat|reach out|write|share|let us know)(?: (?:with|to) us)?(?: today| earlier)?",
@@ -69,6 +69,13 @@ RECEIPTS = (
              r"(?:I|we) hope (?:you (?:will|would|can) )?(?:allow|give) us (?:the chance |an opportunity )?to (?:provide|serve|offer|give) you (?:a |with )?better",
              r"(?:keep an eye on|follow|pay attention to) our (?:[\w-]+ )?(?:promotions?|offers|news|updates|activities|website)",
              r"(?:thanks|thank you|we appreciate you|shout ?out to you) (?:for )?stopping by", r"thank(?:s| you) for your kind words",
+             r"thank(?:s| you)(?: (?:very|so) much)? for (?:coming in|visiting|dropping by|checking with us|the love)",
+             r"(?:you've|you have) been a pleasure to (?:tweet|chat|talk|speak|work) with", r"(?:we're|we are) (?:always )?here for you",
+             r"(?:are )?taking (?:it|this|your \w+) under (?:serious )?advisement", r"(?:the )?next available (?:agent|advisor|adviser|representative|rep) will be with you",
+             r"for (?:more|further) info(?:rmation)?(?: (?:about|on) [^.!?:;]{1,40}?)?,? (?:click|see|visit|check|go|look)(?: out)? (?:here|at|this)",
+             r"(?:check out|see|visit|follow) this link (?:to )?(?:for )?(?:more |further )?info(?:rmation)?", r"more info(?:rmation)? here",
+             r"(?:this|the) link will be updated", r"should (?:any )?(?:info(?:rmation)?|details|news|updates?) become available",
+             r"(?:we have|there's|there is) (?:some |more )?info(?:rmation)? (?:about|on) [^.!?:]{1,40}? here",
              r"thank(?:s| you)(?: (?:very|so) much)? for being (?:the|a) (?:best|most important|favou?rite) (?:part|member|customer)s?(?: of [\w@&'-]+)?",
              r"(?:help|we)(?:'re| are| is)? (?:just |only |always )?(?:a|one) (?:tweet|DM|message|click|call) away",
              r"(?:we(?:'ll| will)|we're|we are) (?:always )?(?:be )?here (?:24/7 )?(?:if|whenever|when|should|to assist|to help)\b[^.!?]*",
@@ -109,15 +116,17 @@ RECEIPTS = (
 # Pleasantries: allowed beside the stock lines, not a receipt on their own.
 _FILLER = phrases(
     r"(?:hi|hello|hey|dear|greetings)(?: there)?", r"you(?:'re| are) (?:very |so |more than )?welcome",
-    r"(?:have|enjoy) a (?:great|good|nice|lovely|wonderful|fantastic|happy) (?:day|evening|night|weekend|one|time)",
+    r"(?:have|enjoy) a (?:great|good|nice|lovely|wonderful|fantastic|happy|safe) (?:day|evening|night|weekend|one|time|halloween|holiday|christmas|flight|trip)",
     r"wish(?:ing)? you a (?:happy|nice|good|great|wonderful) (?:life|day|time)", r"thank(?:s| you)(?: (?:very|so) much)?",
     r"(?:we're|we are|I'm|I am) (?:so |very )?(?:glad|happy) (?:to hear|we could help|I could help)",
     r"(?:I'm|I am|we're|we are) (?:so |very |really )?sorry (?:to hear (?:that|this|about (?:that|this))|(?:that )?you(?:'re| are) (?:having|experiencing) (?:issues|trouble|problems|difficulties))",
+    r"(?:we're|we are|I'm|I am) (?:so |very |really )?sorry for the (?:long )?wait",
 )
 # Stock sign-offs, pleasantries like the ones above: a message of nothing else is generic (rounds 8-10
 # label a bare "Thank you." or "You're welcome" so; the validation set, labelled first, did not).
 _SIGN_OFF_LINES = phrases(
     r"enjoy the rest of your (?:day|evening|night|weekend|week)", r"noted", r"(?:we|I) dig it", r"heck yeah", r"happy halloween",
+    r"(?:we|I) (?:totally |completely )?understand",
     r"(?:we|I) hope you (?:have|had|enjoy) a (?:great|good|nice|lovely|wonderful|fantastic|happy) (?:day|evening|night|weekend|one|time)",
     r"(?:wow,? )?that's (?:what we (?:love|like) to hear|(?:so )?(?:great|good|awesome|wonderful|fantastic)(?: (?:news|to hear))?)",
 )
