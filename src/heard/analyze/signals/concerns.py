@@ -34,7 +34,7 @@ _THIRD_PARTY = (r"(?:the |my |your )?(?:seller|store|shop|carrier|courier|delive
                 r"(?:the |a |your )?(?:store |shop |branch )?(?:manager|staff|associate|representative|branch|police))")
 
 EVENT = cue("concern.deadline_event", 1.0, "event",
-            r"(?:\w+'s )?birthday", r"graduation", r"wedding", r"anniversary", r"funeral", r"christening",
+            r"(?:\w+'s )?(?:birthday|b-?day)", r"world series", r"super ?bowl", r"play-?offs?", r"en ?route to", r"graduation", r"wedding", r"anniversary", r"funeral", r"christening",
             r"(?:bar|bat) mitzvah", r"(?<!third )(?<!third-)party", r"celebration", r"trip", r"holiday", r"vacation", r"honeymoon",
             r"flight", r"(?:my|the|our|her|his|their) train", r"(?:leave|leaving|fly|flying) (?:the country|abroad)", r"exam", r"(?:job )?interview", r"launch(?:ing)?", r"go-live", r"conference", r"concert",
             r"surgery", r"operation", r"appointment", r"moving day", r"deadline", r"plans tonight",
@@ -72,7 +72,7 @@ _HAPPY = phrases(
     r"looking forward", r"excited", r"was (?:great|amazing|perfect|lovely|wonderful)", r"loved",
     r"enjoyed", r"went (?:well|great|perfectly)", r"thanks to you", r"shout ?out", r"kudos",
     r"thank(?:s| you)\b[^.!?]{0,60}\bfor\b(?! (?:nothing|ruin\w*|wast\w*|delay\w*|the (?:\w+ )?delays?|cancel\w*|los\w*|ignor\w*|making me))",
-    r"good luck", r"no harm done",
+    r"good luck", r"no harm done", r"the best (?:\w+ ){1,2}ever",
 )
 
 CUES: tuple[Cue, ...] = (
@@ -159,6 +159,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:on the phone|on the line) with (?:someone|somebody|an agent|a rep|customer service|support)",
         r"(?:I|we) (?:went|go|going) (?:in)?to (?:my|the|a|your) (?:local )?(?:branch|store|shop|office)",
         r"(?:supervisor|manager)(?:'?s)? (?:response|answer|reply)",
+        r"talk(?:ed)? to (?:someone|somebody|an agent|a rep|a person|customer service)\b", r"(?:just )?got off the phone with",
+        r"according to (?:your|the) (?:customer service|support|agent|rep|staff|store|helpline)",
+        r"(?:the )?(?:assistance|help|support|service) I (?:received|got) (?:was|were) (?:\w+ )?(?:useless|rude|unhelpful|terrible|awful|poor)",
+        r"(?:faxed|mailed|posted|emailed) (?:it |the form |them )?(?:over|in)\b",
         r"(?:you|u|you guys) (?:told|asked) (?:me|us)\b",
         r"(?:customer service|costumer service|staff|agent|rep|personnel|employees?|business hall|customer phone|management|hotline|call cent(?:re|er))(?: \w+){0,2}? "
         r"(?:say|says|said|told (?:me|us)|asked (?:me|us)|wanted (?:me|us)|refused|promised|agreed)\b"),
@@ -220,6 +224,13 @@ CUES: tuple[Cue, ...] = (
         r"(?:several|multiple|many|\d+) transfers",
         r"(?:web ?chat|live chat|phone agent|call cent(?:re|er)|customer care)(?: (?:are|is|was|were))? (?:no help|useless|rude|hopeless)", r"rude (?:CS|customer service|agents?|reps?|staff)",
         r"(?:misinformed|lied to|told|deceived) by (?:the |a |your )?(?:phone )?(?:agent|rep|driver|staff|employee|crew|manager|supervisor|gate agent)s?",
+        r"(?:I(?:'ve| have)? )?(?:spoken|spoke|talked) to (?:\d+|two|three|four|five|several|multiple) (?:so far|people|agents|reps|different)",
+        r"(?:sent|send) (?:in )?(?:several|multiple|many|countless|\d+) (?:private |direct )(?:messages|dms|emails)",
+        r"(?:it's|it has) been (?:over |more than |almost |nearly )?\d+ (?:hours|days) (?:now|already)",
+        r"(?:spent|spending) (?:far |way |so )?(?:too )?(?:long|much time|ages|hours|days) (?:chasing|trying|on the phone)",
+        r"trying to (?:contact|reach|get hold of|get through to|inform)\b",
+        r"still (?:haven't|hasn't|have not|has not) (?:paid|refunded|reimbursed|replied|responded|called|fixed|sorted)",
+        r"(?:been going on|has been happening|ongoing) (?:since|for)\b",
         r"(?:delays?|delayed|late|down|broken|problems?|issues?|outages?|fail\w*|errors?|nothing|rubbish|useless|terrible|awful|again) as (?:usual|always)",
         r"always (?:goes|went|gets|got) (?:down|out|off|offline|broken)", r"always (?:breaks|drops|fails|crashes|cuts out|disconnects)"),
     cue("concern.money", 2.0, "a charge or cost at stake",
@@ -251,7 +262,8 @@ CUES: tuple[Cue, ...] = (
         r"no money (?:to|for)", r"price[- ]?goug\w*", r"(?:get|getting|want|need) (?:my |the |our )?(?:[$£€]|money|cash) back",
         r"reverse (?:the )?charges", r"(?:a |the )?charge (?:in|on|to) my (?:bank|account|card|acc)\w*",
         r"(?:I'm not|I am not|not) paying (?:for|to)\b", r"(?:shouldn't|should not) (?:have to )?pay\b", r"(?:give|get) (?:me |us )?a discount",
-        r"(?:I|you|we)(?:'ve| have)? paid (?:using|with|via|by)\b", r"credit (?:still )?(?:is not|isn't|hasn't|has not|not|never) (?:showing|show(?:n|ed)? up|appear\w*|been applied|applied|come through|arrived)"),
+        r"(?:I|you|we)(?:'ve| have)? paid (?:using|with|via|by)\b", r"(?:I|we) paid for\b", r"more expensive than",
+        r"(?:lower|higher|cheaper) (?:fare|price|rate|tariff)s?", r"(?:sent|send|go|going|gone) to collections", r"(?:give|gave|pay|paid) (?:him|her|them|me|us) cash", r"credit (?:still )?(?:is not|isn't|hasn't|has not|not|never) (?:showing|show(?:n|ed)? up|appear\w*|been applied|applied|come through|arrived)"),
     # A bare amount is money at stake only when the message also talks of paying or losing it (`_bare_amount`).
     cue("concern.money", 2.0, "an amount",
         r"[$£€¥₹]\s?\d[\d,]*(?:\.\d\d)?", r"(?:RMB|rmb|Rs\.?|INR) ?\d[\d,]*", r"(?:Ksh|KES) ?\d[\d,]*", r"\d[\d,]*(?:\.\d\d)? ?(?:dollars|pounds|euros|usd|gbp|eur|quid|bucks|yuan|rmb|rupees|inr|ksh)"),
@@ -279,6 +291,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:you|they|you guys|y'?all) (?:just |simply |conveniently )?ignore(?= (?:it|this|them|complaints?|claims?|emails?|messages?|people|customers)\b)",
         r"(?:don't|do not|doesn't|does not|didn't|never) (?:give a (?:\w+)|care) (?:about|for) (?:the |their |your |its )?(?:customers|players|users|clients|people|us|me)",
         r"(?:refuse[sd]?|refusing|weren't ready|were not ready|not willing|unwilling|won't even) to listen",
+        r"feel (?:\w+ )?(?:alienated|betrayed|abandoned|forgotten|unvalued|undervalued|unappreciated)", r"(?:nobody|no one|no-one) seems? to care",
         r"(?:doesn't|does not|don't|do not) (?:seem to )?be (?:a )?(?:concern|priority)", r"(?:isn't|is not|not) (?:a )?(?:concern|priority) (?:to|for) (?:you|them|your)"),
     cue("risk.churn", 2.0, "intends to leave",
         r"cancel(?:l?ing)? (?:my|the|our)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
@@ -305,7 +318,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:considering|thinking (?:about|of)|tempted to|might|may|going to|gonna) (?:be )?(?:getting|buying|get|buy|switching to|trying) (?:a |an )?(?:different|another|other|new kind of|new brand of)(?: \w+)? (?:phone|provider|bank|network|carrier|laptop|brand|service|company|airline|app)",
         r"why (?:do|would|should) (?:I|we) (?:even )?(?:need|use|keep|pay) (?:you|your)\b", r"reasons? (?:to|why I(?:'ll| will)?) (?:cease|stop|quit|leave|cancel)(?: using| reaching)?",
         r"(?:using|go(?:ing)? with|switch(?:ing)? to|sticking with|shopping (?:at|with)) (?:them|their \w+|@\w+|(?-i:[A-Z])\w+|another \w+|a different \w+) from now on",
-        r"(?:loyal|long[- ]?time|good) customer (?:just |now )?lost",
+        r"(?:loyal|long[- ]?time|good) customer (?:just |now )?lost", r"(?:@\w+|(?-i:[A-Z])\w+) only from now on", r"(?:you(?:'ve)? just )?gained a (?:new )?customer",
+        r"(?:membership|subscription|contract|plan) (?:wouldn't|would not|won't|will not|isn't|is not) (?:be )?(?:renewed|renewing)",
         r"#never ?again", r"(?:not|never|won't be|will not be|won't|will never be) (?:going|coming) back(?! to (?:sleep|bed|work))",
         r"(?:not going to|won't|will not|never going to) (?:ever )?(?:choose|pick|use|buy from|order from|shop (?:at|with)|fly(?: with)?|book(?: with)?|stay (?:at|with)) (?:you|your|them|@?\w+)\b[^.!?]{0,30}?(?:again|anymore|any more|in (?:the )?future)",
         r"in (?:the )?future,? (?:I|we)(?:'m| am|'re| are)? (?:not going to|won't|will not|will never|never) (?:choose|use|buy|order|shop|fly|book)",
