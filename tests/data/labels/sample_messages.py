@@ -25,6 +25,7 @@ import csv
 import json
 import random
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 SEED = 20261201
@@ -358,18 +359,30 @@ def stc3_training(shared: Path) -> None:
             print(json.dumps(row, ensure_ascii=False))
 
 
-# -- Round 9, both sides: a TWCS-only blind check (no STC-3 dialogue is left untouched) -----------
+# -- Rounds 9-12, both sides: TWCS-only blind checks (no STC-3 dialogue is left untouched) --------
 
-ROUND9_SEED = 20261211
+# Each round was drawn after the one before it was scored.
+TWCS_ROUND_SEEDS = {9: 20261211, 10: 20261212, 11: 20261213, 12: 20261214}
 LABELLED_BEFORE_ROUND9 = LABELLED_BEFORE_ROUND8 + ("support_round8_agent.jsonl", "support_round8_customer.jsonl")
 
 
-def _twcs_round_rows(pools: dict[str, list[dict]], taken: set[tuple[str, str]], labelled: tuple[str, ...],
-                     seed: int) -> list[dict]:
-    """Per role, 170 tweets whose id is not in `taken` and whose text no file in `labelled` holds."""
+def _labelled_before(n: int) -> tuple[str, ...]:
+    return LABELLED_BEFORE_ROUND9 + tuple(f"support_round{k}_{role}.jsonl" for k in range(9, n) for role in ("agent", "customer"))
+
+
+@lru_cache(maxsize=None)
+def _twcs_round_rows(shared: Path, n: int) -> tuple[dict, ...]:
+    """Round n's draw: per role, 170 tweets disjoint from every earlier draw (round 8 and rounds 9..n-1
+    included, their left-out tweets too) and from every text of the files labelled before it."""
+    pools = load_pools(shared)
+    labelled = _labelled_before(n)
+    taken = _labelled_ids(labelled)
+    taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
+    earlier = _round8_rows(pools) + [r for k in range(9, n) for r in _twcs_round_rows(shared, k)]
+    taken.update(("twcs", r["source_id"]) for r in earlier if r["source"].startswith("twcs"))
     seen_texts = {json.loads(line)["text"].strip() for name in labelled
                   for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines() if line.strip()}
-    rng = random.Random(seed)
+    rng = random.Random(TWCS_ROUND_SEEDS[n])
     rows = []
     for role in ("customer", "agent"):
         pool = []
@@ -378,76 +391,11 @@ def _twcs_round_rows(pools: dict[str, list[dict]], taken: set[tuple[str, str]], 
                 seen_texts.add(r["text"])
                 pool.append(r)
         rows.extend(rng.sample(pool, 170))
-    return rows
+    return tuple(rows)
 
 
-def _round9_rows(pools: dict[str, list[dict]]) -> list[dict]:
-    """Per role, 170 tweets disjoint from every earlier draw (round 8 included) and labelled file,
-    texts included. STC-3 is not drawn: every dialogue left is hand-labelled training data."""
-    taken = _labelled_ids(LABELLED_BEFORE_ROUND9)
-    taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
-    taken.update(("twcs", r["source_id"]) for r in _round8_rows(pools) if r["source"].startswith("twcs"))
-    return _twcs_round_rows(pools, taken, LABELLED_BEFORE_ROUND9, ROUND9_SEED)
-
-
-def round9(shared: Path) -> None:
-    for row in _round9_rows(load_pools(shared)):
-        print(json.dumps(row, ensure_ascii=False))
-
-
-# -- Round 10, both sides: a second TWCS-only blind check, drawn after round 9 was scored ----------
-
-ROUND10_SEED = 20261212
-LABELLED_BEFORE_ROUND10 = LABELLED_BEFORE_ROUND9 + ("support_round9_agent.jsonl", "support_round9_customer.jsonl")
-
-
-def _round10_rows(pools: dict[str, list[dict]]) -> list[dict]:
-    """As round 9, disjoint from it too (its left-out tweets included)."""
-    taken = _labelled_ids(LABELLED_BEFORE_ROUND10)
-    taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
-    taken.update(("twcs", r["source_id"]) for r in _round8_rows(pools) + _round9_rows(pools) if r["source"].startswith("twcs"))
-    return _twcs_round_rows(pools, taken, LABELLED_BEFORE_ROUND10, ROUND10_SEED)
-
-
-def round10(shared: Path) -> None:
-    for row in _round10_rows(load_pools(shared)):
-        print(json.dumps(row, ensure_ascii=False))
-
-
-# -- Round 11, both sides: the blind check after rounds 9 and 10 became decision sets --------------
-
-ROUND11_SEED = 20261213
-LABELLED_BEFORE_ROUND11 = LABELLED_BEFORE_ROUND10 + ("support_round10_agent.jsonl", "support_round10_customer.jsonl")
-
-
-def _round11_rows(pools: dict[str, list[dict]]) -> list[dict]:
-    """As round 10, disjoint from rounds 9 and 10 (their left-out tweets included)."""
-    taken = _labelled_ids(LABELLED_BEFORE_ROUND11)
-    taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
-    earlier = _round8_rows(pools) + _round9_rows(pools) + _round10_rows(pools)
-    taken.update(("twcs", r["source_id"]) for r in earlier if r["source"].startswith("twcs"))
-    return _twcs_round_rows(pools, taken, LABELLED_BEFORE_ROUND11, ROUND11_SEED)
-
-
-def round11(shared: Path) -> None:
-    for row in _round11_rows(load_pools(shared)):
-        print(json.dumps(row, ensure_ascii=False))
-
-
-# -- Round 12, both sides: the blind check after round 11 became a decision set -------------------
-
-ROUND12_SEED = 20261214
-LABELLED_BEFORE_ROUND12 = LABELLED_BEFORE_ROUND11 + ("support_round11_agent.jsonl", "support_round11_customer.jsonl")
-
-
-def round12(shared: Path) -> None:
-    """As round 11, disjoint from rounds 9-11 (their left-out tweets included)."""
-    pools = load_pools(shared)
-    taken = _labelled_ids(LABELLED_BEFORE_ROUND12)
-    taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
-    earlier = _round8_rows(pools) + _round9_rows(pools) + _round10_rows(pools) + _round11_rows(pools)
-    taken.update(("twcs", r["source_id"]) for r in earlier if r["source"].startswith("twcs"))
-    for row in _twcs_round_rows(pools, taken, LABELLED_BEFORE_ROUND12, ROUND12_SEED):
+def twcs_round(shared: Path, n: int) -> None:
+    for row in _twcs_round_rows(shared, n):
         print(json.dumps(row, ensure_ascii=False))
 
 
@@ -466,14 +414,8 @@ if __name__ == "__main__":
         customer_round7(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--round8":
         round8(Path(sys.argv[1]))
-    elif len(sys.argv) > 2 and sys.argv[2] == "--round9":
-        round9(Path(sys.argv[1]))
-    elif len(sys.argv) > 2 and sys.argv[2] == "--round10":
-        round10(Path(sys.argv[1]))
-    elif len(sys.argv) > 2 and sys.argv[2] == "--round11":
-        round11(Path(sys.argv[1]))
-    elif len(sys.argv) > 2 and sys.argv[2] == "--round12":
-        round12(Path(sys.argv[1]))
+    elif len(sys.argv) > 2 and sys.argv[2] in {f"--round{n}" for n in TWCS_ROUND_SEEDS}:
+        twcs_round(Path(sys.argv[1]), int(sys.argv[2].removeprefix("--round")))
     elif len(sys.argv) > 2 and sys.argv[2] == "--stc3-training":
         stc3_training(Path(sys.argv[1]))
     else:
