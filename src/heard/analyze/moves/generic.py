@@ -61,9 +61,8 @@ RECEIPTS = (
              r"(?:we|I) value your feedback",
              r"(?:it was|it's been|it has been) (?:a|our|my) pleasure (?:speaking|talking|chatting|working) (?:with|to) you(?: today| earlier)?",
              r"thank(?:s| you)(?: (?:very|so) much)? for taking the time to (?:speak|talk|chat|reach out|write|share|let us know)(?: (?:with|to) us)?(?: today| earlier)?",
-             r"thank(?:s| you)(?: (?:very|so) much)? for (?:choosing|flying with|shopping with|banking with) [\w@&'-]+",
-             r"thank(?:s| you)(?: (?:very|so) much)? for being (?:a |an |the |our )?(?:[\w-]+ ){0,3}(?:customer|member|fan|part of [\w@&'-]+)",
-             r"(?:we're|we are|I'm|I am) (?:always |just |only )?(?:a|one) (?:tweet|DM|message|click|call) away",
+             r"thank(?:s| you)(?: (?:very|so) much)? for (?:choosing|flying with|shopping with|banking with) [\w@&-]+",
+             r"thank(?:s| you)(?: (?:very|so) much)? for being (?:a |an |the |our )?(?:[\w-]+ ){0,3}(?:customers?|members?|fans?|part of [\w@&-]+)",
              r"(?:this|these|the following|our|some) (?:[\w-]+ )?(?:article|guide|page|link|documentation|docs|resources?|steps|tips|content|info(?:rmation)?) (?:here )?(?:should|may|might|will|can|could) help(?: (?:with (?:that|this)|you|out))?",
              r"(?:check out|see|visit|take a look at) (?:this|the|our) (?:link|article|page|guide) for (?:more|further) (?:info(?:rmation)?|details)",
              r"(?:I|we) hope (?:you (?:will|would|can) )?(?:allow|give) us (?:the chance |an opportunity )?to (?:provide|serve|offer|give) you (?:a |with )?better",
@@ -76,15 +75,13 @@ RECEIPTS = (
              r"(?:check out|see|visit|follow) this link (?:to )?(?:for )?(?:more |further )?info(?:rmation)?", r"more info(?:rmation)? here",
              r"(?:this|the) link will be updated", r"should (?:any )?(?:info(?:rmation)?|details|news|updates?) become available",
              r"(?:we have|there's|there is) (?:some |more )?info(?:rmation)? (?:about|on) [^.!?:]{1,40}? here",
-             r"thank(?:s| you)(?: (?:very|so) much)? for being (?:the|a) (?:best|most important|favou?rite) (?:part|member|customer)s?(?: of [\w@&'-]+)?",
-             r"(?:help|we)(?:'re| are| is)? (?:just |only |always )?(?:a|one) (?:tweet|DM|message|click|call) away",
+             r"(?:help(?: is)?|we(?:'re| are)|I(?:'m| am)) (?:just |only |always )?(?:a|one) (?:tweet|DM|message|click|call) away",
              r"(?:we(?:'ll| will)|we're|we are) (?:always )?(?:be )?here (?:24/7 )?(?:if|whenever|when|should|to assist|to help)\b[^.!?]*",
              r"just (?:shout|give us a(?: shout| call| tweet|\.\.\.))(?: and we(?:'ll| will) come running)?", r"give us a\.\.\.",
              r"(?:we're|we are|I'm|I am) glad (?:that )?(?:our team|we|I) (?:was|were) able to help",
              r"(?:glad|happy|great) (?:to hear )?(?:it's|everything's|everything is|it is|that's|all) (?:working|sorted|fixed|good|okay|ok)(?: (?:now|for you|again))?",
              r"(?:we )?(?:definitely )?want to do what we can to help(?: you)?",
              r"(?:you can )?(?:find|read|get|see) (?:more |some |further )?(?:info(?:rmation)?|details)(?: (?:about|on) [^.!?:]{1,40}?)? (?:in the following article|(?:on )?here|at)\b",
-             r"(?:we have|there's|there is) (?:more |some )?info(?:rmation)? (?:about|on) (?:this|that|it) here",
              r"(?:please )?visit \S+ for (?:more|further) (?:info(?:rmation)?|details)",
              r"(?:check out|see|visit|take a look at) (?:our|this|the|these) (?:[\w-]+ ){0,2}(?:help|support|FAQ|troubleshooting) (?:pages?|articles?|guides?|site|cent(?:re|er))",
              r"your (?:business|feedback) (?:means|is) (?:a lot|important)", r"(?:we're|we are|I'm|I am)? ?(?:always )?here to help",
@@ -197,10 +194,7 @@ def _specific(sentence: str) -> bool:
     """A sentence of six words or more without a stock line, or one that says eight words or more
     besides its stock lines and pleasantries."""
     sentence = _LINK.sub(" ", sentence)
-    rest = sentence
-    for pattern, _, _ in RECEIPTS:
-        rest = pattern.sub(" ", rest)
-    rest = _SIGN_OFF_LINES.sub(" ", _FILLER.sub(" ", rest))
+    rest = _unstocked(sentence)
     if rest == sentence:
         return _words(sentence) >= 6
     return _words(rest) >= 8
