@@ -195,7 +195,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:keep|keeps|kept) (?:asking|telling) (?:me|us) to",
         r"(?:been )?waiting (?:\w+ ){0,4}?for (?:a |an |your |any )?(?:reply|response|answer|callback|call back|someone to (?:call|get back|reply|respond))",
         r"(?:hello|anyone|anybody|is anyone|is anybody) (?:there|home|out there)\?", r"reopen(?:ed)? (?:my|the) (?:ticket|case|complaint)",
-        r"(?:mailed|emailed|called|contacted|messaged|rang|phoned|asked|complained|tried|wrote)(?: [\w@’'-]+){0,3}? (?:so |too |very )many times?",
+        r"(?:mailed|emailed|called|contacted|messaged|rang|phoned|asked|complained|tried|wrote)(?: [\w@’\x27-]+){0,3}? (?:so |too |very )many times?",
         rf"no (?:reply|response|answer|help) from {_THIRD_PARTY}",
         r"(?:(?:\d+|two|three|four|five|a few|several) (?:days|weeks)|a week|a month) (?:for|to get) (?:a |an )?(?:reply|response|answer)",
         r"(?:filled|submitted)(?: in| out)? (?:the |an? |my |your )?(?:online )?(?:[\w-]+ )?(?:forms?|complaint)",
