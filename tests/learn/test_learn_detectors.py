@@ -178,6 +178,9 @@ def test_emotion_blend_keeps_polite_thanks_neutral():
     ("move.checkpoint", "I'll update you by 3pm.", True),
     ("move.checkpoint", "We'll update you soon.", False),  # no time stated
     ("move.name_feeling", "That must have been maddening.", True),  # paraphrase: no gate
+    ("move.reframe", "Let's focus on getting you a working card before the weekend.", True),
+    ("move.reframe", "Let's update to iOS 11.1, then test to see if the issue persists.", False),  # a fix, not a reframe
+    ("move.reframe", "Let's go to DM for the next steps.", False),
 ])
 def test_move_model_keeps_only_what_the_definition_allows(kind, sentence, kept):
     from heard.learn.detectors import MoveModelDetector

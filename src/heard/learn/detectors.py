@@ -163,13 +163,17 @@ _MOVE_SUPPORT = {
 }
 # What the definitions rule out: an offer to help ("I'd be happy to look into this") is no personal
 # commitment; a question that only collects data for the process (an order number, which store, a
-# DM) does not invite the customer to say more.
+# DM) does not invite the customer to say more; a "let's" that walks through a fix is no reframe.
 _MOVE_AGAINST = {
     "move.ownership": phrases(r"(?:happy|glad|pleased|love|like) to"),
     "move.invite_more": phrases(
         r"(?:order|account|confirmation|booking|reference|tracking|serial|case|ticket|phone|card|policy|membership) "
         r"(?:number|no|#|details|info\w*)", r"(?:which|what) (?:store|shop|branch|location|address|email|device|model|version|flight)",
         r"(?:dm|pm|direct message|private message)", r"provide", r"(?:full )?name", r"email address", r"postcode", r"zip"),
+    "move.reframe": phrases(
+        r"let(?:'s| us) (?:go to|move to|take this to|continue in|chat in) (?:the )?(?:dm|dms|pm|direct messages?|private messages?)",
+        r"let(?:'s| us) (?:update|check|try|restart|reset|reinstall|test|troubleshoot|make sure (?:that )?(?:your|the) \w+)",
+        r"let(?:'s| us) work together on this"),
 }
 
 

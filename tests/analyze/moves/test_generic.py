@@ -76,6 +76,9 @@ def found(conversation):
     ("You've been a pleasure to tweet with. Have a wonderful day. *AF", ["You've been a pleasure to tweet with. Have a wonderful day. *AF"]),
     ("We're sorry for the long wait. The next available agent will be with you as soon as possible.",
      ["We're sorry for the long wait. The next available agent will be with you as soon as possible."]),
+    ("Will do, have a great week. *TBT", ["Will do, have a great week. *TBT"]),
+    ("Excellent! If you have any questions just let us know, we're always a DM away :)",
+     ["Excellent! If you have any questions just let us know, we're always a DM away :)"]),
 ])
 def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

@@ -41,6 +41,8 @@ def found(conversation):
     ("We'd like to help. What happens when you try to play music?", ["What happens when you try to play music?"]),
     ("Please DM us and share more info about what occurred.", ["Please DM us and share more info about what occurred."]),
     ("What have you feeling this way? We would love to assist.", ["What have you feeling this way?"]),
+    ("Can you direct message us and explain what issue you need assistance with?",
+     ["Can you direct message us and explain what issue you need assistance with?"]),
 ])
 def test_invite_more_finds_open_questions(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

@@ -20,6 +20,7 @@ def found(conversation):
     ("We sincerely apologize for your disappointment.", ["We sincerely apologize for your disappointment"]),
     ("Sorry for the way you feel about our service.", ["Sorry for the way you feel about our service"]),
     ("Hello, I'm sorry to see that you feel this way, and I'm happy to help!", ["I'm sorry to see that you feel this way"]),
+    ("We never want to disappoint you, and comments like yours help us plan.", ["We never want to disappoint you"]),
 ])
 def test_non_apology_finds_regret_for_feelings(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

@@ -33,6 +33,10 @@ def found(conversation):
     # v3: chasing another team and recording the issue are specific actions
     ("Our technicians are on it. I will urge them to finish today.", ["I will urge them to finish today."]),
     ("Thanks for the details. I will record it and report it to the engineers.", ["I will record it and report it to the engineers."]),
+    # v4: "I'll go ahead and …", "I'll take a look", "I will be assisting you"
+    ("I'll go ahead and follow up with our team there.", ["I'll go ahead and follow up with our team there."]),
+    ("We have updated our terms, send us a DM and I'll take a look!", ["We have updated our terms, send us a DM and I'll take a look!"]),
+    ("I will be assisting you with the upgrade request.", ["I will be assisting you with the upgrade request."]),
 ])
 def test_ownership_finds_first_person_commitments(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

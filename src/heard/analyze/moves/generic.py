@@ -73,7 +73,7 @@ RECEIPTS = (
              r"(?:are )?taking (?:it|this|your \w+) under (?:serious )?advisement", r"(?:the )?next available (?:agent|advisor|adviser|representative|rep) will be with you",
              r"for (?:more|further) info(?:rmation)?(?: (?:about|on) [^.!?:;]{1,40}?)?,? (?:click|see|visit|check|go|look)(?: out)? (?:here|at|this)",
              r"(?:check out|see|visit|follow) this link (?:to )?(?:for )?(?:more |further )?info(?:rmation)?", r"more info(?:rmation)? here",
-             r"(?:this|the) link will be updated", r"should (?:any )?(?:info(?:rmation)?|details|news|updates?) become available",
+             r"(?:this|the) link will be updated", r"(?:you can )?check (?:out )?our website(?: for [^.!?]{0,40})?", r"should (?:any )?(?:info(?:rmation)?|details|news|updates?) become available",
              r"(?:we have|there's|there is) (?:some |more )?info(?:rmation)? (?:about|on) [^.!?:]{1,40}? here",
              r"(?:help(?: is)?|we(?:'re| are)|I(?:'m| am)) (?:just |only |always )?(?:a|one) (?:tweet|DM|message|click|call) away",
              r"(?:we(?:'ll| will)|we're|we are) (?:always )?(?:be )?here (?:24/7 )?(?:if|whenever|when|should|to assist|to help)\b[^.!?]*",
@@ -113,7 +113,7 @@ RECEIPTS = (
 # Pleasantries: allowed beside the stock lines, not a receipt on their own.
 _FILLER = phrases(
     r"(?:hi|hello|hey|dear|greetings)(?: there)?", r"you(?:'re| are) (?:very |so |more than )?welcome",
-    r"(?:have|enjoy) a (?:great|good|nice|lovely|wonderful|fantastic|happy|safe) (?:day|evening|night|weekend|one|time|halloween|holiday|christmas|flight|trip)",
+    r"(?:have|enjoy) a (?:great|good|nice|lovely|wonderful|fantastic|happy|safe) (?:day|evening|night|week|weekend|one|time|halloween|holiday|christmas|flight|trip)",
     r"wish(?:ing)? you a (?:happy|nice|good|great|wonderful) (?:life|day|time)", r"thank(?:s| you)(?: (?:very|so) much)?",
     r"(?:we're|we are|I'm|I am) (?:so |very )?(?:glad|happy) (?:to hear|we could help|I could help)",
     r"(?:I'm|I am|we're|we are) (?:so |very |really )?sorry (?:to hear (?:that|this|about (?:that|this))|(?:that )?you(?:'re| are) (?:having|experiencing) (?:issues|trouble|problems|difficulties))",
@@ -123,12 +123,12 @@ _FILLER = phrases(
 # label a bare "Thank you." or "You're welcome" so; the validation set, labelled first, did not).
 _SIGN_OFF_LINES = phrases(
     r"enjoy the rest of your (?:day|evening|night|weekend|week)", r"noted", r"(?:we|I) dig it", r"heck yeah", r"happy halloween",
-    r"(?:we|I) (?:totally |completely )?understand",
+    r"(?:we|I) (?:totally |completely )?understand", r"will do",
     r"(?:we|I) hope you (?:have|had|enjoy) a (?:great|good|nice|lovely|wonderful|fantastic|happy) (?:day|evening|night|weekend|one|time)",
     r"(?:wow,? )?that's (?:what we (?:love|like) to hear|(?:so )?(?:great|good|awesome|wonderful|fantastic)(?: (?:news|to hear))?)",
 )
 _NEXT_STEP = phrases(
-    r"(?<!received your )(?<!see your )(?<!saw your )DM", r"direct message", r"private message", r"send (?:us|me)", r"reply (?:with|here)", r"follow (?:the|this) link to your",
+    r"(?<!received your )(?<!see your )(?<!saw your )DM(?! away)", r"direct message", r"private message", r"send (?:us|me)", r"reply (?:with|here)", r"follow (?:the|this) link to your",
     r"case (?:number|link|#|id)", r"ticket (?:number|#)", r"check (?:your|the) (?:email|inbox|DMs?|messages?|spam)",
     r"(?:we|I)(?:'ve| have) (?:sent|emailed|messaged|responded|replied|answered|got back to you)", r"(?:just )?(?:responded|replied)", r"call (?:us|me) (?:at|on)",
     r"(?:I|we)(?:'ll| will) (?:call|email|send|refund|replace|reship|escalate|pass)",

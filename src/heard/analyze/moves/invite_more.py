@@ -53,12 +53,14 @@ RULES: tuple[Rule, ...] = (
              r"what(?:'s|\s+is)\s+wrong\s+with\b", r"what\s+happens\s+when\s+you\s+(?:try|open|use|attempt|go|click|tap|start)",
              r"what\s+(?:have|has|got)\s+you\s+feeling\s+(?:this|that)\s+way", r"what\s+happened\s+to\s+(?:cause|make)\s+you",
              r"(?:can|could|would)\s+you\s+provide\s+(?:some\s+)?more\s+(?:info(?:rmation)?|details)\s+about\s+the\s+(?:issues?|problems?)\s+you(?:'re|\s+are)",
-             r"describe\s+the\s+(?:problem|issue|situation)\s+in\s+detail", r"specify\s+(?:your|the)\s+(?:problem|issue)"),
+             r"describe\s+the\s+(?:problem|issue|situation)\s+in\s+detail", r"specify\s+(?:your|the)\s+(?:problem|issue)",
+             r"(?:explain|describe|elaborate\s+on)\s+(?:what|the|your)\s+(?:issue|problem|concern|situation|happened)\w*",
+             r"(?:some\s+)?more\s+info(?:rmation)?\s+about\s+what\s+(?:happened|occurred|went wrong)"),
      0.75, "asks the customer what is going on"),
 )
 # Open invitations that may end in "." rather than "?" ("Fill us in on what is happening.").
 _IMPERATIVE = ("tell me", "help me", "let us", "let me", "tell us", "fill us", "fill me", "please tell", "share", "describe",
-               "dm us", "dm me", "pm us", "message us", "send us")
+               "dm us", "dm me", "pm us", "message us", "send us", "explain", "elaborate")
 
 
 def _question_veto(text: str, m) -> bool:

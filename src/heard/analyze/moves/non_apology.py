@@ -31,7 +31,8 @@ RULES: tuple[Rule, ...] = (
     (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?you(?:'re|\s+are|\s+were|\s+feel|\s+felt|'ve been|\s+have been)"
              rf"\s+(?:{INTENSIFIER}\s+)?{FEELING_STATE}"),
      0.8, "regrets the customer's feeling, not the company's part"),
-    (phrases(r"(?:I|we)\s+(?:don't|do not)\s+want\s+you\s+to\s+(?:feel|be upset|think)"), 0.8,
+    (phrases(r"(?:I|we)\s+(?:don't|do not)\s+want\s+you\s+to\s+(?:feel|be upset|think)",
+             r"(?:I|we)\s+(?:never|don't|do not)\s+(?:want|mean|intend)\s+to\s+(?:disappoint|upset|offend|frustrate|mislead|let (?:you|anyone) down)\b"), 0.8,
      "regrets the customer's feeling, not the company's part"),
     (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)\b"), 0.75,
      "regrets only the customer's feeling"),
@@ -45,7 +46,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return False
 
 
-@register_detector("non_apology", version="2", kinds=(KIND,))
+@register_detector("non_apology", version="3", kinds=(KIND,))
 class NonApologyDetector:
     """Agent regrets the customer's feelings, or apologises conditionally, instead of owning a part."""
 

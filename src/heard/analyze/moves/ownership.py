@@ -18,17 +18,17 @@ from heard.analyze.text import phrases
 from heard.model import Conversation, Finding
 
 KIND = "move.ownership"
-_WILL = r"I(?:'ll|\s+will|\s+am going to|'m going to|\s+shall)\s+(?:also\s+|now\s+|then\s+|still\s+|be sure to\s+|right away\s+)?"
+_WILL = r"I(?:'ll|\s+will|\s+am going to|'m going to|\s+shall)\s+(?:also\s+|now\s+|then\s+|still\s+|be sure to\s+|right away\s+|go ahead and\s+)?"
 _ACTION = (
     r"(?:check|look into|look at|investigate|contact|call|ring|phone|email|reach out|raise|escalate|"
     r"submit|file|log|pass|forward|send|resend|reship|ship|refund|credit|process|cancel|reset|book|"
     r"rebook|arrange|order|replace|fix|sort|resolve|chase|speak|talk|ask|get|set up|add|remove|message|text|dm|write to|"
-    r"place|book|hold|ring|keep an eye|watch|personally|update you|let you know|get back to you|keep you (?:posted|updated|informed)|"
+    r"place|book|hold|ring|keep an eye|watch|personally|update you|let you know|get back to you|keep you (?:posted|updated|informed)|take a look|"
     r"change|update your|correct|review|monitor|track|dive|handle|take care|follow (?:this|it|up)|"
     r"waive|reverse|release|restore|reactivate|confirm|open|issue|request|flag|notify|give|note|"
     r"urge|remind (?:them|the|our|him|her)|push|report|record|test|verify|inquire|enquire|feed ?back|"
     r"put|have|see|be\s+(?:checking|looking|following|chasing|reaching|contacting|calling|monitoring|escalating|"
-    r"passing|sending|working|handling|speaking|raising))"
+    r"passing|sending|working|handling|speaking|raising|assisting))"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -77,7 +77,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return not _SPECIFIC.search(rest[:60])
 
 
-@register_detector("ownership", version="3", kinds=(KIND,))
+@register_detector("ownership", version="4", kinds=(KIND,))
 class OwnershipDetector:
     """Agent commits personally ("I will …") to carry the case."""
 
