@@ -146,7 +146,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:was|been|spent \w+|I'm|I am) on the phone (?:with|to) (?:you|your|\w+ (?:support|service|customer service))",
         r"(?:engineer|technician|tech|installer)s? (?:came|visited|has been|have been|was here|came out|turned up)",
         r"(?:you|u|they|your \w+) (?:said|told (?:me|us)) (?:it|this|that)(?:'d| would| will)",
-        r"(?:submitted|filed|lodged|raised|opened|made|logged) (?:a |an |my |the |another )?(?:formal )?(?:complain|complaint|ticket|case|claim|dispute|service request)",
+        r"(?:submitted|filed|lodged|raised|opened|made|logged) (?:a |an |my |the |another )?(?:formal )?(?:complain|complaint|ticket|case|claim|dispute|service request|report)",
         r"(?:already|previously) (?:have|had|got|opened|raised|logged) (?:a |an |the )?(?:service request|ticket|case|complaint|claim)",
         r"(?:I|we)(?:'ve| have)? (?:made|placed) (?:the|a|several|many|multiple|\d+) (?:phone )?calls?",
         r"(?:talked|spoke|spoken|chatted) (?:to|with) (?:a |an |the |your |their |some )?(?:supr?|supervisor|manager|agent|rep|representative|someone|person|staff|cs|csr)\b",
@@ -231,6 +231,12 @@ CUES: tuple[Cue, ...] = (
         r"trying to (?:contact|reach|get hold of|get through to|inform)\b",
         r"still (?:haven't|hasn't|have not|has not) (?:paid|refunded|reimbursed|replied|responded|called|fixed|sorted)",
         r"(?:been going on|has been happening|ongoing) (?:since|for)\b",
+        r"(?<!\w)no (?:response|reply|answer)s?(?: yet| at all| back)?(?=[\s.!?,]|$)", r"(?:calling|emailing|chatting|tweeting)(?: in)? (?:isn't|is not|hasn't been|wasn't|isnt) help(?:ing|ful)",
+        r"(?:get in contact with|speak to|talk to) (?:someone|somebody) (?:higher|senior|in charge)", r"had to (?:call|phone|ring|email|contact|chase)\b",
+        r"(?:given|made|sent|raised) (?:similar |many |several |multiple )?complaints to (?:you|u)\b",
+        r"(?:happened|disappeared|crashed|failed|broke|stopped|dropped|lost) twice", r"(?:tired|sick) of (?:getting|being|having to|waiting)",
+        r"(?:been )?dealing with (?:this|that|it) for (?:\d+|two|three|four|several) (?:days|weeks|months)",
+        r"(?:been )?trying to (?:chat|call|talk) (?:to|with)?",
         r"(?:delays?|delayed|late|down|broken|problems?|issues?|outages?|fail\w*|errors?|nothing|rubbish|useless|terrible|awful|again) as (?:usual|always)",
         r"always (?:goes|went|gets|got) (?:down|out|off|offline|broken)", r"always (?:breaks|drops|fails|crashes|cuts out|disconnects)"),
     cue("concern.money", 2.0, "a charge or cost at stake",
@@ -262,6 +268,7 @@ CUES: tuple[Cue, ...] = (
         r"no money (?:to|for)", r"price[- ]?goug\w*", r"(?:get|getting|want|need) (?:my |the |our )?(?:[$£€]|money|cash) back",
         r"reverse (?:the )?charges", r"(?:a |the )?charge (?:in|on|to) my (?:bank|account|card|acc)\w*",
         r"(?:I'm not|I am not|not) paying (?:for|to)\b", r"(?:shouldn't|should not) (?:have to )?pay\b", r"(?:give|get) (?:me |us )?a discount",
+        r"funds", r"#?release ?my ?funds?", r"make (?:me|us) pay", r"fraud (?:protection|alert|team|department)", r"complimentary or charged",
         r"(?:I|you|we)(?:'ve| have)? paid (?:using|with|via|by)\b", r"(?:I|we) paid for\b", r"more expensive than",
         r"(?:lower|higher|cheaper) (?:fare|price|rate|tariff)s?", r"(?:sent|send|go|going|gone) to collections", r"(?:give|gave|pay|paid) (?:him|her|them|me|us) cash", r"credit (?:still )?(?:is not|isn't|hasn't|has not|not|never) (?:showing|show(?:n|ed)? up|appear\w*|been applied|applied|come through|arrived)"),
     # A bare amount is money at stake only when the message also talks of paying or losing it (`_bare_amount`).
@@ -292,6 +299,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:don't|do not|doesn't|does not|didn't|never) (?:give a (?:\w+)|care) (?:about|for) (?:the |their |your |its )?(?:customers|players|users|clients|people|us|me)",
         r"(?:refuse[sd]?|refusing|weren't ready|were not ready|not willing|unwilling|won't even) to listen",
         r"feel (?:\w+ )?(?:alienated|betrayed|abandoned|forgotten|unvalued|undervalued|unappreciated)", r"(?:nobody|no one|no-one) seems? to care",
+        r"(?:blew|blow|blown|blowing) (?:me |us )?off", r"treated like (?:crap|shit|garbage|dirt|a criminal|an idiot)",
+        r"(?:a |the )?(?:computer|robot|bot) (?:answering|replying|responding)", r"(?:same|generic|canned) (?:#?\w+ )?#?(?:answers|replies|reply|responses|replh)",
+        r"(?:you )?(?:don't|do not) want me (?:back|as a customer)",
         r"(?:doesn't|does not|don't|do not) (?:seem to )?be (?:a )?(?:concern|priority)", r"(?:isn't|is not|not) (?:a )?(?:concern|priority) (?:to|for) (?:you|them|your)"),
     cue("risk.churn", 2.0, "intends to leave",
         r"cancel(?:l?ing)? (?:my|the|our)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
@@ -318,7 +328,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:considering|thinking (?:about|of)|tempted to|might|may|going to|gonna) (?:be )?(?:getting|buying|get|buy|switching to|trying) (?:a |an )?(?:different|another|other|new kind of|new brand of)(?: \w+)? (?:phone|provider|bank|network|carrier|laptop|brand|service|company|airline|app)",
         r"why (?:do|would|should) (?:I|we) (?:even )?(?:need|use|keep|pay) (?:you|your)\b", r"reasons? (?:to|why I(?:'ll| will)?) (?:cease|stop|quit|leave|cancel)(?: using| reaching)?",
         r"(?:using|go(?:ing)? with|switch(?:ing)? to|sticking with|shopping (?:at|with)) (?:them|their \w+|@\w+|(?-i:[A-Z])\w+|another \w+|a different \w+) from now on",
-        r"(?:loyal|long[- ]?time|good) customer (?:just |now )?lost", r"(?:@\w+|(?-i:[A-Z])\w+) only from now on", r"(?:you(?:'ve)? just )?gained a (?:new )?customer",
+        r"(?:loyal|long[- ]?time|good) customer (?:just |now )?lost", r"(?:@\w+|(?-i:[A-Z])\w+) only from now on", r"(?:I(?:'ll| will)|I'm going to|gonna) (?:fly|shop|order|bank|go|stick) with @?\w+ from now on",
+        r"(?:I'm|I am) taking (?:taxis|a taxi|lyft|the bus|the train)", r"(?:I(?:'ve| have)) stopped (?:ordering|buying|shopping|using|flying|banking)",
+        r"(?:can't|cannot|couldn't|unable to) cancel (?:my|the|our|his|her)(?: [\w’\x27]+){0,2} (?:account|subscription|membership|service|contract|plan)",
+        r"(?:shop|shopping|go|going) somewhere else", r"(?:you(?:'ve)? just )?gained a (?:new )?customer",
         r"(?:membership|subscription|contract|plan) (?:wouldn't|would not|won't|will not|isn't|is not) (?:be )?(?:renewed|renewing)",
         r"#never ?again", r"(?:not|never|won't be|will not be|won't|will never be) (?:going|coming) back(?! to (?:sleep|bed|work))",
         r"(?:not going to|won't|will not|never going to) (?:ever )?(?:choose|pick|use|buy from|order from|shop (?:at|with)|fly(?: with)?|book(?: with)?|stay (?:at|with)) (?:you|your|them|@?\w+)\b[^.!?]{0,30}?(?:again|anymore|any more|in (?:the )?future)",
@@ -410,7 +423,8 @@ def _resolved_money(text: str, hit: Hit) -> bool:
 # losing or refunding in the message it is.
 _MONEY_TALK = phrases(r"pa(?:y|id|ying|yment)s?", r"charg\w*", r"bill\w*", r"refund\w*", r"cost\w*", r"fees?", r"owe\w*", r"deduct\w*",
                       r"price\w*", r"money", r"lost", r"lose", r"los(?:ing|s)", r"spen[dt]\w*", r"wast\w*", r"debit\w*", r"balance",
-                      r"account", r"afford\w*", r"expensive", r"overpa\w*", r"back", r"invoice\w*", r"top[- ]?up", r"recharg\w*")
+                      r"account", r"afford\w*", r"expensive", r"overpa\w*", r"back", r"invoice\w*", r"top[- ]?up", r"recharg\w*",
+                      r"less", r"cheaper", r"surge", r"pricing")
 
 
 def _bare_amount(text: str, hit: Hit) -> bool:
