@@ -24,7 +24,7 @@ def test_the_model_detectors_are_registered():
     available = available_detectors()
     assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "5"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
-    assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "6"
+    assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "7"
 
 
 def test_exactly_one_emotion_per_public_customer_message(make_conversation):
@@ -136,7 +136,7 @@ def test_concern_model_span_is_the_supported_sentence(make_conversation):
     (money,) = [f for f in findings if f.kind == "concern.money"]
     # The first sentence scores higher but says nothing of paying: the finding is the second.
     assert text[money.span.start:money.span.end] == "I paid for it and it never came."
-    assert money.detector_version == "6"
+    assert money.detector_version == "7"
 
 
 def test_agent_messages_get_no_emotion_and_customer_messages_no_moves(make_conversation):

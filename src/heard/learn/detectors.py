@@ -177,7 +177,7 @@ _MOVE_AGAINST = {
 }
 
 
-@register_detector("moves_model", version="5", kinds=MOVE_KINDS, requires=("move",))
+@register_detector("moves_model", version="6", kinds=MOVE_KINDS, requires=("move",))
 class MoveModelDetector(_SentenceModelDetector):
     """`move.*` on agent sentences the rule detectors missed, when the model is sure enough and the
     sentence has what the move's definition needs (`_MOVE_SUPPORT`) and nothing it rules out
@@ -235,7 +235,7 @@ _SUPPORT = {
 }
 
 
-@register_detector("concerns_model", version="6", kinds=CONCERN_KINDS, requires=("concern",))
+@register_detector("concerns_model", version="7", kinds=CONCERN_KINDS, requires=("concern",))
 class ConcernModelDetector(_SentenceModelDetector):
     """`concern.*` and `risk.churn` on customer sentences the rule detector missed, when the model is
     sure enough and the sentence has lexical support for the kind (`_SUPPORT`). Decisions the rules
