@@ -217,6 +217,7 @@ CASES = [
     ("I missed my connection in Frankfurt because of the delay.", [("concern.deadline_event", "missed my connection")]),
     ("Still sitting at the gate two hours later.", [("concern.deadline_event", "sitting at the gate")]),
     ("Thanks for ruining Halloween, the costume still isn't here.", [("concern.deadline_event", "Halloween")]),
+    ("The old lady finally got into the disabled loo.", [("concern.accessibility", "the disabled")]),
     # hard negatives
     ("Why does it crash? I don't have any third party apps installed.", []),
     ("My account was disabled after the update.", []),
