@@ -108,7 +108,7 @@ CUES: tuple[Cue, ...] = (
         r"are you (?:even |actually )?trying to help", r"(?:how|why) do (?:you|they) justify", r"scamming", r"ripping (?:\w+ )?(?:money )?off",
         r"(?:worst|terrible|awful|horrible|shittiest) (?:\w+ ){0,2}(?:service|company|experience|airline|provider|carrier|bank|app)s? (?:I(?:'ve| have)? ever|in (?:the|my))",
         r"you(?:'re| are) not fooling (?:me|us|anyone)", r"(?:fix|sort) your (?:\w+ )?(?:fucking|damn|bloody|shitty|crappy|stupid)\b", r"shitting on",
-        r"you (?:failed|let) me\b(?! (?:know|down gently))", r"(?:you|u) (?:guys )?suck",
+        r"you (?:failed|let) me\b(?! (?:know|down gently))",
         r"(?:@\w+|(?!(?i:this|that|it|life|everything|today|work)\b)(?-i:[A-Z][A-Za-z]+)) (?:really |just |still )?sucks\b",
         r"(?:obviously |clearly )?you (?:didn't|did not|don't|do not) (?:even )?read", r"(?:exactly )?the same (?:bs|bullshit|canned|copy[- ]paste(?:d)?) (?:answers?|replies|responses)",
         r"assaulted by"),
