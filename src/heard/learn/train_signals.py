@@ -41,7 +41,7 @@ EVALUATION_FILES = (VALIDATION, LABELS / "support_dev_customer.jsonl", LABELS / 
 BLIND_FILES = {"customer": (LABELS / "support_blind_customer.jsonl", LABELS / "support_final_customer.jsonl",
                             LABELS / "support_round7_customer.jsonl", LABELS / "support_round8_customer.jsonl"),
                "agent": (LABELS / "support_final_agent.jsonl", LABELS / "support_round8_agent.jsonl")}
-# Rounds 9-13 (support_round9_*.jsonl … support_round13_*.jsonl) are TWCS only: no STC-3 dialogue to keep out.
+# Rounds 9-14 (support_round9_*.jsonl … support_round14_*.jsonl) are TWCS only: no STC-3 dialogue to keep out.
 OWN_WEIGHT = 3.0
 HAND_WEIGHT = 3.0
 CORRECTION_WEIGHT = 3.0
