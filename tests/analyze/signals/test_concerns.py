@@ -218,7 +218,19 @@ CASES = [
     ("Still sitting at the gate two hours later.", [("concern.deadline_event", "sitting at the gate")]),
     ("Thanks for ruining Halloween, the costume still isn't here.", [("concern.deadline_event", "Halloween")]),
     ("The old lady finally got into the disabled loo.", [("concern.accessibility", "the disabled")]),
+    # deadline_event: disrupted journeys, outages before a show or a due piece of work, expiries
+    ("Why are the trains to York delayed??", [("concern.deadline_event", "the trains")]),
+    ("Not sure we'll make our flights?", [("concern.deadline_event", "flights")]),
+    ("Deplaned at DTW and nobody tells us what's next.", []),  # no journey word: the model's to find
+    ("Trying to do my presentation and my whole house has no internet.", [("concern.deadline_event", "presentation")]),
+    ("When you want to watch the world series and the cable decides to have an outage!!", [("concern.deadline_event", "world series")]),
+    ("I can't do school work until Tuesday.", [("concern.deadline_event", "school work")]),
+    ("My vehicle registration expires today and the sticker is not here.", [("concern.deadline_event", "expires today")]),
+    ("Card is about to expire, can you expedite?", [("concern.deadline_event", "about to expire")]),
     # hard negatives
+    ("What time does the next train to Leeds leave?", []),
+    ("I didn't take the plane because I was ill, can I get the fee back?", [("concern.money", "fee")]),
+    ("We watched the game at the bar, great night.", []),
     ("Why does it crash? I don't have any third party apps installed.", []),
     ("My account was disabled after the update.", []),
     ("The message blocking function is disabled.", []),

@@ -36,7 +36,7 @@ _THIRD_PARTY = (r"(?:the |my |your )?(?:seller|store|shop|carrier|courier|delive
 EVENT = cue("concern.deadline_event", 1.0, "event",
             r"(?:\w+'s )?(?:birthday|b-?day)", r"world series", r"super ?bowl", r"play-?offs?", r"en ?route to", r"graduation", r"wedding", r"anniversary", r"funeral", r"christening",
             r"(?:bar|bat) mitzvah", r"(?<!third )(?<!third-)party", r"celebration", r"trip", r"holiday", r"vacation", r"honeymoon",
-            r"flight", r"(?:my|the|our|her|his|their) train", r"(?:leave|leaving|fly|flying) (?:the country|abroad)", r"exam", r"(?:job )?interview", r"launch(?:ing)?", r"go-live", r"conference", r"concert",
+            r"flights?", r"(?:a|the|my|our|her|his|their|this|next|last) trains?", r"(?:my|our|this) (?:plane|bus)", r"(?:leave|leaving|fly|flying) (?:the country|abroad)", r"exam", r"(?:job )?interview", r"launch(?:ing)?", r"go-live", r"conference", r"concert",
             r"surgery", r"operation", r"appointment", r"moving day", r"deadline", r"plans tonight",
             r"tournament", r"(?:first |big )?match", r"competition", r"recital", r"presentation", r"pitch",
             r"easter", r"christmas", r"thanksgiving", r"hanukkah", r"diwali", r"eid", r"new year(?:'s)?",
@@ -45,10 +45,15 @@ EVENT = cue("concern.deadline_event", 1.0, "event",
             r"(?:sitting|sat|stuck|waiting) (?:in|at) the (?:airport|gate|terminal|station)", r"standby list",
             r"(?:return|refund|cancellation|returns) window", r"(?:rent|bill|payment|mortgage|invoice) is due",
             r"board (?:meeting|approval|approves)",
+            # Work or a show that is due at a time, and an expiry ("registration expires today").
+            r"school ?work", r"homework", r"assignments?", r"(?:work|project|paper|essay|report) (?:is |was )?due",
+            r"watch(?:ing)? the (?:\w+ )?(?:game|match|fight|finale|premiere)", r"world ?series",
+            r"expir(?:es|ing) (?:today|tonight|tomorrow|soon|this|next|on|in)", r"about to expire",
             r"(?:by|before) " + _DAY)
 # Deadlines that are at stake by themselves ("our cut-off is tomorrow").
 _DEADLINE_ITSELF = phrases(r"deadline", r"cut-?off", r"due date", r"(?:return|refund|cancellation|returns) window",
-                           r"(?:rent|bill|payment|mortgage|invoice) is due")
+                           r"(?:rent|bill|payment|mortgage|invoice) is due", r"(?:work|project|paper|essay|report) (?:is |was )?due",
+                           r"expir(?:es|ing) (?:today|tonight|tomorrow|soon)", r"about to expire")
 # An event in the sentence with a near date ("is this Saturday", "tomorrow at 9am", "in nine days")
 # is at stake when the customer brings it to support, unless the mention is happy.
 _NEAR = phrases(r"today", r"tonight", r"tomorrow", r"in (?:an?|one|two|three|\d+)(?: and a half)? hours?", r"this (?:week(?:end)?|morning|afternoon|evening)",
@@ -65,6 +70,10 @@ _AT_RISK = phrases(r"\w+n't", r"wrong", r"broken", r"damaged", r"faulty", r"fail
     r"disrupt\w*", r"stuck", r"stranded", r"need (?:it|this|them|the \w+)", r"needs to", r"has to", r"must",
     r"urgent(?:ly)?", r"asap", r"worried", r"ruin(?:ed|s)?", r"rebook\w*", r"lost", r"missing", r"where is",
     r"running out of time", r"no (?:way|chance)", r"will it", r"won't", r"errors?", r"keep (?:getting|receiving|failing)",
+    # An outage or a disrupted journey puts whatever the message names at risk.
+    r"outages?", r"no (?:internet|service|signal|power|wi-?fi|connection|tv|cable|trains?|flights?)",
+    r"(?:internet|service|power|wi-?fi|cable|tv|network|signal|@\w+) (?:is |was |went |has been )?(?:out|down)",
+    r"(?:not sure|doubt|hope) (?:we|I|they|she|he|you)(?:'ll| will| can| could|'d| would)? make", r"divert(?:ed|ing)", r"deplan(?:e|ed|ing)", r"without (?:any )?(?:updates?|information|info|word)", r"left early",
 )
 # Happy mentions of an event: no concern.
 _HAPPY = phrases(
