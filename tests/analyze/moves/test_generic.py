@@ -58,6 +58,14 @@ def found(conversation):
      ["You're welcome! If anything else comes up, we're just one tweet away. /BH"]),
     ("That's great! Enjoy the rest of your day.", ["That's great! Enjoy the rest of your day."]),
     ("Noted 😊 -Becky", ["Noted 😊 -Becky"]),
+    # v6: an offer of help asked as a question asks nothing; "if we can assist further", trouble as a
+    # condition, documentation "that may help", "we saw your post"
+    ("Hello, we saw your Twitter post. Is there anything we can do to help? ^cr",
+     ["Hello, we saw your Twitter post. Is there anything we can do to help? ^cr"]),
+    ("Hello! We have some documentation that may help: https://t.co/WvN5 Let us know if we can assist further! ^MH",
+     ["Hello! We have some documentation that may help: https://t.co/WvN5 Let us know if we can assist further! ^MH"]),
+    ("Excellent! Let us know if you run into any trouble. We're here to help! ^TW",
+     ["Excellent! Let us know if you run into any trouble. We're here to help! ^TW"]),
     ("Thanks for your tips. We will work on our service quality.", ["Thanks for your tips. We will work on our service quality."]),
     # v5: a message of pleasantries alone (rounds 8-10 label a bare thanks or welcome generic), thanks
     # for stopping by, "help is a tweet away", general info links
@@ -107,6 +115,8 @@ def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     "Thanks for the shout out about our new store opening in Leeds!",  # says something specific
     "That's great! Your refund went out this morning.",  # says something specific
     "It was a pleasure speaking with you. I'll call you back at 4 pm with the engineer's answer.",
+    "Have you had an issue I can help you with? ~ Ellen",  # a yes/no offer alone is no receipt
+    "We saw your tweet about the Leeds store. Is the lift still out of order?",  # a question of its own
 ])
 def test_generic_ignores_personal_replies_and_next_steps(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

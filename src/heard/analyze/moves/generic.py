@@ -22,7 +22,7 @@ from heard.model import Conversation, Finding, Message
 KIND = "move.generic"
 
 _ISSUE = r"(?:issue|problem|feedback|request|advice|suggestions?|information|info|DM|message|complaint|report|case|question|enquiry|inquiry|query|ticket|email)"
-_HELP = r"(?:help|assistance|support|questions?|problems?|issues?|concerns?|queries|query)"
+_HELP = r"(?:help|assistance|support|questions?|problems?|issues?|concerns?|queries|query|trouble)"
 # "contact us if you have any problem", in its many shapes: the invitation and its condition.
 _CONTACT = (
     r"(?:(?:let|tell)\s+(?:us|me)\s+know|reach\s+(?:out|back)(?:\s+(?:to\s+(?:us|me)|again))?|contact\s+(?:with\s+)?(?:us|me)|get\s+in\s+touch|"
@@ -32,7 +32,7 @@ _CONTACT = (
 _CONDITION = (
     rf"(?:if|in case|should|whenever)\b[^.!?]{{0,40}}?\b(?:anything|{_HELP}|need|want)\b|"
     rf"(?:for|with)\s+(?:any|further|additional|other)\s+(?:other\s+|further\s+|more\s+)?(?:{_HELP}|problems? found)|"
-    r"in the future|at any time|any\s?time|anything else|further assistance|further help|(?:any|additional) help"
+    r"in the future|at any time|any\s?time|anything else|further assistance|further help|(?:any|additional) help|(?:assist|help)\s+(?:you\s+)?further"
 )
 CONTACT_IF = re.compile(
     rf"(?:(?:{_CONTACT})[^.!?]{{0,60}}?(?:{_CONDITION})|(?:{_CONDITION})[^.!?]{{0,60}}?(?:{_CONTACT}))"
@@ -63,7 +63,8 @@ RECEIPTS = (
              r"thank(?:s| you)(?: (?:very|so) much)? for taking the time to (?:speak|talk|chat|reach out|write|share|let us know)(?: (?:with|to) us)?(?: today| earlier)?",
              r"thank(?:s| you)(?: (?:very|so) much)? for (?:choosing|flying with|shopping with|banking with) [\w@&-]+",
              r"thank(?:s| you)(?: (?:very|so) much)? for being (?:a |an |the |our )?(?:[\w-]+ ){0,3}(?:customers?|members?|fans?|part of [\w@&-]+)",
-             r"(?:this|these|the following|our|some) (?:[\w-]+ )?(?:article|guide|page|link|documentation|docs|resources?|steps|tips|content|info(?:rmation)?) (?:here )?(?:should|may|might|will|can|could) help(?: (?:with (?:that|this)|you|out))?",
+             r"(?:this|these|the following|our|some) (?:[\w-]+ )?(?:article|guide|page|link|documentation|docs|resources?|steps|tips|content|info(?:rmation)?) (?:here )?(?:(?:that|which) )?(?:should|may|might|will|can|could) help(?: (?:with (?:that|this)|you|out))?",
+             r"(?:we|I)(?:'ve| have)? (?:saw|seen|noticed|spotted|came across) your (?:[\w-]+ )?(?:tweet|post|mention)",
              r"(?:check out|see|visit|take a look at) (?:this|the|our) (?:link|article|page|guide) for (?:more|further) (?:info(?:rmation)?|details)",
              r"(?:I|we) hope (?:you (?:will|would|can) )?(?:allow|give) us (?:the chance |an opportunity )?to (?:provide|serve|offer|give) you (?:a |with )?better",
              r"(?:keep an eye on|follow|pay attention to) our (?:[\w-]+ )?(?:promotions?|offers|news|updates|activities|website)",
@@ -143,10 +144,12 @@ _LINK = re.compile(r"\S+://\S+|\S+\.\S+/\S*")
 _HANDLE = re.compile(r"@\w+")
 # An agent's initials or first name signing off a tweet ("^CS", "-Becky", "/RH", "*HKC 2/3").
 _SIGN_OFF = re.compile(r"(?:[\^*/~]|\s-)\s?[A-Za-z]{1,12}(?:\s+\d/\d)?\s*$")
-_ANYTHING_ELSE = re.compile(r"\banything else\b[^?]*\?", re.IGNORECASE)
+# "Anything else I can help with?" and "Is there anything we can do to help?" offer, they ask nothing.
+_ANYTHING_ELSE = re.compile(r"\banything else\b[^?]*\?|\bis there anything (?:(?:that )?(?:we|I) can (?:do to )?(?:help|assist)|we can do)\b[^?]{0,30}\?",
+                            re.IGNORECASE)
 
 
-@register_detector("generic", version="5", kinds=(KIND,))
+@register_detector("generic", version="6", kinds=(KIND,))
 class GenericDetector:
     """Agent sends a templated receipt: no name, no next step, no time."""
 
@@ -192,8 +195,8 @@ def _unstocked(text: str) -> str:
 
 def _specific(sentence: str) -> bool:
     """A sentence of six words or more without a stock line, or one that says eight words or more
-    besides its stock lines and pleasantries."""
-    sentence = _LINK.sub(" ", sentence)
+    besides its stock lines, pleasantries and offers of help."""
+    sentence = _ANYTHING_ELSE.sub(" ", _LINK.sub(" ", sentence))
     rest = _unstocked(sentence)
     if rest == sentence:
         return _words(sentence) >= 6
