@@ -46,7 +46,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="5", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="6", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 

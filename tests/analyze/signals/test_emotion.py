@@ -98,6 +98,11 @@ CASES = [
     ("Your service is pathetic.", "anger", 2, "Your service is pathetic"),
     ("That's a lie and you know it.", "anger", 2, "That's a lie"),
     ("You lied about the delivery date.", "anger", 2, "You lied"),
+    ("Lies, I set mine to off myself, it was no error.", "anger", 1, "Lies"),
+    ("After an hour of being lied to by the pilot we now have to change planes.", "anger", 1, "being lied to"),
+    ("I'd rather chew glass than deal with you criminals.", "anger", 1, "criminals"),
+    ("Northwind is the worst ISP I've had.", "anger", 1, "is the worst"),
+    ("The problem lies in the router settings.", "neutral", None, "The problem lies in the router settings."),
     ("Do you really expect people to wait a month for this?", "anger", 2, "Do you really expect people"),
     ("How can you charge for a service that doesn't work?", "anger", 2, "How can you"),
     ("How can you help me move my booking?", "neutral", None, "How can you help me move my booking?"),  # a question
@@ -167,7 +172,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "5"
+    assert finding.detector == "emotion" and finding.detector_version == "6"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -114,7 +114,10 @@ CUES: tuple[Cue, ...] = (
         r"assaulted by"),
     cue("anger", 2.0, "accuses someone",
         r"cheat(?:ed|ing|s)?", r"deceiv\w+", r"misled", r"conned", r"lying", r"theft", r"(?<!be )rude", r"dismissive",
-        r"condescending", r"patroni[sz]ing", r"arrogant", negatable=True),
+        r"condescending", r"patroni[sz]ing", r"arrogant",
+        r"lies(?! (?:in|with|on|within|behind|ahead|at|between)\b)", r"(?:being |been |was |were |got )lied to", r"(?:don't|do not|stop) lie\b",
+        r"criminals?", r"bull ?shit", r"(?:is|are) the worst\b", r"the worst \w+(?: \w+)? ever",
+        r"treated (?:\w+ )?like (?:crap|shit|dirt|garbage|trash|a criminal|an idiot)", negatable=True),
     # Anger words count as anger only when a target is also named (see _label); else frustration.
     cue("anger_word", 2.0, "anger word",
         r"furious", r"livid", r"angry", r"outraged", r"pissed(?: off)?", r"enraged", r"fuming",
@@ -330,7 +333,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="5", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="6", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
