@@ -34,7 +34,7 @@ _THIRD_PARTY = (r"(?:the |my |your )?(?:seller|store|shop|carrier|courier|delive
                 r"(?:the |a |your )?(?:store |shop |branch )?(?:manager|staff|associate|representative|branch|police))")
 
 EVENT = cue("concern.deadline_event", 1.0, "event",
-            r"(?:\w+'s )?(?:birthday|b-?day)", r"world series", r"super ?bowl", r"play-?offs?", r"en ?route to", r"graduation", r"wedding", r"anniversary", r"funeral", r"christening",
+            r"(?:\w+'s )?(?:birthday|b-?day)", r"super ?bowl", r"play-?offs?", r"en ?route to", r"graduation", r"wedding", r"anniversary", r"funeral", r"christening",
             r"(?:bar|bat) mitzvah", r"(?<!third )(?<!third-)party", r"celebration", r"trip", r"holiday", r"vacation", r"honeymoon",
             r"flights?", r"(?:a|the|my|our|her|his|their|this|next|last) trains?", r"(?:my|our|this) (?:plane|bus)", r"(?:leave|leaving|fly|flying) (?:the country|abroad)", r"exam", r"(?:job )?interview", r"launch(?:ing)?", r"go-live", r"conference", r"concert",
             r"surgery", r"operation", r"appointment", r"moving day", r"deadline", r"plans tonight",
