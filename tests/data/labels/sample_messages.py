@@ -15,6 +15,7 @@
     python tests/data/labels/sample_messages.py ../shared/data --round12 > /tmp/round12_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round13 > /tmp/round13_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round14 > /tmp/round14_raw.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --round15 > /tmp/round15_raw.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -364,7 +365,7 @@ def stc3_training(shared: Path) -> None:
 # -- Rounds 9-12, both sides: TWCS-only blind checks (no STC-3 dialogue is left untouched) --------
 
 # Each round was drawn after the one before it was scored.
-TWCS_ROUND_SEEDS = {9: 20261211, 10: 20261212, 11: 20261213, 12: 20261214, 13: 20261215, 14: 20261216}
+TWCS_ROUND_SEEDS = {9: 20261211, 10: 20261212, 11: 20261213, 12: 20261214, 13: 20261215, 14: 20261216, 15: 20261217}
 LABELLED_BEFORE_ROUND9 = LABELLED_BEFORE_ROUND8 + ("support_round8_agent.jsonl", "support_round8_customer.jsonl")
 
 
