@@ -33,6 +33,7 @@ _THIRD_PARTY = (r"(?:the |my |your )?(?:seller|store|shop|carrier|courier|delive
                 r"(?:the |your |a )?(?:[A-Z]\w+ )?(?:customer service|csr|business (?:hall|office)|service (?:cent(?:re|er)|desk|hall)|hotline)|"
                 r"(?:the |a |your )?(?:store |shop |branch )?(?:manager|staff|associate|representative|branch|police))")
 
+_WORK_DUE = r"(?:work|project|paper|essay|report) (?:is |was )?due"
 EVENT = cue("concern.deadline_event", 1.0, "event",
             r"(?:\w+'s )?(?:birthday|b-?day)", r"super ?bowl", r"play-?offs?", r"en ?route to", r"graduation", r"wedding", r"anniversary", r"funeral", r"christening",
             r"(?:bar|bat) mitzvah", r"(?<!third )(?<!third-)party", r"celebration", r"trip", r"holiday", r"vacation", r"honeymoon",
@@ -46,13 +47,13 @@ EVENT = cue("concern.deadline_event", 1.0, "event",
             r"(?:return|refund|cancellation|returns) window", r"(?:rent|bill|payment|mortgage|invoice) is due",
             r"board (?:meeting|approval|approves)",
             # Work or a show that is due at a time, and an expiry ("registration expires today").
-            r"school ?work", r"homework", r"assignments?", r"(?:work|project|paper|essay|report) (?:is |was )?due",
+            r"school ?work", r"homework", r"assignments?", _WORK_DUE,
             r"watch(?:ing)? the (?:\w+ )?(?:game|match|fight|finale|premiere)", r"world ?series",
             r"expir(?:es|ing) (?:today|tonight|tomorrow|soon|this|next|on|in)", r"about to expire",
             r"(?:by|before) " + _DAY)
 # Deadlines that are at stake by themselves ("our cut-off is tomorrow").
 _DEADLINE_ITSELF = phrases(r"deadline", r"cut-?off", r"due date", r"(?:return|refund|cancellation|returns) window",
-                           r"(?:rent|bill|payment|mortgage|invoice) is due", r"(?:work|project|paper|essay|report) (?:is |was )?due",
+                           r"(?:rent|bill|payment|mortgage|invoice) is due", _WORK_DUE,
                            r"expir(?:es|ing) (?:today|tonight|tomorrow|soon)", r"about to expire")
 # An event in the sentence with a near date ("is this Saturday", "tomorrow at 9am", "in nine days")
 # is at stake when the customer brings it to support, unless the mention is happy.
