@@ -43,18 +43,18 @@ from heard.model import Channel, Conversation, Message, Role
 LABELS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels" / "support_validation.jsonl"
 DEV_AGENT = "support_dev_agent.jsonl"  # beside the labels file
 DEV_CUSTOMER = "support_dev_customer.jsonl"  # beside the labels file
-# Beside the labels file: the blind check (round 14, both roles: TWCS messages labelled before anything
+# Beside the labels file: the blind check (round 15, both roles: TWCS messages labelled before anything
 # it scores was changed, never tuned on), and the earlier blind sets, which chose the moves-model gates,
 # the emotion blend weights, which written examples stay, the hand-label setup and the rule cues of
-# sessions 5 and 6 (rounds 6-8, 9-10, 11, 12 and 13 were the blind check in turn until then).
-BLIND = ("support_round14_agent.jsonl", "support_round14_customer.jsonl")
+# sessions 5 to 7 (rounds 6-8, 9-10, 11, 12, 13 and 14 were the blind check in turn until then).
+BLIND = ("support_round15_agent.jsonl", "support_round15_customer.jsonl")
 DECISIONS = ("support_blind_agent.jsonl", "support_final_agent.jsonl", "support_round8_agent.jsonl",
              "support_round9_agent.jsonl", "support_round10_agent.jsonl", "support_round11_agent.jsonl",
-             "support_round12_agent.jsonl", "support_round13_agent.jsonl",
+             "support_round12_agent.jsonl", "support_round13_agent.jsonl", "support_round14_agent.jsonl",
              "support_blind_customer.jsonl", "support_final_customer.jsonl", "support_round7_customer.jsonl",
              "support_round8_customer.jsonl", "support_round9_customer.jsonl", "support_round10_customer.jsonl",
              "support_round11_customer.jsonl", "support_round12_customer.jsonl",
-             "support_round13_customer.jsonl")
+             "support_round13_customer.jsonl", "support_round14_customer.jsonl")
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "disappointment", "confusion", "relief",
             "gratitude", "joy", "neutral")
 MOVES = tuple(f"move.{k}" for k in (
@@ -375,7 +375,7 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
         ("support", lambda: labels.is_file(), lambda: eval_support(read_support_validation(labels), rules, models, title)),
         ("support-blind", lambda: all(p.is_file() for p in blind),
          lambda: eval_support([r for p in blind for r in read_support_validation(p)], rules, models,
-                              "support blind check (round 14; never tuned on)")),
+                              "support blind check (round 15; never tuned on)")),
         ("support-decisions", lambda: all(p.is_file() for p in decisions),
          lambda: eval_support([r for p in decisions for r in read_support_validation(p)], rules, models,
                               "support decision sets (blind, then used for decisions: gates, blend weights, examples, hand labels)")),
