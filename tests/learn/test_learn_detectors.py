@@ -186,3 +186,29 @@ def test_move_model_keeps_only_what_the_definition_allows(kind, sentence, kept):
     from heard.learn.detectors import MoveModelDetector
 
     assert MoveModelDetector().keep(kind, sentence) is kept
+
+
+@pytest.mark.parametrize(("text", "generic"), [
+    ("Thanks for reaching out! We're always here to help. ^JS", True),
+    ("Thanks for reaching out! Please DM us your order number so we can check. ^JS", False),  # a next step
+    ("Thanks for reaching out, Maria! We're always here to help.", False),  # names the person
+    ("Thanks for reaching out! Is the app crashing on every device?", False),  # a question back
+    ("Thanks for reaching out! We'll have an update for you by 5pm.", False),  # a time
+])
+def test_a_model_generic_finding_is_said_of_the_whole_reply(make_conversation, monkeypatch, text, generic):
+    """Generic is a property of the whole reply (TAXONOMY.md): the model finds it only when every
+    sentence reads as stock to it and the reply gives no name, next step, time or question."""
+    import dataclasses
+
+    import numpy as np
+
+    det = MoveModelDetector()
+    k = det.head.labels.index("move.generic")
+    thresholds = np.full(len(det.head.labels), 1.01)
+    thresholds[k] = 0.0  # every sentence over the threshold: only the reply-level rules decide
+    monkeypatch.setattr(det, "head", dataclasses.replace(det.head, thresholds=thresholds))
+    monkeypatch.setattr(det, "usable", [k])
+    found = det.detect(make_conversation(agent=text))
+    assert [f.kind for f in found] == (["move.generic"] if generic else [])
+    if generic:
+        assert (found[0].span.start, found[0].span.end) == (0, len(text))

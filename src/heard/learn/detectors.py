@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from heard.analyze.detector import register_detector
+from heard.analyze.moves import generic
 from heard.analyze.signals import concerns as rule_concerns
 from heard.analyze.signals import emotion as rule_emotion
 from heard.analyze.text import phrases
@@ -124,6 +125,10 @@ class _SentenceModelDetector:
                 continue
             spans, probs = sc.sentence_probs(m.text, self.head_name)
             for k in wanted:
+                if labels[k] in self.whole_message:
+                    if (found_whole := self.whole(labels[k], m, conversation, spans, probs[:, k], thresholds[k])):
+                        best[(m.id, labels[k])] = found_whole
+                    continue
                 # The best-scoring sentence over the threshold that `keep` accepts.
                 for i in np.argsort(-probs[:, k], kind="stable"):
                     if probs[i, k] < thresholds[k]:
@@ -138,6 +143,13 @@ class _SentenceModelDetector:
     def keep(self, kind: str, sentence: str) -> bool:
         """Whether a finding of `kind` the model is sure of on `sentence` is kept (every one, here)."""
         return True
+
+    whole_message: frozenset[str] = frozenset()  # kinds said of a whole message, not of one sentence
+
+    def whole(self, kind: str, message: Message, conversation: Conversation, spans: list[tuple[int, int]],
+              probs: np.ndarray, threshold: float) -> tuple[float, Message, int, int] | None:
+        """A finding of a whole-message kind: none here."""
+        return None
 
 
 MOVE_KINDS = tuple(k for k in _WHAT if k.startswith("move."))
@@ -177,11 +189,11 @@ _MOVE_AGAINST = {
 }
 
 
-@register_detector("moves_model", version="6", kinds=MOVE_KINDS, requires=("move",))
+@register_detector("moves_model", version="7", kinds=MOVE_KINDS, requires=("move",))
 class MoveModelDetector(_SentenceModelDetector):
     """`move.*` on agent sentences the rule detectors missed, when the model is sure enough and the
     sentence has what the move's definition needs (`_MOVE_SUPPORT`) and nothing it rules out
-    (`_MOVE_AGAINST`)."""
+    (`_MOVE_AGAINST`); generic is found on whole replies only (`whole`)."""
 
     head_name = "moves"
     role = Role.agent
@@ -189,6 +201,21 @@ class MoveModelDetector(_SentenceModelDetector):
     def keep(self, kind: str, sentence: str) -> bool:
         support, against = _MOVE_SUPPORT.get(kind), _MOVE_AGAINST.get(kind)
         return (support is None or support.search(sentence) is not None) and not (against and against.search(sentence))
+
+    whole_message = frozenset({"move.generic"})
+
+    def whole(self, kind: str, message: Message, conversation: Conversation, spans: list[tuple[int, int]],
+              probs: np.ndarray, threshold: float) -> tuple[float, Message, int, int] | None:
+        """Generic is said of the whole reply (TAXONOMY.md): every sentence the model reads as stock,
+        and nothing the definition rules out (a name, a next step, a time, a question back)."""
+        wordy = [i for i, (s, e) in enumerate(spans) if generic.words(message.text[s:e]) >= 3]
+        if not wordy or generic.gives_next_step(message.text, conversation):
+            return None
+        score = float(min(probs[i] for i in wordy))
+        if score < threshold:
+            return None
+        text = message.text
+        return score, message, len(text) - len(text.lstrip()), len(text.rstrip())
 
 
 # Lexical support a concern finding of the model needs in its sentence: a word of the kind's own

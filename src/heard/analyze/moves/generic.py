@@ -159,13 +159,7 @@ class GenericDetector:
     def _in(self, message: Message, conversation: Conversation) -> list[Finding]:
         text = message.text
         cue = _stock_cue(text)
-        # A time inside a stock line or pleasantry ("a pleasure speaking with you today") is no due time.
-        if cue is None or _personal(text, conversation) or find_times(_unstocked(text)):
-            return []
-        # "contact us by private message if you need anything" is stock, not a next step.
-        if _NEXT_STEP.search(CONTACT_IF.sub(lambda m: " " * len(m.group(0)), text)):
-            return []
-        if "?" in _ANYTHING_ELSE.sub("", text):  # a question back to the customer is a next step
+        if cue is None or gives_next_step(text, conversation):
             return []
         if any(_specific(text[s:e]) for s, e in sentences(text)):
             return []  # says something specific besides the stock lines
@@ -176,11 +170,23 @@ class GenericDetector:
                                   rationale=f"{label}, with no name, next step or time: {quote(m.group(0))}")]
 
 
+def gives_next_step(text: str, conversation: Conversation) -> bool:
+    """Whether the reply names the customer, gives a time or a next step, or asks them something:
+    what a generic reply cannot do, whatever its stock lines."""
+    # A time inside a stock line or pleasantry ("a pleasure speaking with you today") is no due time.
+    if _personal(text, conversation) or find_times(_unstocked(text)):
+        return True
+    # "contact us by private message if you need anything" is stock, not a next step.
+    if _NEXT_STEP.search(CONTACT_IF.sub(lambda m: " " * len(m.group(0)), text)):
+        return True
+    return "?" in _ANYTHING_ELSE.sub("", text)  # a question back to the customer is a next step
+
+
 def _stock_cue(text: str) -> tuple[re.Match, float, str] | None:
     """The first stock line of `text`, or, when it says nothing but pleasantries ("You're welcome.
     -CS", "Noted 😊"), its first pleasantry."""
     cue = next(((m, score, label) for pattern, score, label in RECEIPTS if (m := pattern.search(text))), None)
-    if cue is None and (m := _SIGN_OFF_LINES.search(text) or _FILLER.search(text)) and not _words(
+    if cue is None and (m := _SIGN_OFF_LINES.search(text) or _FILLER.search(text)) and not words(
             _SIGN_OFF.sub(" ", _HANDLE.sub(" ", _LINK.sub(" ", _unstocked(text))))):
         return m, 0.6, "pleasantries only"
     return cue
@@ -199,8 +205,8 @@ def _specific(sentence: str) -> bool:
     sentence = _ANYTHING_ELSE.sub(" ", _LINK.sub(" ", sentence))
     rest = _unstocked(sentence)
     if rest == sentence:
-        return _words(sentence) >= 6
-    return _words(rest) >= 8
+        return words(sentence) >= 6
+    return words(rest) >= 8
 
 
 def _personal(text: str, conversation: Conversation) -> bool:
@@ -211,5 +217,5 @@ def _personal(text: str, conversation: Conversation) -> bool:
     return bool(_GREETING_NAME.search(text) or _VOCATIVE.search(text))
 
 
-def _words(sentence: str) -> int:
+def words(sentence: str) -> int:
     return len(re.findall(r"[A-Za-z']+", sentence))
