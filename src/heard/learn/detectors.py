@@ -209,10 +209,8 @@ class MoveModelDetector(_SentenceModelDetector):
         """Generic is said of the whole reply (TAXONOMY.md): every sentence the model reads as stock,
         and nothing the definition rules out (a name, a next step, a time, a question back)."""
         wordy = [i for i, (s, e) in enumerate(spans) if generic.words(message.text[s:e]) >= 3]
-        if not wordy or generic.gives_next_step(message.text, conversation):
-            return None
-        score = float(min(probs[i] for i in wordy))
-        if score < threshold:
+        score = float(min(probs[i] for i in wordy)) if wordy else 0.0
+        if score < threshold or generic.gives_next_step(message.text, conversation):
             return None
         text = message.text
         return score, message, len(text) - len(text.lstrip()), len(text.rstrip())
