@@ -16,6 +16,7 @@
     python tests/data/labels/sample_messages.py ../shared/data --round13 > /tmp/round13_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round14 > /tmp/round14_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round15 > /tmp/round15_raw.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --round16 > /tmp/round16_raw.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -365,7 +366,8 @@ def stc3_training(shared: Path) -> None:
 # -- Rounds 9-12, both sides: TWCS-only blind checks (no STC-3 dialogue is left untouched) --------
 
 # Each round was drawn after the one before it was scored.
-TWCS_ROUND_SEEDS = {9: 20261211, 10: 20261212, 11: 20261213, 12: 20261214, 13: 20261215, 14: 20261216, 15: 20261217}
+TWCS_ROUND_SEEDS = {9: 20261211, 10: 20261212, 11: 20261213, 12: 20261214, 13: 20261215, 14: 20261216, 15: 20261217,
+                    16: 20261218}
 LABELLED_BEFORE_ROUND9 = LABELLED_BEFORE_ROUND8 + ("support_round8_agent.jsonl", "support_round8_customer.jsonl")
 
 
@@ -375,8 +377,9 @@ def _labelled_before(n: int) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _twcs_round_rows(shared: Path, n: int) -> tuple[dict, ...]:
-    """Round n's draw: per role, 170 tweets disjoint from every earlier draw (round 8 and rounds 9..n-1
-    included, their left-out tweets too) and from every text of the files labelled before it."""
+    """Round n's draw: per role, 170 tweets (or all that are left) disjoint from every earlier draw
+    (round 8 and rounds 9..n-1 included, their left-out tweets too) and from every text of the files
+    labelled before it."""
     pools = load_pools(shared)
     labelled = _labelled_before(n)
     taken = _labelled_ids(labelled)
@@ -393,7 +396,7 @@ def _twcs_round_rows(shared: Path, n: int) -> tuple[dict, ...]:
             if r["role"] == role and ("twcs", r["source_id"]) not in taken and r["text"] not in seen_texts:
                 seen_texts.add(r["text"])
                 pool.append(r)
-        rows.extend(rng.sample(pool, 170))
+        rows.extend(rng.sample(pool, min(170, len(pool))))  # round 16 has only 23 agent tweets left
     return tuple(rows)
 
 
