@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from heard.learn.evaluate import ece, prf, run_eval, score_single
+from heard.learn.evaluate import ece, prf, run_eval, score_multilabel, score_single
 
 FIXTURE = Path(__file__).parents[1] / "data" / "labels" / "tiny_fixture.jsonl"
 
@@ -15,10 +15,24 @@ def test_metrics():
     assert s.per_kind["a"][:3] == (0.5, 1.0, 2 / 3) and s.per_kind["b"][:3] == (1.0, 0.5, 2 / 3)
 
 
+def test_macro_f1_comes_with_a_bootstrap_interval_that_narrows_with_more_messages():
+    gold = ["a", "b", "b", "a", "b"] * 4
+    pred = [("a", 0.9), ("b", 0.8), ("a", 0.6), ("a", 0.7), ("b", 0.9)] * 4
+    small = score_single(("a", "b"), gold, pred)
+    lo, hi = small.macro_ci
+    assert lo < small.macro_f1 < hi and 0 <= lo and hi <= 1
+    assert score_single(("a", "b"), gold, pred).macro_ci == (lo, hi)  # a fixed seed: reproducible
+    big = score_single(("a", "b"), gold * 25, pred * 25)
+    assert abs(big.macro_f1 - small.macro_f1) < 1e-9 and big.macro_ci[1] - big.macro_ci[0] < (hi - lo) / 3
+    perfect = score_multilabel(("x", "y"), [{"x"}, {"y"}, set()] * 5, [{"x": 1.0}, {"y": 1.0}, {}] * 5)
+    assert perfect.macro_f1 == 1.0 and perfect.macro_ci == (1.0, 1.0)
+
+
 def test_eval_prints_every_row_on_a_tiny_fixture(tmp_path):
     report = run_eval(tmp_path / "no-shared-here", labels=FIXTURE)
     for row in ("VADER", "NRCLex", "rules ", "model ", "rules+models"):
         assert row in report
+    assert "95% CI" in report
     assert "agent moves (n=2)" in report and "customer emotion (primary label) (n=3)" in report
     for split in ("goemotions", "esconv", "epitome"):
         assert f"## {split}: skipped" in report

@@ -4,9 +4,10 @@
     print(run_eval(Path("../shared/data")))
 
 For every split available it prints per-kind precision / recall / F1, macro-F1 (over kinds with at
-least one gold positive) and expected calibration error (10 bins), with rows for the lexicon
-baselines (VADER, NRCLex; emotion only), Heard's rules-only pipeline, the model alone (emotion),
-and rules + models. Splits:
+least one gold positive) with its 95% bootstrap interval over the split's messages (on a few hundred
+messages the figure is uncertain by ±0.1), and expected calibration error (10 bins), with rows for
+the lexicon baselines (VADER, NRCLex; emotion only), Heard's rules-only pipeline, the model alone
+(emotion), and rules + models. Splits:
 
 - support validation (tests/data/labels/support_validation.jsonl): real TWCS / STC-3 messages
   labelled by hand by TAXONOMY.md. Evaluation only — nothing is trained on it.
@@ -70,13 +71,19 @@ SPLITS = ("support", "support-blind", "support-decisions", "support-dev-agent", 
 
 # -- metrics ---------------------------------------------------------------------------------
 
+BOOTSTRAP = 1000  # resamples of the messages behind each macro-F1's 95% interval
+BOOTSTRAP_SEED = 13
+
+
 @dataclass
 class Scores:
-    """Per-kind P/R/F1 and support, macro-F1 over kinds with gold positives, ECE."""
+    """Per-kind P/R/F1 and support, macro-F1 over kinds with gold positives and its 95% bootstrap
+    interval, ECE."""
 
     per_kind: dict[str, tuple[float, float, float, int]] = field(default_factory=dict)
     ece: float = float("nan")
     n: int = 0
+    macro_ci: tuple[float, float] = (float("nan"), float("nan"))
 
     @property
     def macro_f1(self) -> float:
@@ -91,6 +98,24 @@ def prf(pred: Sequence[bool], gold: Sequence[bool]) -> tuple[float, float, float
     recall = tp / g.sum() if g.sum() else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1, int(g.sum())
+
+
+def macro_interval(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
+    """95% percentile interval of macro-F1 over messages resampled with replacement (`pred`, `gold`:
+    messages × kinds, boolean; each resample averages over the kinds with gold in it, as the
+    figure itself does). On sets of a few hundred messages it is wide: read figures with it."""
+    n = len(gold)
+    if not n or not gold.any():
+        return float("nan"), float("nan")
+    counts = np.random.default_rng(BOOTSTRAP_SEED).multinomial(n, np.full(n, 1 / n), size=BOOTSTRAP).astype(float)
+    tp, fp, fn = (counts @ (a & b).astype(float) for a, b in ((pred, gold), (pred, ~gold), (~pred, gold)))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        f1 = np.where(tp > 0, 2 * tp / (2 * tp + fp + fn), 0.0)
+    has_gold = (tp + fn) > 0
+    some = has_gold.any(1)  # (a tiny set's resample can hold no gold at all)
+    macro = (f1 * has_gold).sum(1)[some] / has_gold.sum(1)[some]
+    lo, hi = np.percentile(macro, [2.5, 97.5])
+    return float(lo), float(hi)
 
 
 def ece(confidence: Sequence[float], correct: Sequence[bool], bins: int = 10) -> float:
@@ -116,6 +141,8 @@ def score_multilabel(kinds: Sequence[str], gold: Sequence[set[str]], pred: Seque
         ok += truth
     # Calibration over every (message, kind) pair; a kind not found counts as probability 0.
     s.ece = ece(conf, ok)
+    s.macro_ci = macro_interval(np.array([[k in p for k in kinds] for p in pred], bool).reshape(len(pred), len(kinds)),
+                                np.array([[k in g for k in kinds] for g in gold], bool).reshape(len(gold), len(kinds)))
     return s
 
 
@@ -124,6 +151,8 @@ def score_single(labels: Sequence[str], gold: Sequence[str], pred: Sequence[tupl
     for label in labels:
         s.per_kind[label] = prf([p == label for p, _ in pred], [g == label for g in gold])
     s.ece = ece([c for _, c in pred], [p == g for (p, _), g in zip(pred, gold)])
+    s.macro_ci = macro_interval(np.array([[p == k for k in labels] for p, _ in pred], bool).reshape(len(pred), len(labels)),
+                                np.array([[g == k for k in labels] for g in gold], bool).reshape(len(gold), len(labels)))
     return s
 
 
@@ -260,16 +289,17 @@ def _table(title: str, kinds: Sequence[str], rows: dict[str, Scores], note: str 
     short = [k.split(".", 1)[-1] for k in kinds]
     n = next(iter(rows.values())).n if rows else 0
     lines = [f"\n## {title} (n={n}){' — ' + note if note else ''}",
-             f"{'system':<16} {'macro-F1':>8} {'ECE':>6}  " + "  ".join(f"{s[:14]:>14}" for s in short),
-             f"{'':<16} {'':>8} {'':>6}  " + "  ".join(f"{'P/R/F1':>14}" for _ in short)]
+             f"{'system':<16} {'macro-F1':>8} {'95% CI':>11} {'ECE':>6}  " + "  ".join(f"{s[:14]:>14}" for s in short),
+             f"{'':<16} {'':>8} {'':>11} {'':>6}  " + "  ".join(f"{'P/R/F1':>14}" for _ in short)]
     for name, s in rows.items():
         cells = []
         for k in kinds:
             p, r, f, support = s.per_kind.get(k, (0, 0, 0, 0))
             cells.append(f"{p:.2f}/{r:.2f}/{f:.2f}" if support else f"{'(no gold)':>14}")
-        lines.append(f"{name:<16} {s.macro_f1:>8.3f} {s.ece:>6.3f}  " + "  ".join(f"{c:>14}" for c in cells))
+        interval = "-" if np.isnan(s.macro_ci[0]) else f"{s.macro_ci[0]:.2f}-{s.macro_ci[1]:.2f}"
+        lines.append(f"{name:<16} {s.macro_f1:>8.3f} {interval:>11} {s.ece:>6.3f}  " + "  ".join(f"{c:>14}" for c in cells))
     support = rows[next(iter(rows))].per_kind if rows else {}
-    lines.append(f"{'gold positives':<16} {'':>8} {'':>6}  " + "  ".join(f"{support.get(k, (0, 0, 0, 0))[3]:>14}" for k in kinds))
+    lines.append(f"{'gold positives':<16} {'':>8} {'':>11} {'':>6}  " + "  ".join(f"{support.get(k, (0, 0, 0, 0))[3]:>14}" for k in kinds))
     return "\n".join(lines)
 
 
