@@ -81,3 +81,40 @@ def test_eval_of_a_customer_only_file_names_it_and_prints_no_empty_table(tmp_pat
     report = run_eval(tmp_path, labels=customers, splits=["support"])
     assert "## labels mine.jsonl — customer concerns (n=3)" in report
     assert "agent moves" not in report and "nan" not in report
+
+
+def test_bad_labelled_records_are_named_and_the_good_ones_still_scored(tmp_path):
+    good = FIXTURE.read_text().splitlines()
+    bad = [
+        '{"role": "customer", "text": "broken',  # not JSON
+        '["a", "list"]',
+        '{"role": "bot", "text": "hello", "labels": []}',
+        '{"role": "customer", "text": "", "labels": [], "emotion": "neutral"}',
+        '{"role": "customer", "text": "I was charged twice", "labels": ["concern.moneyy"], "emotion": "anger"}',
+        '{"role": "agent", "text": "Sorry!", "labels": ["concern.money"]}',  # a customer kind on an agent message
+        '{"role": "customer", "text": "Thanks", "labels": [], "emotion": "grateful"}',
+        '{"role": "customer", "text": "Grr", "labels": "concern.money", "emotion": "anger"}',
+        '{"role": "customer", "text": "Grr", "labels": [], "emotion": "anger", "intensity": 7}',
+    ]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(good[:2] + bad + good[2:]) + "\n")
+    report = run_eval(tmp_path, labels=path, splits=["support"])
+    assert "## labels mixed.jsonl: 9 labelled records left out (the others are scored)" in report
+    for line, field, reason in ((3, None, "not valid JSON"), (4, None, "expected a JSON object"),
+                                (5, "role", "must be agent or customer"), (6, "text", "missing or empty"),
+                                (7, "labels", "unknown kind 'concern.moneyy'"),
+                                (8, "labels", "'concern.money' is not a kind of agent messages"),
+                                (9, "emotion", "must be one of"), (10, "labels", "must be a list of kinds"),
+                                (11, "intensity", "must be 1, 2, 3 or null")):
+        where = f"{path}, record line {line}" + (f", field {field!r}" if field else "")
+        assert f"- {where}: {reason}" in report
+    n_agent = sum('"agent"' in g for g in good)
+    assert f"agent moves (n={n_agent})" in report and f"customer emotion (primary label) (n={len(good) - n_agent})" in report
+
+
+def test_every_committed_label_file_is_valid():
+    from heard.learn.evaluate import read_support_labels
+
+    for path in sorted(FIXTURE.parent.glob("*.jsonl")):
+        records, problems = read_support_labels(path)
+        assert records and problems == [], path.name

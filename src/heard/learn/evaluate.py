@@ -39,6 +39,7 @@ import numpy as np
 
 from heard.analyze.pipeline import Analyzer
 from heard.analyze.registry import available_detectors, build_detectors
+from heard.errors import InvalidRecord
 from heard.model import Channel, Conversation, Message, Role
 
 LABELS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels" / "support_validation.jsonl"
@@ -241,8 +242,63 @@ def model_emotion(texts: Sequence[str]) -> list[tuple[str, float]]:
 
 # -- splits ----------------------------------------------------------------------------------
 
-def read_support_validation(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def read_support_labels(path: Path) -> tuple[list[dict], list[InvalidRecord]]:
+    """The labelled messages of a JSONL file (role, text, labels, and for customers emotion and
+    intensity), and what is wrong with each record left out: one bad record loses no good one."""
+    records, problems = [], []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                records.append(_labelled_record(line))
+            except ValueError as error:
+                reason, field = error.args if len(error.args) == 2 else (error.args[0], None)
+                problems.append(InvalidRecord(reason, path=str(path), record=f"line {n}", field=field))
+    return records, problems
+
+
+def _labelled_record(line: str) -> dict:
+    """One labelled message, checked; a ValueError(reason, field) says what is wrong."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not valid JSON ({error.msg})") from None
+    if not isinstance(row, dict):
+        raise ValueError("expected a JSON object")
+    role = row.get("role")
+    if role not in ("agent", "customer"):
+        raise ValueError("must be agent or customer", "role")
+    if not isinstance(row.get("text"), str) or not row["text"].strip():
+        raise ValueError("missing or empty", "text")
+    labels = row.get("labels")
+    if not isinstance(labels, list) or not all(isinstance(k, str) for k in labels):
+        raise ValueError("must be a list of kinds", "labels")
+    own = MOVES if role == "agent" else CONCERNS
+    for kind in labels:
+        if kind not in own:
+            raise ValueError(f"{kind!r} is not a kind of {role} messages" if kind in MOVES + CONCERNS
+                             else f"unknown kind {kind!r}", "labels")
+    if role == "customer" and row.get("emotion") not in EMOTIONS:
+        raise ValueError(f"must be one of {', '.join(EMOTIONS)}", "emotion")
+    if row.get("intensity") not in (None, 1, 2, 3) or isinstance(row.get("intensity"), bool):
+        raise ValueError("must be 1, 2, 3 or null", "intensity")
+    if not isinstance(row.get("context", ""), str):
+        raise ValueError("must be text", "context")
+    return row
+
+
+def _labelled_split(paths: Sequence[Path], title: str, evaluate: Callable[[list[dict]], list[str]]) -> list[str]:
+    """`evaluate` on the good records of `paths`, after a list of the records left out, if any."""
+    records: list[dict] = []
+    problems: list[InvalidRecord] = []
+    for path in paths:
+        good, bad = read_support_labels(path)
+        records += good
+        problems += bad
+    out = []
+    if problems:
+        out.append(f"\n## {title}: {len(problems)} labelled record{'s' if len(problems) > 1 else ''} left out "
+                   f"(the others are scored)\n" + "\n".join(f"- {p}" for p in problems))
+    return out + evaluate(records)
 
 
 def read_goemotions_dev(shared: Path) -> tuple[list[str], list[list[str]], list[str | None]]:
@@ -297,7 +353,8 @@ def _table(title: str, kinds: Sequence[str], rows: dict[str, Scores], note: str 
             p, r, f, support = s.per_kind.get(k, (0, 0, 0, 0))
             cells.append(f"{p:.2f}/{r:.2f}/{f:.2f}" if support else f"{'(no gold)':>14}")
         interval = "-" if np.isnan(s.macro_ci[0]) else f"{s.macro_ci[0]:.2f}-{s.macro_ci[1]:.2f}"
-        lines.append(f"{name:<16} {s.macro_f1:>8.3f} {interval:>11} {s.ece:>6.3f}  " + "  ".join(f"{c:>14}" for c in cells))
+        macro = "-" if np.isnan(s.macro_f1) else f"{s.macro_f1:.3f}"  # no gold positive of any kind
+        lines.append(f"{name:<16} {macro:>8} {interval:>11} {s.ece:>6.3f}  " + "  ".join(f"{c:>14}" for c in cells))
     support = rows[next(iter(rows))].per_kind if rows else {}
     lines.append(f"{'gold positives':<16} {'':>8} {'':>11} {'':>6}  " + "  ".join(f"{support.get(k, (0, 0, 0, 0))[3]:>14}" for k in kinds))
     return "\n".join(lines)
@@ -331,8 +388,8 @@ def eval_support(records: list[dict], rules: Analyzer, models: Analyzer, title: 
     return out
 
 
-def eval_support_dev_agent(path: Path, rules: Analyzer, models: Analyzer) -> list[str]:
-    records = [r for r in read_support_validation(path) if r["role"] == "agent"]
+def eval_support_dev_agent(records: list[dict], rules: Analyzer, models: Analyzer) -> list[str]:
+    records = [r for r in records if r["role"] == "agent"]
     gold = [set(r["labels"]) for r in records]
     rows = {name: score_multilabel(MOVES, gold, [x["kinds"] for x in analyze_messages(a, records)])
             for name, a in (("rules", rules), ("rules+models", models))}
@@ -340,8 +397,8 @@ def eval_support_dev_agent(path: Path, rules: Analyzer, models: Analyzer) -> lis
                    "error-analysis set: the rules were tuned on its misses, so these figures are optimistic")]
 
 
-def eval_support_dev_customer(path: Path, rules: Analyzer, models: Analyzer) -> list[str]:
-    records = [r for r in read_support_validation(path) if r["role"] == "customer"]
+def eval_support_dev_customer(records: list[dict], rules: Analyzer, models: Analyzer) -> list[str]:
+    records = [r for r in records if r["role"] == "customer"]
     note = "error-analysis set: the signal rules were tuned on its misses, so these figures are optimistic"
     res = {name: analyze_messages(a, records) for name, a in (("rules", rules), ("rules+models", models))}
     gold_c = [set(r["labels"]) for r in records]
@@ -402,16 +459,19 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
     out = ["# heard eval — per-kind precision / recall / F1, macro-F1 over kinds with gold positives, "
            "ECE (10 bins)"]
     checks: list[tuple[str, Callable[[], bool], Callable[[], list[str]]]] = [
-        ("support", lambda: labels.is_file(), lambda: eval_support(read_support_validation(labels), rules, models, title)),
+        ("support", lambda: labels.is_file(),
+         lambda: _labelled_split([labels], title, lambda rs: eval_support(rs, rules, models, title))),
         ("support-blind", lambda: all(p.is_file() for p in blind),
-         lambda: eval_support([r for p in blind for r in read_support_validation(p)], rules, models,
-                              "support blind check (round 15; never tuned on)")),
+         lambda: _labelled_split(blind, "support blind check", lambda rs: eval_support(
+             rs, rules, models, "support blind check (round 15; never tuned on)"))),
         ("support-decisions", lambda: all(p.is_file() for p in decisions),
-         lambda: eval_support([r for p in decisions for r in read_support_validation(p)], rules, models,
-                              "support decision sets (blind, then used for decisions: gates, blend weights, examples, hand labels)")),
-        ("support-dev-agent", lambda: dev_agent.is_file(), lambda: eval_support_dev_agent(dev_agent, rules, models)),
+         lambda: _labelled_split(decisions, "support decision sets", lambda rs: eval_support(
+             rs, rules, models, "support decision sets (blind, then used for decisions: gates, blend weights, examples, hand labels)"))),
+        ("support-dev-agent", lambda: dev_agent.is_file(),
+         lambda: _labelled_split([dev_agent], "support dev (agent)", lambda rs: eval_support_dev_agent(rs, rules, models))),
         ("support-dev-customer", lambda: dev_customer.is_file(),
-         lambda: eval_support_dev_customer(dev_customer, rules, models)),
+         lambda: _labelled_split([dev_customer], "support dev (customer)",
+                                 lambda rs: eval_support_dev_customer(rs, rules, models))),
         ("goemotions", lambda: (shared_data / "goemotions" / "dev.tsv").is_file(),
          lambda: eval_goemotions(shared_data, rules, models)),
         ("esconv", lambda: (shared_data / "esconv" / "valid.txt").is_file(),
