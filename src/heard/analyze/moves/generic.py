@@ -218,4 +218,5 @@ def _personal(text: str, conversation: Conversation) -> bool:
 
 
 def words(sentence: str) -> int:
+    """How many words `sentence` has (letters and apostrophes)."""
     return len(re.findall(r"[A-Za-z']+", sentence))
