@@ -57,6 +57,10 @@ DECISIONS = ("support_blind_agent.jsonl", "support_final_agent.jsonl", "support_
              "support_round8_customer.jsonl", "support_round9_customer.jsonl", "support_round10_customer.jsonl",
              "support_round11_customer.jsonl", "support_round12_customer.jsonl",
              "support_round13_customer.jsonl", "support_round14_customer.jsonl")
+# The same tweets labelled again by a labeller who read TAXONOMY.md alone, not the labelling notes: the
+# way Heard's independent measurement is labelled. Round 15's (the blind check) and rounds 9-14's.
+BLIND_TAXONOMY = tuple(name.replace(".jsonl", "_taxonomy.jsonl") for name in BLIND)
+DECISIONS_TAXONOMY = tuple(f"support_round{k}_{role}_taxonomy.jsonl" for k in range(9, 15) for role in ("agent", "customer"))
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "disappointment", "confusion", "relief",
             "gratitude", "joy", "neutral")
 MOVES = tuple(f"move.{k}" for k in (
@@ -66,8 +70,8 @@ CONCERNS = ("concern.deadline_event", "concern.accessibility", "concern.repeat_c
             "concern.business_impact", "concern.invisible", "risk.churn")
 FAMILIES = ("move", "concern", "risk", "emotion")
 MODEL_DETECTORS = ("moves_model", "concerns_model")
-SPLITS = ("support", "support-blind", "support-decisions", "support-dev-agent", "support-dev-customer", "goemotions", "esconv",
-          "epitome")
+SPLITS = ("support", "support-blind", "support-blind-taxonomy", "support-decisions", "support-decisions-taxonomy",
+          "support-dev-agent", "support-dev-customer", "goemotions", "esconv", "epitome")
 
 
 # -- metrics ---------------------------------------------------------------------------------
@@ -454,6 +458,8 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
     dev_customer = labels.parent / DEV_CUSTOMER
     blind = [labels.parent / name for name in BLIND]
     decisions = [labels.parent / name for name in DECISIONS]
+    blind_taxonomy = [labels.parent / name for name in BLIND_TAXONOMY]
+    decisions_taxonomy = [labels.parent / name for name in DECISIONS_TAXONOMY]
     title = "support validation" if labels == LABELS_FILE else f"labels {labels.name}"
     rules, models = build_analyzer(False), build_analyzer(True)
     out = ["# heard eval — per-kind precision / recall / F1, macro-F1 over kinds with gold positives, "
@@ -464,9 +470,15 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
         ("support-blind", lambda: all(p.is_file() for p in blind),
          lambda: _labelled_split(blind, "support blind check", lambda rs: eval_support(
              rs, rules, models, "support blind check (round 15; never tuned on)"))),
+        ("support-blind-taxonomy", lambda: all(p.is_file() for p in blind_taxonomy),
+         lambda: _labelled_split(blind_taxonomy, "support blind check, TAXONOMY.md alone", lambda rs: eval_support(
+             rs, rules, models, "support blind check (round 15), labelled again from TAXONOMY.md alone"))),
         ("support-decisions", lambda: all(p.is_file() for p in decisions),
          lambda: _labelled_split(decisions, "support decision sets", lambda rs: eval_support(
              rs, rules, models, "support decision sets (blind, then used for decisions: gates, blend weights, examples, hand labels)"))),
+        ("support-decisions-taxonomy", lambda: all(p.is_file() for p in decisions_taxonomy),
+         lambda: _labelled_split(decisions_taxonomy, "rounds 9-14, TAXONOMY.md alone", lambda rs: eval_support(
+             rs, rules, models, "rounds 9-14 of the decision sets, labelled again from TAXONOMY.md alone"))),
         ("support-dev-agent", lambda: dev_agent.is_file(),
          lambda: _labelled_split([dev_agent], "support dev (agent)", lambda rs: eval_support_dev_agent(rs, rules, models))),
         ("support-dev-customer", lambda: dev_customer.is_file(),
@@ -486,6 +498,7 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
             continue
         if not available():
             where = {"support": labels, "support-blind": labels.parent, "support-decisions": labels.parent,
+                     "support-blind-taxonomy": labels.parent, "support-decisions-taxonomy": labels.parent,
                      "support-dev-agent": dev_agent, "support-dev-customer": dev_customer}.get(name, shared_data)
             out.append(f"\n## {name}: skipped — its files are not under {where}")
             continue
