@@ -462,8 +462,8 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
     decisions_taxonomy = [labels.parent / name for name in DECISIONS_TAXONOMY]
     title = "support validation" if labels == LABELS_FILE else f"labels {labels.name}"
     rules, models = build_analyzer(False), build_analyzer(True)
-    out = ["# heard eval — per-kind precision / recall / F1, macro-F1 over kinds with gold positives, "
-           "ECE (10 bins)"]
+    out = ["# heard eval — per-kind precision / recall / F1, macro-F1 over kinds with gold positives and its "
+           "95% bootstrap interval, ECE (10 bins)"]
     checks: list[tuple[str, Callable[[], bool], Callable[[], list[str]]]] = [
         ("support", lambda: labels.is_file(),
          lambda: _labelled_split([labels], title, lambda rs: eval_support(rs, rules, models, title))),
