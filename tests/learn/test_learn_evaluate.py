@@ -79,8 +79,8 @@ def test_eval_reports_the_same_tweets_labelled_from_the_taxonomy_alone(tmp_path)
     report = run_eval(tmp_path / "no-shared-here", labels=FIXTURE,
                       splits=["support-blind-taxonomy", "support-decisions-taxonomy"])
     assert "## support blind check (round 15), labelled again from TAXONOMY.md alone — agent moves (n=160)" in report
-    assert "## rounds 9-14 of the decision sets, labelled again from TAXONOMY.md alone — customer concerns (n=892)" in report
-    assert "agent moves (n=956)" in report
+    assert "## support decision sets, labelled again from TAXONOMY.md alone — customer concerns (n=1491)" in report
+    assert "agent moves (n=1368)" in report
 
 
 def test_eval_of_a_customer_only_file_names_it_and_prints_no_empty_table(tmp_path):

@@ -57,10 +57,10 @@ DECISIONS = ("support_blind_agent.jsonl", "support_final_agent.jsonl", "support_
              "support_round8_customer.jsonl", "support_round9_customer.jsonl", "support_round10_customer.jsonl",
              "support_round11_customer.jsonl", "support_round12_customer.jsonl",
              "support_round13_customer.jsonl", "support_round14_customer.jsonl")
-# The same tweets labelled again by a labeller who read TAXONOMY.md alone, not the labelling notes: the
-# way Heard's independent measurement is labelled. Round 15's (the blind check) and rounds 9-14's.
+# The same messages labelled again by a labeller who read TAXONOMY.md alone, not the labelling notes:
+# the way Heard's independent measurement is labelled.
 BLIND_TAXONOMY = tuple(name.replace(".jsonl", "_taxonomy.jsonl") for name in BLIND)
-DECISIONS_TAXONOMY = tuple(f"support_round{k}_{role}_taxonomy.jsonl" for k in range(9, 15) for role in ("agent", "customer"))
+DECISIONS_TAXONOMY = tuple(name.replace(".jsonl", "_taxonomy.jsonl") for name in DECISIONS)
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "disappointment", "confusion", "relief",
             "gratitude", "joy", "neutral")
 MOVES = tuple(f"move.{k}" for k in (
@@ -477,8 +477,8 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
          lambda: _labelled_split(decisions, "support decision sets", lambda rs: eval_support(
              rs, rules, models, "support decision sets (blind, then used for decisions: gates, blend weights, examples, hand labels)"))),
         ("support-decisions-taxonomy", lambda: all(p.is_file() for p in decisions_taxonomy),
-         lambda: _labelled_split(decisions_taxonomy, "rounds 9-14, TAXONOMY.md alone", lambda rs: eval_support(
-             rs, rules, models, "rounds 9-14 of the decision sets, labelled again from TAXONOMY.md alone"))),
+         lambda: _labelled_split(decisions_taxonomy, "support decision sets, TAXONOMY.md alone", lambda rs: eval_support(
+             rs, rules, models, "support decision sets, labelled again from TAXONOMY.md alone"))),
         ("support-dev-agent", lambda: dev_agent.is_file(),
          lambda: _labelled_split([dev_agent], "support dev (agent)", lambda rs: eval_support_dev_agent(rs, rules, models))),
         ("support-dev-customer", lambda: dev_customer.is_file(),
