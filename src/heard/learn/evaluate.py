@@ -253,40 +253,42 @@ def read_support_labels(path: Path) -> tuple[list[dict], list[InvalidRecord]]:
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
             try:
-                records.append(_labelled_record(line))
-            except ValueError as error:
-                reason, field = error.args if len(error.args) == 2 else (error.args[0], None)
-                problems.append(InvalidRecord(reason, path=str(path), record=f"line {n}", field=field))
+                records.append(_labelled_record(path, n, line))
+            except InvalidRecord as error:
+                problems.append(error)
     return records, problems
 
 
-def _labelled_record(line: str) -> dict:
-    """One labelled message, checked; a ValueError(reason, field) says what is wrong."""
+def _labelled_record(path: Path, n: int, line: str) -> dict:
+    """Line `n` of `path` as a labelled message, checked field by field."""
+    def bad(reason: str, name: str | None = None) -> InvalidRecord:
+        return InvalidRecord(reason, path=str(path), record=f"line {n}", field=name)
+
     try:
         row = json.loads(line)
     except json.JSONDecodeError as error:
-        raise ValueError(f"not valid JSON ({error.msg})") from None
+        raise bad(f"not valid JSON ({error.msg})") from None
     if not isinstance(row, dict):
-        raise ValueError("expected a JSON object")
+        raise bad("expected a JSON object")
     role = row.get("role")
     if role not in ("agent", "customer"):
-        raise ValueError("must be agent or customer", "role")
+        raise bad("must be agent or customer", "role")
     if not isinstance(row.get("text"), str) or not row["text"].strip():
-        raise ValueError("missing or empty", "text")
+        raise bad("missing or empty", "text")
     labels = row.get("labels")
     if not isinstance(labels, list) or not all(isinstance(k, str) for k in labels):
-        raise ValueError("must be a list of kinds", "labels")
+        raise bad("must be a list of kinds", "labels")
     own = MOVES if role == "agent" else CONCERNS
     for kind in labels:
         if kind not in own:
-            raise ValueError(f"{kind!r} is not a kind of {role} messages" if kind in MOVES + CONCERNS
-                             else f"unknown kind {kind!r}", "labels")
+            raise bad(f"{kind!r} is not a kind of {role} messages" if kind in MOVES + CONCERNS
+                      else f"unknown kind {kind!r}", "labels")
     if role == "customer" and row.get("emotion") not in EMOTIONS:
-        raise ValueError(f"must be one of {', '.join(EMOTIONS)}", "emotion")
+        raise bad(f"must be one of {', '.join(EMOTIONS)}", "emotion")
     if row.get("intensity") not in (None, 1, 2, 3) or isinstance(row.get("intensity"), bool):
-        raise ValueError("must be 1, 2, 3 or null", "intensity")
+        raise bad("must be 1, 2, 3 or null", "intensity")
     if not isinstance(row.get("context", ""), str):
-        raise ValueError("must be text", "context")
+        raise bad("must be text", "context")
     return row
 
 
