@@ -45,18 +45,20 @@ from heard.model import Channel, Conversation, Message, Role
 LABELS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels" / "support_validation.jsonl"
 DEV_AGENT = "support_dev_agent.jsonl"  # beside the labels file
 DEV_CUSTOMER = "support_dev_customer.jsonl"  # beside the labels file
-# Beside the labels file: the blind check (round 15, both roles: TWCS messages labelled before anything
+# Beside the labels file: the blind check (round 16, both roles: TWCS messages labelled before anything
 # it scores was changed, never tuned on), and the earlier blind sets, which chose the moves-model gates,
 # the emotion blend weights, which written examples stay, the hand-label setup and the rule cues of
-# sessions 5 to 7 (rounds 6-8, 9-10, 11, 12, 13 and 14 were the blind check in turn until then).
-BLIND = ("support_round15_agent.jsonl", "support_round15_customer.jsonl")
+# sessions 5 to 8 (rounds 6-8, 9-10, 11, 12, 13, 14 and 15 were the blind check in turn until then).
+BLIND_ROUND = 16
+BLIND = (f"support_round{BLIND_ROUND}_agent.jsonl", f"support_round{BLIND_ROUND}_customer.jsonl")
 DECISIONS = ("support_blind_agent.jsonl", "support_final_agent.jsonl", "support_round8_agent.jsonl",
              "support_round9_agent.jsonl", "support_round10_agent.jsonl", "support_round11_agent.jsonl",
              "support_round12_agent.jsonl", "support_round13_agent.jsonl", "support_round14_agent.jsonl",
+             "support_round15_agent.jsonl",
              "support_blind_customer.jsonl", "support_final_customer.jsonl", "support_round7_customer.jsonl",
              "support_round8_customer.jsonl", "support_round9_customer.jsonl", "support_round10_customer.jsonl",
              "support_round11_customer.jsonl", "support_round12_customer.jsonl",
-             "support_round13_customer.jsonl", "support_round14_customer.jsonl")
+             "support_round13_customer.jsonl", "support_round14_customer.jsonl", "support_round15_customer.jsonl")
 # The same messages labelled again by a labeller who read TAXONOMY.md alone, not the labelling notes:
 # the way Heard's independent measurement is labelled.
 BLIND_TAXONOMY = tuple(name.replace(".jsonl", "_taxonomy.jsonl") for name in BLIND)
@@ -471,10 +473,10 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
          lambda: _labelled_split([labels], title, lambda rs: eval_support(rs, rules, models, title))),
         ("support-blind", lambda: all(p.is_file() for p in blind),
          lambda: _labelled_split(blind, "support blind check", lambda rs: eval_support(
-             rs, rules, models, "support blind check (round 15; never tuned on)"))),
+             rs, rules, models, f"support blind check (round {BLIND_ROUND}; never tuned on)"))),
         ("support-blind-taxonomy", lambda: all(p.is_file() for p in blind_taxonomy),
          lambda: _labelled_split(blind_taxonomy, "support blind check, TAXONOMY.md alone", lambda rs: eval_support(
-             rs, rules, models, "support blind check (round 15), labelled again from TAXONOMY.md alone"))),
+             rs, rules, models, f"support blind check (round {BLIND_ROUND}), labelled again from TAXONOMY.md alone"))),
         ("support-decisions", lambda: all(p.is_file() for p in decisions),
          lambda: _labelled_split(decisions, "support decision sets", lambda rs: eval_support(
              rs, rules, models, "support decision sets (blind, then used for decisions: gates, blend weights, examples, hand labels)"))),

@@ -17,6 +17,7 @@
     python tests/data/labels/sample_messages.py ../shared/data --round14 > /tmp/round14_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round15 > /tmp/round15_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round16 > /tmp/round16_raw.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --round17 > /tmp/round17_raw.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -367,7 +368,7 @@ def stc3_training(shared: Path) -> None:
 
 # Each round was drawn after the one before it was scored.
 TWCS_ROUND_SEEDS = {9: 20261211, 10: 20261212, 11: 20261213, 12: 20261214, 13: 20261215, 14: 20261216, 15: 20261217,
-                    16: 20261218}
+                    16: 20261218, 17: 20261219}
 LABELLED_BEFORE_ROUND9 = LABELLED_BEFORE_ROUND8 + ("support_round8_agent.jsonl", "support_round8_customer.jsonl")
 
 
@@ -396,7 +397,7 @@ def _twcs_round_rows(shared: Path, n: int) -> tuple[dict, ...]:
             if r["role"] == role and ("twcs", r["source_id"]) not in taken and r["text"] not in seen_texts:
                 seen_texts.add(r["text"])
                 pool.append(r)
-        rows.extend(rng.sample(pool, min(170, len(pool))))  # round 16 has only 23 agent tweets left
+        rows.extend(rng.sample(pool, min(170, len(pool))))  # rounds 16-17 have only 23 and 0 agent tweets left
     return tuple(rows)
 
 
