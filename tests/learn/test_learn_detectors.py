@@ -22,9 +22,9 @@ def models() -> Analyzer:
 
 def test_the_model_detectors_are_registered():
     available = available_detectors()
-    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "6"
+    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "7"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
-    assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "7"
+    assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "8"
 
 
 def test_exactly_one_emotion_per_public_customer_message(make_conversation):
@@ -41,7 +41,7 @@ def test_exactly_one_emotion_per_public_customer_message(make_conversation):
     for m in customers:
         (f,) = by_message[m.id]
         assert 0 <= f.span.start < f.span.end <= len(m.text)
-        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "6"
+        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "7"
         assert (f.intensity is None) == (f.kind == "emotion.neutral")
         assert f.intensity is None or 1 <= f.intensity <= 3
     kinds = [by_message[m.id][0].kind for m in customers]
@@ -118,8 +118,24 @@ def test_concern_model_respects_the_rules_decisions_on_events():
     assert not detector.keep("concern.deadline_event", "My surgery was two weeks ago.")
     assert not detector.keep("concern.deadline_event", "The screen is cracked.")
     # Kinds whose out-of-fold precision the gate did not raise are kept on the model's word alone.
-    for kind in ("concern.repeat_contact", "concern.invisible", "concern.accessibility"):
+    for kind in ("concern.repeat_contact", "concern.invisible"):
         assert detector.keep(kind, "The screen is cracked.")
+
+
+def test_concern_model_needs_a_barrier_for_accessibility():
+    detector = ConcernModelDetector()
+    assert detector.keep("concern.accessibility", "My screen reader skips the checkout button.")
+    assert detector.keep("concern.accessibility", "I can't use the site with my eyes as they are.")
+    assert not detector.keep("concern.accessibility", "I can't find the rename option anywhere.")
+
+
+def test_concern_model_needs_the_customers_own_business():
+    """Business impact is the customer's business, customers or staff (TAXONOMY.md), not the company's."""
+    detector = ConcernModelDetector()
+    assert detector.keep("concern.business_impact", "Our customers cannot pay at the till.")
+    assert detector.keep("concern.business_impact", "This is costing me sales every hour.")
+    assert not detector.keep("concern.business_impact", "Area outage again.")
+    assert not detector.keep("concern.business_impact", "Your staff at the gate were lovely.")
 
 
 def test_concern_model_needs_words_of_leaving_for_churn():
@@ -136,7 +152,7 @@ def test_concern_model_span_is_the_supported_sentence(make_conversation):
     (money,) = [f for f in findings if f.kind == "concern.money"]
     # The first sentence scores higher but says nothing of paying: the finding is the second.
     assert text[money.span.start:money.span.end] == "I paid for it and it never came."
-    assert money.detector_version == "7"
+    assert money.detector_version == "8"
 
 
 def test_agent_messages_get_no_emotion_and_customer_messages_no_moves(make_conversation):

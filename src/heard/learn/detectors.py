@@ -47,7 +47,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="6", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="7", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 
@@ -246,11 +246,19 @@ _SUPPORT = {
         r"took", r"taken", r"taking", r"dispute\w*", r"hardship", r"card", r"down the drain",
         r"lost", r"recharg\w*", r"top(?:ped)?[- ]?up", r"prepa\w*", r"unpaid", r"deposit", r"bought", r"purchas\w*",
         r"(?:price|bill)s?\b[^.!?]{0,20}?(?:up|increase\w*|hike\w*|doubled|tripled|higher)"),
+    # A disability, assistive technology or an access barrier (TAXONOMY.md), not any "I can't find it".
+    "concern.accessibility": phrases(
+        r"disab\w*", r"blind", r"deaf", r"wheel ?chairs?", r"screen ?readers?", r"access\w*", r"hearing", r"sight\w*",
+        r"visually", r"impair\w*", r"mobility", r"assistive", r"assistance", r"carer", r"captions?", r"subtitles?",
+        r"font", r"zoom", r"contrast", r"ramps?", r"lifts?", r"elevators?", r"stairs", r"steps", r"epilep\w*", r"dyslexi\w*",
+        r"autis\w*", r"seizures?", r"medical", r"condition", r"illness", r"elderly", r"walk\w*", r"cane",
+        r"can'?t (?:use|see|hear|read|navigate)"),
+    # The customer's own business, customers or staff (TAXONOMY.md), not the company's staff or outage.
     "concern.business_impact": phrases(
-        r"business\w*", r"customers", r"clients", r"staff", r"employees", r"team", r"company", r"shop", r"store",
-        r"restaurant", r"office", r"sales", r"revenue", r"orders", r"bookings", r"income", r"trade", r"trading",
-        r"operat\w*", r"production", r"work", r"working", r"users", r"patients", r"guests", r"stakeholders",
-        r"payroll", r"SLA", r"website", r"site", r"platform", r"outage", r"down", r"sellers?", r"buyers"),
+        r"(?:my|our) (?:own )?(?:\w+ )?(?:business\w*|customers|clients|staff|employees|team|company|shop|store|restaurant|"
+        r"office|website|site|platform|users|patients|guests|orders|bookings|production|operations|work)",
+        r"business\w*", r"sales", r"revenue", r"income", r"trade", r"trading", r"stakeholders", r"payroll", r"SLA",
+        r"sellers?", r"buyers"),
     "risk.churn": phrases(
         r"cancel\w* (?:my|the|our|this|your) (?:[\w-]+ )?(?:service|account|subscription|contract|membership|plan|number|line|card|broadband|package|policy)",
         r"(?:leav\w*|left|quit\w*|switch\w*|chang\w*|mov\w*|go\w*|port\w*) (?:over )?(?:to )?(?:another|a different|other|a new|the competition|competitors?|@\w+)",
@@ -260,7 +268,7 @@ _SUPPORT = {
 }
 
 
-@register_detector("concerns_model", version="7", kinds=CONCERN_KINDS, requires=("concern",))
+@register_detector("concerns_model", version="8", kinds=CONCERN_KINDS, requires=("concern",))
 class ConcernModelDetector(_SentenceModelDetector):
     """`concern.*` and `risk.churn` on customer sentences the rule detector missed, when the model is
     sure enough and the sentence has lexical support for the kind (`_SUPPORT`). Decisions the rules

@@ -58,6 +58,11 @@ CASES = [
      [("concern.business_impact", "My shop"), ("concern.business_impact", "can't take payments"),
       ("concern.business_impact", "losing sales")]),
     ("The internet is down in my flat.", []),
+    # their own business, not a workplace mentioned in passing, a device that won't open, or churn
+    ("The VPN fails on my office wifi too.", []),
+    ("I can't open the app since the update.", []),
+    ("You just lost my business for good.", [("risk.churn", "You just lost my business")]),
+    ("Short rides lose money for drivers.", []),
     # -- invisible --
     ("Nobody listens to me, I feel invisible.",
      [("concern.invisible", "Nobody listens"), ("concern.invisible", "feel invisible")]),
@@ -67,6 +72,8 @@ CASES = [
     ("I'm cancelling my subscription and switching to Netflix.",
      [("risk.churn", "cancelling my subscription"), ("risk.churn", "switching to Netflix")]),
     ("I will never shop here again.", [("risk.churn", "never shop")]),
+    ("Apparently I never ordered it.", []),  # the past, not an intent
+    ("They never used to hold payments like this.", []),
     ("Fix this or I'm taking my business elsewhere.", [("risk.churn", "taking my business elsewhere")]),
     ("I'm not going to cancel my subscription over this.", []),
     ("I don't want to cancel my account, I just want it fixed.", []),

@@ -35,10 +35,23 @@ CASES = [
     ("I've been trying from morning to night and nothing works, this is ridiculous.",
      "frustration", 2, "ridiculous"),
     ("The app keeps crashing whenever I open my basket.", "frustration", 1, "keeps crashing"),
+    ("The printer kept jamming on every page.", "frustration", 1, "kept jamming"),
+    ("My router is constantly dropping the connection.", "frustration", 1, "constantly dropping"),
+    ("The card reader has not worked since last week.", "frustration", 1, "since last week"),
+    ("This is the 4th request about the same parcel.", "frustration", 1, "4th request"),
+    ("Phone support keeps giving me the runaround.", "frustration", 2, "keeps giving"),
+    ("How do I switch back and forth between the two accounts?", "neutral", None,
+     "How do I switch back and forth between the two accounts?"),
+    # -- anger: "rip-off" aimed at whoever charged it --
+    ("Three pounds for a bag? I feel ripped off by you lot.", "anger", 3, "feel ripped off"),
     # -- anxiety: what may happen --
     ("I'm nervous about the hotel booking, will I be charged again if I change the date?",
      "anxiety", 2, "nervous"),
     ("Is there any chance the cake arrives before the party?", "anxiety", 1, "Is there any chance"),
+    ("Snow in Leeds tonight. Will the trains be running tomorrow?", "anxiety", 1, "Will the trains be running"),
+    ("Queue out the door at security, not sure we'll make the ferry.", "anxiety", 1, "not sure we'll make"),
+    ("I'm afraid I don't have the receipt any more.", "neutral", None, "I'm afraid I don't have the receipt any more."),
+    ("As far as I'm concerned the order is fine.", "neutral", None, "As far as I'm concerned the order is fine."),
     # negated worry: no emotion
     ("I'm not worried, just checking the date.", "neutral", None, "I'm not worried, just checking the date."),
     # -- neutral: how-to questions and fault reports --
@@ -172,7 +185,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "6"
+    assert finding.detector == "emotion" and finding.detector_version == "7"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -59,7 +59,11 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"(?:as\s+per|according\s+to|required\s+by|under)\s+(?:the\s+)?(?:legislation|law|regulations?|government\s+rules?)",
              r"(?:an?\s+(?:extra\s+|additional\s+)?(?:[\w-]+\s+)?charge|fee)\s+(?:will|would|must)\s+(?:be\s+)?appl(?:y|ied)",
              r"(?:does|do)\s+require\s+an?\s+(?:extra|additional)\s+(?:[\w-]+\s+)?(?:charge|fee)",
-             r"(?:we|they)\s+operate\s+an?\s+(?:[\w-]+\s+){0,3}policy"),
+             r"(?:we|they)\s+operate\s+an?\s+(?:[\w-]+\s+){0,3}policy",
+             r"(?:booking|ticket|fare|store|these|the\s+same|our)\s+(?:\w+\s+)?rules\s+apply",
+             r"(?:we|I)\s+(?:do\s+|must\s+|have\s+to\s+)?(?:follow|comply\s+with|abide\s+by)\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:regulations|rules|guidelines|laws?)",
+             r"to\s+qualify\s+for\s+(?:a\s+)?(?:full\s+)?(?:refund|compensation|a\s+\w+),?\s+you\s+(?:would|will|must)\s+(?:have|need)\s+to",
+             r"you(?:'re|\s+are)\s+only\s+(?:able|allowed|permitted|entitled)\s+to"),
      0.8, "hides behind policy"),
     (phrases(r"(?:was|is|were|are)\s+(?:completely\s+|totally\s+|simply\s+)?unavoidable", r"(?:couldn't|could not)\s+(?:have\s+been|be)\s+avoided",
              r"(?:beyond|outside|out of)\s+(?:the\s+)?control\s+of\s+(?:us|the company|[A-Z][\w-]*)",
@@ -69,7 +73,8 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"because\s+(?:of\s+)?operational\s+(?:needs|reasons|requirements)", r"operational\s+(?:needs|reasons|requirements)\s+required",
              r"(?:my|our)\s+(?:earlier|previous|last|first)\s+(?:message|reply|response|answer|tweet)\s+was\s+(?:correct|right|accurate)",
              r"(?:staff|team|colleagues?|agents?|we|I)\s+(?:has|have)\s+(?:already\s+)?explained\s+(?:it\s+|this\s+|the\s+\w+\s+)?to\s+you",
-             r"(?:aren't|are\s+not|isn't|is\s+not|weren't|wasn't)\s+(?:required|obliged|obligated)\s+to"),
+             r"(?:aren't|are\s+not|isn't|is\s+not|weren't|wasn't)\s+(?:required|obliged|obligated)\s+to",
+             r"(?:can\s*not|can't|cannot)\s+speculate", r"(?:may|might)\s+not\s+have\s+been\s+available"),
      0.75, "justifies instead of helping"),
     (phrases(r"(?:for|due to)\s+(?:security|privacy|safety)\s+(?:purposes|reasons)[^.!?]{0,60}?\b(?:will not|won't|cannot|can't|can not|are not able|aren't able|unable|do not|don't)\b",
              r"(?:we|I)\s+(?:cannot|can't|can not|are unable to|am unable to|won't be able to|will not be able to|are not able to)\s+(?:confirm|disclose|share|communicate|discuss|give out|release)\s+(?:any|this|that|the|such)\b",
@@ -92,7 +97,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="4", kinds=(KIND,))
+@register_detector("defensive", version="5", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 

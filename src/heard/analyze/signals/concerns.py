@@ -285,11 +285,11 @@ CUES: tuple[Cue, ...] = (
     cue("concern.money", 2.0, "an amount",
         r"[$£€¥₹]\s?\d[\d,]*(?:\.\d\d)?", r"(?:RMB|rmb|Rs\.?|INR) ?\d[\d,]*", r"(?:Ksh|KES) ?\d[\d,]*", r"\d[\d,]*(?:\.\d\d)? ?(?:dollars|pounds|euros|usd|gbp|eur|quid|bucks|yuan|rmb|rupees|inr|ksh)"),
     cue("concern.business_impact", 2.0, "their business is affected",
-        r"(?:my|our) (?:business|shop|store|restaurant|salon|company|clinic|practice|firm|cafe|café|bakery|agency|startup|organi[sz]ation|school|office|warehouse|operations|production|website|online store|sales)",
+        r"(?<!lost )(?<!lose )(?<!losing )(?:my|our) (?:business|shop|store|restaurant|salon|clinic|practice|firm|cafe|café|bakery|agency|startup|organi[sz]ation|school|warehouse|operations|production|website|online store|sales)",
         r"(?:my|our) (?:customers|clients|staff|employees|team|users|patients|guests|stakeholders|board|investors|members|students|drivers)",
-        r"stakeholders", r"(?:lost|losing|lose) (?:sales|revenue|business|orders|customers|clients|bookings|money|income|thousands)",
+        r"stakeholders", r"(?:lost|losing|lose) (?:sales|revenue|business|orders|customers|clients|bookings|income|thousands)",
         r"(?:lost|losing|lose) (?:roughly |about |around |over )?[$£€]?[\d,]+k? (?:in|of) (?:sales|revenue|orders|bookings|income)",
-        r"(?:can't|cannot|unable to) (?:trade|take (?:orders|payments|bookings)|operate|serve (?:customers|clients)|open)",
+        r"(?:can't|cannot|unable to) (?:trade|take (?:orders|payments|bookings)|serve (?:customers|clients)|open (?:the |my |our )?(?:shop|store|doors|business|restaurant|salon|cafe|office)|operate (?:the |my |our )?(?:business|shop|store|restaurant))",
         r"(?:production|prod|checkout|payments?|our systems?|our platform|the platform|our api) (?:is |are |has been |went |has gone )?down",
         r"business (?:critical|impact|is suffering)", r"SLA", r"payroll", r"go-live", r"service level"),
     cue("concern.invisible", 2.0, "feels unseen",
@@ -321,7 +321,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:move|moving|go|going) (?:over )?to (?:a |another |a different )(?:provider|competitor|bank|company|network|carrier|supplier)",
         r"(?:find|finding|look|looking for|try|trying) (?:a |an )?(?:another|new|different|other) (?:provider|company|bank|supplier|carrier|network|service)",
         r"tak(?:e|ing) (?:my|our) (?:business|money|custom) elsewhere", r"(?:go|going|shop|shopping) elsewhere",
-        r"never (?:again|(?:be )?(?:shop|order|buy|fly|use|book|stay|eat|come back|return|recommend)\w*)",
+        r"never (?:again|(?:be )?(?:shop|order|buy|fly|use|book|stay|eat|come back|return|recommend)(?:s|ing|ping)?\b)",  # not "never ordered"
         r"(?:last|final) time I (?:use|order|shop|buy|fly|book)\w*", r"won't be (?:back|returning|renewing|using|ordering|shopping)",
         r"(?:I'm|I am|we're|we are) (?:done|finished) with (?:you|your|this)", r"leaving (?:you|for)", r"(?:I'm|I am) leaving",
         r"not (?:going to )?renew\w*", r"won't renew", r"unsubscrib\w*", r"port(?:ing)? my number", r"considering (?:leaving|switching|cancelling|canceling|other options)",
@@ -389,7 +389,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="6",
+    "concerns", version="7",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )

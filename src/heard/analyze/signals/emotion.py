@@ -44,7 +44,8 @@ _ORDINAL = r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eight
 CUES: tuple[Cue, ...] = (
     # -- anger: aimed at someone --
     cue("anger", 2.5, "targets someone",
-        r"you people", r"rip[- ]?off", r"ripp(?:ing|ed) (?:me|us|people) off", r"scam(?:mers?|med)?",
+        r"you people", r"rip[- ]?off", r"ripp(?:ing|ed) (?:me|us|people) off", r"(?:feel|felt|feeling|been|being|got|get|getting) ripped off",
+        r"scam(?:mers?|med)?", r"ashamed of (?:yourself|yourselves)",
         r"thie(?:f|ves|ving)", r"crooks?", r"liars?", r"lied to me", r"incompetent", r"idiots?",
         r"morons?", r"clowns", r"how dare you", r"shame on you", r"robb(?:ing|ed) (?:me|us|people)",
         r"(?:worst|useless|pathetic|rude|disgraceful|shocking|appalling) (?:company|customer service|service|support|staff|agents?|people|business)",
@@ -113,7 +114,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:obviously |clearly )?you (?:didn't|did not|don't|do not) (?:even )?read", r"(?:exactly )?the same (?:bs|bullshit|canned|copy[- ]paste(?:d)?) (?:answers?|replies|responses)",
         r"assaulted by"),
     cue("anger", 2.0, "accuses someone",
-        r"cheat(?:ed|ing|s)?", r"deceiv\w+", r"misled", r"conned", r"lying", r"theft", r"(?<!be )rude", r"dismissive",
+        r"cheat(?:ed|ing|s)?", r"deceiv\w+", r"misled", r"conned", r"price[- ]?goug\w*", r"lying", r"theft", r"(?<!be )rude", r"dismissive",
         r"condescending", r"patroni[sz]ing", r"arrogant",
         r"lies(?! (?:in|with|on|within|behind|ahead|at|between)\b)", r"(?:being |been |was |were |got )lied to", r"(?:don't|do not|stop) lie\b",
         r"criminals?", r"bull ?shit", r"(?:is|are) the worst\b", r"the worst \w+(?: \w+)? ever",
@@ -145,28 +146,39 @@ CUES: tuple[Cue, ...] = (
         r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:hours|days|weeks) (?:to|for) (?:get |getting )?(?:an? )?(?:answer|reply|respond|response)",
         r"(?:been )?waiting (?:for (?:it|this|them|my \w+) )?(?:since|from) ", r"no matter (?:what|how (?:many times|often|hard)) (?:I|we)",
         r"(?:make|makes|made|making) it (?:impossible|so hard|so difficult|a nightmare)",
-        r"(?:run|ran|tried|done|did|made) (?:multiple|several|many|countless|numerous|\d+|so many) (?:tests|attempts|tries|calls)"),
+        r"(?:run|ran|tried|done|did|made) (?:multiple|several|many|countless|numerous|\d+|so many) (?:tests|attempts|tries|calls)",
+        r"struggl(?:e|ed|ing) (?:to|with)", r"wast(?:e|ed|ing) (?:so much of )?(?:my|our) (?:time|day|morning|evening|patience)",
+        r"(?:the|a) run ?around", r"(?:round|around) in circles", r"(?:go|goes|going|gone|went|sent|sending|passed|bounced|bouncing|running|ran) back and forth",
+        r"spen[dt] (?:over |more than |almost |nearly )?(?:an?|\d+|two|three|four|five|six|several) (?:hours?|minutes|mins|days?) (?:trying|on the phone|on hold|waiting|chasing)"),
     cue("frustration", 0.6, "steps already tried",
         r"I(?:'ve| have)? (?:already )?(?:restarted|rebooted|reset|reinstalled|cleared|unplugged|updated|re-?installed)"),
     cue("frustration", 1.5, "repeated attempts",
-        rf"{_ORDINAL} time", rf"{_NUMBER} times", r"over and over(?: again)?", r"again and again",
-        r"every (?:single )?time", r"from morning (?:to|till|until) night", r"tried everything",
+        rf"{_ORDINAL} (?:time|notice|request|email|e-mail|call|attempt|complaint|message|tweet|letter|visit)",
+        rf"{_NUMBER} times", r"over and over(?: again)?", r"again and again",
+        r"every (?:single )?time", r"everytime", r"from morning (?:to|till|until) night", r"tried everything",
         r"nothing works", r"yet again", r"yet another", r"for (?:days|weeks|months|hours)(?: now)?",
         r"(?:days|weeks|months|hours) now", r"all (?:day|week|morning|night)",
         r"(?:been|still|keep) (?:waiting|trying|chasing)"),
     cue("frustration", 1.2, "persistence",
         r"still(?: \w+)? (?:not|no|never)(?: \w+)?", r"still(?: \w+)? (?:nothing|unable|waiting|broken|down|stuck|missing|wrong|the same|having|getting|telling|showing|charging|failing|crashing|dropping|happening|being|can't|cannot)",
-        r"still \w+n't", r"keeps?(?: on)? \w+ing", r"(?:happened|happening|failed|failing|crashed|crashing|stopped|charged|wrong) again",
+        r"still \w+n't", r"(?:keeps?|kept)(?: on)? \w+ing", r"(?:happened|happening|failed|failing|crashed|crashing|stopped|charged|wrong) again",
         r"(?:is|was|are|were|it's|its|been|went|goes|gone|going) (?:down|out|offline|broken) again",
         r"still (?:says|shows|showing|saying|reads|sitting|coming up|appearing|there|in (?:my|the)|disconnected|offline|unresolved|unsolved|pending|processing)", r"still(?= (?:'|‘|\"|“))",
         r"again(?: today| this (?:week|month|morning))", r"come back again", r"came back again",
         r"wtf", r"ffs", r"tf", r"grr+", r"argh+", r"ugh+", r"(?:this|that|it)(?:'s| is| was)? (?:such |total |complete |utter )?(?:bs|bullshit)", r"so (?:bs|bullshit)",
-        r"(?:always|keeps?|kept|constantly|repeatedly) fail\w*", r"for (?:over |more than |almost |nearly )?(?:\d+|two|three|four|five|six|seven|ten|several) (?:hours|days|weeks|months)",
+        r"(?:always|keeps?|kept|constantly|repeatedly) fail\w*", r"for (?:over |more than |almost |nearly |about |around |the (?:last|past) )?(?:\d+|two|three|four|five|six|seven|ten|several) (?:hours|days|weeks|months)",
+        r"(?:constantly|continuously|continually|consistently|repeatedly) (?:\w+ing|\w+s|down|off|offline|out|stuck|broken)",
+        r"for (?:over |more than |almost |nearly |about |around |the (?:last|past) )an? (?:whole |full )?(?:hour|day|week|month)",
+        r"since (?:yesterday|last (?:night|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the (?:start|beginning) of (?:the|this) (?:week|month))",
         r"(?:down|out|offline|waiting|on hold|stuck) for (?:over |more than |almost |nearly )?(?:\d+\+?|twenty|thirty|forty|forty-five) (?:mins|minutes)", r"smh"),
     # -- anxiety: what may happen --
     cue("anxiety", 2.0, "worry named",
-        r"worr(?:ied|ying|y)", r"anxious", r"nervous", r"scared", r"afraid", r"stressed(?: out)?",
-        r"stressful", r"concerned", r"fear(?:ful)?", r"dread(?:ing)?", r"uneasy", r"on edge",
+        r"worr(?:ied|ying|y)", r"anxious", r"nervous", r"scared", r"stressed(?: out)?",
+        # "I'm afraid not / I'm afraid I don't have it" is politeness, not fear.
+        r"afraid(?!\s*(?:[,.!?]|$|not\b|so\b|there\b|we\b|this\b|that's\b|it's\b|I (?:don't|do not|can't|cannot|have|had|didn't|did not)\b))",
+        # Worry of one's own, not "as far as I'm concerned" or a company "not too concerned".
+        r"(?<!far as )(?:I'm|I am|we're|we are|I was|we were|get|getting|very|really|bit|little|quite|so|feel|feeling|now) concerned",
+        r"stressful", r"fear(?:ful)?", r"dread(?:ing)?", r"uneasy", r"on edge",
         negatable=True),
     cue("anxiety", 2.0, "alarm named",
         r"terrified", r"panic(?:king|ked)?", r"freaking out", r"losing sleep", r"desperate",
@@ -177,7 +189,9 @@ CUES: tuple[Cue, ...] = (
         r"what if", r"what happens if", r"is there any chance", r"in time for", r"will I (?:lose|be charged|miss)",
         r"(?:hope|hoping|praying) (?:it|this|they|that)", r"fingers crossed it",
         r"(?:is|are) (?:it|they|this|that) (?:still )?going to (?:arrive|make it|get here|be here|be ready|be delivered|be fixed)",
-        r"will I (?:have|get|receive) (?:it|this|them|the \w+) (?:before|by|in time)"),
+        r"will I (?:have|get|receive) (?:it|this|them|the \w+) (?:before|by|in time)",
+        r"will (?:my|our|the|it|they|this|that|we) (?:\w+ )?(?:still )?(?:be )?(?:running|cancell?ed|delayed|on time|ok|okay|alright)\b",
+        r"not sure (?:if |whether )?(?:we|I)(?:'ll| will)? (?:make|get|catch)\b", r"(?:hope|hoping|praying) (?:everything|we|I|so|my|our)\b"),
     cue("anxiety", 1.0, "pleads for news",
         r"(?:can|could) (?:someone|somebody|anyone) (?:please )?tell me what(?:'s| is) going on",
         r"please (?:just )?tell me (?:someone|somebody|there's|there is|they|it's|it is|what(?:'s| is) going on|what happened|where)",
@@ -195,10 +209,12 @@ CUES: tuple[Cue, ...] = (
         r"not happy(?: with)?", r"unhappy", r"(?:such a |what a |a real )?shame", r"a pity", r"gutted",
         r"unimpressed", r"underwhelm\w*", r"not what I (?:expected|ordered|paid for)",
         r"used to be (?:good|great|better|reliable)", r"ruined", r"a disgrace", r"not impressed", r"not good enough",
+        r"#\w*disappoint\w*", r"bummed", r"(?:that|this|it) stinks", r"speechless", r"not (?:my|the) (?:fave|favou?rite)",
         negatable=False),
     cue("disappointment", 1.0, "poor verdict",
         r"sucks?", r"sux", r"horrible", r"terrible", r"awful", r"rubbish", r"crap", r"poor", r"shoddy",
         r"pointless", r"useless", r"worthless", r"misleading", r"not cool", r"should have taken", r"appalling",
+        r"lame", r"(?<!#)bo{2,}(?:urns)?",
         negatable=True),
     # -- confusion: puzzlement expressed --
     cue("confusion", 2.0, "puzzlement",
@@ -207,7 +223,8 @@ CUES: tuple[Cue, ...] = (
         r"what does (?:this|that|it) (?:even )?mean", r"how (?:is|can) (?:that|this) (?:even )?(?:possible|be)",
         r"why on earth", r"(?<!have )(?<!has )(?<!you've )no idea (?:why|what|how)(?! much)",
         r"I(?:'ve| have) no idea (?:why|what|how)(?! much)", r"not sure why", r"unclear", r"mixed messages",
-        r"I (?:don't|do not) (?:get it|know why)",
+        r"I (?:don't|do not) (?:get it|know why)", r"(?:don't|do not|can't|cannot) (?:get|see) why", r"what do you mean", r"wym",
+        r"how (?:could|can|would|is|was) (?:that|this|it) (?:\w+ )?(?:be )?possible", r"is this (?:a )?real\b",
         r"(?:which|that) I find (?:\w+ )?(?:unlikely|odd|strange|hard to believe)"),
     cue("confusion", 1.0, "something odd", r"weird", r"strange", r"odd", r"huh"),
     # -- relief --
@@ -216,7 +233,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:can|could) (?:finally |actually )?breathe(?: again)?", r"thank (?:god|goodness|heavens)",
         r"(?:a )?weight off my (?:mind|shoulders)", r"panic over", negatable=True),
     cue("relief", 2.0, "problem gone",
-        r"finally (?:works|working|arrived|here|sorted|fixed|resolved|got it|came)",
+        r"finally (?:works|working|arrived|here|sorted|fixed|resolved|got it|came|booked|received|free|back (?:up|online|on))",
+        r"(?:issue|problem|outage|fault|it)(?: is| has been| was| got)? (?:now |finally )?(?:solved|resolved|fixed)(?! yet)",
+        r"(?:found|figured out) (?:a )?(?:way|work) ?around",
         r"(?:glad|happy|pleased) (?:it's|its|that's|that it's|it is|to say it's) (?:sorted|fixed|resolved|working|here|back)",
         r"(?:back|up) (?:up and running|to normal|online)", r"problem solved", r"all sorted", r"sorted now",
         r"(?:it's|its|seems to be|is) (?:working|fixed) (?:now|again|at this stage)", r"working again",
@@ -256,7 +275,8 @@ CUES: tuple[Cue, ...] = (
         r"love (?:it|this|them|my|the|how)", r"in love with", r"amazing", r"awesome", r"fantastic",
         r"wonderful", r"delighted", r"thrilled", r"(?:so|very|really) happy", r"over the moon",
         r"excited", r"can't wait", r"yay", r"woo+-?hoo+", r"great news", r"best \w+ ever",
-        r"made my day", r"brilliant", r"perfect", negatable=True),
+        r"made my day", r"brilliant", r"perfect", r"delicious", r"(?:day|night|week) (?:is|was) made", r"glorious",
+        r"yumm?y?", negatable=True),
 )
 
 # A time-bound event at risk (see `concerns.deadline_hits`) is weak evidence of anxiety: alone it
@@ -333,7 +353,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="6", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="7", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
