@@ -201,7 +201,7 @@ CUES: tuple[Cue, ...] = (
         r"sad", r"saddened", r"upset", r"upsetting", r"miserable", r"depressed", r"crying", r"in tears", r"hurt(?:ful)?",
         r"lonely", r"down in the dumps", negatable=True),
     cue("sadness", 2.0, "grief",
-        r"heartbroken", r"devastated", r"broke my heart", r"passed away", r"bereave\w*", r"grieving",
+        r"heartbroken", r"devastated", r"broke my heart", r"(?:my )?heart is broken", r"breaking my heart", r"#sad(?:ness)?", r"I miss", r"passed away", r"bereave\w*", r"grieving",
         r"can't stop crying", strong=True),
     # -- disappointment --
     cue("disappointment", 2.0, "disappointment named",
@@ -286,7 +286,8 @@ _DEADLINE = Cue("anxiety", re.compile(r"$^"), 0.6, "a deadline at risk")
 # Emoji and punctuation cues: not word-bounded, so compiled apart from `phrases`.
 EMOJI_CUES: tuple[Cue, ...] = (
     Cue("frustration", re.compile("[\U0001F621\U0001F620\U0001F92C\U0001F624\U0001F629\U0001F62B\U0001F612\U0001F644]"), 1.2, "angry, weary or unamused emoji"),
-    Cue("disappointment", re.compile("[\U0001F615\U0001F61E\U0001F614]|:-?[(/](?![\\w/])"), 1.2, "let-down emoji"),
+    # Loudly crying (U+1F62D) over a missing burrito or episode is a let-down more often than grief.
+    Cue("disappointment", re.compile("[\U0001F615\U0001F61E\U0001F614\U0001F62D]|:-?[(/](?![\\w/])"), 1.2, "let-down emoji"),
     Cue("frustration", re.compile(r"\?!|!\?"), 0.6, "sharp question"),
     Cue("frustration", re.compile("[\U0001F926]"), 1.2, "facepalm"),
     # Shouting a whole phrase at an obstacle (TAXONOMY: capitals aimed at an obstacle are frustration).
@@ -294,7 +295,7 @@ EMOJI_CUES: tuple[Cue, ...] = (
     Cue("confusion", re.compile(r"\?\?+"), 0.8, "puzzled question marks"),
     Cue("anger", re.compile("\U0001F643"), 1.0, "sarcasm"),  # upside-down face
     Cue("joy", re.compile("[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F970\U0001F389\u2764\U0001F601]"), 1.2, "happy emoji"),
-    Cue("sadness", re.compile("[\U0001F622\U0001F62D\U0001F494\u2639\U0001F641]"), 1.2, "sad emoji"),
+    Cue("sadness", re.compile("[\U0001F622\U0001F494\u2639\U0001F641]"), 1.2, "sad emoji"),
 )
 
 _TARGET = re.compile(
