@@ -9,6 +9,12 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # what was done at the customer's request, or what a search found: the loop closed
+    ("Hi Ana. Your newsletter subscription has been removed as requested.",
+     ["Your newsletter subscription has been removed as requested."]),
+    ("The lost property team checked the coach, but no bag was found on board.",
+     ["The lost property team checked the coach, but no bag was found on board."]),
+    ("The account has been closed? Let me know if you still see charges.", []),
     ("To recap: the duplicate charge is refunded and we've fixed the billing bug that caused it. Thank you for your patience.",
      ["To recap: the duplicate charge is refunded and we've fixed the billing bug that caused it. Thank you for your patience."]),
     # closure mid-thread: the cause explained and what was done

@@ -73,6 +73,10 @@ CASES = [
      [("risk.churn", "cancelling my subscription"), ("risk.churn", "switching to Netflix")]),
     ("I will never shop here again.", [("risk.churn", "never shop")]),
     ("Apparently I never ordered it.", []),  # the past, not an intent
+    ("Seriously contemplating ending my contract.", [("risk.churn", "contemplating ending")]),
+    ("Please delete my account.", [("risk.churn", "delete my account")]),
+    ("Starting to look around for a new broadband provider.", [("risk.churn", "look around for a new")]),
+    ("Fed up, so I switched to @rivalnet last night.", [("risk.churn", "I switched to @rivalnet")]),
     ("They never used to hold payments like this.", []),
     ("Fix this or I'm taking my business elsewhere.", [("risk.churn", "taking my business elsewhere")]),
     ("I'm not going to cancel my subscription over this.", []),
@@ -85,6 +89,7 @@ CASES = [
     ("The internet is down again today.", [("concern.repeat_contact", "is down again")]),
     ("This is the second email I've sent about this.", [("concern.repeat_contact", "second email")]),
     ("Seriously? That's the third person.", [("concern.repeat_contact", "third person")]),
+    ("Third outage this month.", [("concern.repeat_contact", "Third outage")]),
     ("Emailed twice, no answer.", [("concern.repeat_contact", "Emailed twice"), ("concern.repeat_contact", "no answer")]),
     ("I told the last guy all this.", [("concern.repeat_contact", "the last guy")]),
     ("Yes but as I said I don't have a printer.", [("concern.repeat_contact", "as I said")]),

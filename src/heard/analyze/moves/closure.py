@@ -22,6 +22,9 @@ _DONE = phrases(
     r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed|out|released|available)",
     r"(?:is|(?:that|it|this)'s|are|has been|have been)\s+(?:now\s+)?(?:paused|rolled back|switched off|disabled|fixed(?:\s+now)?)",
     r"(?:^|\n)\s*what (?:we(?:'ve| have)? )?changed\s*:",
+    r"(?:has|have)\s+been\s+(?:deactivated|closed|removed|unsubscribed|deleted|stopped)",
+    r"will\s+no\s+longer\s+(?:be\s+sent|receive|be\s+charged|be\s+billed)",
+    r"(?:checked|searched)\b[^.!?]{0,60}?\b(?:no|nothing)\b[^.!?]{0,30}?\b(?:was|were)\s+found",
 )
 # (pattern, score, label) rows: what makes a sentence part of a closing note.
 CUES = (
@@ -42,6 +45,9 @@ CUES = (
              r"the\s+(?:update|bug|issue|problem|error|change|fault|glitch|outage)\s+that\s+caused\s+(?:this|it|the)",
              r"(?:got|was|were)\s+(?:stuck|held|blocked|flagged|rejected|declined|delayed)\b[^.!?]{0,40}?\bbecause"),
      0.8, "explains the cause"),
+    (phrases(r"as\s+(?:requested|you\s+asked|per\s+your\s+request)", r"will\s+no\s+longer\s+(?:be\s+sent|receive|be\s+charged|be\s+billed)",
+             r"(?:no|nothing)\b[^.!?]{0,30}?\b(?:was|were)\s+found"),
+     0.8, "reports what was done or found"),
     (phrases(r"thank(?:s| you)(?:\s+(?:so|very))?(?:\s+much)?\s+(?:again\s+)?for\s+(?:your|you're|all your|bearing with)",
              r"(?:we'd|we would|I'd|I would)\s+(?:love|like|appreciate)\s+(?:to hear\s+)?your\s+feedback",
              r"(?:let us know|tell us)\s+how\s+we\s+did", r"how\s+did\s+we\s+do", r"(?:a|our)\s+(?:short\s+|quick\s+)?survey",
@@ -50,7 +56,7 @@ CUES = (
 )
 
 
-@register_detector("closure", version="2", kinds=(KIND,))
+@register_detector("closure", version="3", kinds=(KIND,))
 class ClosureDetector:
     """Agent closes the loop: what happened, what changed, prevention, thanks, feedback."""
 
