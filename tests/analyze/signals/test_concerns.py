@@ -241,6 +241,10 @@ CASES = [
     ("Card is about to expire, can you expedite?", [("concern.deadline_event", "about to expire")]),
     # hard negatives
     ("What time does the next train to Leeds leave?", []),
+    ("My points from my last flight never showed up.", []),  # a past journey is not at stake
+    ("The console releases Friday and my pre-order still hasn't shipped.", [("concern.deadline_event", "releases Friday")]),
+    ("Any news on the delayed departure to Lisbon?", [("concern.deadline_event", "departure")]),
+    ("If the parcel isn't here I'll miss Black Friday.", [("concern.deadline_event", "Black Friday")]),
     ("I didn't take the plane because I was ill, can I get the fee back?", [("concern.money", "fee")]),
     ("We watched the game at the bar, great night.", []),
     ("Why does it crash? I don't have any third party apps installed.", []),

@@ -50,6 +50,10 @@ EVENT = cue("concern.deadline_event", 1.0, "event",
             r"school ?work", r"homework", r"assignments?", _WORK_DUE,
             r"watch(?:ing)? the (?:\w+ )?(?:game|match|fight|finale|premiere)", r"world ?series",
             r"expir(?:es|ing) (?:today|tonight|tomorrow|soon|this|next|on|in)", r"about to expire",
+            r"boarding", r"departure", r"landing", r"take-?off", r"(?:delivery |time |my |our )slot",
+            r"black friday", r"cyber monday", r"prime day", r"boxing day", r"tax (?:return|report|deadline)",
+            r"release (?:date|day)", r"launch day", r"releases (?:on |this |next )?(?:today|tomorrow|" + _DAY + r")",
+            r"(?:a|one|two|three|\d+) (?:days?|weeks?) away", r"(?-i:\b[A-Z]{2}\d{3,4}\b)",
             r"(?:by|before) " + _DAY)
 # Deadlines that are at stake by themselves ("our cut-off is tomorrow").
 _DEADLINE_ITSELF = phrases(r"deadline", r"cut-?off", r"due date", r"(?:return|refund|cancellation|returns) window",
@@ -62,7 +66,8 @@ _NEAR = phrases(r"today", r"tonight", r"tomorrow", r"in (?:an?|one|two|three|\d+
                 r"in (?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of) days",
                 r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?",
                 r"\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*")
-_PAST = phrases(r"ago", r"yesterday", r"last (?:week|month|year|summer|winter)")
+_PAST = phrases(r"ago", r"yesterday", r"last (?:week|month|year|summer|winter)",
+                r"(?:my|our|the|an?) (?:last|previous|recent|old) (?:flights?|trips?|stays?|visits?|journeys?|bookings?)")
 # A time-bound thing is at stake when the message says it could be missed or is in doubt.
 _AT_RISK = phrases(r"\w+n't", r"wrong", r"broken", r"damaged", r"faulty", r"fail(?:s|ed|ing)?", r"counting on",
     r"in time", r"on time", r"won't (?:arrive|make it|get here|be here|be ready)", r"will not", r"not going to",
@@ -74,7 +79,7 @@ _AT_RISK = phrases(r"\w+n't", r"wrong", r"broken", r"damaged", r"faulty", r"fail
     # An outage or a disrupted journey puts whatever the message names at risk.
     r"outages?", r"no (?:internet|service|signal|power|wi-?fi|connection|tv|cable|trains?|flights?)",
     r"(?:internet|service|power|wi-?fi|cable|tv|network|signal|@\w+) (?:is |was |went |has been )?(?:out|down)",
-    r"(?:not sure|doubt|hope) (?:we|I|they|she|he|you)(?:'ll| will| can| could|'d| would)? make", r"divert(?:ed|ing)", r"deplan(?:e|ed|ing)", r"without (?:any )?(?:updates?|information|info|word)", r"left early",
+    r"(?:not sure|doubt|hope) (?:we|I|they|she|he|you)(?:'ll| will| can| could|'d| would)? make", r"any (?:updates?|news|word)", r"divert(?:ed|ing)", r"deplan(?:e|ed|ing)", r"without (?:any )?(?:updates?|information|info|word)", r"left early",
 )
 # Happy mentions of an event: no concern.
 _HAPPY = phrases(
