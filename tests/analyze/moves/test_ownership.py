@@ -13,6 +13,10 @@ def found(conversation):
     ("I'll handle this myself and make sure it's fixed.", ["I'll handle this myself and make sure it's fixed."]),
     ("Thanks. I'll pass your case to our billing team today.", ["I'll pass your case to our billing team today."]),  # hand-off with I'll
     ("I'm taking care of this for you.", ["I'm taking care of this for you."]),
+    ("Hi Sam. Let me look into this for you.", ["Let me look into this for you."]),
+    ("I am submitting the request now. -CS", ["I am submitting the request now."]),
+    ("I have sent an email to the depot manager about it.", ["I have sent an email to the depot manager about it."]),
+    ("One moment as I take a look.", ["One moment as I take a look."]),
     ("Please DM me when you visited the store and I'll look into this.",
      ["Please DM me when you visited the store and I'll look into this."]),
     ("Leave it with me, Priya.", ["Leave it with me, Priya."]),

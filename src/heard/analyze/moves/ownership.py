@@ -41,10 +41,14 @@ RULES: tuple[Rule, ...] = (
              rf"{_WILL}stay (?:right )?(?:here|with you|on (?:this|it|the line)|in this (?:chat|DM|thread|conversation))"),
      0.9, "takes personal ownership"),
     (phrases(rf"{_WILL}{_ACTION}\b"), 0.8, "commits to a specific action"),
-    (phrases(r"I(?:'m| am)\s+(?:now\s+)?(?:looking into|checking|escalating|chasing|raising|processing|on) (?:this|it|that|your)\b"),
+    (phrases(r"I(?:'m| am)\s+(?:now\s+)?(?:looking into|checking|escalating|chasing|raising|processing|on) (?:this|it|that|your)\b",
+             r"I(?:'m| am)\s+(?:now\s+|just\s+)?(?:submitting|looping|sending|forwarding|passing|contacting|replying to|reaching out to|emailing|calling)\s+(?:the|this|it|that|your|our|in|them|him|her)\b",
+             r"let me (?:look into|check|investigate|research|do some research|request|escalate|find out|take a look|look at|chase|raise)\b",
+             r"(?:one moment|bear with me|give me a (?:moment|second|sec|minute)),?\s+(?:as|while) I (?:take a look|look|check)"),
      0.7, "commits to a specific action"),
     (phrases(r"I(?:'ve| have)?\s+(?:personally\s+|already\s+|just\s+|also\s+)?(?:spoken|spoke|talked)\s+(?:to|with)\s+(?:the|our|my|your|a|an)\b",
-             r"I(?:'ve| have)\s+(?:personally\s+|already\s+|just\s+|also\s+|now\s+)?(?:asked|chased|escalated|flagged|pushed)\s+(?:the|our|my|them|him|her|it|this|your)\b",
+             r"I(?:'ve| have)\s+(?:personally\s+|already\s+|just\s+|also\s+|now\s+)?(?:asked|chased|escalated|flagged|pushed)\s+(?:the|our|my|them|him|her|it|this|your|colleagues|a colleague|someone)\b",
+             r"I(?:'ve| have)\s+(?:personally\s+|already\s+|just\s+|also\s+|now\s+)?(?:sent|emailed|messaged|forwarded|passed|submitted|raised|logged|reported)\s+(?:an?\s+|the\s+|this\s+|your\s+|it\s+)?(?:\w+\s+)?(?:on\s+)?(?:to|with)\s+(?:the|our|my|a)\b",
              r"I\s+(?:personally\s+)?(?:checked|confirmed)\s+with\s+(?:the|our|my)\b"),
      0.7, "went to another team for the customer"),
 )
@@ -77,7 +81,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return not _SPECIFIC.search(rest[:60])
 
 
-@register_detector("ownership", version="4", kinds=(KIND,))
+@register_detector("ownership", version="5", kinds=(KIND,))
 class OwnershipDetector:
     """Agent commits personally ("I will …") to carry the case."""
 
