@@ -228,3 +228,19 @@ def test_a_model_generic_finding_is_said_of_the_whole_reply(make_conversation, m
     assert [f.kind for f in found] == (["move.generic"] if generic else [])
     if generic:
         assert (found[0].span.start, found[0].span.end) == (0, len(text))
+
+
+def test_emotion_blend_reads_no_delight_in_a_complaint():
+    """A model sure of joy loses to a rule cue of frustration: the message complains, so the joy the
+    model reads is sarcasm or a word like "enjoying" before the complaint."""
+    import numpy as np
+
+    from heard.learn.detectors import EMOTIONS, EmotionModelDetector
+    from heard.model import Finding, Span
+
+    model_p = np.full(len(EMOTIONS), 0.01)
+    model_p[EMOTIONS.index("joy")] = 0.9
+    det = EmotionModelDetector()
+    frustration = Finding(kind="emotion.frustration", span=Span("m", 0, 1), score=0.7, detector="emotion",
+                          detector_version="7", rationale="frustration (persistence): 'still not'")
+    assert EMOTIONS[int(det.blend(model_p, frustration).argmax())] == "frustration"
