@@ -60,6 +60,7 @@ CASES = [
     ("The internet is down in my flat.", []),
     # their own business, not a workplace mentioned in passing, a device that won't open, or churn
     ("The VPN fails on my office wifi too.", []),
+    ("My buyers can't see the delivery options any more.", [("concern.business_impact", "My buyers")]),
     ("I can't open the app since the update.", []),
     ("You just lost my business for good.", [("risk.churn", "You just lost my business")]),
     ("Short rides lose money for drivers.", []),
@@ -220,6 +221,10 @@ CASES = [
     ("I have submitted a complaint about over charging.",
      [("concern.repeat_contact", "submitted a complaint"), ("concern.money", "over charging")]),
     ("They don't care about their customers at all.", [("concern.invisible", "They don't care")]),
+    ("The agent wasn't ready to listen to anything I said.", [("concern.invisible", "wasn't ready to listen")]),
+    ("You reply to everyone else but have not responded to me.", [("concern.invisible", "not responded to me")]),
+    ("They obviously overlook negative feedback.", [("concern.invisible", "overlook negative feedback")]),
+    ("Does not appear that the bank is too concerned.", [("concern.invisible", "Does not appear that the bank is too concerned")]),
     ("I quit Northwind this afternoon.", [("risk.churn", "I quit Northwind")]),
     ("If nothing changes I will have to switch to Acme Mobile.", [("risk.churn", "have to switch to Acme Mobile")]),
     ("Not going back ever again. #fail", [("risk.churn", "Not going back")]),
