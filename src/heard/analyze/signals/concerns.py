@@ -140,7 +140,18 @@ CUES: tuple[Cue, ...] = (
         r"(?:come|came|comes) back again(?: today| this (?:week|month|morning))?",
         r"(?:problem|issue|fault|error|bug|noise|leak|it|symptoms?) (?:has |have |had |just |keeps? )?(?:came|come|comes|coming) back(?! again)(?: today| this (?:week|month|morning))?", r"(?:keeps|kept|keep) (?:happening|dropping|failing|cutting out|crashing|breaking|going down)",
         r"(?:contact|contacting|calling|writing|emailing|messaging|chasing) (?:you )?again", r"(?:I've|I have) been chasing",
-        r"(?:I've|I have) (?:contacted|called|emailed|messaged) (?:you|this)"),
+        r"(?:I've|I have) (?:contacted|called|emailed|messaged) (?:you|this)",
+        # Repeating themselves, attempts that failed to get through, earlier contact in passing (TAXONOMY.md).
+        r"(?:have|had) to keep (?:explaining|repeating|asking|calling|chasing|telling)",
+        r"(?:on (?:the )?phone|on hold|calling|chatting)(?: \S+){0,3}? (?:for )?(?:the )?(?:past|last) (?:\d+|few|several|couple of) (?:mins|minutes|hours)",
+        r"(?:been|keep|kept) trying to (?:chat|call|reach|contact|get through|get hold|talk|speak)",
+        r"tweeting (?:you|u|y'?all) (?:so much|again|for (?:days|weeks|months|years))",
+        r"(?:you|y'?all|you guys|they) (?:have |'ve )?been (?:saying|telling (?:me|us)) (?:that|this) for",
+        r"(?:fought|arguing|argued|battling|battled) with (?:you|your|y'?all|them)", r"another promise",
+        r"(?:people|person|guy|lady|reps?|agents?) (?:on|over) the phone (?:was|were|said|told)",
+        r"(?:heard|got) (?:zero|nothing|nada) (?:back )?from", r"(?:responded|replied) \d+ ?(?:mins?|minutes|hours) ago",
+        r"conflicting (?:answers|information|info)", r"(?:all )?(?:the )?lines (?:are )?(?:all )?closed",
+        r"checked (?:the|all the|several|other|\d+) stores", r"(?:experiences?|visits?) (?:at|to) your (?:stores?|branch(?:es)?|shops?)"),
     # Earlier contact in the words ("I DMed you", "I was told", "the agent I spoke with"): not effort by
     # itself, so not frustration evidence (see emotion._REPEAT).
     cue("concern.repeat_contact", 2.0, "earlier contact",
@@ -173,7 +184,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:I|we)(?:'ve| have)? (?:talked|spoke|spoken) (?:to|with) (?:you|u)\b", r"(?:I|we)(?:'ve| have)? told (?:you|u)\b", r"\band was told\b",
         r"(?:I|we)(?:'ve| have)? (?:already |just )?(?:dm'?e?d|pm'?e?d|sent (?:you |u )?a (?:dm|pm))\b",
         r"(?:on the phone|on the line) with (?:someone|somebody|an agent|a rep|customer service|support)",
-        r"(?:I|we) (?:went|go|going) (?:in)?to (?:my|the|a|your) (?:local )?(?:branch|store|shop|office)",
+        r"(?:I|we) (?:went|go|going|drove) (?:in)?to (?:my|the|a|your|another) (?:local )?(?:\w+ )?(?:branch|store|shop|office)",
         r"(?:supervisor|manager)(?:'?s)? (?:response|answer|reply)",
         r"talk(?:ed)? to (?:someone|somebody|an agent|a rep|a person|customer service)\b", r"(?:just )?got off the phone with",
         r"according to (?:your|the) (?:customer service|support|agent|rep|staff|store|helpline)",
