@@ -50,6 +50,10 @@ CASES = [
     ("Please refund the £40 you took from my account.",
      [("concern.money", "refund"), ("concern.money", "£40"), ("concern.money", "took from my account")]),
     ("There's a late fee on my account I never agreed to.", [("concern.money", "late fee")]),
+    ("I'm being charged for a subscription I cancelled.", [("concern.money", "being charged")]),
+    ("My phone got charged for 2 hours and still died.", []),  # a battery, not a bill
+    ("My plan is going up $15 next month.", [("concern.money", "going up $15")]),
+    ("Still no sign of my refund.", [("concern.money", "no sign of my refund")]),
     ("I pay my bill every month, how do I see it online?", []),
     ("I'm a student and honestly can't afford another charge.",
      [("concern.money", "can't afford")]),
