@@ -44,6 +44,9 @@ CASES = [
      "How do I switch back and forth between the two accounts?"),
     # -- anger: "rip-off" aimed at whoever charged it --
     ("Three pounds for a bag? I feel ripped off by you lot.", "anger", 3, "feel ripped off"),
+    ("@northwind is honestly trash", "anger", 1, "@northwind is honestly trash"),
+    ("Look what the courier did to my parcel.", "neutral", None, "Look what the courier did to my parcel."),
+    ("Look what you did to my suitcase.", "anger", 1, "Look what you did to my"),
     # -- anxiety: what may happen --
     ("I'm nervous about the hotel booking, will I be charged again if I change the date?",
      "anxiety", 2, "nervous"),
