@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import json
+
 
 class HeardError(Exception):
     status = 500
@@ -39,6 +41,17 @@ class UnknownFormat(IngestError):
 
 class InvalidRecord(IngestError):
     pass
+
+
+def json_object(line: str, *, path: str, record: str) -> dict:
+    """One line of a JSON Lines file as an object, or an InvalidRecord naming the file and line."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InvalidRecord(f"not valid JSON ({error.msg})", path=path, record=record) from None
+    if not isinstance(row, dict):
+        raise InvalidRecord("expected a JSON object", path=path, record=record)
+    return row
 
 
 class ConfigError(HeardError):

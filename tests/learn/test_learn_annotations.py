@@ -45,8 +45,8 @@ def test_read_annotations_keeps_labels_spans_and_emotion(tmp_path):
 
 
 @pytest.mark.parametrize("bad, where", [
-    ("{nope", "record line 1: not JSON"),
-    ("[1]", "record line 1: not a JSON object"),
+    ("{nope", "record line 1: not valid JSON"),
+    ("[1]", "record line 1: expected a JSON object"),
     (record(source_id="D1"), "field 'source_id'"),
     (record(labels="concern.money"), "field 'labels': must be a list"),
     (record(labels=["move.apology"], spans={}), "field 'labels': unknown customer kind(s) move.apology"),

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from heard.analyze.text import sentence_spans
-from heard.errors import InvalidRecord, MissingRequirement
+from heard.errors import InvalidRecord, MissingRequirement, json_object
 
 FOLDER = Path(__file__).parent / "annotations"
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "disappointment", "confusion", "relief",
@@ -61,12 +61,7 @@ def _parse(path: Path, n: int, line: str, role: str) -> Annotation:
     def bad(reason: str, name: str | None = None) -> InvalidRecord:
         return InvalidRecord(reason, path=str(path), record=f"line {n}", field=name)
 
-    try:
-        r = json.loads(line)
-    except json.JSONDecodeError as e:
-        raise bad(f"not JSON ({e.msg})") from None
-    if not isinstance(r, dict):
-        raise bad("not a JSON object")
+    r = json_object(line, path=str(path), record=f"line {n}")
     sid = r.get("source_id")
     if not isinstance(sid, str) or "#" not in sid:
         raise bad("must be '<dialogue id>#<turn>'", "source_id")

@@ -39,7 +39,7 @@ import numpy as np
 
 from heard.analyze.pipeline import Analyzer
 from heard.analyze.registry import available_detectors, build_detectors
-from heard.errors import InvalidRecord
+from heard.errors import InvalidRecord, json_object
 from heard.model import Channel, Conversation, Message, Role
 
 LABELS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels" / "support_validation.jsonl"
@@ -268,12 +268,7 @@ def _labelled_record(path: Path, n: int, line: str) -> dict:
     def bad(reason: str, name: str | None = None) -> InvalidRecord:
         return InvalidRecord(reason, path=str(path), record=f"line {n}", field=name)
 
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise bad(f"not valid JSON ({error.msg})") from None
-    if not isinstance(row, dict):
-        raise bad("expected a JSON object")
+    row = json_object(line, path=str(path), record=f"line {n}")
     role = row.get("role")
     if role not in ("agent", "customer"):
         raise bad("must be agent or customer", "role")

@@ -13,12 +13,11 @@ described in docs/models/corrections.md.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from heard.analyze.text import sentence_around
-from heard.errors import InvalidRecord
+from heard.errors import InvalidRecord, json_object
 
 __all__ = ["LabelExample", "read_labels"]
 
@@ -39,12 +38,7 @@ def read_labels(path: Path) -> list[LabelExample]:
         if not line.strip():
             continue
         record = f"line {n}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InvalidRecord(f"not valid JSON ({error.msg})", path=str(path), record=record) from None
-        if not isinstance(row, dict):
-            raise InvalidRecord("expected a JSON object", path=str(path), record=record)
+        row = json_object(line, path=str(path), record=record)
         for name, kind in (("text", str), ("role", str), ("kind", str), ("start", int), ("end", int), ("label", int)):
             if not isinstance(row.get(name), kind) or isinstance(row.get(name), bool):
                 raise InvalidRecord(f"missing or not a{'n integer' if kind is int else ' string'}",
