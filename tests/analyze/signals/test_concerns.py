@@ -257,6 +257,8 @@ CASES = [
     ("The console releases Friday and my pre-order still hasn't shipped.", [("concern.deadline_event", "releases Friday")]),
     ("Any news on the delayed departure to Lisbon?", [("concern.deadline_event", "departure")]),
     ("If the parcel isn't here I'll miss Black Friday.", [("concern.deadline_event", "Black Friday")]),
+    ("BA0229 cancelled, rebooked on BA293.", [("concern.deadline_event", "BA0229")]),
+    ("My RX480 won't boot since the driver update.", []),  # a product code, not a flight
     ("I didn't take the plane because I was ill, can I get the fee back?", [("concern.money", "fee")]),
     ("We watched the game at the bar, great night.", []),
     ("Why does it crash? I don't have any third party apps installed.", []),

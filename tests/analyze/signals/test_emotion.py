@@ -53,6 +53,9 @@ CASES = [
     ("Is there any chance the cake arrives before the party?", "anxiety", 1, "Is there any chance"),
     ("Snow in Leeds tonight. Will the trains be running tomorrow?", "anxiety", 1, "Will the trains be running"),
     ("Queue out the door at security, not sure we'll make the ferry.", "anxiety", 1, "not sure we'll make"),
+    ("Hoping my parcel will get here before Friday.", "anxiety", 1, "Hoping my parcel will"),
+    ("Hope so, that would be great.", "neutral", None, "Hope so, that would be great."),  # a wish, not a worry
+    ("He has struggled to score all season.", "neutral", None, "He has struggled to score all season."),  # someone else's effort
     ("I'm afraid I don't have the receipt any more.", "neutral", None, "I'm afraid I don't have the receipt any more."),
     ("As far as I'm concerned the order is fine.", "neutral", None, "As far as I'm concerned the order is fine."),
     # negated worry: no emotion

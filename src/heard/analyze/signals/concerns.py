@@ -50,10 +50,12 @@ EVENT = cue("concern.deadline_event", 1.0, "event",
             r"school ?work", r"homework", r"assignments?", _WORK_DUE,
             r"watch(?:ing)? the (?:\w+ )?(?:game|match|fight|finale|premiere)", r"world ?series",
             r"expir(?:es|ing) (?:today|tonight|tomorrow|soon|this|next|on|in)", r"about to expire",
-            r"boarding", r"departure", r"landing", r"take-?off", r"(?:delivery |time |my |our )slot",
+            r"boarding", r"departure", r"(?:delivery |time |my |our )slot",
             r"black friday", r"cyber monday", r"prime day", r"boxing day", r"tax (?:return|report|deadline)",
             r"release (?:date|day)", r"launch day", r"releases (?:on |this |next )?(?:today|tomorrow|" + _DAY + r")",
-            r"(?:a|one|two|three|\d+) (?:days?|weeks?) away", r"(?-i:\b[A-Z]{2}\d{3,4}\b)",
+            r"(?:a|one|two|three|\d+) (?:days?|weeks?) away",
+            # A flight number ("BA0229 cancelled"), not a product code ("my RX480 gave 15 fps").
+            r"(?-i:[A-Z]{2}\d{3,4})(?=[^.!?]{0,40}?\b(?i:cancel\w*|delay\w*|divert\w*|depart\w*|flight|boarding|gate|rebook\w*)\b)",
             r"(?:by|before) " + _DAY)
 # Deadlines that are at stake by themselves ("our cut-off is tomorrow").
 _DEADLINE_ITSELF = phrases(r"deadline", r"cut-?off", r"due date", r"(?:return|refund|cancellation|returns) window",
