@@ -455,8 +455,8 @@ def search_cli(
 # -- corrections and evaluation ------------------------------------------------------------------
 
 # heard.learn.evaluate.SPLITS, spelt out so that `heard --help` does not load the evaluation
-EVAL_SPLITS = ("support", "support-blind", "support-blind-taxonomy", "support-decisions", "support-decisions-taxonomy",
-               "support-dev-agent", "support-dev-customer", "goemotions", "esconv", "epitome")
+EVAL_SPLITS = ("support", "support-taxonomy", "support-blind", "support-blind-taxonomy", "support-decisions",
+               "support-decisions-taxonomy", "support-dev-agent", "support-dev-customer", "goemotions", "esconv", "epitome")
 
 
 def _since(value: str | None):

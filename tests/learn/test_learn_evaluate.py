@@ -83,6 +83,15 @@ def test_eval_reports_the_same_tweets_labelled_from_the_taxonomy_alone(tmp_path)
     assert "agent moves (n=1548)" in report
 
 
+def test_eval_reports_a_labels_file_twin_labelled_from_the_taxonomy_alone(tmp_path):
+    customers = "".join(line + "\n" for line in FIXTURE.read_text().splitlines() if '"customer"' in line)
+    (tmp_path / "mine.jsonl").write_text(customers)
+    assert "## support-taxonomy: skipped" in run_eval(tmp_path, labels=tmp_path / "mine.jsonl", splits=["support-taxonomy"])
+    (tmp_path / "mine_taxonomy.jsonl").write_text(customers)
+    report = run_eval(tmp_path, labels=tmp_path / "mine.jsonl", splits=["support-taxonomy"])
+    assert "## labels mine.jsonl, labelled again from TAXONOMY.md alone — customer concerns (n=3)" in report
+
+
 def test_eval_of_a_customer_only_file_names_it_and_prints_no_empty_table(tmp_path):
     customers = tmp_path / "mine.jsonl"
     customers.write_text("".join(line + "\n" for line in FIXTURE.read_text().splitlines() if '"customer"' in line))

@@ -74,7 +74,8 @@ CONCERNS = ("concern.deadline_event", "concern.accessibility", "concern.repeat_c
             "concern.business_impact", "concern.invisible", "risk.churn")
 FAMILIES = ("move", "concern", "risk", "emotion")
 MODEL_DETECTORS = ("moves_model", "concerns_model")
-SPLITS = ("support", "support-blind", "support-blind-taxonomy", "support-decisions", "support-decisions-taxonomy",
+SPLITS = ("support", "support-taxonomy", "support-blind", "support-blind-taxonomy", "support-decisions",
+          "support-decisions-taxonomy",
           "support-dev-agent", "support-dev-customer", "goemotions", "esconv", "epitome")
 
 
@@ -461,6 +462,7 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
     decisions = [labels.parent / name for name in DECISIONS]
     blind_taxonomy = [labels.parent / name for name in BLIND_TAXONOMY]
     decisions_taxonomy = [labels.parent / name for name in DECISIONS_TAXONOMY]
+    labels_taxonomy = labels.with_name(f"{labels.stem}_taxonomy.jsonl")
     title = "support validation" if labels == LABELS_FILE else f"labels {labels.name}"
     rules, models = build_analyzer(False), build_analyzer(True)
     out = ["# heard eval — per-kind precision / recall / F1, macro-F1 over kinds with gold positives and its "
@@ -468,6 +470,9 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
     checks: list[tuple[str, Callable[[], bool], Callable[[], list[str]]]] = [
         ("support", lambda: labels.is_file(),
          lambda: _labelled_split([labels], title, lambda rs: eval_support(rs, rules, models, title))),
+        ("support-taxonomy", lambda: labels_taxonomy.is_file(),
+         lambda: _labelled_split([labels_taxonomy], f"{title}, TAXONOMY.md alone", lambda rs: eval_support(
+             rs, rules, models, f"{title}, labelled again from TAXONOMY.md alone"))),
         ("support-blind", lambda: all(p.is_file() for p in blind),
          lambda: _labelled_split(blind, "support blind check", lambda rs: eval_support(
              rs, rules, models, f"support blind check (round {BLIND_ROUND}; never tuned on)"))),
