@@ -13,6 +13,10 @@ from heard.model import Conversation, Finding, Message
 
 KIND = "move.closure"
 
+# What was done or found at the customer's request: both evidence that something was done and a
+# closing cue of its own.
+_NO_LONGER = r"will\s+no\s+longer\s+(?:be\s+sent|receive|be\s+charged|be\s+billed)"
+_NOTHING_FOUND = r"(?:no|nothing)\b[^.!?]{0,30}?\b(?:was|were)\s+found"
 _DONE = phrases(
     r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|raised|released|corrected|"
     r"updated|credited|removed|replaced|reset|resolved|restored|issued|processed|changed|cancelled|canceled|"
@@ -23,8 +27,7 @@ _DONE = phrases(
     r"(?:is|(?:that|it|this)'s|are|has been|have been)\s+(?:now\s+)?(?:paused|rolled back|switched off|disabled|fixed(?:\s+now)?)",
     r"(?:^|\n)\s*what (?:we(?:'ve| have)? )?changed\s*:",
     r"(?:has|have)\s+been\s+(?:deactivated|closed|removed|unsubscribed|deleted|stopped)",
-    r"will\s+no\s+longer\s+(?:be\s+sent|receive|be\s+charged|be\s+billed)",
-    r"(?:checked|searched)\b[^.!?]{0,60}?\b(?:no|nothing)\b[^.!?]{0,30}?\b(?:was|were)\s+found",
+    _NO_LONGER, r"(?:checked|searched)\b[^.!?]{0,60}?\b" + _NOTHING_FOUND,
 )
 # (pattern, score, label) rows: what makes a sentence part of a closing note.
 CUES = (
@@ -45,8 +48,7 @@ CUES = (
              r"the\s+(?:update|bug|issue|problem|error|change|fault|glitch|outage)\s+that\s+caused\s+(?:this|it|the)",
              r"(?:got|was|were)\s+(?:stuck|held|blocked|flagged|rejected|declined|delayed)\b[^.!?]{0,40}?\bbecause"),
      0.8, "explains the cause"),
-    (phrases(r"as\s+(?:requested|you\s+asked|per\s+your\s+request)", r"will\s+no\s+longer\s+(?:be\s+sent|receive|be\s+charged|be\s+billed)",
-             r"(?:no|nothing)\b[^.!?]{0,30}?\b(?:was|were)\s+found"),
+    (phrases(r"as\s+(?:requested|you\s+asked|per\s+your\s+request)", _NO_LONGER, _NOTHING_FOUND),
      0.8, "reports what was done or found"),
     (phrases(r"thank(?:s| you)(?:\s+(?:so|very))?(?:\s+much)?\s+(?:again\s+)?for\s+(?:your|you're|all your|bearing with)",
              r"(?:we'd|we would|I'd|I would)\s+(?:love|like|appreciate)\s+(?:to hear\s+)?your\s+feedback",

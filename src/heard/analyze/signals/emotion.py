@@ -116,7 +116,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:@\w+|you|u|they|it|this (?:company|service|app)) (?:is|are|r) (?:honestly |literally |just |absolute |complete |total )?(?:trash|garbage|rubbish|clueless)",
         r"(?:employee|staff|agent|rep|driver|manager|cashier|attendant|crew)s? (?:\w+ )?(?:argued|yelled|shouted|swore|screamed) (?:at|with) (?:me|us|my)",
         r"blam(?:ed|es|ing) (?:the (?:government|weather|customer|system)|me|us|my)", r"conveniently (?:forgot|forget|ignored|left out|lost|missed)",
-        r"look (?:at )?what (?:@\w+|you|they) (?:did|have done|has done|did) to my", r"fraudulently (?:holding|taking|charging|keeping|billing)"),
+        r"look (?:at )?what (?:@\w+|you|they) (?:did|have done|has done) to my", r"fraudulently (?:holding|taking|charging|keeping|billing)"),
     cue("anger", 2.0, "accuses someone",
         r"cheat(?:ed|ing|s)?", r"deceiv\w+", r"misled", r"conned", r"price[- ]?goug\w*", r"lying", r"theft", r"(?<!be )rude", r"dismissive",
         r"condescending", r"patroni[sz]ing", r"arrogant",
