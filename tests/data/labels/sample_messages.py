@@ -18,6 +18,7 @@
     python tests/data/labels/sample_messages.py ../shared/data --round15 > /tmp/round15_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round16 > /tmp/round16_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round17 > /tmp/round17_raw.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --round18 > /tmp/round18_raw.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -406,6 +407,51 @@ def twcs_round(shared: Path, n: int) -> None:
         print(json.dumps(row, ensure_ascii=False))
 
 
+# -- Round 18, both sides: STC-3 turns that no file labels for their role -------------------------
+
+ROUND18_SEED = 20261220
+ROUND18_PER_ROLE = 200
+ANNOTATIONS = Path(__file__).resolve().parents[3] / "src" / "heard" / "learn" / "annotations"
+
+
+def _annotated_dialogues(role: str) -> set[str]:
+    """STC-3 dialogues whose turns of `role` are hand-labelled training data (heard.learn.annotations)."""
+    path = ANNOTATIONS / f"stc3_{role}.jsonl"
+    return {json.loads(line)["source_id"].split("#")[0] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def _round18_rows(pools: dict[str, list[dict]]) -> list[dict]:
+    """Per role, 200 STC-3 turns, one per dialogue, from dialogues none of whose turns of that role
+    any evaluation file or earlier draw holds or the training annotations label (the other role's
+    turns may be labelled: evaluations score one role at a time); no text of an evaluation file again.
+    The TWCS excerpts are used up (round 17)."""
+    role_of = {r["source_id"]: r["role"] for r in pools["stc3"]}
+    taken = _labelled_ids(LABELLED_BEFORE_ROUND9)
+    taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
+    taken.update(("stc3", r["source_id"]) for r in _round8_rows(pools) if r["source"].startswith("stc3"))
+    seen_texts = {json.loads(line)["text"].strip() for name in LABELLED_BEFORE_ROUND9
+                  for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines() if line.strip()}
+    rng = random.Random(ROUND18_SEED)
+    rows: list[dict] = []
+    for role in ("customer", "agent"):
+        skip = _annotated_dialogues(role) | {
+            sid.split("#")[0] for src, sid in taken if src == "stc3" and role_of.get(sid, role) == role}
+        by_dialogue: dict[str, list[dict]] = {}
+        for r in pools["stc3"]:
+            dialogue = r["source_id"].split("#")[0]
+            if r["role"] == role and dialogue not in skip and r["text"] not in seen_texts:
+                by_dialogue.setdefault(dialogue, []).append(r)
+        picked = [rng.choice(by_dialogue[d]) for d in rng.sample(sorted(by_dialogue), ROUND18_PER_ROLE)]
+        seen_texts.update(r["text"] for r in picked)
+        rows.extend(picked)
+    return rows
+
+
+def round18(shared: Path) -> None:
+    for row in _round18_rows(load_pools(shared)):
+        print(json.dumps(row, ensure_ascii=False))
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[2] == "--customer-round3":
         customer_round3(Path(sys.argv[1]))
@@ -423,6 +469,8 @@ if __name__ == "__main__":
         round8(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] in {f"--round{n}" for n in TWCS_ROUND_SEEDS}:
         twcs_round(Path(sys.argv[1]), int(sys.argv[2].removeprefix("--round")))
+    elif len(sys.argv) > 2 and sys.argv[2] == "--round18":
+        round18(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--stc3-training":
         stc3_training(Path(sys.argv[1]))
     else:
