@@ -40,10 +40,10 @@ EVALUATION_FILES = (VALIDATION, LABELS / "support_dev_customer.jsonl", LABELS / 
 # (the other side's turns are evaluated nowhere). The blind agent set is TWCS only.
 BLIND_FILES = {"customer": (LABELS / "support_blind_customer.jsonl", LABELS / "support_final_customer.jsonl",
                             LABELS / "support_round7_customer.jsonl", LABELS / "support_round8_customer.jsonl",
-                            LABELS / "support_round18_customer.jsonl"),
+                            LABELS / "support_round18_customer.jsonl", LABELS / "support_round19_customer.jsonl"),
                "agent": (LABELS / "support_final_agent.jsonl", LABELS / "support_round8_agent.jsonl",
-                         LABELS / "support_round18_agent.jsonl")}
-# Rounds 9-17 are TWCS only: no STC-3 dialogue to keep out. Round 18 is STC-3 only.
+                         LABELS / "support_round18_agent.jsonl", LABELS / "support_round19_agent.jsonl")}
+# Rounds 9-17 are TWCS only: no STC-3 dialogue to keep out. Round 18 is STC-3 only, round 19 mostly.
 OWN_WEIGHT = 3.0
 HAND_WEIGHT = 3.0
 CORRECTION_WEIGHT = 3.0

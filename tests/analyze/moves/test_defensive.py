@@ -70,6 +70,12 @@ def found(conversation):
     ("Sorry to hear that, however we would not offer a gesture for complaints of this nature.",
      ["Sorry to hear that, however we would not offer a gesture for complaints of this nature."]),
     ("We operate a Think 25 policy at our stores.", ["We operate a Think 25 policy at our stores."]),
+    # v6: talking down to an upset customer, blaming the customer or a third party, many factors
+    ("Please keep calm. Your order is with the warehouse.", ["Please keep calm."]),
+    ("Don't get angry. The courier has the parcel now.", ["Don't get angry."]),
+    ("The report shows man-made damage on the screen.", ["The report shows man-made damage on the screen."]),
+    ("Broadband speed is affected by many factors such as peak hours.", ["Broadband speed is affected by many factors such as peak hours."]),
+    ("This setting is decided by the phone manufacturer.", ["This setting is decided by the phone manufacturer."]),
 ])
 def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

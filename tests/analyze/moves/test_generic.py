@@ -78,6 +78,20 @@ def found(conversation):
      ["We're sorry for the long wait. The next available agent will be with you as soon as possible."]),
     ("Excellent! If you have any questions just let us know, we're always a DM away :)",
      ["Excellent! If you have any questions just let us know, we're always a DM away :)"]),
+    # v8: a helpdesk's status lines (the case passed on, being handled, "please pay attention to our
+    # calls"), its thanks for praise and its promises about the network, with no time or next step
+    ("Hello! Little Bo has recorded your problem in detail and transferred it to the relevant staff for checking. Please pay attention to our calls. Thank you!",
+     ["Hello! Little Bo has recorded your problem in detail and transferred it to the relevant staff for checking. Please pay attention to our calls. Thank you!"]),
+    ("Regarding the issue you fed back, our staff are actively handling it. We will contact you as soon as there is a result.",
+     ["Regarding the issue you fed back, our staff are actively handling it. We will contact you as soon as there is a result."]),
+    ("Hi, your complaint has been submitted to the relevant department for verification. Please wait patiently.",
+     ["Hi, your complaint has been submitted to the relevant department for verification. Please wait patiently."]),
+    ("Thanks for your praise! We will keep trying to provide better service to our users. Thanks for your support to Acme Mobile!",
+     ["Thanks for your praise! We will keep trying to provide better service to our users. Thanks for your support to Acme Mobile!"]),
+    ("We are sorry for the inconvenience. Our company attaches great importance to network construction. We will spare no effort to improve the signal coverage.",
+     ["We are sorry for the inconvenience. Our company attaches great importance to network construction. We will spare no effort to improve the signal coverage."]),
+    ("If you need any help in the future, please send us a private message at any time.",
+     ["If you need any help in the future, please send us a private message at any time."]),
 ])
 def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -117,6 +131,10 @@ def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     "We understand. ^JAY",
     "You've been a pleasure to tweet with. Have a wonderful day. *AF",
     "Will do, have a great week. *TBT",
+    # a status line with a time, or one that asks for what the case needs, is not generic (v8)
+    "Hello! Your issue has been forwarded to the relevant staff, who will call you within 48 hours.",
+    "Please provide your contact number and we will transfer your issue to the relevant department.",
+    "Hello! First we checked your line: the fault is in the cable box. Please pay attention to our calls.",
 ])
 def test_generic_ignores_personal_replies_and_next_steps(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

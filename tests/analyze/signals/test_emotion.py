@@ -179,6 +179,12 @@ CASES = [
     ("Why is my parcel at the depot?", "neutral", None, "Why is my parcel at the depot?"),
     ("How is the weather at the airport?", "neutral", None, "How is the weather at the airport?"),
     ("You told me to restart it, and it worked.", "neutral", None, "You told me to restart it, and it worked."),
+    # v8: contempt for an operator, its attitude and its terms (helpdesk complaints)
+    ("You cut my line with money still on the account. Shameless!", "anger", 1, "Shameless"),
+    ("Is this your service attitude? I waited an hour at the hall.", "anger", 1, "Is this your service attitude"),
+    ("Three calls and each agent passed the buck to the next one.", "anger", 1, "passed the buck"),
+    ("The signal drops every night. What a shoddy network.", "anger", 1, "shoddy network"),
+    ("If this is not fixed I will complain to the MIIT.", "anger", 2, "complain to the MIIT"),
 ]
 
 
@@ -191,7 +197,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "7"
+    assert finding.detector == "emotion" and finding.detector_version == "8"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

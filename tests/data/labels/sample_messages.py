@@ -19,6 +19,7 @@
     python tests/data/labels/sample_messages.py ../shared/data --round16 > /tmp/round16_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round17 > /tmp/round17_raw.jsonl
     python tests/data/labels/sample_messages.py ../shared/data --round18 > /tmp/round18_raw.jsonl
+    python tests/data/labels/sample_messages.py ../shared/data --round19 > /tmp/round19_raw.jsonl
 
 Fixed seed; twcs (both excerpts) and STC-3 (shared part). Messages shorter than 12 characters
 are skipped. The labels are NOT produced here: a person reads each message and labels it by
@@ -369,12 +370,14 @@ def stc3_training(shared: Path) -> None:
 
 # Each round was drawn after the one before it was scored.
 TWCS_ROUND_SEEDS = {9: 20261211, 10: 20261212, 11: 20261213, 12: 20261214, 13: 20261215, 14: 20261216, 15: 20261217,
-                    16: 20261218, 17: 20261219}
+                    16: 20261218, 17: 20261219, 18: 20261221}  # 18: the tweets round 19 takes
 LABELLED_BEFORE_ROUND9 = LABELLED_BEFORE_ROUND8 + ("support_round8_agent.jsonl", "support_round8_customer.jsonl")
 
 
 def _labelled_before(n: int) -> tuple[str, ...]:
-    return LABELLED_BEFORE_ROUND9 + tuple(f"support_round{k}_{role}.jsonl" for k in range(9, n) for role in ("agent", "customer"))
+    """The files of rounds before n (round 17 has no agent file: no agent tweet was left)."""
+    names = (f"support_round{k}_{role}.jsonl" for k in range(9, n) for role in ("agent", "customer"))
+    return LABELLED_BEFORE_ROUND9 + tuple(name for name in names if (Path(__file__).parent / name).is_file())
 
 
 @lru_cache(maxsize=None)
@@ -425,30 +428,69 @@ def _round18_rows(pools: dict[str, list[dict]]) -> list[dict]:
     any evaluation file or earlier draw holds or the training annotations label (the other role's
     turns may be labelled: evaluations score one role at a time); no text of an evaluation file again.
     The TWCS excerpts are used up (round 17)."""
+    rng = random.Random(ROUND18_SEED)
+    rows: list[dict] = []
+    seen_texts = _evaluated_texts()
+    for role, by_dialogue in _free_stc3_dialogues(pools, []).items():
+        picked = [rng.choice(by_dialogue[d]) for d in rng.sample(sorted(by_dialogue), ROUND18_PER_ROLE)]
+        rows.extend(r for r in picked if r["text"] not in seen_texts)
+        seen_texts.update(r["text"] for r in picked)
+    return rows
+
+
+def _evaluated_texts() -> set[str]:
+    return {json.loads(line)["text"].strip() for name in LABELLED_BEFORE_ROUND9
+            for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def _free_stc3_dialogues(pools: dict[str, list[dict]], drawn: list[dict]) -> dict[str, dict[str, list[dict]]]:
+    """Per role, the STC-3 turns of that role by dialogue, for the dialogues none of whose turns of
+    that role an evaluation file, a draw up to round 8, `drawn` or the training annotations hold; no
+    text of an evaluation file."""
     role_of = {r["source_id"]: r["role"] for r in pools["stc3"]}
     taken = _labelled_ids(LABELLED_BEFORE_ROUND9)
     taken.update((src.split("/")[0], sid) for src, sid in _all_earlier_draws(pools))
-    taken.update(("stc3", r["source_id"]) for r in _round8_rows(pools) if r["source"].startswith("stc3"))
-    seen_texts = {json.loads(line)["text"].strip() for name in LABELLED_BEFORE_ROUND9
-                  for line in (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines() if line.strip()}
-    rng = random.Random(ROUND18_SEED)
-    rows: list[dict] = []
+    taken.update(("stc3", r["source_id"]) for r in _round8_rows(pools) + drawn if r["source"].startswith("stc3"))
+    seen_texts = _evaluated_texts()
+    free: dict[str, dict[str, list[dict]]] = {}
     for role in ("customer", "agent"):
         skip = _annotated_dialogues(role) | {
             sid.split("#")[0] for src, sid in taken if src == "stc3" and role_of.get(sid, role) == role}
-        by_dialogue: dict[str, list[dict]] = {}
+        by_dialogue = free[role] = {}
         for r in pools["stc3"]:
             dialogue = r["source_id"].split("#")[0]
             if r["role"] == role and dialogue not in skip and r["text"] not in seen_texts:
                 by_dialogue.setdefault(dialogue, []).append(r)
-        picked = [rng.choice(by_dialogue[d]) for d in rng.sample(sorted(by_dialogue), ROUND18_PER_ROLE)]
-        seen_texts.update(r["text"] for r in picked)
-        rows.extend(picked)
-    return rows
+    return free
 
 
 def round18(shared: Path) -> None:
     for row in _round18_rows(load_pools(shared)):
+        print(json.dumps(row, ensure_ascii=False))
+
+
+# -- Round 19: what is left -- every free STC-3 turn (up to 200 per role) and TWCS's last tweets --
+
+ROUND19_SEED = 20261221
+
+
+def _round19_rows(shared: Path) -> list[dict]:
+    """Per role, every STC-3 turn (200 at most, drawn at random) of the dialogues left free after
+    round 18 (`_free_stc3_dialogues`), and the 27 customer tweets round 17 left undrawn."""
+    pools = load_pools(shared)
+    rng = random.Random(ROUND19_SEED)
+    rows: list[dict] = []
+    seen_texts: set[str] = set()
+    for by_dialogue in _free_stc3_dialogues(pools, _round18_rows(pools)).values():
+        turns = [r for d in sorted(by_dialogue) for r in by_dialogue[d]
+                 if not (r["text"] in seen_texts or seen_texts.add(r["text"]))]
+        rows.extend(rng.sample(turns, min(200, len(turns))))
+    rows.extend(_twcs_round_rows(shared, 18))
+    return rows
+
+
+def round19(shared: Path) -> None:
+    for row in _round19_rows(shared):
         print(json.dumps(row, ensure_ascii=False))
 
 
@@ -467,10 +509,12 @@ if __name__ == "__main__":
         customer_round7(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--round8":
         round8(Path(sys.argv[1]))
-    elif len(sys.argv) > 2 and sys.argv[2] in {f"--round{n}" for n in TWCS_ROUND_SEEDS}:
-        twcs_round(Path(sys.argv[1]), int(sys.argv[2].removeprefix("--round")))
+    elif len(sys.argv) > 2 and sys.argv[2] == "--round19":
+        round19(Path(sys.argv[1]))
     elif len(sys.argv) > 2 and sys.argv[2] == "--round18":
         round18(Path(sys.argv[1]))
+    elif len(sys.argv) > 2 and sys.argv[2] in {f"--round{n}" for n in TWCS_ROUND_SEEDS}:
+        twcs_round(Path(sys.argv[1]), int(sys.argv[2].removeprefix("--round")))
     elif len(sys.argv) > 2 and sys.argv[2] == "--stc3-training":
         stc3_training(Path(sys.argv[1]))
     else:

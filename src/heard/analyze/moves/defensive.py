@@ -28,7 +28,8 @@ ALWAYS: tuple[Rule, ...] = (
      0.9, "talks down to the customer"),
     (phrases(rf"you (?:should(?: have|'ve)|could have|needed to|were supposed to|ought to have) {_BLAME_VERBS}",
              r"you failed to", r"(?:it's|it is|that's|that is) your (?:own )?(?:responsibility|fault|problem|mistake)",
-             r"if you had (?:read|checked|followed|called|contacted|looked)", r"you didn't (?:read|follow|check)"),
+             r"if you had (?:read|checked|followed|called|contacted|looked)", r"you didn't (?:read|follow|check|answer|pick up|provide|reply|respond)",
+             r"(?:man-made|human|artificial)\s+damage", r"(?:traces|signs)\s+of\s+(?:water|liquid)(?:\s+(?:spill|damage))?"),
      0.85, "shifts blame to the customer"),
     (phrases(r"(?:this|that|it)(?:'s|\s+is|\s+was)\s+not\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
              r"(?:this|that|it)\s+isn't\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
@@ -40,7 +41,7 @@ ALWAYS: tuple[Rule, ...] = (
              r"(?:it's|it is|that's|that is|remains)\s+(?:the|your)\s+(?:member|customer|user|account holder|cardholder|buyer|passenger|subscriber)(?:'s)?\s+(?:responsibility|job|duty)",
              r"I\s+(?:don't|do not)\s+make\s+the\s+rules"),
      0.85, "shifts blame away from the company"),
-    (phrases(r"calm down", r"with all due respect", r"(?:that's|that is|this is) (?:simply )?(?:not true|incorrect|false)",
+    (phrases(r"calm down", r"(?:please\s+)?(?:don't|do not)\s+(?:get\s+|be\s+)?(?:angry|mad)", r"(?:please\s+)?keep calm", r"please take (?:it )?easy", r"with all due respect", r"(?:that's|that is|this is) (?:simply )?(?:not true|incorrect|false)",
              r"you(?:'re| are) (?:wrong|mistaken)", r"(?:clearly|plainly) (?:states?|stated|says|said|explained)"),
      0.75, "argues with the customer"),
 )
@@ -80,7 +81,13 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"(?:aren't|are\s+not|isn't|is\s+not|weren't|wasn't)\s+(?:required|obliged|obligated)\s+to",
              r"(?:can\s*not|can't|cannot)\s+speculate", r"(?:may|might)\s+not\s+have\s+been\s+available",
              r"(?:it|this|that|the\s+issue|the\s+problem)(?:'s|\s+is)\s+not\s+on\s+(?:our|my)\s+(?:end|side)",
-             r"(?:we|I)\s+(?:don't|do\s+not|didn't|did\s+not)\s+intend\s+to\s+(?:mislead|deceive|upset|offend)"),
+             r"(?:we|I)\s+(?:don't|do\s+not|didn't|did\s+not)\s+intend\s+to\s+(?:mislead|deceive|upset|offend)",
+             r"(?:is|are|was|were)\s+(?:affected|influenced|restricted|limited|subject(?:ed)?)\s+(?:by|to)\s+(?:many|various|multiple|a\s+lot\s+of|lots\s+of|several|different)\s+(?:objective\s+)?(?:factors|reasons|causes)",
+             r"(?:more\s+|many\s+|some\s+)?objective\s+(?:reasons|factors|causes)",
+             r"(?:it|this|that)(?:'s|\s+is|\s+should\s+be)\s+(?:a|the)\s+(?:compatibility\s+)?problem\s+(?:of|with)\s+(?:the\s+)?(?:third-party|manufacturer|website|app\s+store|phone\s+maker)",
+             r"(?:is|are|was)\s+(?:set|decided|determined|caused)\s+by\s+the\s+(?:phone\s+|handset\s+)?(?:manufacturer|third[- ]party|website|bank|vendor)",
+             r"(?:is|are)\s+related\s+to\s+(?:the\s+)?third-party", r"shall\s+be\s+subject\s+to\s+the\s+(?:manufacturer|agreement|contract)",
+             r"(?:is|are)\s+mandatory", r"there\s+(?:are|is)\s+(?:corresponding\s+)?(?:instructions|terms|provisions|regulations)\s+in\s+the\s+(?:agreement|contract)"),
      0.75, "justifies instead of helping"),
     (phrases(r"(?:for|due to)\s+(?:security|privacy|safety)\s+(?:purposes|reasons)[^.!?]{0,60}?\b(?:will not|won't|cannot|can't|can not|are not able|aren't able|unable|do not|don't)\b",
              r"(?:we|I)\s+(?:cannot|can't|can not|are unable to|am unable to|won't be able to|will not be able to|are not able to)\s+(?:confirm|disclose|share|communicate|discuss|give out|release)\s+(?:any|this|that|the|such)\b",
@@ -103,7 +110,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="5", kinds=(KIND,))
+@register_detector("defensive", version="6", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 

@@ -22,12 +22,18 @@ from heard.model import Conversation, Finding, Message
 KIND = "move.generic"
 
 _ISSUE = r"(?:issue|problem|feedback|request|advice|suggestions?|information|info|DM|message|complaint|report|case|question|enquiry|inquiry|query|ticket|email)"
+# "Concerning the issue you fed back, …": the lead-in of a helpdesk's status line.
+_LEAD = r"(?:(?:concerning|regarding|as for|for|about) (?:the |your |this )?(?:[\w-]+ ){0,3}?(?:issue|problem|situation|feedback|matter)(?: you (?:fed back|reported|mentioned)(?: lately)?)?,? )?"
+# The rest of a status line's sentence, up to a time or a number (those are what a status line lacks).
+_TAIL = r"(?:(?!\b(?:within|by|before|until|tomorrow|today|tonight|hours?|days?|minutes?|weeks?)\b)[^.!?\d]){0,60}"
+_DESK = r"(?:relevant |related |responsible |corresponding |upper |professional |competent |our )?(?:staff|departments?|personnel|specialists?|colleagues?|teams?|working staff|technicians?)"
 _HELP = r"(?:help|assistance|support|questions?|problems?|issues?|concerns?|queries|query|trouble)"
 # "contact us if you have any problem", in its many shapes: the invitation and its condition.
 _CONTACT = (
     r"(?:(?:let|tell)\s+(?:us|me)\s+know|reach\s+(?:out|back)(?:\s+(?:to\s+(?:us|me)|again))?|contact\s+(?:with\s+)?(?:us|me)|get\s+in\s+touch|"
     r"come\s+back\s+to\s+(?:us|me)|@\s*(?:us|me)|tweet\s+(?:us|me)|give\s+(?:us|me)\s+a\s+(?:shout|call)|drop\s+(?:us|me)\s+a\s+line|"
-    r"(?:don't|do not)\s+hesitate|feel\s+free\s+to\s+(?:contact|reach|message|DM|tweet|ask)|you(?:'re|\s+are)\s+welcome\s+to\s+(?:contact|ask|reach))"
+    r"(?:don't|do not)\s+hesitate|feel\s+free\s+to\s+(?:contact|reach|message|DM|tweet|ask)|you(?:'re|\s+are)\s+welcome\s+to\s+(?:contact|ask|reach|send)|"
+    r"(?:communicate|consult)\s+(?:with\s+)?(?:us|me)|send\s+(?:us\s+|me\s+)?(?:a\s+)?private\s+messages?|call\s+\d{4,6}\b)"
 )
 _CONDITION = (
     rf"(?:if|in case|should|whenever)\b[^.!?]{{0,40}}?\b(?:anything|{_HELP}|need|want)\b|"
@@ -51,7 +57,8 @@ RECEIPTS = (
      0.85, "a templated receipt"),
     (CONTACT_IF, 0.7, "contact us if you need anything"),
     (phrases(r"thank(?:s| you)(?: (?:very|so) much)? for (?:contacting|reaching out to|getting in touch with|writing to|your (?:message|email|patience|feedback)|the feedback|sharing|this feedback|letting us know|reaching out|reporting (?:this|the|it))",
-             r"thank(?:s| you)(?: (?:very|so) much)? for your (?:kind )?(?:support|trust|attention|advice|suggestions?|understanding|cooperation|use|recognition)(?: and (?:support|trust|attention|understanding|feedback))?",
+             r"thank(?:s| you)(?: (?:very|so) much)? for your (?:kind )?(?:support|trust|attention|advice|suggestions?|understanding|cooperation|use|recognition)(?: and (?:support|trust|attention|understanding|feedback))?"
+             r"(?: (?:to|for|in|on) (?:us|our (?:service|company|work)|(?:@?[A-Z][\w-]*\s?){1,4}(?:and (?:@?[A-Z][\w-]*\s?){1,4})?))?",
              r"thank(?:s| you)(?: (?:very|so) much)? for the (?:update|note|suggestion|advice|reply)",
              r"(?:we|I)(?:'ll| will) (?:get back to you|be in touch|respond|reply)(?: (?:as soon as (?:possible|we can)|shortly|soon))?",
              r"(?:we|I)(?:'ve| have) been in touch", r"(?:we|I)(?:'re| are) (?:currently )?(?:looking into|reviewing) (?:it|this|your \w+)",
@@ -89,17 +96,17 @@ RECEIPTS = (
              r"for (?:more|further) (?:info(?:rmation)?|details)[,:]? (?:please )?(?:visit|see|check|go to|here|at)",
              r"(?:check out|see|visit) (?:our|this) (?:help|support|FAQ)", r"(?:I am|I'm|we are|we're) including a link (?:of|to) our",
              r"(?:we|I)(?:'re| are|'m| am)?\s*(?:sincerely |truly )?(?:sorry|apologi[sz]e) for any inconvenience(?: (?:this|that|it) (?:may have|might have|has|may|might)?\s*caused| caused)?",
-             r"(?:sorry|apologi[sz]es?|apologies)(?: to you)? for (?:any|the|your) (?:inconvenience|trouble|unpleasant experience)(?: (?:caused|again))?",
+             r"(?:sorry|apologi[sz]es?|apologies)(?: to you)? for (?:causing you |bringing you |leaving you )?(?:any|the|your|a) (?:inconvenience|convenience|trouble|unpleasant experience|bad (?:impression|experience))(?: (?:caused|brought(?: to you)?|again))?",
              r"(?:tweet|message|contact|reach|follow)\s+(?:us|@\w+)\s+(?:at\s+@\w+\s+)?for\s+(?:official\s+)?(?:[\w-]+\s+){0,2}(?:support|help)",
-             r"(?:we|I|our company)(?:'ll| will)\s+(?:[\w-]+\s+){0,4}?(?:improv\w*|optimi[sz]\w*|perfect\w*|enhanc\w*|strive|make efforts|try (?:our|my) best)\b"
-             r"[^.!?]{0,160}\b(?:services?|quality|products?|experience|users|customers|shortcomings|deficiencies|training)",
+             r"(?:we|I|our company|and)(?:'ll| will)\s+(?:[\w-]+\s+){0,4}?(?:improv\w*|optimi[sz]\w*|perfect\w*|enhanc\w*|strive|make (?:great |greater )?efforts|try (?:our|my) best|work harder|try hard|keep trying|spare no effort|speed up|provid\w* (?:better|more|the best|high-quality|quality|excellent|superior))\b"
+             r"[^.!?]{0,160}\b(?:services?|quality|products?|experience|users|customers|shortcomings|deficiencies|training|network|coverage|signal|system|construction)\b[^.!?]{0,80}",
              r"your (?:[\w-]+ ){0,2}(?:request|message|ticket|case|claim|return|refund|enquiry|inquiry|complaint) (?:is|has been) (?:now )?(?:in (?:the|our) queue|being (?:processed|reviewed|handled|looked into)|under review)",
              r"(?:the|our) (?:[\w-]+ )?team (?:is|are) (?:still |currently )?(?:investigating|looking into (?:it|this)|aware of (?:the|this) (?:issue|problem))",
              rf"(?:the|our) (?:[\w-]+ )?(?:staff|team|engineers?|colleagues?|department) (?:is|are) (?:still |currently |now )?(?:handling|dealing with|processing|working on) (?:your|the|this) {_ISSUE}",
              rf"(?:we|I)(?:'ll| will) (?:handle|deal with|process|follow up on|look into) (?:it|this|your {_ISSUE})(?: (?:soon|shortly|as soon as possible))",
              r"please (?:wait(?: patiently)?|be patient)", r"your satisfaction is(?: (?:our|the)\b[^.!?]{0,60}\b(?:pursuit|goal|aim|priority|progress|force|motivation|work))?",
              r"(?:we|I|our company)(?:'ll| will)? (?:always |constantly |continuously |continue to |keep (?:on )?|try (?:our|my) best to |strive to |make efforts to |do (?:our|my) best to )+"
-             r"(?:improv\w+|optimi[sz]\w+|perfect\w*|enhanc\w+|provid\w+ (?:better|more|the best)|offer\w* (?:better|more|the best)|do better|work harder|pay more attention)",
+             r"(?:improv\w+|optimi[sz]\w+|perfect\w*|enhanc\w+|provid\w+ (?:better|more|the best|high-quality|quality|excellent|superior)|offer\w* (?:better|more|the best)|do better|work harder|pay more attention)[^.!?]{0,80}",
              r"(?:we|I)(?:'ll| will) (?:improve|do better|enhance|optimi[sz]e|perfect|work on) (?:our|the) (?:[\w-]+ )?(?:services?|quality|products?)",
              r"(?:we|I)(?:'ll| will) do (?:the|our) (?:business|work|job) better",
              r"(?:we|I)(?:'ll| will) continue (?:our|my) efforts",
@@ -107,12 +114,45 @@ RECEIPTS = (
              r"please (?:pay attention to|focus on) (?:them|our (?:activities|offers|news|updates|website))",
              r"please (?:complete|fill (?:in|out)|use|visit|see|check|refer to|go to|contact) (?:the|our) [^.!?]{0,40}?(?:form|page|faq|article|help cent(?:re|er)|site|website|support team|customer service)\b"),
      0.65, "a stock line"),
+    # The status lines of a helpdesk that has passed the case on ("Xiao Wo has recorded your problem and
+    # transferred it to relevant staff", "our staff are following up your issue, please pay attention to
+    # our calls"): a status line with nothing specific to this customer.
+    (phrases(rf"{_LEAD}(?:(?:we|I|[A-Z][\w]*(?: [A-Z][\w]*){{0,3}}|@[^.!?@]{{1,50}}?)(?:'ve| have| has| will)? )?(?:already )?(?:(?:recorded|registered|received|written down|noted)(?: (?:it|them|the \w+|your \w+(?: \w+)?))?(?: in details?)? and )?"
+             rf"(?:transferr?ed|transfered|forwarded|submitted|reported|fed back|feed back|passed on|escalated|report|transfer|forward|submit|feed)\b[^.!?]{{0,60}}?\bto (?:the |our |a |an )?{_DESK}{_TAIL}",
+             rf"(?:the |your |this )(?:[\w-]+ )?{_ISSUE}(?: you (?:fed back|reported|mentioned))? (?:has been|have been|was|is) (?:transferr?ed|transfered|forwarded|submitted|reported|fed back|passed on|escalated)\b{_TAIL}",
+             rf"(?:asked|arranged(?: for)?) (?:the |our )?{_DESK} to (?:deal with|handle|follow up|contact|check)[^.!?]{{0,40}}",
+             rf"{_LEAD}(?:our |the )?(?:staff|company|colleagues?|we|I)(?: is| are| am|'re| has been| have been)? (?:actively |currently |now |still )?(?:handling|dealing with|following up|following|verifying|working on|processing|analy[sz]ing|solving)"
+             rf"(?: and (?:handling|addressing|verifying|solving))?(?: on)? (?:it|this|them|(?:the |your |this )?(?:[\w-]+ )?{_ISSUE})(?: (?:now|at present))?",
+             rf"your (?:[\w-]+ )?{_ISSUE} (?:is|was|has been) (?:being )?(?:followed up|handled|processed|addressed|verified|registered|pressed)(?: and (?:addressed|handled|pressed|verified))?",
+             rf"{_LEAD}(?:(?:[A-Z][\w]*(?: [A-Z][\w]*){{0,3}}|@[^.!?@]{{1,50}}?|we|I) (?:has|have) )?(?:already )?(?:paid attention to and )?followed (?:it |this |them )?up(?: on)?(?: (?:your|the|this) (?:{_ISSUE}|situation|matter))?",
+             rf"(?:we|I)(?:'ve| have) (?:taken notice of|noted) (?:this|the|your) (?:situation|{_ISSUE})",
+             r"(?:we|I|our staff|the staff|staff)(?:'ll| will) (?:contact|inform|notify|reply to|reply|get in touch with|give feedback to) you(?: by (?:telephone|phone))?(?: of the result)? "
+             r"(?:as soon as (?:possible|we can|there (?:is|are)|we (?:get|have))|once|when|after|in the first place|immediately when|the first time|at the first time)\b[^.!?\d]{0,40}",
+             r"(?:once|when|after) (?:the |we (?:get|have) (?:the )?)?(?:results?|verification|latest news|news)[^.!?,]{0,30},? (?:we|I|our staff)(?:'ll| will) (?:contact|inform|notify|reply to) you\b[^.!?]{0,30}",
+             rf"(?:we|I|[A-Z]\w+ \w+)(?:'ll| will| have| has)? (?:check|deal with|handle|record|verify|look into|study|follow up)(?: (?:it|them|this|the \w+|your \w+))?(?: carefully| thoroughly)?"
+             r" and (?:will )?(?:give (?:you )?(?:feedback|a reply)(?: to you)?|reply(?: to)? you|feed (?:it|them) back|make (?:a )?(?:positive )?response|improve[^.!?]{0,40})(?: (?:as soon as possible|in time|timely|soon|later))?",
+             r"(?:I|we)(?:'ve| have) (?:got|received) your (?:private )?message", r"it(?:'|‘)?s received",
+             r"please (?:(?:keep|continue|continuously|constantly|always) )?(?:(?:to )?pay (?:constant |close |more )?attention(?: to)?|focus(?:ing)?(?: on)?|stay tuned(?: for)?|keep (?:your )?eyes? on|be noticed|be aware of (?:it|this)|wait(?: patiently| in patience)?(?: for)?)"
+             r"(?: (?:it|them|us|answering our (?:phone )?calls|(?:our|the|its|subsequent|later) (?:[\w-]+ ){0,3}?(?:calls?|reply|replies|feedback|business|services?|activities|notices?|handling|results?|news|usage|use|version)))?(?: from \d+)?(?: later| at any time| any time)?",
+             r"please keep your (?:mobile )?phone (?:available|on|unblocked)",
+             r"(?:we |I )?suggest (?:that )?you (?:to )?(?:continue to )?pay attention(?: to (?:it|its usage|the usage))?",
+             r"(?:you are|you're) (?:also )?welcome to (?:raise|put forward|give|make|offer|provide|share) (?:us )?(?:your |any |precious |valuable |more )*(?:opinions?|suggestions?|advices?|comments|feedback)[^.!?]{0,60}",
+             r"thank(?:s| you)(?: (?:very|so) much)? for your (?:kind |precious |valuable )?(?:affirmation|encouragement|praise|information|suggestions?|opinions?|proposition|reply|supervision|advices?)(?: and (?:encouragement|cooperation|support|suggestions?))?",
+             r"your (?:suggestions?|opinions?|advices?|feedback) (?:is|are) (?:quite |very )?(?:helpful|valuable|important) (?:to|for) (?:us|our (?:progress|improvement|work))",
+             r"(?:our company|we|I) (?:(?:has|have) )?(?:always )?(?:been )?(?:valu\w+|attach\w* (?:great |much )?importance to|pa(?:y|ys|id) (?:close |much )?attention to|emphasi[sz]\w*)(?: (?:very much|highly|greatly))? (?:the )?(?:network|service|construction)\b[^.!?]{0,80}",
+             r"(?:we|our company) (?:are|is|have been|has been) (?:constantly |continuously |now |always )+(?:reinforc\w+|strengthen\w+|enhanc\w+|improv\w+|optimi[sz]\w+)[^.!?]{0,80}",
+             r"(?:we|I)(?:'ll| will) be (?:more )?motivated(?: with your support)?", r"(?:we )?believe we (?:can|will) do better(?: with your (?:support|affirmation))?",
+             r"(?:please )?(?:continue (?:to )?|keep )?(?:support|supporting|focus on|follow)(?: and witness)? (?:us|our growth)(?: as (?:usual|always))?(?: and witness our growth)?",
+             r"(?:please )?support [\w@ -]{1,30}? a lot", r"(?:you can )?follow us(?: on [\w ]{1,20})?",
+             r"(?:we )?look forward to your (?:continuous |continued )?(?:attention|support)(?: and (?:supervision|support))?",
+             r"(?:I |we )?(?:sincerely )?hope you (?:can|will) (?:continue )?(?:focus(?:ing)? on|pay attention to|support(?:ing)?) (?:us|our (?:[\w-]+ )?(?:business|services?))"),
+     0.7, "a status line"),
 )
 # Pleasantries: allowed beside the stock lines, not a receipt on their own.
 _FILLER = phrases(
     r"(?:hi|hello|hey|dear|greetings)(?: there)?", r"you(?:'re| are) (?:very |so |more than )?welcome",
     r"(?:have|enjoy) a (?:great|good|nice|lovely|wonderful|fantastic|happy|safe) (?:day|evening|night|week|weekend|one|time|halloween|holiday|christmas|flight|trip)",
-    r"wish(?:ing)? you a (?:happy|nice|good|great|wonderful) (?:life|day|time)", r"thank(?:s| you)(?: (?:very|so) much)?",
+    r"(?:[\w-]+ ){0,2}wish(?:es|ing)? you (?:a )?(?:happy|nice|good|great|wonderful)? ?(?:life|day|time|health(?: and (?:a )?happy life)?)", r"wish you work and live smoothly", r"thank(?:s| you)(?: (?:very|so) much)?",
     r"(?:we're|we are|I'm|I am) (?:so |very )?(?:glad|happy) (?:to hear|we could help|I could help)",
     r"(?:I'm|I am|we're|we are) (?:so |very |really )?sorry (?:to hear (?:that|this|about (?:that|this))|(?:that )?you(?:'re| are) (?:having|experiencing) (?:issues|trouble|problems|difficulties))",
     r"(?:we're|we are|I'm|I am) (?:so |very |really )?sorry for the (?:long )?wait",
@@ -132,17 +172,18 @@ _NEXT_STEP = phrases(
     r"should (?:send|email|call|contact) you",
     r"(?:send|email|forward) (?:us |me )?(?:the |your |all )?(?:details|information|info|screenshots?|photos?|order number|account number)\b[^.!?]{0,40}\b(?:to|at) \S+@\S+",
     r"(?:the|your|more|some|a few) (?:[\w-]+ )?(?:details|device|model|order number|account number|screenshots?|photos?)",
+    r"(?:after|once|when) (?:you )?(?:provide|submit|send|receiv\w+) (?:us |me )?(?:your|the|an?) ", r"provide (?:us |me )?(?:with )?(?:your|the|a) (?:valid )?(?:[\w-]+ )?(?:number|information|details|account)",
     r"\+?\d[\d ().-]{7,}\d", r"(?:dial|call|ring|phone)\s+(?:us\s+(?:at|on)\s+)?\+?\d[\d -]{3,}\d", r"I(?:'ll| will) (?!be (?:happy|glad|here))\w+",
 )
-_GREETING_NAME = re.compile(r"(?i:\b(?:hi|hello|hey|dear|thanks|thank you|sorry))[,!]?\s+(?!(?i:there|team|all|again|everyone|for|so|thank|thanks|please|we|our|your|my|the|this|it|you|welcome|good|i)\b)([A-Z][a-z]+)\b")
-_VOCATIVE = re.compile(r",\s+([A-Z][a-z]+)[.!?]|(?i:\b(?:ok|okay|welcome|great|sure|no problem)),?\s+([A-Z][a-z]+)\b[.!?,]|(?i:thanks?|thank you)(?: so much| very much)? for (?:the|your) [a-z]+(?: [a-z]+)?,?\s+([A-Z][a-z]+)\b[.!?]")
+_GREETING_NAME = re.compile(r"(?i:\b(?:hi|hello|hey|dear|thanks|thank you|sorry)),?\s+(?!(?i:there|team|all|again|everyone|for|so|thank|thanks|please|we|our|your|my|the|this|it|you|welcome|good|i)\b)([A-Z][a-z]+)\b")
+_VOCATIVE = re.compile(r",\s+([A-Z][a-z]+)[.!?]|(?i:\b(?:ok|okay|welcome|great|sure|no problem)),?\s+([A-Z][a-z]+)\b[.!?,]|(?i:thanks?|thank you)(?: so much| very much)? for (?:the|your) [a-z]+(?: (?!(?:to|for|in|of|from|with|on|at)\b)[a-z]+)?,?\s+([A-Z][a-z]+)\b[.!?]")
 _LINK = re.compile(r"\S+://\S+|\S+\.\S+/\S*")
 # "Anything else I can help with?" and "Is there anything we can do to help?" offer, they ask nothing.
 _ANYTHING_ELSE = re.compile(r"\banything else\b[^?]*\?|\bis there anything (?:(?:that )?(?:we|I) can (?:do to )?(?:help|assist)|we can do)\b[^?]{0,30}\?",
                             re.IGNORECASE)
 
 
-@register_detector("generic", version="7", kinds=(KIND,))
+@register_detector("generic", version="8", kinds=(KIND,))
 class GenericDetector:
     """Agent sends a templated receipt: no name, no next step, no time."""
 

@@ -303,7 +303,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:after|since) (?:I |we )?(?:paid|paying)\b", r"(?:no sign|where(?:'s| is)) (?:of )?my (?:money|refund|check|cheque|credit)",
         r"collections? agency", r"(?:questioned|disputed?|disputing|challenged) (?:the |my |a )?(?:bill|charge|invoice)",
         r"(?:stealing|stole|steal|stolen|took|taking|take) [$£€]\d[\d,.]*",
-        r"(?:lower|higher|cheaper) (?:fare|price|rate|tariff)s?", r"(?:sent|send|go|going|gone) to collections", r"(?:give|gave|pay|paid) (?:him|her|them|me|us) cash", r"credit (?:still )?(?:is not|isn't|hasn't|has not|not|never) (?:showing|show(?:n|ed)? up|appear\w*|been applied|applied|come through|arrived)"),
+        r"(?:lower|higher|cheaper) (?:fare|price|rate|tariff)s?", r"(?:sent|send|go|going|gone) to collections", r"(?:give|gave|pay|paid) (?:him|her|them|me|us) cash", r"credit (?:still )?(?:is not|isn't|hasn't|has not|not|never) (?:showing|show(?:n|ed)? up|appear\w*|been applied|applied|come through|arrived)",
+        r"charg(?:e|ed|es|ing) (?:my|our) money", r"arrear(?:s|age)", r"(?:paid|spent|spend|spending|pay) (?:the |my |our |so much |a lot of )?money\b"),
     # A bare amount is money at stake only when the message also talks of paying or losing it (`_bare_amount`).
     cue("concern.money", 2.0, "an amount",
         r"[$£€¥₹]\s?\d[\d,]*(?:\.\d\d)?", r"(?:RMB|rmb|Rs\.?|INR) ?\d[\d,]*", r"(?:Ksh|KES) ?\d[\d,]*", r"\d[\d,]*(?:\.\d\d)? ?(?:dollars|pounds|euros|usd|gbp|eur|quid|bucks|yuan|rmb|rupees|inr|ksh)"),
@@ -427,7 +428,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="7",
+    "concerns", version="8",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
@@ -472,7 +473,7 @@ def _resolved_money(text: str, hit: Hit) -> bool:
 _MONEY_TALK = phrases(r"pa(?:y|id|ying|yment)s?", r"charg\w*", r"bill\w*", r"refund\w*", r"cost\w*", r"fees?", r"owe\w*", r"deduct\w*",
                       r"price\w*", r"money", r"lost", r"lose", r"los(?:ing|s)", r"spen[dt]\w*", r"wast\w*", r"debit\w*", r"balance",
                       r"account", r"afford\w*", r"expensive", r"overpa\w*", r"back", r"invoice\w*", r"top[- ]?up", r"recharg\w*",
-                      r"less", r"cheaper", r"surge", r"pricing")
+                      r"less", r"cheaper", r"surge", r"pricing", r"top(?:ped|s)? up")
 
 
 def _bare_amount(text: str, hit: Hit) -> bool:

@@ -116,7 +116,19 @@ CUES: tuple[Cue, ...] = (
         r"(?:@\w+|you|u|they|it|this (?:company|service|app)) (?:is|are|r) (?:honestly |literally |just |absolute |complete |total )?(?:trash|garbage|rubbish|clueless)",
         r"(?:employee|staff|agent|rep|driver|manager|cashier|attendant|crew)s? (?:\w+ )?(?:argued|yelled|shouted|swore|screamed) (?:at|with) (?:me|us|my)",
         r"blam(?:ed|es|ing) (?:the (?:government|weather|customer|system)|me|us|my)", r"conveniently (?:forgot|forget|ignored|left out|lost|missed)",
-        r"look (?:at )?what (?:@\w+|you|they) (?:did|have done|has done) to my", r"fraudulently (?:holding|taking|charging|keeping|billing)"),
+        r"look (?:at )?what (?:@\w+|you|they) (?:did|have done|has done) to my", r"fraudulently (?:holding|taking|charging|keeping|billing)",
+        # the helpdesk complaints of Weibo (STC-3): contempt for the operator, its attitude and its terms
+        r"shameless(?:ly|ness)?", r"despicable", r"abominable", r"deceptive", r"irresponsible", r"perfunctory", r"(?:so|very|too) mean\b",
+        r"where (?:is|are) your (?:integrity|credibility|conscience|honesty|sincerity|responsibility)", r"what(?:'s| is) wrong with you",
+        r"(?:don't|do not|stop) (?:try(?:ing)? to )?fool(?:ing)? (?:me|us|people|customers|consumers)", r"(?:have|has|had) the audacity",
+        r"(?:is this|this is) (?:your|the) (?:service )?attitude", r"(?:your|their|the staff's|his|her) (?:service )?attitude (?:is|was) (?:so |very |really |too )?(?:bad|poor|terrible|awful|rude|arrogant|horrible|lousy)",
+        r"(?:terrible|awful|bad|poor|horrible|lousy|arrogant) (?:service )?attitude",
+        r"(?:shit|shitty|crappy|rubbish|garbage|lousy|shoddy|junk|trash) (?:network|service|company|operator|phone|product|quality|carrier|broadband)",
+        r"how (?:shoddy|lousy|poor|terrible|awful|bad) (?:the |your |its )?(?:service|quality|network|signal)", r"(?:an? )?(?:awful|terrible|worst|lousy|shoddy|rogue) operator",
+        r"pass(?:es|ed|ing)? the buck", r"kick(?:s|ed|ing)? the ball", r"shirk(?:s|ed|ing)? (?:off )?(?:the |your |their )?responsibilit\w+",
+        r"(?:hooligan|rogue|overlord|bully|gangster|unfair|imparity|tyrant) (?:clause|logic|terms|behaviou?r|practice)s?", r"bully(?:ing)? (?:customers|users|consumers)",
+        r"complain (?:about )?(?:you |it |this )?to (?:the )?(?:MIIT|ministry|Ministry of Industry|consumers?(?:'|’)? association|12315|10015|industry and commerce|regulator|media|CCTV)",
+        r"expos(?:e|ing) (?:you|this|your|them)\b"),
     cue("anger", 2.0, "accuses someone",
         r"cheat(?:ed|ing|s)?", r"deceiv\w+", r"misled", r"conned", r"price[- ]?goug\w*", r"lying", r"theft", r"(?<!be )rude", r"dismissive",
         r"condescending", r"patroni[sz]ing", r"arrogant",
@@ -359,7 +371,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="7", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="8", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
