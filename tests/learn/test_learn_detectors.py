@@ -78,6 +78,21 @@ def test_hard_negatives_get_no_model_move(models, text):
     assert found == []
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Let's investigate this together. Does this only occur when using specific apps?", "move.reframe"),  # a path
+    ("Let's take a closer look into what's going on here.", "move.reframe"),
+    ("We're saddened to hear that. Feel free to DM us your account number.", "move.name_feeling"),  # the agent's own
+    ("That bowl looks delicious!", "move.name_feeling"),
+    ("I'm sorry you feel that way.", "move.name_feeling"),  # no feeling named
+])
+def test_a_model_move_needs_what_its_definition_names(models, text, kind):
+    """The sentence gate (`_MOVE_SUPPORT`): without it the head read half of all agent tweets as
+    reframes."""
+    found = [f["kind"] for f in detect_message({"role": "agent", "text": text}, models)["findings"]
+             if f["rationale"].startswith("model:")]
+    assert kind not in found
+
+
 def test_ownership_paraphrase_and_no_duplicate_of_a_rule_finding(models):
     out = detect_message({"role": "agent", "text": "I'll take this on myself and see it through."}, models)
     assert [f["kind"] for f in out["findings"]].count("move.ownership") == 1

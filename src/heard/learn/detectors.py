@@ -18,6 +18,7 @@ import numpy as np
 
 from heard.analyze.detector import register_detector
 from heard.analyze.moves import generic
+from heard.analyze.moves._cues import STAKE
 from heard.analyze.signals import concerns as rule_concerns
 from heard.analyze.signals import emotion as rule_emotion
 from heard.analyze.text import phrases
@@ -165,8 +166,8 @@ CONCERN_KINDS = tuple(k for k in _WHAT if not k.startswith("move."))
 # What TAXONOMY.md's definition of a move needs in the sentence itself, whatever the paraphrase:
 # ownership is first-person singular ("we" or the brand is not), an open question is a question or
 # an explicit invitation, a checkpoint states a time, choices need an alternative, an apology or a
-# non-apology says sorry. Kinds without an entry (name_feeling, reflect_concern, reframe, closure)
-# are what the model is for: paraphrases no word list catches.
+# non-apology says sorry, a named feeling is the customer's, a reframe names the shared goal, a
+# reflection a stake of the customer's. Closure, without an entry, is what the model is for.
 _SORRY = phrases(r"sorry", r"apolog\w*", r"regret\w*")
 _MOVE_SUPPORT = {
     "move.ownership": re.compile(r"\bI\b|\bI['’](?:ll|m|ve|d)\b|\b(?i:myself|personally)\b"),
@@ -178,6 +179,21 @@ _MOVE_SUPPORT = {
     "move.offer_choices": phrases(r"or", r"either", r"which", r"options?", r"prefer\w*", r"alternatively", r"choose"),
     "move.apology": _SORRY,
     "move.non_apology": _SORRY,
+    # A feeling named as the customer's, or the cost of the situation in a feeling word; not the agent's
+    # own ("we're saddened to hear that"), nor "sorry you feel that way" (no feeling named).
+    "move.name_feeling": re.compile(
+        r"\b(?:you|your|you're)\b[^.!?]{0,40}?\b(?:frustrat\w*|upset\w*|disappoint\w*|worr\w*|stress\w*|angry|anger|annoy\w*|exhaust\w*|"
+        r"anxi\w*|scar\w*|unhappy|mood|feelings?|how you feel|impatien\w*|eager\w*|hurt|overwhelm\w*|fed up|let down)|"
+        r"\b(?:shaken|rattled|thrown) (?:you|up)\b|\b(?:up the wall|round the bend|(?:anyone|you) (?:crazy|mad|nuts))\b|"
+        r"\b(?:frustrating|stressful|exhausting|worrying|disappointing|maddening|upsetting|infuriating|nerve-?racking|annoying|draining|"
+        r"exasperating|heart-?breaking|unsettling|scary|worrisome|aggravating)\b",
+        re.IGNORECASE),
+    # A reframe turns toward the shared goal in words ("let's focus on", "what matters now"); a
+    # reflection restates a stake of the customer's (a date, an event, money, being heard).
+    "move.reframe": phrases(r"what matters", r"(?:the|our|my) (?:priority|goal|focus|aim) (?:now |here )?is", r"focus(?:ing)? on",
+                            r"(?:most )?important(?:ly)? (?:now|thing|here)", r"instead of", r"rather than", r"the main thing",
+                            r"the (?:good|best) (?:news|part|thing)"),
+    "move.reflect_concern": re.compile(rf"\b(?:you|your|you're)\b[^.!?]*?\b{STAKE}\b|\b{STAKE}\b[^.!?]*?\b(?:you|your|you're)\b", re.IGNORECASE),
 }
 # What the definitions rule out: an offer to help ("I'd be happy to look into this") is no personal
 # commitment; a question that only collects data for the process (an order number, which store, a
@@ -195,7 +211,7 @@ _MOVE_AGAINST = {
 }
 
 
-@register_detector("moves_model", version="8", kinds=MOVE_KINDS, requires=("move",))
+@register_detector("moves_model", version="9", kinds=MOVE_KINDS, requires=("move",))
 class MoveModelDetector(_SentenceModelDetector):
     """`move.*` on agent sentences the rule detectors missed, when the model is sure enough and the
     sentence has what the move's definition needs (`_MOVE_SUPPORT`) and nothing it rules out

@@ -38,6 +38,9 @@ def found(conversation):
      ["I've removed the fee. Going forward, payments made on a weekend due date won't be counted as late."]),
     ("The refund got stuck in a queue because the charger was logged as missing. That's fixed now.",
      ["The refund got stuck in a queue because the charger was logged as missing. That's fixed now."]),
+    # v4: the problem reported solved
+    ("Hello. We called you back and the problem you reported has been solved. Thank you!",
+     ["We called you back and the problem you reported has been solved."]),
 ])
 def test_closure_finds_loop_closing_notes(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -55,6 +58,7 @@ def test_closure_finds_loop_closing_notes(agent_text, expected, make_conversatio
     "What happened? Can you tell me more?",  # asks, closes nothing
     "Going forward, please use the app.",
     "The update that caused this is still being investigated.",
+    "We want to make sure this issue has been resolved for you!",  # a wish, not a report
 ])
 def test_closure_ignores_sign_offs_and_open_cases(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

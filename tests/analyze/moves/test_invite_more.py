@@ -43,6 +43,10 @@ def found(conversation):
     ("What have you feeling this way? We would love to assist.", ["What have you feeling this way?"]),
     ("Can you direct message us and explain what issue you need assistance with?",
      ["Can you direct message us and explain what issue you need assistance with?"]),
+    # v5: "how can I help?" and "what can I do for you?" asked outright, "describe your problem in details"
+    ("Good morning, how can I help you? -JS", ["Good morning, how can I help you?"]),
+    ("Sorry about that. What can Little Bo do to help you?", ["What can Little Bo do to help you?"]),
+    ("Please describe your problem in details via private message.", ["Please describe your problem in details via private message."]),
 ])
 def test_invite_more_finds_open_questions(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -66,6 +70,7 @@ def test_invite_more_finds_open_questions(agent_text, expected, make_conversatio
     "What happens when you restart it?",
     "Let us know the device you're using.",
     "What is wrong with me, I forgot the link: https://example.com/help",  # no question to the customer
+    "We will tell you how we can help once the engineer has looked.",  # not asked
 ])
 def test_invite_more_ignores_process_questions(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

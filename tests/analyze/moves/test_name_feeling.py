@@ -35,6 +35,10 @@ def found(conversation):
     ("We can understand your feeling, and we want to solve this quickly.", ["We can understand your feeling"]),
     ("I completely understand how you feel.", ["I completely understand how you feel"]),
     ("We understand your frame of mind. Please send us the number.", ["We understand your frame of mind"]),
+    # v4: a helpdesk's mascot or editor understands, and regret for the customer's mood stated as fact
+    ("Little Bo understands your feeling. Please send us your account number.", ["Little Bo understands your feeling"]),
+    ("The editor truly understands how you feel.", ["The editor truly understands how you feel"]),
+    ("We are sorry for making you unhappy.", ["sorry for making you unhappy"]),
 ])
 def test_name_feeling_finds_named_feelings(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -85,4 +89,4 @@ def test_name_feeling_rationale_quotes_the_cue(make_conversation):
     [finding] = NameFeelingDetector().detect(make_conversation(agent="That sounds exhausting."))
     assert finding.kind == "move.name_feeling"
     assert finding.rationale == 'names what this costs the customer: "That sounds exhausting"'
-    assert (finding.detector, finding.detector_version) == ("name_feeling", "3")
+    assert (finding.detector, finding.detector_version) == ("name_feeling", "4")

@@ -21,6 +21,9 @@ def found(conversation):
     ("Sorry for the way you feel about our service.", ["Sorry for the way you feel about our service"]),
     ("Hello, I'm sorry to see that you feel this way, and I'm happy to help!", ["I'm sorry to see that you feel this way"]),
     ("We never want to disappoint you, and comments like yours help us plan.", ["We never want to disappoint you"]),
+    # v4: regret for the mood or the impression, not for what the company did
+    ("I'm sorry for your bad mood. We will look into it.", ["I'm sorry for your bad mood"]),
+    ("We are sorry for making a bad impression on you.", ["We are sorry for making a bad impression on you"]),
 ])
 def test_non_apology_finds_regret_for_feelings(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

@@ -35,7 +35,7 @@ CASES = [
      [("concern.accessibility", "step-free"), ("concern.accessibility", "wheelchair")]),
     ("I can't use the app since the update.", []),  # a fault report, not an access barrier
     # -- repeat_contact: third parties, failed attempts, counts, recurring faults --
-    ("I've called 4-5 times in 6 weeks.", [("concern.repeat_contact", "I've called"), ("concern.repeat_contact", "4-5 times")]),
+    ("I've called 4-5 times in 6 weeks.", [("concern.repeat_contact", "called 4-5 times")]),
     ("This is the 7th time this month the wifi has dropped.",
      [("concern.repeat_contact", "7th time this month")]),
     ("I already contacted the seller and nobody got back to me.",
@@ -271,6 +271,13 @@ CASES = [
     ("Can you ignore my typo?", []),
     ("I turned the router off and on.", []),
     ("I'm thinking about getting a new phone for my son, which plan fits?", []),
+    # v8: helpdesk complaints -- the service number called, the same reply each time, a fault back again
+    ("Dialed 10010 this morning and nothing changed.", [("concern.repeat_contact", "Dialed 10010")]),
+    ("The hotline staff tells me the line is fine.", [("concern.repeat_contact", "hotline staff tells me")]),
+    ("Why do I get the same reply every time?", [("concern.repeat_contact", "the same reply every time")]),
+    ("The broadband was disconnected again tonight.", [("concern.repeat_contact", "disconnected again")]),
+    ("Will let you know if it happens again.", []),
+    ("I paid the money and the order was cancelled.", [("concern.money", "paid the money")]),
 ]
 
 

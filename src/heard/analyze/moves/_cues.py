@@ -49,7 +49,7 @@ FEELING_NOUN = (
 FEELING_OBJECTS = frozenset(
     "frustration frustrations disappointment disappointments upset anger annoyance distress "
     "stress worry worries anxiety exhaustion unhappiness dissatisfaction feelings feeling hurt "
-    "offence offense".split()
+    "offence offense mood bad unpleasant".split()
 )
 
 # Something the customer has at stake, beyond the literal request.

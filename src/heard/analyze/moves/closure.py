@@ -21,7 +21,7 @@ _DONE = phrases(
     r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|raised|released|corrected|"
     r"updated|credited|removed|replaced|reset|resolved|restored|issued|processed|changed|cancelled|canceled|"
     r"waived|applied|added|re-?sent|reshipped|sorted|rebooked|unlocked|reactivated|put in place|patched|closed)",
-    r"(?:is|are|has been|have been|was|were)\s+(?:now\s+|fully\s+)?(?:fixed|refunded|reversed|resolved|restored|"
+    r"(?:is|are|has been|have been|was|were)\s+(?:now\s+|fully\s+|already\s+)?(?:fixed|refunded|reversed|resolved|solved|restored|"
     r"corrected|credited|released|replaced|sorted|back up|working again|processed|cancelled|canceled|waived)",
     r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed|out|released|available)",
     r"(?:is|(?:that|it|this)'s|are|has been|have been)\s+(?:now\s+)?(?:paused|rolled back|switched off|disabled|fixed(?:\s+now)?)",
@@ -48,7 +48,8 @@ CUES = (
              r"the\s+(?:update|bug|issue|problem|error|change|fault|glitch|outage)\s+that\s+caused\s+(?:this|it|the)",
              r"(?:got|was|were)\s+(?:stuck|held|blocked|flagged|rejected|declined|delayed)\b[^.!?]{0,40}?\bbecause"),
      0.8, "explains the cause"),
-    (phrases(r"as\s+(?:requested|you\s+asked|per\s+your\s+request)", _NO_LONGER, _NOTHING_FOUND),
+    (phrases(r"as\s+(?:requested|you\s+asked|per\s+your\s+request)", _NO_LONGER, _NOTHING_FOUND,
+             r"(?<!sure\s)(?<!ensure\s)(?<!if\s)(?<!whether\s)(?<!hope\s)(?:the|your|this)\s+(?:problem|issue|fault|matter)\s+(?:you\s+(?:reported|fed back|mentioned)\s+)?(?:has|had)\s+(?:now\s+|already\s+)?been\s+(?:solved|resolved|fixed)"),
      0.8, "reports what was done or found"),
     (phrases(r"thank(?:s| you)(?:\s+(?:so|very))?(?:\s+much)?\s+(?:again\s+)?for\s+(?:your|you're|all your|bearing with)",
              r"(?:we'd|we would|I'd|I would)\s+(?:love|like|appreciate)\s+(?:to hear\s+)?your\s+feedback",
@@ -58,7 +59,7 @@ CUES = (
 )
 
 
-@register_detector("closure", version="3", kinds=(KIND,))
+@register_detector("closure", version="4", kinds=(KIND,))
 class ClosureDetector:
     """Agent closes the loop: what happened, what changed, prevention, thanks, feedback."""
 

@@ -53,7 +53,9 @@ RULES: tuple[Rule, ...] = (
              r"what(?:'s|\s+is)\s+wrong\s+with\b", r"what\s+happens\s+when\s+you\s+(?:try|open|use|attempt|go|click|tap|start)",
              r"what\s+(?:have|has|got)\s+you\s+feeling\s+(?:this|that)\s+way", r"what\s+happened\s+to\s+(?:cause|make)\s+you",
              r"(?:can|could|would)\s+you\s+provide\s+(?:some\s+)?more\s+(?:info(?:rmation)?|details)\s+about\s+the\s+(?:issues?|problems?)\s+you(?:'re|\s+are)",
-             r"describe\s+the\s+(?:problem|issue|situation)\s+in\s+detail", r"specify\s+(?:your|the)\s+(?:problem|issue)",
+             r"describe\s+(?:the|your)\s+(?:problem|issue|situation)\s+in\s+details?", r"specify\s+(?:your|the)\s+(?:problem|issue)",
+             r"how\s+(?:can|may|could)\s+(?:I|we)\s+(?:help|assist)(?:\s+you)?(?:\s+(?:today|further))?(?=\s*\?)",
+             r"what\s+can\s+(?:I|we|[A-Z]\w*(?:\s+[A-Z]\w*)?)\s+do\s+(?:to\s+help\s+you|for\s+you)",
              r"(?:explain|describe|elaborate\s+on)\s+(?:what|the|your)\s+(?:issue|problem|concern|situation|happened)\w*",
              r"(?:some\s+)?more\s+info(?:rmation)?\s+about\s+what\s+(?:happened|occurred|went wrong)"),
      0.75, "asks the customer what is going on"),
@@ -76,7 +78,7 @@ def _after_imperative(text: str, start: int) -> bool:
     return bool(re.search(r"(?:let|tell|fill)\s+(?:us|me)\s+(?:know\s+)?$|please\s+$", text[max(0, start - 20) : start], re.IGNORECASE))
 
 
-@register_detector("invite_more", version="4", kinds=(KIND,))
+@register_detector("invite_more", version="5", kinds=(KIND,))
 class InviteMoreDetector:
     """Agent asks an open question that invites the customer to say more."""
 

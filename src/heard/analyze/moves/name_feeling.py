@@ -42,8 +42,9 @@ RULES: tuple[Rule, ...] = (
              rf"(?:\s+[^\s.!?,;]+){{0,5}}?\s+(?:{FEELING_COST}|{FEELING_COST_SOFT}|{FEELING_STATE}|{FEELING_NOUN})"
              + _TAIL),
      0.9, "acknowledges the customer's feeling"),
-    (phrases(r"(?:I|we)\s+(?:can\s+|do\s+)?(?:completely\s+|totally\s+|fully\s+|really\s+|truly\s+|surely\s+|deeply\s+)?"
-             r"understand\s+(?:your|how you)\s+(?:feelings?|frame of mind|state of mind|mood|feel)\b"),
+    (phrases(r"(?:I|we|the editor|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][A-Za-z]+))?)\s+(?:can\s+|do\s+|does\s+)?(?:completely\s+|totally\s+|fully\s+|really\s+|truly\s+|surely\s+|deeply\s+)?"
+             r"understands?\s+(?:your|how you)\s+(?:feelings?|frame of mind|state of mind|mood|feel|eagerness|anxiety|worry|anger|frustration|urgency|impatience)\b",
+             r"(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:your\s+(?:bad|unpleasant|unhappy|low)\s+mood|making\s+you\s+(?:feel\s+)?(?:unhappy|unpleasant|upset|angry|sad|anxious|worried))"),
      0.8, "acknowledges the customer's feeling"),
     (phrases(rf"you(?:'re|\s+are|\s+were|'ve been|\s+have been|\s+must be|\s+must feel|\s+must have been|"
              rf"\s+feel|\s+felt|\s+sound|\s+seem)\s+{_I}{FEELING_STATE}"),
@@ -77,7 +78,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     )
 
 
-@register_detector("name_feeling", version="3", kinds=(KIND,))
+@register_detector("name_feeling", version="4", kinds=(KIND,))
 class NameFeelingDetector:
     """Agent names the customer's feeling without judging or agreeing with claims."""
 

@@ -28,6 +28,8 @@ RULES: tuple[Rule, ...] = (
              rf"{SORRY_SUBJECT}sorry\s+for\s+(?:the way|how)\s+you\s+(?:feel|felt|are feeling|were made to feel)"),
      0.9, "regrets the customer's feeling, not the company's part"),
     (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies)\s+if\b"), 0.85, "apologises conditionally"),
+    (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:making|leaving)\s+(?:you\s+(?:feel\s+)?(?:unhappy|upset|angry|sad|unpleasant)|(?:a\s+)?bad\s+impression(?:\s+on\s+you)?|you\s+a\s+bad\s+impression)"),
+     0.8, "regrets the customer's feeling, not the company's part"),
     (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?you(?:'re|\s+are|\s+were|\s+feel|\s+felt|'ve been|\s+have been)"
              rf"\s+(?:{INTENSIFIER}\s+)?{FEELING_STATE}"),
      0.8, "regrets the customer's feeling, not the company's part"),
@@ -46,7 +48,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return False
 
 
-@register_detector("non_apology", version="3", kinds=(KIND,))
+@register_detector("non_apology", version="4", kinds=(KIND,))
 class NonApologyDetector:
     """Agent regrets the customer's feelings, or apologises conditionally, instead of owning a part."""
 

@@ -194,7 +194,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:faxed|mailed|posted|emailed) (?:it |the form |them )?(?:over|in)\b",
         r"(?:you|u|you guys) (?:told|asked) (?:me|us)\b",
         r"(?:customer service|costumer service|staff|agent|rep|personnel|employees?|business hall|customer phone|management|hotline|call cent(?:re|er))(?: \w+){0,2}? "
-        r"(?:say|says|said|told (?:me|us)|asked (?:me|us)|wanted (?:me|us)|refused|promised|agreed)\b"),
+        r"(?:say|says|said|told (?:me|us)|tells? (?:me|us)|notified (?:me|us)|replied|asked (?:me|us)|wanted (?:me|us)|refused|promised|agreed)\b",
+        # the service numbers of the helpdesks of STC-3 (China Unicom 10010, China Telecom 10000, ...)
+        r"(?:called|dialed|dialled|phoned|rang|contacted)\s+(?:the\s+)?(?:1001\d|10000|1008\d|12315|12321)\b",
+        r"(?:1001\d|10000|1008\d)\s+(?:\w+\s+){0,2}?(?:told|tells|said|says|notified|replied|informed)\b"),
     # Failed or repeated attempts ("no help by calling", "still no reply", "didn't I already say"): effort.
     cue("concern.repeat_contact", 2.0, "repeated contact",
         r"(?:not|never|didn't|haven't|hasn't|has not|have not) (?:yet |even )?(?:responded|replied|answered|got back|called back|rung back)",
@@ -241,7 +244,12 @@ CUES: tuple[Cue, ...] = (
         r"(?:\d+|two|three|four|five|several|multiple|many) (?:tweets|dms|messages|emails|calls)(?: later)?,? (?:and|but|with)? ?(?:still )?(?:no|not a|zero)\b",
         r"(?:waited|waiting|wait)(?: for)? (?:over |more than |almost |nearly )?(?:\d+|an?|two|three|four|several)(?: \w+)? (?:hours?|days?|weeks?|months?)",
         r"not (?:the|my|our) first time", r"(?:I'm|I am) back again", r"#again\b",
-        r"(?:fail(?:ed|s)?|stopped|broke|broken|crashed|not working|isn't working|doesn't work|went out)\b[^.!?]{0,25}?\b(?<!and over )again\b",
+        r"(?:fail(?:ed|s)?|stopped|broke|broken|crashed|not working|isn't working|doesn't work|went out|disconnected|dropped|suspend(?:s|ed)?|"
+        r"happened|occurred|(?:there is|there's) (?:a )?problem|(?:couldn't|can't|cannot) be used)\b[^.!?]{0,25}?\b(?<!and over )again\b",
+        r"(?:complained|reported|called|dialed|dialled|contacted|urged|calling|dialing)\b[^.!?]{0,30}?\b(?:twice|three times|\d+ times|several times|many times|repeatedly|every day|everyday|each day)\b",
+        r"(?:the )?same (?:reply|response|answer|words)\b[^.!?]{0,20}?\b(?:every|each) time", r"such (?:a )?(?:reply|response|answer) (?:every|each) time",
+        r"(?:waited|waiting) (?:for )?(?:many|several|a few|\d+) days,? (?:yet|but|and) (?:no|not|still no)\b",
+        r"where is (?:your|the) follow-?up", r"(?:don't|do not) want to (?:re-?tell|repeat (?:it|myself)|explain (?:it )?again)",
         r"(?:another|yet another) (?:chat|call|ticket|complaint|email) with", r"(?:\d+|several|many|countless) (?:hours|hrs) of (?:\w+ )?(?:calls|phone calls|chats|emails)",
         r"(?:nobody|no one|no-one) (?:came|showed up|turned up|came over)",
         r"(?:\d+|two|three|four|five|several|multiple) (?:different )?(?:people|agents|reps|representatives|employees|staff members|supervisors)\b",
