@@ -278,6 +278,8 @@ CASES = [
     ("The broadband was disconnected again tonight.", [("concern.repeat_contact", "disconnected again")]),
     ("Will let you know if it happens again.", []),
     ("I paid the money and the order was cancelled.", [("concern.money", "paid the money")]),
+    ("When the contract ends I will turn to another operator.", [("risk.churn", "I will turn to another operator")]),
+    ("I dare not use your broadband again.", [("risk.churn", "dare not use your broadband again")]),
 ]
 
 

@@ -185,6 +185,8 @@ CASES = [
     ("Three calls and each agent passed the buck to the next one.", "anger", 1, "passed the buck"),
     ("The signal drops every night. What a shoddy network.", "anger", 1, "shoddy network"),
     ("If this is not fixed I will complain to the MIIT.", "anger", 2, "complain to the MIIT"),
+    # a sharp question put to the company turns effort into blame: anger (TAXONOMY.md: anger targets someone)
+    ("Still no signal after three calls. Why did you close my ticket?", "anger", 2, "Why did you"),
 ]
 
 

@@ -396,7 +396,11 @@ CUES: tuple[Cue, ...] = (
         r"(?:I|we)(?:'ve| have)? (?:quit|left|dropped|ditched) (?-i:[A-Z])\w+",
         r"(?:have to|going to|gonna|will|I'll|want to|wanna|decided to) (?:change|switch) (?:over )?to (?-i:[A-Z])\w+(?: (?-i:[A-Z])\w+)?(?! (?:plan|package|tariff|app|version|update|mode|account))",
         r"(?:rather|just|could|can|will|I'll) (?:just )?give (?:them|@\w+|(?-i:[A-Z])\w+) my (?:money|business|custom)",
-        r"cancel(?:l?ing)? (?:my|the|our) (?:number|card|sim|line)\b", r"terminat(?:e|ing) (?:my|the|our) (?:contract|account|service|subscription)", strong=False, negatable=True),
+        r"cancel(?:l?ing)? (?:my|the|our) (?:number|card|sim|line)\b", r"terminat(?:e|ing) (?:my|the|our) (?:contract|account|service|subscription)",
+        # an operator's customer leaving (STC-3): another operator chosen, the contract not renewed
+        r"(?:I(?:'ll| will)|I'm going to|going to|I'd rather|I would rather) (?:choose|turn to|use|move to|go to|install (?:a |an )?[\w ]{1,20}? from) (?:China (?:Mobile|Telecom|Unicom)|another (?:operator|carrier|provider|network|company|brand)|other (?:operators|carriers|providers))",
+        r"(?:won't|will not|will never|dare not|daren't|would never) (?:use|choose|renew|buy)\b[^.!?]{0,30}?\b(?:again|anymore|any more|after (?:it|the|my|I)|once)\b",
+        r"(?:won't|will not|not going to) renew", r"(?:don't|do not) make me (?:switch|leave|change)", strong=False, negatable=True),
 )
 
 

@@ -85,7 +85,10 @@ CUES: tuple[Cue, ...] = (
     cue("blame", 0.0, "blames someone",
         r"(?:you|u|you guys|u guys|y'?all|your (?:staff|company|team|agent|courier|driver|store|bank)) (?:have |'ve |just |then |now |still )?"
         r"(?:blocked|cancell?ed|cut (?:me )?off|suspended|lost|broke|deleted|overcharged|ignored|refused|denied|deducted|took|stole|sold|"
-        r"disconnected|closed|locked|banned|blacklisted|insisted|sent me (?:the )?wrong|told (?:me|us)|promised|assured (?:me|us))"),
+        r"disconnected|closed|locked|banned|blacklisted|insisted|sent me (?:the )?wrong|told (?:me|us)|promised|assured (?:me|us))",
+        # a sharp question put to the company ("why did you cut my line?", "don't you even read?")
+        r"why (?:do|did|would|should|does|have|has|can't|don't|didn't|won't|wouldn't|haven't) (?:you|u|y'?all|you guys|your (?:company|staff|customer service|\w+ service))\b",
+        r"(?:do|did|don't|didn't|can't) you (?:even |really |ever )?(?:know|care|think|see|understand|read|bother|listen)\b"),
     # Sarcasm at the company's expense (thanks for a harm, praise taken back, a jab posed as a
     # question): anger (docs/labelling-notes.md), and it cancels the thanks or praise it wears.
     cue("anger", 2.5, "sarcasm",
