@@ -62,8 +62,9 @@ def test_eval_reports_the_customer_dev_set_beside_the_labels(tmp_path):
 
 def test_eval_reports_the_blind_check_beside_the_labels(tmp_path):
     report = run_eval(tmp_path / "no-shared-here", labels=FIXTURE, splits=["support-blind"])
-    assert "## support blind check (round 17; never tuned on) — customer concerns (n=143)" in report
-    assert "— customer emotion (primary label) (n=143)" in report
+    assert "## support blind check (round 19; never tuned on) — agent moves (n=200)" in report
+    assert "## support blind check (round 19; never tuned on) — customer concerns (n=128)" in report
+    assert "— customer emotion (primary label) (n=128)" in report
     elsewhere = tmp_path / "labels.jsonl"
     elsewhere.write_text(FIXTURE.read_text())
     assert "## support-blind: skipped" in run_eval(tmp_path, labels=elsewhere, splits=["support-blind"])
@@ -72,15 +73,15 @@ def test_eval_reports_the_blind_check_beside_the_labels(tmp_path):
 def test_eval_reports_the_sets_decisions_were_made_on_apart(tmp_path):
     report = run_eval(tmp_path / "no-shared-here", labels=FIXTURE, splits=["support-decisions"])
     assert "## support decision sets (blind, then used for decisions: gates, blend weights, examples, hand labels)" in report
-    assert "agent moves (n=1548)" in report and "customer concerns (n=1781)" in report
+    assert "agent moves (n=1747)" in report and "customer concerns (n=2115)" in report
 
 
 def test_eval_reports_the_same_tweets_labelled_from_the_taxonomy_alone(tmp_path):
     report = run_eval(tmp_path / "no-shared-here", labels=FIXTURE,
                       splits=["support-blind-taxonomy", "support-decisions-taxonomy"])
-    assert "## support blind check (round 17), labelled again from TAXONOMY.md alone — customer concerns (n=143)" in report
-    assert "## support decision sets, labelled again from TAXONOMY.md alone — customer concerns (n=1781)" in report
-    assert "agent moves (n=1548)" in report
+    assert "## support blind check (round 19), labelled again from TAXONOMY.md alone — customer concerns (n=128)" in report
+    assert "## support decision sets, labelled again from TAXONOMY.md alone — customer concerns (n=2115)" in report
+    assert "agent moves (n=1747)" in report
 
 
 def test_eval_reports_a_labels_file_twin_labelled_from_the_taxonomy_alone(tmp_path):

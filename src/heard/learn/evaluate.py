@@ -45,22 +45,22 @@ from heard.model import Channel, Conversation, Message, Role
 LABELS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "labels" / "support_validation.jsonl"
 DEV_AGENT = "support_dev_agent.jsonl"  # beside the labels file
 DEV_CUSTOMER = "support_dev_customer.jsonl"  # beside the labels file
-# Beside the labels file: the blind check (round 17: TWCS customer messages labelled before anything it
-# scores was changed, never tuned on; no agent tweet was left to draw), and the earlier blind sets, which
-# chose the moves-model gates, the emotion blend weights, which written examples stay, the hand-label
-# setup and the rule cues of sessions 5 to 8 (rounds 6-8, 9-10, 11, 12, 13, 14, 15 and 16 were the
-# blind check in turn until then).
-BLIND_ROUND = 17
-BLIND = (f"support_round{BLIND_ROUND}_customer.jsonl",)
+# Beside the labels file: the blind check (round 19: what the two datasets had left, STC-3 turns of both
+# roles and the last TWCS customer tweets, labelled before anything it scores was changed, never tuned
+# on), and the earlier blind sets, which chose the moves-model gates, the emotion blend weights, which
+# written examples stay, the hand-label setup and the rule cues of sessions 5 to 9 (rounds 6-8, 9-10,
+# 11, 12, 13, 14, 15, 16, 17 and 18 were the blind check in turn until then).
+BLIND_ROUND = 19
+BLIND = (f"support_round{BLIND_ROUND}_agent.jsonl", f"support_round{BLIND_ROUND}_customer.jsonl")
 DECISIONS = ("support_blind_agent.jsonl", "support_final_agent.jsonl", "support_round8_agent.jsonl",
              "support_round9_agent.jsonl", "support_round10_agent.jsonl", "support_round11_agent.jsonl",
              "support_round12_agent.jsonl", "support_round13_agent.jsonl", "support_round14_agent.jsonl",
-             "support_round15_agent.jsonl", "support_round16_agent.jsonl",
+             "support_round15_agent.jsonl", "support_round16_agent.jsonl", "support_round18_agent.jsonl",
              "support_blind_customer.jsonl", "support_final_customer.jsonl", "support_round7_customer.jsonl",
              "support_round8_customer.jsonl", "support_round9_customer.jsonl", "support_round10_customer.jsonl",
              "support_round11_customer.jsonl", "support_round12_customer.jsonl",
              "support_round13_customer.jsonl", "support_round14_customer.jsonl", "support_round15_customer.jsonl",
-             "support_round16_customer.jsonl")
+             "support_round16_customer.jsonl", "support_round17_customer.jsonl", "support_round18_customer.jsonl")
 # The same messages labelled again by a labeller who read TAXONOMY.md alone, not the labelling notes:
 # the way Heard's independent measurement is labelled.
 BLIND_TAXONOMY = tuple(name.replace(".jsonl", "_taxonomy.jsonl") for name in BLIND)
