@@ -5,8 +5,9 @@ time is not generic. The span is the whole message: the whole message is the evi
 
 A message is generic when at least one sentence is a stock line (a receipt, "contact us if you
 have any problem", "we're here to help", "we will keep improving our service", "thanks for your
-support", a general info link, a stock apology for "any inconvenience") and every other sentence
-is a pleasantry or too short to say anything specific."""
+support", a general info link, a stock apology for "any inconvenience", a helpdesk's status line
+"recorded and transferred to the relevant staff") and every other sentence is a pleasantry or too
+short to say anything specific."""
 
 from __future__ import annotations
 
@@ -53,34 +54,34 @@ CONTACT_IF = re.compile(
 # Each line is its own pattern, so a reply is searched only for the lines whose words it holds.
 _STATUS_LINES = (
     rf"{_LEAD}(?:(?:we|I|[A-Z][\w]*(?: [A-Z][\w]*){{0,3}}|@[^.!?@]{{1,50}}?)(?:'ve| have| has| will)? )?(?:already )?(?:(?:recorded|registered|received|written down|noted)(?: (?:it|them|the \w+|your \w+(?: \w+)?))?(?: in details?)? and )?"
-             rf"(?:transferr?ed|transfered|forwarded|submitted|reported|fed back|feed back|passed on|escalated|report|transfer|forward|submit|feed)\b[^.!?]{{0,60}}?\bto (?:the |our |a |an )?{_DESK}{_TAIL}",
-             rf"(?:the |your |this )(?:[\w-]+ )?{_ISSUE}(?: you (?:fed back|reported|mentioned))? (?:has been|have been|was|is) (?:transferr?ed|transfered|forwarded|submitted|reported|fed back|passed on|escalated)\b{_TAIL}",
-             rf"(?:asked|arranged(?: for)?) (?:the |our )?{_DESK} to (?:deal with|handle|follow up|contact|check)[^.!?]{{0,40}}",
-             rf"{_LEAD}(?:our |the )?(?:staff|company|colleagues?|we|I)(?: is| are| am|'re| has been| have been)? (?:actively |currently |now |still )?(?:handling|dealing with|following up|following|verifying|working on|processing|analy[sz]ing|solving)"
-             rf"(?: and (?:handling|addressing|verifying|solving))?(?: on)? (?:it|this|them|(?:the |your |this )?(?:[\w-]+ )?{_ISSUE})(?: (?:now|at present))?",
-             rf"your (?:[\w-]+ )?{_ISSUE} (?:is|was|has been) (?:being )?(?:followed up|handled|processed|addressed|verified|registered|pressed)(?: and (?:addressed|handled|pressed|verified))?",
-             rf"{_LEAD}(?:(?:[A-Z][\w]*(?: [A-Z][\w]*){{0,3}}|@[^.!?@]{{1,50}}?|we|I) (?:has|have) )?(?:already )?(?:paid attention to and )?followed (?:it |this |them )?up(?: on)?(?: (?:your|the|this) (?:{_ISSUE}|situation|matter))?",
-             rf"(?:we|I)(?:'ve| have) (?:taken notice of|noted) (?:this|the|your) (?:situation|{_ISSUE})",
-             r"(?:we|I|our staff|the staff|staff)(?:'ll| will) (?:contact|inform|notify|reply to|reply|get in touch with|give feedback to) you(?: by (?:telephone|phone))?(?: of the result)? "
-             r"(?:as soon as (?:possible|we can|there (?:is|are)|we (?:get|have))|once|when|after|in the first place|immediately when|the first time|at the first time)\b[^.!?\d]{0,40}",
-             r"(?:once|when|after) (?:the |we (?:get|have) (?:the )?)?(?:results?|verification|latest news|news)[^.!?,]{0,30},? (?:we|I|our staff)(?:'ll| will) (?:contact|inform|notify|reply to) you\b[^.!?]{0,30}",
-             rf"(?:we|I|[A-Z]\w+ \w+)(?:'ll| will| have| has)? (?:check|deal with|handle|record|verify|look into|study|follow up)(?: (?:it|them|this|the \w+|your \w+))?(?: carefully| thoroughly)?"
-             r" and (?:will )?(?:give (?:you )?(?:feedback|a reply)(?: to you)?|reply(?: to)? you|feed (?:it|them) back|make (?:a )?(?:positive )?response|improve[^.!?]{0,40})(?: (?:as soon as possible|in time|timely|soon|later))?",
-             r"(?:I|we)(?:'ve| have) (?:got|received) your (?:private )?message", r"it(?:'|‘)?s received",
-             r"please (?:(?:keep|continue|continuously|constantly|always) )?(?:(?:to )?pay (?:constant |close |more )?attention(?: to)?|focus(?:ing)?(?: on)?|stay tuned(?: for)?|keep (?:your )?eyes? on|be noticed|be aware of (?:it|this)|wait(?: patiently| in patience)?(?: for)?)"
-             r"(?: (?:it|them|us|answering our (?:phone )?calls|(?:our|the|its|subsequent|later) (?:[\w-]+ ){0,3}?(?:calls?|reply|replies|feedback|business|services?|activities|notices?|handling|results?|news|usage|use|version)))?(?: from \d+)?(?: later| at any time| any time)?",
-             r"please keep your (?:mobile )?phone (?:available|on|unblocked)",
-             r"(?:we |I )?suggest (?:that )?you (?:to )?(?:continue to )?pay attention(?: to (?:it|its usage|the usage))?",
-             r"(?:you are|you're) (?:also )?welcome to (?:raise|put forward|give|make|offer|provide|share) (?:us )?(?:your |any |precious |valuable |more )*(?:opinions?|suggestions?|advices?|comments|feedback)[^.!?]{0,60}",
-             r"thank(?:s| you)(?: (?:very|so) much)? for your (?:kind |precious |valuable )?(?:affirmation|encouragement|praise|information|suggestions?|opinions?|proposition|reply|supervision|advices?)(?: and (?:encouragement|cooperation|support|suggestions?))?",
-             r"your (?:suggestions?|opinions?|advices?|feedback) (?:is|are) (?:quite |very )?(?:helpful|valuable|important) (?:to|for) (?:us|our (?:progress|improvement|work))",
-             r"(?:our company|we|I) (?:(?:has|have) )?(?:always )?(?:been )?(?:valu\w+|attach\w* (?:great |much )?importance to|pa(?:y|ys|id) (?:close |much )?attention to|emphasi[sz]\w*)(?: (?:very much|highly|greatly))? (?:the )?(?:network|service|construction)\b[^.!?]{0,80}",
-             r"(?:we|our company) (?:are|is|have been|has been) (?:constantly |continuously |now |always )+(?:reinforc\w+|strengthen\w+|enhanc\w+|improv\w+|optimi[sz]\w+)[^.!?]{0,80}",
-             r"(?:we|I)(?:'ll| will) be (?:more )?motivated(?: with your support)?", r"(?:we )?believe we (?:can|will) do better(?: with your (?:support|affirmation))?",
-             r"(?:please )?(?:continue (?:to )?|keep )?(?:support|supporting|focus on|follow)(?: and witness)? (?:us|our growth)(?: as (?:usual|always))?(?: and witness our growth)?",
-             r"(?:please )?support [\w@ -]{1,30}? a lot", r"(?:you can )?follow us(?: on [\w ]{1,20})?",
-             r"(?:we )?look forward to your (?:continuous |continued )?(?:attention|support)(?: and (?:supervision|support))?",
-             r"(?:I |we )?(?:sincerely )?hope you (?:can|will) (?:continue )?(?:focus(?:ing)? on|pay attention to|support(?:ing)?) (?:us|our (?:[\w-]+ )?(?:business|services?))",
+        rf"(?:transferr?ed|transfered|forwarded|submitted|reported|fed back|feed back|passed on|escalated|report|transfer|forward|submit|feed)\b[^.!?]{{0,60}}?\bto (?:the |our |a |an )?{_DESK}{_TAIL}",
+    rf"(?:the |your |this )(?:[\w-]+ )?{_ISSUE}(?: you (?:fed back|reported|mentioned))? (?:has been|have been|was|is) (?:transferr?ed|transfered|forwarded|submitted|reported|fed back|passed on|escalated)\b{_TAIL}",
+    rf"(?:asked|arranged(?: for)?) (?:the |our )?{_DESK} to (?:deal with|handle|follow up|contact|check)[^.!?]{{0,40}}",
+    rf"{_LEAD}(?:our |the )?(?:staff|company|colleagues?|we|I)(?: is| are| am|'re| has been| have been)? (?:actively |currently |now |still )?(?:handling|dealing with|following up|following|verifying|working on|processing|analy[sz]ing|solving)"
+        rf"(?: and (?:handling|addressing|verifying|solving))?(?: on)? (?:it|this|them|(?:the |your |this )?(?:[\w-]+ )?{_ISSUE})(?: (?:now|at present))?",
+    rf"your (?:[\w-]+ )?{_ISSUE} (?:is|was|has been) (?:being )?(?:followed up|handled|processed|addressed|verified|registered|pressed)(?: and (?:addressed|handled|pressed|verified))?",
+    rf"{_LEAD}(?:(?:[A-Z][\w]*(?: [A-Z][\w]*){{0,3}}|@[^.!?@]{{1,50}}?|we|I) (?:has|have) )?(?:already )?(?:paid attention to and )?followed (?:it |this |them )?up(?: on)?(?: (?:your|the|this) (?:{_ISSUE}|situation|matter))?",
+    rf"(?:we|I)(?:'ve| have) (?:taken notice of|noted) (?:this|the|your) (?:situation|{_ISSUE})",
+    r"(?:we|I|our staff|the staff|staff)(?:'ll| will) (?:contact|inform|notify|reply to|reply|get in touch with|give feedback to) you(?: by (?:telephone|phone))?(?: of the result)? "
+        r"(?:as soon as (?:possible|we can|there (?:is|are)|we (?:get|have))|once|when|after|in the first place|immediately when|the first time|at the first time)\b[^.!?\d]{0,40}",
+    r"(?:once|when|after) (?:the |we (?:get|have) (?:the )?)?(?:results?|verification|latest news|news)[^.!?,]{0,30},? (?:we|I|our staff)(?:'ll| will) (?:contact|inform|notify|reply to) you\b[^.!?]{0,30}",
+    rf"(?:we|I|[A-Z]\w+ \w+)(?:'ll| will| have| has)? (?:check|deal with|handle|record|verify|look into|study|follow up)(?: (?:it|them|this|the \w+|your \w+))?(?: carefully| thoroughly)?"
+        r" and (?:will )?(?:give (?:you )?(?:feedback|a reply)(?: to you)?|reply(?: to)? you|feed (?:it|them) back|make (?:a )?(?:positive )?response|improve[^.!?]{0,40})(?: (?:as soon as possible|in time|timely|soon|later))?",
+    r"(?:I|we)(?:'ve| have) (?:got|received) your (?:private )?message", r"it(?:'|‘)?s received",
+    r"please (?:(?:keep|continue|continuously|constantly|always) )?(?:(?:to )?pay (?:constant |close |more )?attention(?: to)?|focus(?:ing)?(?: on)?|stay tuned(?: for)?|keep (?:your )?eyes? on|be noticed|be aware of (?:it|this)|wait(?: patiently| in patience)?(?: for)?)"
+        r"(?: (?:it|them|us|answering our (?:phone )?calls|(?:our|the|its|subsequent|later) (?:[\w-]+ ){0,3}?(?:calls?|reply|replies|feedback|business|services?|activities|notices?|handling|results?|news|usage|use|version)))?(?: from \d+)?(?: later| at any time| any time)?",
+    r"please keep your (?:mobile )?phone (?:available|on|unblocked)",
+    r"(?:we |I )?suggest (?:that )?you (?:to )?(?:continue to )?pay attention(?: to (?:it|its usage|the usage))?",
+    r"(?:you are|you're) (?:also )?welcome to (?:raise|put forward|give|make|offer|provide|share) (?:us )?(?:your |any |precious |valuable |more )*(?:opinions?|suggestions?|advices?|comments|feedback)[^.!?]{0,60}",
+    r"thank(?:s| you)(?: (?:very|so) much)? for your (?:kind |precious |valuable )?(?:affirmation|encouragement|praise|information|suggestions?|opinions?|proposition|reply|supervision|advices?)(?: and (?:encouragement|cooperation|support|suggestions?))?",
+    r"your (?:suggestions?|opinions?|advices?|feedback) (?:is|are) (?:quite |very )?(?:helpful|valuable|important) (?:to|for) (?:us|our (?:progress|improvement|work))",
+    r"(?:our company|we|I) (?:(?:has|have) )?(?:always )?(?:been )?(?:valu\w+|attach\w* (?:great |much )?importance to|pa(?:y|ys|id) (?:close |much )?attention to|emphasi[sz]\w*)(?: (?:very much|highly|greatly))? (?:the )?(?:network|service|construction)\b[^.!?]{0,80}",
+    r"(?:we|our company) (?:are|is|have been|has been) (?:constantly |continuously |now |always )+(?:reinforc\w+|strengthen\w+|enhanc\w+|improv\w+|optimi[sz]\w+)[^.!?]{0,80}",
+    r"(?:we|I)(?:'ll| will) be (?:more )?motivated(?: with your support)?", r"(?:we )?believe we (?:can|will) do better(?: with your (?:support|affirmation))?",
+    r"(?:please )?(?:continue (?:to )?|keep )?(?:support|supporting|focus on|follow)(?: and witness)? (?:us|our growth)(?: as (?:usual|always))?(?: and witness our growth)?",
+    r"(?:please )?support [\w@ -]{1,30}? a lot", r"(?:you can )?follow us(?: on [\w ]{1,20})?",
+    r"(?:we )?look forward to your (?:continuous |continued )?(?:attention|support)(?: and (?:supervision|support))?",
+    r"(?:I |we )?(?:sincerely )?hope you (?:can|will) (?:continue )?(?:focus(?:ing)? on|pay attention to|support(?:ing)?) (?:us|our (?:[\w-]+ )?(?:business|services?))",
 )
 # (pattern, score, label): the stock lines a receipt is made of.
 RECEIPTS = (
