@@ -456,7 +456,8 @@ def search_cli(
 
 # heard.learn.evaluate.SPLITS, spelt out so that `heard --help` does not load the evaluation
 EVAL_SPLITS = ("support", "support-taxonomy", "support-blind", "support-blind-taxonomy", "support-decisions",
-               "support-decisions-taxonomy", "support-dev-agent", "support-dev-customer", "goemotions", "esconv", "epitome")
+               "support-decisions-taxonomy", "support-dev-agent", "support-dev-customer", "stc3-training", "goemotions", "esconv",
+               "epitome")
 
 
 def _since(value: str | None):

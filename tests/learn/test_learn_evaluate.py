@@ -136,3 +136,23 @@ def test_every_committed_label_file_is_valid():
     for path in sorted(FIXTURE.parent.glob("*.jsonl")):
         records, problems = read_support_labels(path)
         assert records and problems == [], path.name
+
+
+def test_the_stc3_training_turns_are_read_by_the_rules_only(tmp_path):
+    """The move and concern heads train on these turns: only the rules are scored on their labels;
+    the emotion head never sees them, so emotion gets every row."""
+    from heard.learn.evaluate import build_analyzer, eval_stc3_training
+    records = [
+        {"role": "agent", "text": "Hello! Little Bo has recorded your problem and transferred it to the relevant staff. "
+                                  "Please pay attention to our calls.", "labels": ["move.generic"], "emotion": None},
+        {"role": "agent", "text": "We are very sorry for the inconvenience.", "labels": ["move.apology"], "emotion": None},
+        {"role": "customer", "text": "I called 10010 three times and nobody fixed my line!",
+         "labels": ["concern.repeat_contact"], "emotion": "frustration"},
+        {"role": "customer", "text": "How do I change my package?", "labels": [], "emotion": "neutral"},
+    ]
+    moves, concerns, emotion = eval_stc3_training(records, build_analyzer(False), build_analyzer(True))
+    assert moves.startswith("\n## STC-3 training turns — agent moves (n=2) — training data of the move and concern heads")
+    for table in (moves, concerns):
+        assert "\nrules " in table and "rules+models" not in table
+    assert "rules+models" in emotion and "the emotion head never sees them" in emotion
+    assert "## stc3-training: skipped" in run_eval(tmp_path, labels=FIXTURE, splits=["stc3-training"])

@@ -76,7 +76,7 @@ FAMILIES = ("move", "concern", "risk", "emotion")
 MODEL_DETECTORS = ("moves_model", "concerns_model")
 SPLITS = ("support", "support-taxonomy", "support-blind", "support-blind-taxonomy", "support-decisions",
           "support-decisions-taxonomy",
-          "support-dev-agent", "support-dev-customer", "goemotions", "esconv", "epitome")
+          "support-dev-agent", "support-dev-customer", "stc3-training", "goemotions", "esconv", "epitome")
 
 
 # -- metrics ---------------------------------------------------------------------------------
@@ -417,6 +417,33 @@ def eval_support_dev_customer(records: list[dict], rules: Analyzer, models: Anal
     return out
 
 
+def stc3_training_records(shared: Path) -> list[dict]:
+    """The hand-labelled STC-3 training turns (heard.learn.annotations) as labelled records."""
+    from heard.learn import annotations
+    return [{"role": role, "text": text, "labels": sorted(a.labels), "emotion": a.emotion}
+            for role in ("agent", "customer") for a, text in annotations.joined(shared, role) if text.strip()]
+
+
+def eval_stc3_training(records: list[dict], rules: Analyzer, models: Analyzer) -> list[str]:
+    """The rules on the in-domain turns the move and concern heads train on: rules only for moves and
+    concerns (a head's score on its own training data says nothing), every row for emotion (the
+    emotion head never sees them)."""
+    agents = [r for r in records if r["role"] == "agent"]
+    customers = [r for r in records if r["role"] == "customer" and r["emotion"]]
+    note = "training data of the move and concern heads: rules only"
+    out = [_table("STC-3 training turns — agent moves", MOVES, {"rules": score_multilabel(
+        MOVES, [set(r["labels"]) for r in agents], [x["kinds"] for x in analyze_messages(rules, agents)])}, note)]
+    by_rules = analyze_messages(rules, customers)
+    out.append(_table("STC-3 training turns — customer concerns", CONCERNS, {"rules": score_multilabel(
+        CONCERNS, [set(r["labels"]) for r in customers], [x["kinds"] for x in by_rules])}, note))
+    texts, gold = [r["text"] for r in customers], [r["emotion"] for r in customers]
+    emo = {"VADER": vader_emotion(texts), "NRCLex": nrclex_emotion(texts), "rules": [x["emotion"] for x in by_rules],
+           "model": model_emotion(texts), "rules+models": [x["emotion"] for x in analyze_messages(models, customers)]}
+    out.append(_table("STC-3 training turns — customer emotion (primary label)", EMOTIONS,
+                      {k: score_single(EMOTIONS, gold, v) for k, v in emo.items()}, "the emotion head never sees them"))
+    return out
+
+
 def eval_goemotions(shared: Path, rules: Analyzer, models: Analyzer) -> list[str]:
     from heard.learn import runtime
     texts, labels28, labels10 = read_goemotions_dev(shared)
@@ -490,6 +517,8 @@ def run_eval(shared_data: Path, *, labels: Path | None = None, splits: Iterable[
         ("support-dev-customer", lambda: dev_customer.is_file(),
          lambda: _labelled_split([dev_customer], "support dev (customer)",
                                  lambda rs: eval_support_dev_customer(rs, rules, models))),
+        ("stc3-training", lambda: (shared_data / "stc3" / "train_data_en.json").is_file(),
+         lambda: eval_stc3_training(stc3_training_records(shared_data), rules, models)),
         ("goemotions", lambda: (shared_data / "goemotions" / "dev.tsv").is_file(),
          lambda: eval_goemotions(shared_data, rules, models)),
         ("esconv", lambda: (shared_data / "esconv" / "valid.txt").is_file(),
