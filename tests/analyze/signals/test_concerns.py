@@ -280,6 +280,8 @@ CASES = [
     ("I paid the money and the order was cancelled.", [("concern.money", "paid the money")]),
     ("When the contract ends I will turn to another operator.", [("risk.churn", "I will turn to another operator")]),
     ("I dare not use your broadband again.", [("risk.churn", "dare not use your broadband again")]),
+    ("No operation was done on the phone and it is still mute.", []),  # an operation is someone's surgery
+    ("My dad's operation is on Friday and the prescription still hasn't arrived.", [("concern.deadline_event", "dad's operation")]),
 ]
 
 
