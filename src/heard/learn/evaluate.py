@@ -366,6 +366,16 @@ def _table(title: str, kinds: Sequence[str], rows: dict[str, Scores], note: str 
     return "\n".join(lines)
 
 
+def _emotion_table(title: str, records: list[dict], by_rules: list[dict], by_models: list[dict], note: str = "") -> str:
+    """The primary emotion of `records` against their gold, by the lexicon baselines, the rules, the
+    model alone and the shipped blend (`by_rules` / `by_models`: analyze_messages of the same records)."""
+    texts = [r["text"] for r in records]
+    rows = {"VADER": vader_emotion(texts), "NRCLex": nrclex_emotion(texts), "rules": [x["emotion"] for x in by_rules],
+            "model": model_emotion(texts), "rules+models": [x["emotion"] for x in by_models]}
+    gold = [r["emotion"] for r in records]
+    return _table(title, EMOTIONS, {k: score_single(EMOTIONS, gold, v) for k, v in rows.items()}, note)
+
+
 def eval_support(records: list[dict], rules: Analyzer, models: Analyzer, title: str = "support validation") -> list[str]:
     """Moves on the agent messages, concerns and emotion on the customer messages (a table only
     for a role the file holds)."""
@@ -384,13 +394,8 @@ def eval_support(records: list[dict], rules: Analyzer, models: Analyzer, title: 
         return out
     out.append(_table(f"{title} — customer concerns", CONCERNS,
                       {k: score_multilabel(CONCERNS, gold_c, [v[i]["kinds"] for i in idx_c]) for k, v in res.items()}))
-    texts = [r["text"] for r in customers]
-    gold_e = [r["emotion"] for r in customers]
-    emo = {"VADER": vader_emotion(texts), "NRCLex": nrclex_emotion(texts),
-           "rules": [res["rules"][i]["emotion"] for i in idx_c], "model": model_emotion(texts),
-           "rules+models": [res["rules+models"][i]["emotion"] for i in idx_c]}
-    out.append(_table(f"{title} — customer emotion (primary label)", EMOTIONS,
-                      {k: score_single(EMOTIONS, gold_e, v) for k, v in emo.items()}))
+    out.append(_emotion_table(f"{title} — customer emotion (primary label)", customers,
+                              [res["rules"][i] for i in idx_c], [res["rules+models"][i] for i in idx_c]))
     return out
 
 
@@ -436,11 +441,8 @@ def eval_stc3_training(records: list[dict], rules: Analyzer, models: Analyzer) -
     by_rules = analyze_messages(rules, customers)
     out.append(_table("STC-3 training turns — customer concerns", CONCERNS, {"rules": score_multilabel(
         CONCERNS, [set(r["labels"]) for r in customers], [x["kinds"] for x in by_rules])}, note))
-    texts, gold = [r["text"] for r in customers], [r["emotion"] for r in customers]
-    emo = {"VADER": vader_emotion(texts), "NRCLex": nrclex_emotion(texts), "rules": [x["emotion"] for x in by_rules],
-           "model": model_emotion(texts), "rules+models": [x["emotion"] for x in analyze_messages(models, customers)]}
-    out.append(_table("STC-3 training turns — customer emotion (primary label)", EMOTIONS,
-                      {k: score_single(EMOTIONS, gold, v) for k, v in emo.items()}, "the emotion head never sees them"))
+    out.append(_emotion_table("STC-3 training turns — customer emotion (primary label)", customers, by_rules,
+                              analyze_messages(models, customers), "the emotion head never sees them"))
     return out
 
 
@@ -450,13 +452,10 @@ def eval_goemotions(shared: Path, rules: Analyzer, models: Analyzer) -> list[str
     keep = [i for i, y in enumerate(labels10) if y is not None]
     t10 = [texts[i] for i in keep]
     g10 = [labels10[i] for i in keep]
-    recs = [{"role": "customer", "text": t} for t in t10]
-    emo = {"VADER": vader_emotion(t10), "NRCLex": nrclex_emotion(t10),
-           "rules": [r["emotion"] for r in analyze_messages(rules, recs)], "model": model_emotion(t10),
-           "rules+models": [r["emotion"] for r in analyze_messages(models, recs)]}
-    out = [_table("GoEmotions dev — Heard's 10 labels (held-out split; test.tsv is sealed)", EMOTIONS,
-                  {k: score_single(EMOTIONS, g10, v) for k, v in emo.items()},
-                  f"{len(texts) - len(keep)} examples whose labels all drop are left out")]
+    recs = [{"role": "customer", "text": t, "emotion": g} for t, g in zip(t10, g10)]
+    out = [_emotion_table("GoEmotions dev — Heard's 10 labels (held-out split; test.tsv is sealed)", recs,
+                          analyze_messages(rules, recs), analyze_messages(models, recs),
+                          f"{len(texts) - len(keep)} examples whose labels all drop are left out")]
     head = runtime.load_head("goemotions28")
     p = head.predict_proba(runtime.encode(texts))
     pred = p >= head.thresholds
