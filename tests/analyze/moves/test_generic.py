@@ -92,6 +92,21 @@ def found(conversation):
      ["We are sorry for the inconvenience. Our company attaches great importance to network construction. We will spare no effort to improve the signal coverage."]),
     ("If you need any help in the future, please send us a private message at any time.",
      ["If you need any help in the future, please send us a private message at any time."]),
+    # v9: more stock lines (a team "will follow up", "here for you", "this might help", thanks for
+    # bringing it to our attention, "glad you had a good time") and their helpdesk twins
+    ("Thanks for the info, a member of our care team will follow up with you. ^AB",
+     ["Thanks for the info, a member of our care team will follow up with you. ^AB"]),
+    ("You're welcome! If you need anything else, we are here for you.",
+     ["You're welcome! If you need anything else, we are here for you."]),
+    ("This should help: https://example.com/help/wifi ^CD", ["This should help: https://example.com/help/wifi ^CD"]),
+    ("Thank you for bringing this to our attention. We're always here to help.",
+     ["Thank you for bringing this to our attention. We're always here to help."]),
+    ("We're so glad you had a great stay! Let us know if we can offer any further assistance.",
+     ["We're so glad you had a great stay! Let us know if we can offer any further assistance."]),
+    ("You're more than welcome. Any further questions, dont hesitate to ask.",
+     ["You're more than welcome. Any further questions, dont hesitate to ask."]),
+    ("Hello! Please supervise us at any time. Please contact us for any request. Thanks again for your support to Acme Mobile!",
+     ["Hello! Please supervise us at any time. Please contact us for any request. Thanks again for your support to Acme Mobile!"]),
 ])
 def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -135,6 +150,9 @@ def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     "Hello! Your issue has been forwarded to the relevant staff, who will call you within 48 hours.",
     "Please provide your contact number and we will transfer your issue to the relevant department.",
     "Hello! First we checked your line: the fault is in the cable box. Please pay attention to our calls.",
+    # v9: a follow-up with a time, a glad line about something specific
+    "Our billing team will follow up with you by Friday.",
+    "We're glad you had a great stay at the Leeds hotel with your parents last week!",
 ])
 def test_generic_ignores_personal_replies_and_next_steps(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

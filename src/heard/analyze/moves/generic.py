@@ -28,18 +28,18 @@ _LEAD = r"(?:(?:concerning|regarding|as for|for|about) (?:the |your |this )?(?:[
 # The rest of a status line's sentence, up to a time or a number (those are what a status line lacks).
 _TAIL = r"(?:(?!\b(?:within|by|before|until|tomorrow|today|tonight|hours?|days?|minutes?|weeks?)\b)[^.!?\d]){0,60}"
 _DESK = r"(?:relevant |related |responsible |corresponding |upper |professional |competent |our )?(?:staff|departments?|personnel|specialists?|colleagues?|teams?|working staff|technicians?)"
-_HELP = r"(?:help|assistance|support|questions?|problems?|issues?|concerns?|queries|query|trouble)"
+_HELP = r"(?:help|assistance|support|questions?|problems?|issues?|concerns?|queries|query|trouble|requests?|needs?)"
 # "contact us if you have any problem", in its many shapes: the invitation and its condition.
 _CONTACT = (
     r"(?:(?:let|tell)\s+(?:us|me)\s+know|reach\s+(?:out|back)(?:\s+(?:to\s+(?:us|me)|again))?|contact\s+(?:with\s+)?(?:us|me)|get\s+in\s+touch|"
     r"come\s+back\s+to\s+(?:us|me)|@\s*(?:us|me)|tweet\s+(?:us|me)|give\s+(?:us|me)\s+a\s+(?:shout|call)|drop\s+(?:us|me)\s+a\s+line|"
-    r"(?:don't|do not)\s+hesitate|feel\s+free\s+to\s+(?:contact|reach|message|DM|tweet|ask)|you(?:'re|\s+are)\s+welcome\s+to\s+(?:contact|ask|reach|send)|"
+    r"(?:don't|dont|do not)\s+hesitate|feel\s+free\s+to\s+(?:contact|reach|message|DM|tweet|ask)|you(?:'re|\s+are)\s+welcome\s+to\s+(?:contact|ask|reach|send)|"
     r"(?:communicate|consult)\s+(?:with\s+)?(?:us|me)|send\s+(?:us\s+|me\s+)?(?:a\s+)?private\s+messages?|call\s+\d{4,6}\b)"
 )
 _CONDITION = (
     rf"(?:if|in case|should|whenever)\b[^.!?]{{0,40}}?\b(?:anything|{_HELP}|need|want)\b|"
     rf"(?:for|with)\s+(?:any|further|additional|other)\s+(?:other\s+|further\s+|more\s+)?(?:{_HELP}|problems? found)|"
-    r"in the future|at any time|any\s?time|anything else|further assistance|further help|(?:any|additional) help|(?:assist|help)\s+(?:you\s+)?further"
+    rf"in the future|at any time|any\s?time|anything else|further assistance|further help|(?:any|additional) help|(?:assist|help)\s+(?:you\s+)?further|any (?:other|further|more) {_HELP}"
 )
 CONTACT_IF = re.compile(
     rf"(?:(?:{_CONTACT})[^.!?]{{0,60}}?(?:{_CONDITION})|(?:{_CONDITION})[^.!?]{{0,60}}?(?:{_CONTACT}))"
@@ -56,7 +56,7 @@ _STATUS_LINES = (
     rf"{_LEAD}(?:(?:we|I|[A-Z][\w]*(?: [A-Z][\w]*){{0,3}}|@[^.!?@]{{1,50}}?)(?:'ve| have| has| will)? )?(?:already )?(?:(?:recorded|registered|received|written down|noted)(?: (?:it|them|the \w+|your \w+(?: \w+)?))?(?: in details?)? and )?"
         rf"(?:transferr?ed|transfered|forwarded|submitted|reported|fed back|feed back|passed on|escalated|report|transfer|forward|submit|feed)\b[^.!?]{{0,60}}?\bto (?:the |our |a |an )?{_DESK}{_TAIL}",
     rf"(?:the |your |this )(?:[\w-]+ )?{_ISSUE}(?: you (?:fed back|reported|mentioned))? (?:has been|have been|was|is) (?:transferr?ed|transfered|forwarded|submitted|reported|fed back|passed on|escalated)\b{_TAIL}",
-    rf"(?:asked|arranged(?: for)?) (?:the |our )?{_DESK} to (?:deal with|handle|follow up|contact|check)[^.!?]{{0,40}}",
+    rf"(?:asked|arranged(?: for)?|(?:will |'ll )?arrange(?: for)?) (?:the |our |a )?(?:designated )?{_DESK} to (?:deal with|handle|follow up|contact|check)[^.!?]{{0,40}}",
     rf"{_LEAD}(?:our |the )?(?:staff|company|colleagues?|we|I)(?: is| are| am|'re| has been| have been)? (?:actively |currently |now |still )?(?:handling|dealing with|following up|following|verifying|working on|processing|analy[sz]ing|solving)"
         rf"(?: and (?:handling|addressing|verifying|solving))?(?: on)? (?:it|this|them|(?:the |your |this )?(?:[\w-]+ )?{_ISSUE})(?: (?:now|at present))?",
     rf"your (?:[\w-]+ )?{_ISSUE} (?:is|was|has been) (?:being )?(?:followed up|handled|processed|addressed|verified|registered|pressed)(?: and (?:addressed|handled|pressed|verified))?",
@@ -66,7 +66,7 @@ _STATUS_LINES = (
         r"(?:as soon as (?:possible|we can|there (?:is|are)|we (?:get|have))|once|when|after|in the first place|immediately when|the first time|at the first time)\b[^.!?\d]{0,40}",
     r"(?:once|when|after) (?:the |we (?:get|have) (?:the )?)?(?:results?|verification|latest news|news)[^.!?,]{0,30},? (?:we|I|our staff)(?:'ll| will) (?:contact|inform|notify|reply to) you\b[^.!?]{0,30}",
     rf"(?:we|I|[A-Z]\w+ \w+)(?:'ll| will| have| has)? (?:check|deal with|handle|record|verify|look into|study|follow up)(?: (?:it|them|this|the \w+|your \w+))?(?: carefully| thoroughly)?"
-        r" and (?:will )?(?:give (?:you )?(?:feedback|a reply)(?: to you)?|reply(?: to)? you|feed (?:it|them) back|make (?:a )?(?:positive )?response|improve[^.!?]{0,40})(?: (?:as soon as possible|in time|timely|soon|later))?",
+        r" and (?:will )?(?:give (?:you )?(?:feedback|a reply)(?: to you)?|reply(?: to)? you|feed (?:it|them) back|make (?:a )?(?:positive )?response|(?:try (?:hard |our best )?to )?improve[^.!?]{0,40})(?: (?:as soon as possible|in time|timely|soon|later))?",
     r"(?:I|we)(?:'ve| have) (?:got|received) your (?:private )?message", r"it(?:'|‘)?s received",
     r"please (?:(?:keep|continue|continuously|constantly|always) )?(?:(?:to )?pay (?:constant |close |more )?attention(?: to)?|focus(?:ing)?(?: on)?|stay tuned(?: for)?|keep (?:your )?eyes? on|be noticed|be aware of (?:it|this)|wait(?: patiently| in patience)?(?: for)?)"
         r"(?: (?:it|them|us|answering our (?:phone )?calls|(?:our|the|its|subsequent|later) (?:[\w-]+ ){0,3}?(?:calls?|reply|replies|feedback|business|services?|activities|notices?|handling|results?|news|usage|use|version)))?(?: from \d+)?(?: later| at any time| any time)?",
@@ -75,9 +75,9 @@ _STATUS_LINES = (
     r"(?:you are|you're) (?:also )?welcome to (?:raise|put forward|give|make|offer|provide|share) (?:us )?(?:your |any |precious |valuable |more )*(?:opinions?|suggestions?|advices?|comments|feedback)[^.!?]{0,60}",
     r"thank(?:s| you)(?: (?:very|so) much)? for your (?:kind |precious |valuable )?(?:affirmation|encouragement|praise|information|suggestions?|opinions?|proposition|reply|supervision|advices?)(?: and (?:encouragement|cooperation|support|suggestions?))?",
     r"your (?:suggestions?|opinions?|advices?|feedback) (?:is|are) (?:quite |very )?(?:helpful|valuable|important) (?:to|for) (?:us|our (?:progress|improvement|work))",
-    r"(?:our company|we|I) (?:(?:has|have) )?(?:always )?(?:been )?(?:valu\w+|attach\w* (?:great |much )?importance to|pa(?:y|ys|id) (?:close |much )?attention to|emphasi[sz]\w*)(?: (?:very much|highly|greatly))? (?:the )?(?:network|service|construction)\b[^.!?]{0,80}",
+    r"(?:our company|we|I) (?:(?:has|have) )?(?:always )?(?:been )?(?:quite |very |highly |greatly |really )?(?:valu\w+|attach\w* (?:great |much )?importance to|pa(?:y|ys|id) (?:close |much )?attention to|emphasi[sz]\w*)(?: (?:very much|highly|greatly))? (?:the )?(?:network|service|construction)\b[^.!?]{0,80}",
     r"(?:we|our company) (?:are|is|have been|has been) (?:constantly |continuously |now |always )+(?:reinforc\w+|strengthen\w+|enhanc\w+|improv\w+|optimi[sz]\w+)[^.!?]{0,80}",
-    r"(?:we|I)(?:'ll| will) be (?:more )?motivated(?: with your support)?", r"(?:we )?believe we (?:can|will) do better(?: with your (?:support|affirmation))?",
+    r"(?:we|I)(?:'ll| will) be (?:more )?motivated(?: with your support)?", r"please (?:supervise|monitor) (?:us|our (?:work|services?))(?: at any time)?", r"(?:we )?believe we (?:can|will) do better(?: with your (?:support|affirmation))?",
     r"(?:please )?(?:continue (?:to )?|keep )?(?:support|supporting|focus on|follow)(?: and witness)? (?:us|our growth)(?: as (?:usual|always))?(?: and witness our growth)?",
     r"(?:please )?support [\w@ -]{1,30}? a lot", r"(?:you can )?follow us(?: on [\w ]{1,20})?",
     r"(?:we )?look forward to your (?:continuous |continued )?(?:attention|support)(?: and (?:supervision|support))?",
@@ -93,9 +93,11 @@ RECEIPTS = (
      0.85, "a templated receipt"),
     (CONTACT_IF, 0.7, "contact us if you need anything"),
     (phrases(r"thank(?:s| you)(?: (?:very|so) much)? for (?:contacting|reaching out to|getting in touch with|writing to|your (?:message|email|patience|feedback)|the feedback|sharing|this feedback|letting us know|reaching out|reporting (?:this|the|it))",
-             r"thank(?:s| you)(?: (?:very|so) much)? for your (?:kind )?(?:support|trust|attention|advice|suggestions?|understanding|cooperation|use|recognition)(?: and (?:support|trust|attention|understanding|feedback))?"
+             r"thank(?:s| you)(?: (?:very|so) much)?(?: again)? for your (?:kind )?(?:support|trust|attention|advice|suggestions?|understanding|cooperation|use|recognition)(?: and (?:support|trust|attention|understanding|feedback))?"
              r"(?: (?:to|for|in|on) (?:us|our (?:service|company|work)|(?:@?[A-Z][\w-]*\s?){1,4}(?:and (?:@?[A-Z][\w-]*\s?){1,4})?))?",
              r"thank(?:s| you)(?: (?:very|so) much)? for the (?:update|note|suggestion|advice|reply)",
+             r"thank(?:s| you)(?: (?:very|so) much)? for bringing (?:this|it|that)(?: issue| matter)? to (?:our|my) attention",
+             r"(?:a member of (?:our|the) (?:[\w-]+ ){0,2}team|(?:our|the) (?:[\w-]+ ){0,2}team|we)(?:'ll| will) (?:be )?(?:follow(?:ing)? up|in touch|reach(?:ing)? out)(?: with you)?(?: (?:shortly|soon|as soon as possible))?",
              r"(?:we|I)(?:'ll| will) (?:get back to you|be in touch|respond|reply)(?: (?:as soon as (?:possible|we can)|shortly|soon))?",
              r"(?:we|I)(?:'ve| have) been in touch", r"(?:we|I)(?:'re| are) (?:currently )?(?:looking into|reviewing) (?:it|this|your \w+)",
              r"(?:will|'ll) be in touch(?: (?:shortly|soon))?",
@@ -125,8 +127,9 @@ RECEIPTS = (
              r"(?:you can )?(?:find|read|get|see) (?:more |some |further )?(?:info(?:rmation)?|details)(?: (?:about|on) [^.!?:]{1,40}?)? (?:in the following article|(?:on )?here|at)\b",
              r"(?:please )?visit \S+ for (?:more|further) (?:info(?:rmation)?|details)",
              r"(?:check out|see|visit|take a look at) (?:our|this|the|these) (?:[\w-]+ ){0,2}(?:help|support|FAQ|troubleshooting) (?:pages?|articles?|guides?|site|cent(?:re|er))",
-             r"your (?:business|feedback) (?:means|is) (?:a lot|important)", r"(?:we're|we are|I'm|I am)? ?(?:always )?here to help",
-             r"(?:we|I)(?:'d| would|'re| are|'m| am)(?: always)? (?:be )?(?:more than )?(?:happy|glad) to (?:help|assist)(?: (?:you|out))?",
+             r"your (?:business|feedback) (?:means|is) (?:a lot|important)", r"(?:we're|we are|I'm|I am)? ?(?:always )?here to help", r"(?:we(?:'re| are)|I(?:'m| am)) (?:always )?here for you",
+             r"(?:this|these) (?:should|may|might|could) help(?: (?:you|out))?",
+             r"(?:we|I)(?:'d| would|'re| are|'m| am)(?: always)? (?:be )?(?:more than )?(?:happy|glad) to (?:help|assist|look into (?:this|it|that)(?: for you)?)(?: (?:you|out))?",
              r"(?:we|I)(?:'ll| will) (?:carry on|keep) helping(?: out)?",
              r"you can find (?:more |further |helpful |useful )?(?:[\w-]+ )?(?:info(?:rmation)?|tips|answers|details|help) (?:here|at|on (?:our|the) (?:website|site|page|help))",
              r"for (?:more|further) (?:info(?:rmation)?|details)[,:]? (?:please )?(?:visit|see|check|go to|here|at)",
@@ -159,6 +162,7 @@ _FILLER = phrases(
     r"(?:have|enjoy) a (?:great|good|nice|lovely|wonderful|fantastic|happy|safe) (?:day|evening|night|week|weekend|one|time|halloween|holiday|christmas|flight|trip)",
     r"(?:[\w-]+ ){0,2}wish(?:es|ing)? you (?:a )?(?:happy|nice|good|great|wonderful)? ?(?:life|day|time|health(?: and (?:a )?happy life)?)", r"wish you work and live smoothly", r"thank(?:s| you)(?: (?:very|so) much)?",
     r"(?:we're|we are|I'm|I am) (?:so |very )?(?:glad|happy) (?:to hear|we could help|I could help)",
+    r"(?:we're|we are|I'm|I am) (?:so |very )?(?:glad|happy|pleased) (?:to hear )?(?:that )?you (?:had|have had|enjoyed)(?: a| an| your)? (?:(?:great|good|nice|lovely|wonderful|fantastic|positive|pleasant) )?(?:experience|time|flight|stay|trip|visit)",
     r"(?:I'm|I am|we're|we are) (?:so |very |really )?sorry (?:to hear (?:that|this|about (?:that|this))|(?:that )?you(?:'re| are) (?:having|experiencing) (?:issues|trouble|problems|difficulties))",
     r"(?:we're|we are|I'm|I am) (?:so |very |really )?sorry for the (?:long )?wait",
 )
@@ -188,7 +192,7 @@ _ANYTHING_ELSE = re.compile(r"\banything else\b[^?]*\?|\bis there anything (?:(?
                             re.IGNORECASE)
 
 
-@register_detector("generic", version="8", kinds=(KIND,))
+@register_detector("generic", version="9", kinds=(KIND,))
 class GenericDetector:
     """Agent sends a templated receipt: no name, no next step, no time."""
 
