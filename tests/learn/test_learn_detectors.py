@@ -22,7 +22,7 @@ def models() -> Analyzer:
 
 def test_the_model_detectors_are_registered():
     available = available_detectors()
-    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "8"
+    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "9"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
     assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "9"
 
@@ -41,7 +41,7 @@ def test_exactly_one_emotion_per_public_customer_message(make_conversation):
     for m in customers:
         (f,) = by_message[m.id]
         assert 0 <= f.span.start < f.span.end <= len(m.text)
-        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "8"
+        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "9"
         assert (f.intensity is None) == (f.kind == "emotion.neutral")
         assert f.intensity is None or 1 <= f.intensity <= 3
     kinds = [by_message[m.id][0].kind for m in customers]
@@ -259,3 +259,39 @@ def test_emotion_blend_reads_no_delight_in_a_complaint():
     frustration = Finding(kind="emotion.frustration", span=Span("m", 0, 1), score=0.7, detector="emotion",
                           detector_version="8", rationale="frustration (persistence): 'still not'")
     assert EMOTIONS[int(det.blend(model_p, frustration).argmax())] == "frustration"
+
+
+def _rule(label: str, score: float = 0.8):
+    from heard.model import Finding, Span
+
+    return Finding(kind=f"emotion.{label}", span=Span("m", 0, 1), score=score, detector="emotion",
+                   detector_version="8", rationale=f"{label}: cue" if label != "neutral" else "no emotion cue")
+
+
+def test_emotion_blend_does_not_erase_a_cue_the_rules_read():
+    """A model sure of 'neutral' does not overrule a frustration cue the rules found."""
+    import numpy as np
+
+    from heard.learn.detectors import EMOTIONS, EmotionModelDetector
+
+    model_p = np.full(len(EMOTIONS), 0.01)
+    model_p[EMOTIONS.index("neutral")] = 0.95
+    det = EmotionModelDetector()
+    assert EMOTIONS[int(det.blend(model_p, _rule("frustration", 0.7)).argmax())] == "frustration"
+    assert EMOTIONS[int(det.blend(model_p, _rule("neutral", 0.75)).argmax())] == "neutral"
+
+
+def test_emotion_blend_needs_a_cue_for_sadness_and_anxiety():
+    """Where the rules read no emotion, the model's sadness or anxiety does not stand; beside a
+    weaker cue of another emotion, the same model vote decides."""
+    import numpy as np
+
+    from heard.learn.detectors import EMOTIONS, EmotionModelDetector
+
+    det = EmotionModelDetector()
+    for label in ("sadness", "anxiety"):
+        model_p = np.full(len(EMOTIONS), 0.02)
+        model_p[EMOTIONS.index(label)] = 0.6
+        model_p[EMOTIONS.index("neutral")] = 0.2
+        assert EMOTIONS[int(det.blend(model_p, _rule("neutral", 0.75)).argmax())] == "neutral"
+        assert EMOTIONS[int(det.blend(model_p, _rule("frustration", 0.55)).argmax())] == label
