@@ -26,6 +26,9 @@ CASES = [
     ("You people are crooks, you charged me twice and pocketed the difference.", "anger", 3, "You people"),
     ("This is a total rip-off.", "anger", 2, "rip-off"),
     ("I'm furious with your company for cancelling my order without telling me.", "anger", 2, "furious"),
+    # words aimed at someone make it anger beside effort or a let-down (v9); an emoji alone does not
+    ("Third time this week the app logs me out. You guys suck.", "anger", 2, "You guys suck"),
+    ("Still waiting for my refund 🙃", "frustration", 1, "Still waiting"),
     # anger word, capitals and "!!" aimed at an obstacle: frustration
     ("I'm FURIOUS. The package is STILL not here!!!", "frustration", 3, "FURIOUS"),
     ("the app crashed mid-payment \U0001F621\U0001F621\U0001F621", "frustration", 2, "\U0001F621"),
@@ -199,7 +202,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "8"
+    assert finding.detector == "emotion" and finding.detector_version == "9"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -59,7 +59,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:your|ur|you(?:'re| are)|u r|y'?all(?:'re| are)?) (?:\w+ ){0,2}?(?:is |are |was |were |has been |have been )?(?:so |really |very |absolutely |totally |just |such |getting )?"
         r"(?:useless|a joke|pathetic|clueless|a disgrace|horrible|terrible|awful|rubbish|garbage|trash|shady|shameful|disgraceful|dishonest|"
         r"incompetent|hopeless|the worst|appalling|disgusting|poor(?:er)?(?: and poorer)?|a scam|liars|thieves|crooks|so funny|a nightmare)",
-        r"(?:you|u|they|he|she|staff) (?:have |has )?(?:lied|lie)\b", r"(?:that's|that is|thats|it's|this is) a (?:blatant |complete )?lie",
+        r"(?:you|u|they|he|she|staff) (?:have |has )?(?:lied|lie)\b(?! (?:down|on|in|back|flat|still)\b)", r"(?:that's|that is|thats|it's|this is) a (?:blatant |complete )?lie",
         r"dishonest\w*", r"dishono(?:u)?rable", r"disgraceful", r"shameful", r"shady", r"lame excuses?", r"worst of the worst",
         r"(?:you|u|they) (?:must )?think (?:we're|we are|I'm|I am|people are|customers are) (?:stupid|idiots|fools|dumb)",
         r"(?:you|u) (?:guys |people |all )?suck", r"hate (?:you|u|them|your|y'all)\b", r"losers?", r"cuss(?:ing)? \S+ (?:tf |the fuck )?out",
@@ -374,7 +374,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="8", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="9", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
@@ -416,6 +416,13 @@ class EmotionDetector:
         ):
             ranked.remove("gratitude")
             ranked.insert(0, "gratitude")  # delight (or equal relief) together with thanks is gratitude
+        if ranked and ranked[0] in ("frustration", "disappointment") and "anger" in ranked and any(
+            h.cue not in EMOJI_CUES for h in by_label["anger"]
+        ):
+            # Words aimed at someone make it anger, whatever effort or let-down they come with
+            # (TAXONOMY.md: anger targets someone); an emoji alone does not.
+            ranked.remove("anger")
+            ranked.insert(0, "anger")
         blame = [h for h in hits if h.label == "blame"]
         promoted = bool(blame and ranked and ranked[0] in ("frustration", "disappointment"))
         if promoted and ranked[0] in ("frustration", "disappointment"):
