@@ -203,6 +203,13 @@ def test_emotion_blend_keeps_polite_thanks_neutral():
     ("move.ownership", "I'll chase the warehouse for you today.", True),
     ("move.ownership", "We will chase the warehouse for you today.", False),  # "we" is not personal
     ("move.ownership", "I will be happy to look into this further for you.", False),  # an offer, not a commitment
+    ("move.ownership", "Please DM your booking reference and I will try to assist.", False),  # vague
+    ("move.ownership", "It'll be worth the wait, I'm sure.", False),
+    ("move.ownership", "I'll do my best to address your concern.", False),
+    ("move.apology", "I'm sorry we charged you twice.", True),
+    ("move.apology", "I'm sorry to hear about the baggage issue.", False),  # sympathy
+    ("move.apology", "I'm sorry your order arrived in this condition!", False),
+    ("move.apology", "We're sorry for your frustration.", False),  # regret for a feeling
     ("move.invite_more", "What would make this right for you?", True),
     ("move.invite_more", "Can you let me know which store you shop in?", False),  # data for the process
     ("move.invite_more", "Please send us a DM.", False),

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from heard.analyze.detector import register_detector
-from heard.analyze.moves import generic
+from heard.analyze.moves import generic, ownership
 from heard.analyze.moves._cues import STAKE
 from heard.analyze.signals import concerns as rule_concerns
 from heard.analyze.signals import emotion as rule_emotion
@@ -211,7 +211,13 @@ _MOVE_SUPPORT = {
 # commitment; a question that only collects data for the process (an order number, which store, a
 # DM) does not invite the customer to say more; a "let's" that walks through a fix is no reframe.
 _MOVE_AGAINST = {
-    "move.ownership": phrases(r"(?:happy|glad|pleased|love|like) to"),
+    # … nor is a vague one ("I'll try to assist", "I'll be able to help", "I'll do my best", "I'm sure").
+    "move.ownership": phrases(r"(?:happy|glad|pleased|love|like) to", r"do (?:my|our) best", r"I'm (?:sure|confident)",
+                              ownership.VAGUE.pattern),
+    # Sympathy ("sorry to hear that", "sorry your order hasn't arrived") and regret for a feeling are
+    # no apology (TAXONOMY.md); an apology owns the company's part ("sorry we charged you twice").
+    "move.apology": phrases(r"sorry to (?:hear|see|learn|read)", r"(?:sorry|apologi[sz]e|apologies|regret)(?: that| if)? (?:you|your)",
+                            r"(?:sorry|apologi[sz]e|apologies) for (?:the|any|your) (?:frustrat\w*|disappoint\w*|upset|confusion|feelings?)"),
     "move.invite_more": phrases(
         r"(?:order|account|confirmation|booking|reference|tracking|serial|case|ticket|phone|card|policy|membership) "
         r"(?:number|no|#|details|info\w*)", r"(?:which|what) (?:store|shop|branch|location|address|email|device|model|version|flight)",
@@ -223,7 +229,7 @@ _MOVE_AGAINST = {
 }
 
 
-@register_detector("moves_model", version="9", kinds=MOVE_KINDS, requires=("move",))
+@register_detector("moves_model", version="10", kinds=MOVE_KINDS, requires=("move",))
 class MoveModelDetector(_SentenceModelDetector):
     """`move.*` on agent sentences the rule detectors missed, when the model is sure enough and the
     sentence has what the move's definition needs (`_MOVE_SUPPORT`) and nothing it rules out

@@ -52,7 +52,7 @@ RULES: tuple[Rule, ...] = (
              r"I\s+(?:personally\s+)?(?:checked|confirmed)\s+with\s+(?:the|our|my)\b"),
      0.7, "went to another team for the customer"),
 )
-_VAGUE = re.compile(
+VAGUE = re.compile(
     r"I(?:'ll|\s+will)\s+(?:keep you (?:posted|updated|informed|in the loop)|update you|let you know|"
     r"get back to you|be in touch|follow up with you|reach back out|be (?:happy|glad|able|more than happy|delighted|pleased) to|"
     r"need|have to|try|see (?:what|if)|help if)",
@@ -71,7 +71,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     names its deliverable ("with the tracking number") is."""
     if standard_veto(text, m) or re.match(r"[^.!?]{0,12}\bif I can\b", text[m.end():], re.IGNORECASE):
         return True
-    if not _VAGUE.match(text, m.start()):
+    if not VAGUE.match(text, m.start()):
         return False
     follow_up = _FOLLOW_UP.match(text, m.start())
     if follow_up is None:
