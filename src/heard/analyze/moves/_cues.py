@@ -29,7 +29,7 @@ FEELING_STATE = (
     r"(?:frustrated|exhausted|stressed(?: out)?|upset|worried|disappointed|annoyed|angry|furious|"
     r"anxious|concerned|overwhelmed|scared|frightened|afraid|nervous|confused|fed up|let down|"
     r"tired|hurt|unhappy|uneasy|on edge|irritated|distressed|heartbroken|embarrassed|panicked|"
-    r"livid|discouraged|disheartened|worn out|at (?:your|the end of your) wits'? end)"
+    r"livid|discouraged|disheartened|worn out|bothered|at (?:your|the end of your) wits'? end)"
 )
 # What the situation is like for them, as in "that sounds exhausting".
 FEELING_COST = (

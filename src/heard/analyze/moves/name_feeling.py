@@ -35,7 +35,8 @@ _TAIL = (
 RULES: tuple[Rule, ...] = (
     (phrases(rf"{_SUBJECT}?(?:sounds|must be|must have been|must've been|must feel|seems)\s+(?:like\s+)?{_ANY_COST}"),
      0.9, "names what this costs the customer"),
-    (phrases(rf"{_SUBJECT}(?:'s|\s+is|\s+was|\s+has been|'s been)\s+{_COST}"),
+    (phrases(rf"{_SUBJECT}(?:'s|\s+is|\s+was|\s+has been|'s been)\s+{_COST}",
+             rf"(?:delays?|waits?|waiting|outages?|cancell?ations?|issues like this|problems like this|situations like this)\s+(?:are|is|can be)\s+{_COST}"),
      0.8, "names what this costs the customer"),
     (phrases(rf"(?:I|we)\s+(?:can\s+|can't\s+|completely\s+|totally\s+|fully\s+|really\s+|truly\s+|do\s+)?"
              rf"(?:understand|hear|see|imagine|appreciate|get|know|recogni[sz]e|tell)"
@@ -47,7 +48,7 @@ RULES: tuple[Rule, ...] = (
              r"(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:your\s+(?:bad|unpleasant|unhappy|low)\s+mood|making\s+you\s+(?:feel\s+)?(?:unhappy|unpleasant|upset|angry|sad|anxious|worried))"),
      0.8, "acknowledges the customer's feeling"),
     (phrases(rf"you(?:'re|\s+are|\s+were|'ve been|\s+have been|\s+must be|\s+must feel|\s+must have been|"
-             rf"\s+feel|\s+felt|\s+sound|\s+seem)\s+{_I}{FEELING_STATE}"),
+             rf"\s+feel|\s+felt|\s+sound|\s+seem|\s+seem\s+to\s+be|\s+appear(?:\s+to\s+be)?)\s+{_I}{FEELING_STATE}"),
      0.85, "names the customer's feeling"),
     (phrases(rf"(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)\s+(?:your|the)\s+{_I}"
              r"(?:frustration|disappointment|stress|worry|anxiety|anger|upset|exhaustion|distress|annoyance)"),
@@ -78,7 +79,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     )
 
 
-@register_detector("name_feeling", version="4", kinds=(KIND,))
+@register_detector("name_feeling", version="5", kinds=(KIND,))
 class NameFeelingDetector:
     """Agent names the customer's feeling without judging or agreeing with claims."""
 

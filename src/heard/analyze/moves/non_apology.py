@@ -48,7 +48,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return False
 
 
-@register_detector("non_apology", version="4", kinds=(KIND,))
+@register_detector("non_apology", version="5", kinds=(KIND,))
 class NonApologyDetector:
     """Agent regrets the customer's feelings, or apologises conditionally, instead of owning a part."""
 
