@@ -73,6 +73,15 @@ CASES = [
      [("concern.invisible", "Nobody listens"), ("concern.invisible", "feel invisible")]),
     ("You clearly don't care about your customers.", [("concern.invisible", "You clearly don't care")]),
     ("I keep getting copy-and-paste replies.", [("concern.invisible", "copy-and-paste replies")]),
+    # v9: canned replies, nobody answering, no attention paid, customers not a priority
+    ("Stop cutting and pasting replies at me.", [("concern.invisible", "cutting and pasting")]),
+    ("All I get is an automatic reply.", [("concern.invisible", "automatic reply")]),
+    ("Nobody would respond to me for a week.", [("concern.invisible", "Nobody would respond to me")]),
+    ("You don't pay attention to my issue at all.", [("concern.invisible", "don't pay attention to my")]),
+    ("You didn't take the consumers seriously.", [("concern.invisible", "didn't take the consumers seriously")]),
+    ("It is no use to make complaints here.", [("concern.invisible", "It is no use to make complaints")]),
+    ("The staff ignores me whenever I ask.", [("concern.invisible", "ignores me")]),
+    ("I typed it myself without cutting and pasting.", []),
     # -- risk.churn --
     ("I'm cancelling my subscription and switching to Netflix.",
      [("risk.churn", "cancelling my subscription"), ("risk.churn", "switching to Netflix")]),
