@@ -107,6 +107,15 @@ def found(conversation):
      ["You're more than welcome. Any further questions, dont hesitate to ask."]),
     ("Hello! Please supervise us at any time. Please contact us for any request. Thanks again for your support to Acme Mobile!",
      ["Hello! Please supervise us at any time. Please contact us for any request. Thanks again for your support to Acme Mobile!"]),
+    # v10: more helpdesk stock lines (network coverage, "at your service", "pay attention to our business")
+    ("Hello! We are constantly constructing and optimizing the 4G network. There may be some weak signal areas. Please pay attention to it.",
+     ["Hello! We are constantly constructing and optimizing the 4G network. There may be some weak signal areas. Please pay attention to it."]),
+    ("If you need help, please contact Little Bo at any time. Little Bo will be sincerely at your service!",
+     ["If you need help, please contact Little Bo at any time. Little Bo will be sincerely at your service!"]),
+    ("Hello. Thanks for your suggestions. We have recorded it and will feed it back in time.",
+     ["Hello. Thanks for your suggestions. We have recorded it and will feed it back in time."]),
+    ("Hi, we are very sorry for your unhappy experience. You can focus on our recent business.",
+     ["Hi, we are very sorry for your unhappy experience. You can focus on our recent business."]),
 ])
 def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -153,6 +162,8 @@ def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     # v9: a follow-up with a time, a glad line about something specific
     "Our billing team will follow up with you by Friday.",
     "We're glad you had a great stay at the Leeds hotel with your parents last week!",
+    # v10: a weak signal explained for this customer's own address is specific
+    "The signal is weak at your address because the tower on Park Road is being replaced, so we have sent an engineer.",
 ])
 def test_generic_ignores_personal_replies_and_next_steps(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

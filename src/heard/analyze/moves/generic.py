@@ -28,10 +28,10 @@ _LEAD = r"(?:(?:concerning|regarding|as for|for|about) (?:the |your |this )?(?:[
 # The rest of a status line's sentence, up to a time or a number (those are what a status line lacks).
 _TAIL = r"(?:(?!\b(?:within|by|before|until|tomorrow|today|tonight|hours?|days?|minutes?|weeks?)\b)[^.!?\d]){0,60}"
 _DESK = r"(?:relevant |related |responsible |corresponding |upper |professional |competent |our )?(?:staff|departments?|personnel|specialists?|colleagues?|teams?|working staff|technicians?)"
-_HELP = r"(?:help|assistance|support|questions?|problems?|issues?|concerns?|queries|query|trouble|requests?|needs?)"
+_HELP = r"(?:help|assistance|support|questions?|problems?|issues?|concerns?|queries|query|trouble|requests?|needs?|doubts?)"
 # "contact us if you have any problem", in its many shapes: the invitation and its condition.
 _CONTACT = (
-    r"(?:(?:let|tell)\s+(?:us|me)\s+know|reach\s+(?:out|back)(?:\s+(?:to\s+(?:us|me)|again))?|contact\s+(?:with\s+)?(?:us|me)|get\s+in\s+touch|"
+    r"(?:(?:let|tell)\s+(?:us|me)\s+know|reach\s+(?:out|back)(?:\s+(?:to\s+(?:us|me)|again))?|contact\s+(?:with\s+)?(?:us|me|the\s+editor|(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,5})|give\s+us\s+(?:your\s+)?feedback|get\s+in\s+touch|"
     r"come\s+back\s+to\s+(?:us|me)|@\s*(?:us|me)|tweet\s+(?:us|me)|give\s+(?:us|me)\s+a\s+(?:shout|call)|drop\s+(?:us|me)\s+a\s+line|"
     r"(?:don't|dont|do not)\s+hesitate|feel\s+free\s+to\s+(?:contact|reach|message|DM|tweet|ask)|you(?:'re|\s+are)\s+welcome\s+to\s+(?:contact|ask|reach|send)|"
     r"(?:communicate|consult)\s+(?:with\s+)?(?:us|me)|send\s+(?:us\s+|me\s+)?(?:a\s+)?private\s+messages?|call\s+\d{4,6}\b)"
@@ -77,6 +77,10 @@ _STATUS_LINES = (
     r"your (?:suggestions?|opinions?|advices?|feedback) (?:is|are) (?:quite |very )?(?:helpful|valuable|important) (?:to|for) (?:us|our (?:progress|improvement|work))",
     r"(?:our company|we|I) (?:(?:has|have) )?(?:always )?(?:been )?(?:quite |very |highly |greatly |really )?(?:valu\w+|attach\w* (?:great |much )?importance to|pa(?:y|ys|id) (?:close |much )?attention to|emphasi[sz]\w*)(?: (?:very much|highly|greatly))? (?:the )?(?:network|service|construction)\b[^.!?]{0,80}",
     r"(?:we|our company) (?:are|is|have been|has been) (?:constantly |continuously |now |always )+(?:reinforc\w+|strengthen\w+|enhanc\w+|improv\w+|optimi[sz]\w+)[^.!?]{0,80}",
+    r"(?:you can |you may |hope you (?:can|will) |(?:I|we) suggest (?:that )?you )(?:continue to )?(?:pay (?:constant |close |more )?attention to|focus on) (?:the |our |its |your )?"
+        r"(?:recent |future |subsequent |later )?(?:business|usage|use|services?|activities|news|change of usage)(?: afterwards| recently| in the future)?",
+    r"(?:we|I|our company)(?:'ll| will) (?:further |continuously |constantly |also )?(?:optimi[sz]e|improve|perfect|work on|try to (?:fix|solve|improve)) (?:it|them|this|the problems?|the issues?)(?: according to [^.!?]{0,40})?",
+    r"(?:we|I)(?:'ve| have) (?:recorded|noted|registered) (?:it|them) and (?:will )?(?:feed (?:it|them) back|report (?:it|them)|handle (?:it|them))(?: in time| timely| soon)?",
     r"(?:we|I)(?:'ll| will) be (?:more )?motivated(?: with your support)?", r"please (?:supervise|monitor) (?:us|our (?:work|services?))(?: at any time)?", r"(?:we )?believe we (?:can|will) do better(?: with your (?:support|affirmation))?",
     r"(?:please )?(?:continue (?:to )?|keep )?(?:support|supporting|focus on|follow)(?: and witness)? (?:us|our growth)(?: as (?:usual|always))?(?: and witness our growth)?",
     r"(?:please )?support [\w@ -]{1,30}? a lot", r"(?:you can )?follow us(?: on [\w ]{1,20})?",
@@ -135,7 +139,13 @@ RECEIPTS = (
              r"for (?:more|further) (?:info(?:rmation)?|details)[,:]? (?:please )?(?:visit|see|check|go to|here|at)",
              r"(?:check out|see|visit) (?:our|this) (?:help|support|FAQ)", r"(?:I am|I'm|we are|we're) including a link (?:of|to) our",
              r"(?:we|I)(?:'re| are|'m| am)?\s*(?:sincerely |truly )?(?:sorry|apologi[sz]e) for any inconvenience(?: (?:this|that|it) (?:may have|might have|has|may|might)?\s*caused| caused)?",
-             r"(?:sorry|apologi[sz]es?|apologies)(?: to you)? for (?:causing you |bringing you |leaving you )?(?:any|the|your|a) (?:inconvenience|convenience|trouble|unpleasant experience|bad (?:impression|experience))(?: (?:caused|brought(?: to you)?|again))?",
+             r"(?:sorry|apologi[sz]es?|apologies)(?: again)?(?: to you)? for (?:causing you |bringing you |leaving you )?(?:any|the|your|a) (?:inconvenience|convenience|trouble|(?:unpleasant|unhappy) experience|bad (?:impression|experience|mood))(?: (?:caused|brought(?: to you)?|again))?",
+             r"(?:we are|we're) (?:quite |very |so )?(?:happy|glad|pleased) to (?:get|receive) your (?:affirmation|encouragement|praise|recognition)(?: and (?:affirmation|encouragement|praise))?",
+             r"(?:we are|we're) (?:also )?(?:sincerely |deeply )?grateful for your (?:supervision|support|understanding|suggestions?)", r"(?:we are|we're) dedicated to (?:the provision of|providing) (?:\w+ ){0,3}solutions?",
+             r"there (?:may|might) (?:be|exist) (?:some )?(?:places |areas |regions )?(?:with )?weak(?:er)? signals?(?: areas?)?",
+             r"(?:signals?|reception|coverage) (?:in (?:some|certain) (?:places|areas|regions) )?(?:may be|might be|is|are) (?:currently |relatively |still )?weak(?:er)?(?: in (?:some|certain) (?:places|areas|regions))?",
+             r"(?:with the (?:rapid |constant |continuous )?development of (?:the )?cities|as the cit(?:y|ies) (?:is|are) (?:continuously |constantly |rapidly )?develop\w*)[^.!?]{0,100}",
+             r"(?:we|our company|(?-i:[A-Z][\w]*)(?: (?-i:[A-Z][\w]*)){0,2}) (?:is|are) (?:now |currently |constantly |continuously )*(?:devoting (?:greater |more )?efforts? to|striving to|constructing and optimi[sz]ing)\b[^.!?]{0,80}",
              r"(?:tweet|message|contact|reach|follow)\s+(?:us|@\w+)\s+(?:at\s+@\w+\s+)?for\s+(?:official\s+)?(?:[\w-]+\s+){0,2}(?:support|help)",
              r"(?:we|I|our company|and)(?:'ll| will)\s+(?:[\w-]+\s+){0,4}?(?:improv\w*|optimi[sz]\w*|perfect\w*|enhanc\w*|strive|make (?:great |greater )?efforts|try (?:our|my) best|work harder|try hard|keep trying|spare no effort|speed up|provid\w* (?:better|more|the best|high-quality|quality|excellent|superior))\b"
              r"[^.!?]{0,160}\b(?:services?|quality|products?|experience|users|customers|shortcomings|deficiencies|training|network|coverage|signal|system|construction)\b[^.!?]{0,80}",
@@ -170,6 +180,8 @@ _FILLER = phrases(
 _SIGN_OFF_LINES = phrases(
     r"enjoy the rest of your (?:day|evening|night|weekend|week)", r"noted", r"(?:we|I) dig it", r"heck yeah", r"happy halloween",
     r"(?:we|I) (?:totally |completely )?understand", r"will do",
+    r"(?:[\w-]+ ){0,3}(?:will|'ll) be (?:sincerely |very |more than |always )?(?:(?:glad|happy|pleased) to be )?at your service",
+    r"(?:[\w-]+ ){0,3}(?:will|'ll) be (?:very |more than )?(?:glad|happy|pleased) to serve you",
     r"(?:we|I) hope you (?:have|had|enjoy) a (?:great|good|nice|lovely|wonderful|fantastic|happy) (?:day|evening|night|weekend|one|time)",
     r"(?:wow,? )?that's (?:what we (?:love|like) to hear|(?:so )?(?:great|good|awesome|wonderful|fantastic)(?: (?:news|to hear))?)",
 )
@@ -192,7 +204,7 @@ _ANYTHING_ELSE = re.compile(r"\banything else\b[^?]*\?|\bis there anything (?:(?
                             re.IGNORECASE)
 
 
-@register_detector("generic", version="9", kinds=(KIND,))
+@register_detector("generic", version="10", kinds=(KIND,))
 class GenericDetector:
     """Agent sends a templated receipt: no name, no next step, no time."""
 
