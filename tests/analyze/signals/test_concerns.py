@@ -82,6 +82,11 @@ CASES = [
     ("It is no use to make complaints here.", [("concern.invisible", "It is no use to make complaints")]),
     ("The staff ignores me whenever I ask.", [("concern.invisible", "ignores me")]),
     ("I typed it myself without cutting and pasting.", []),
+    # v10: leaving said another way
+    ("It's OK. I've already given up on Acme.", [("risk.churn", "I've already given up on Acme")]),
+    ("#BoycottAcme your phone died on the motorway", [("risk.churn", "#BoycottAcme")]),
+    ("The cable is useless. I decided to buy another brand of phone.", [("risk.churn", "decided to buy another brand")]),
+    ("Why should I still use your network?", [("risk.churn", "Why should I still use")]),
     # -- risk.churn --
     ("I'm cancelling my subscription and switching to Netflix.",
      [("risk.churn", "cancelling my subscription"), ("risk.churn", "switching to Netflix")]),

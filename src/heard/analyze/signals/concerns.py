@@ -386,6 +386,10 @@ CUES: tuple[Cue, ...] = (
         r"look(?:ing)? around for (?:a )?(?:new|another|different|other)\b", r"what other (?:companies|providers|banks|carriers|networks|airlines) (?:offer|have|charge)",
         r"(?:I|we)(?:'ve| have)? (?:just |finally )?switched (?:over )?to @\w+",
         r"(?:should|will|going to|gonna|I'll|we'll|to) give up (?:on )?(?:you\b|your|(?-i:[A-Z])\w+)", r"(?:friendship|relationship) (?:ends|is over|has ended|ended)",
+        r"(?:I|we)(?:'ve| have| had)? (?:already )?given up on (?:you\b|your|(?-i:[A-Z])\w+)", r"(?:say(?:ing)? )?good-?bye to (?:you\b|your|(?-i:[A-Z])\w+)",
+        r"#boycott\w*", r"boycott(?:ing)? (?:you\b|your|(?-i:[A-Z])\w+)", r"why (?:should|would) (?:I|we) (?:still |continue to |keep )(?:use|using|stay|choose)\b",
+        r"(?:decided?|decides|going|want|plan(?:ning)?) to buy (?:another|a different|other) (?:brand|operator|carrier|provider|company|network)",
+        r"(?:suggest|advise|urge) (?:\w+ ){0,3}(?:not to|never to) (?:use|buy|choose)\b",
         r"deregister\w*", r"(?:lost|losing) (?:a |another |one )?(?:loyal |long[- ]?time |good )customer",
         r"(?:will|shall|going to|gonna|I'll|we'll|about to) (?:delete|uninstall) (?:the|this|your) (?:app|application)",
         r"(?:considering|thinking (?:about|of)|tempted to|might|may|going to|gonna) (?:be )?(?:getting|buying|get|buy|switching to|trying) (?:a |an )?(?:different|another|other|new kind of|new brand of)(?: \w+)? (?:phone|provider|bank|network|carrier|laptop|brand|service|company|airline|app)",
@@ -446,7 +450,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="9",
+    "concerns", version="10",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
