@@ -180,8 +180,8 @@ _FILLER = phrases(
 _SIGN_OFF_LINES = phrases(
     r"enjoy the rest of your (?:day|evening|night|weekend|week)", r"noted", r"(?:we|I) dig it", r"heck yeah", r"happy halloween",
     r"(?:we|I) (?:totally |completely )?understand", r"will do",
-    r"(?:[\w-]+ ){0,3}(?:will|'ll) be (?:sincerely |very |more than |always )?(?:(?:glad|happy|pleased) to be )?at your service",
-    r"(?:[\w-]+ ){0,3}(?:will|'ll) be (?:very |more than )?(?:glad|happy|pleased) to serve you",
+    r"(?:will|'ll) be (?:sincerely |very |more than |always )?(?:(?:glad|happy|pleased) to be )?at your service",
+    r"(?:will|'ll) be (?:very |more than )?(?:glad|happy|pleased) to serve you",
     r"(?:we|I) hope you (?:have|had|enjoy) a (?:great|good|nice|lovely|wonderful|fantastic|happy) (?:day|evening|night|weekend|one|time)",
     r"(?:wow,? )?that's (?:what we (?:love|like) to hear|(?:so )?(?:great|good|awesome|wonderful|fantastic)(?: (?:news|to hear))?)",
 )

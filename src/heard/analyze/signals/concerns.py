@@ -386,7 +386,7 @@ CUES: tuple[Cue, ...] = (
         r"look(?:ing)? around for (?:a )?(?:new|another|different|other)\b", r"what other (?:companies|providers|banks|carriers|networks|airlines) (?:offer|have|charge)",
         r"(?:I|we)(?:'ve| have)? (?:just |finally )?switched (?:over )?to @\w+",
         r"(?:should|will|going to|gonna|I'll|we'll|to) give up (?:on )?(?:you\b|your|(?-i:[A-Z])\w+)", r"(?:friendship|relationship) (?:ends|is over|has ended|ended)",
-        r"(?:I|we)(?:'ve| have| had)? (?:already )?given up on (?:you\b|your|(?-i:[A-Z])\w+)", r"(?:say(?:ing)? )?good-?bye to (?:you\b|your|(?-i:[A-Z])\w+)",
+        r"(?:I|we)(?:'ve| have| had)? (?:already )?given up on (?:you\b|your|(?-i:[A-Z])\w+)", r"(?:say(?:ing)? )?(?:goodbye|good-bye) to (?:you\b|your|(?-i:[A-Z])\w+)",
         r"#boycott\w*", r"boycott(?:ing)? (?:you\b|your|(?-i:[A-Z])\w+)", r"why (?:should|would) (?:I|we) (?:still |continue to |keep )(?:use|using|stay|choose)\b",
         r"(?:decided?|decides|going|want|plan(?:ning)?) to buy (?:another|a different|other) (?:brand|operator|carrier|provider|company|network)",
         r"(?:suggest|advise|urge) (?:\w+ ){0,3}(?:not to|never to) (?:use|buy|choose)\b",
