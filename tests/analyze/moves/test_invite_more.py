@@ -47,6 +47,10 @@ def found(conversation):
     ("Good morning, how can I help you? -JS", ["Good morning, how can I help you?"]),
     ("Sorry about that. What can Little Bo do to help you?", ["What can Little Bo do to help you?"]),
     ("Please describe your problem in details via private message.", ["Please describe your problem in details via private message."]),
+    # v6: "what is the problem?" asked outright, "could you explain it?", "how did the staff explain it?"
+    ("Dear, what is the problem?", ["Dear, what is the problem?"]),
+    ("Could you please explain the dropped calls in detail?", ["Could you please explain the dropped calls in detail?"]),
+    ("How did the staff explain it to you?", ["How did the staff explain it to you?"]),
 ])
 def test_invite_more_finds_open_questions(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

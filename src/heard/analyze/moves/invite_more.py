@@ -57,7 +57,10 @@ RULES: tuple[Rule, ...] = (
              r"how\s+(?:can|may|could)\s+(?:I|we)\s+(?:help|assist)(?:\s+you)?(?:\s+(?:today|further))?(?=\s*\?)",
              r"what\s+can\s+(?:I|we|[A-Z]\w*(?:\s+[A-Z]\w*)?)\s+do\s+(?:to\s+help\s+you|for\s+you)",
              r"(?:explain|describe|elaborate\s+on)\s+(?:what|the|your)\s+(?:issue|problem|concern|situation|happened)\w*",
-             r"(?:some\s+)?more\s+info(?:rmation)?\s+about\s+what\s+(?:happened|occurred|went wrong)"),
+             r"(?:some\s+)?more\s+info(?:rmation)?\s+about\s+what\s+(?:happened|occurred|went wrong)",
+             r"what(?:'s|\s+is|\s+was)\s+(?:the\s+|your\s+)?(?:problem|issue|matter|wrong)(?=\s*\?)",
+             r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:describe|explain)\s+(?:the|your|it|this)\b(?=[^.!?]{0,60}\?)",
+             r"how\s+did\s+(?:the|our|my)\s+(?:staff|agent|colleague|engineer|technician|rep(?:resentative)?)\s+(?:explain|respond|reply|answer|handle)\w*"),
      0.75, "asks the customer what is going on"),
 )
 # Open invitations that may end in "." rather than "?" ("Fill us in on what is happening.").
@@ -78,7 +81,7 @@ def _after_imperative(text: str, start: int) -> bool:
     return bool(re.search(r"(?:let|tell|fill)\s+(?:us|me)\s+(?:know\s+)?$|please\s+$", text[max(0, start - 20) : start], re.IGNORECASE))
 
 
-@register_detector("invite_more", version="5", kinds=(KIND,))
+@register_detector("invite_more", version="6", kinds=(KIND,))
 class InviteMoreDetector:
     """Agent asks an open question that invites the customer to say more."""
 
