@@ -29,6 +29,10 @@ CASES = [
     # words aimed at someone make it anger beside effort or a let-down (v9); an emoji alone does not
     ("Third time this week the app logs me out. You guys suck.", "anger", 2, "You guys suck"),
     ("Still waiting for my refund 🙃", "frustration", 1, "Still waiting"),
+    # v10: accusing questions and contempt aimed at the operator
+    ("What gives you the right to charge me in advance?", "anger", 1, "What gives you the right"),
+    ("I posted the order number twice. Are you playing me?", "anger", 1, "Are you playing me"),
+    ("Do you take the consumers as fools?", "anger", 1, "Do you take the consumers as fools"),
     # anger word, capitals and "!!" aimed at an obstacle: frustration
     ("I'm FURIOUS. The package is STILL not here!!!", "frustration", 3, "FURIOUS"),
     ("the app crashed mid-payment \U0001F621\U0001F621\U0001F621", "frustration", 2, "\U0001F621"),
@@ -202,7 +206,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "9"
+    assert finding.detector == "emotion" and finding.detector_version == "10"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -131,7 +131,12 @@ CUES: tuple[Cue, ...] = (
         r"pass(?:es|ed|ing)? the buck", r"kick(?:s|ed|ing)? the ball", r"shirk(?:s|ed|ing)? (?:off )?(?:the |your |their )?responsibilit\w+",
         r"(?:hooligan|rogue|overlord|bully|gangster|unfair|imparity|tyrant) (?:clause|logic|terms|behaviou?r|practice)s?", r"bully(?:ing)? (?:customers|users|consumers)",
         r"complain (?:about )?(?:you |it |this )?to (?:the )?(?:MIIT|ministry|Ministry of Industry|consumers?(?:'|’)? association|12315|10015|industry and commerce|regulator|media|CCTV)",
-        r"expos(?:e|ing) (?:you|this|your|them)\b"),
+        r"expos(?:e|ing) (?:you|this|your|them)\b",
+        r"what gives you the right", r"who gave you the right", r"(?:do|did) you (?:take|treat) (?:me|us|the \w+|customers|consumers|users|people) (?:as|for|like) (?:fools|idiots|\w+)",
+        r"are you (?:playing|fooling|kidding|joking with|messing with|cheating|teasing) (?:me|us)", r"you(?:'re| are) (?:fooling|playing|cheating|kidding) (?:me|us)",
+        r"(?:too|so|very) (?:domineering|inconsiderate|overbearing|bossy)", r"(?:turn|go|appeal|report|complain) (?:directly )?to (?:the )?315\b",
+        r"(?:can|could) (?:the|your) (?:\w+ )?(?:signal|service|network|attitude) be (?:any )?worse", r"push (?:me|us) too far",
+        r"(?:don't|do not) you have (?:the )?(?:ability|capacity|brains?|common sense)"),
     cue("anger", 2.0, "accuses someone",
         r"cheat(?:ed|ing|s)?", r"deceiv\w+", r"misled", r"conned", r"price[- ]?goug\w*", r"lying", r"theft", r"(?<!be )rude", r"dismissive",
         r"condescending", r"patroni[sz]ing", r"arrogant",
@@ -374,7 +379,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="9", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="10", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
