@@ -33,6 +33,9 @@ CASES = [
     ("What gives you the right to charge me in advance?", "anger", 1, "What gives you the right"),
     ("I posted the order number twice. Are you playing me?", "anger", 1, "Are you playing me"),
     ("Do you take the consumers as fools?", "anger", 1, "Do you take the consumers as fools"),
+    # v11: a fault that stays, grows or comes back, a wait too long (helpdesk register)
+    ("I've set up everything that could be set up. It's still like this.", "frustration", 1, "still like this"),
+    ("The queue time is too long in this business hall.", "frustration", 1, "too long"),
     # anger word, capitals and "!!" aimed at an obstacle: frustration
     ("I'm FURIOUS. The package is STILL not here!!!", "frustration", 3, "FURIOUS"),
     ("the app crashed mid-payment \U0001F621\U0001F621\U0001F621", "frustration", 2, "\U0001F621"),
@@ -206,7 +209,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "10"
+    assert finding.detector == "emotion" and finding.detector_version == "11"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -195,7 +195,10 @@ CUES: tuple[Cue, ...] = (
         r"break\w*|happen\w*|restart\w*|reboot\w*|cut\w* out|go(?:es|ing)? (?:down|off|out)|down|off|offline|out|stuck|broken)",
         r"for (?:over |more than |almost |nearly |about |around |the (?:last|past) )an? (?:whole |full )?(?:hour|day|week|month)",
         r"since (?:yesterday|last (?:night|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the (?:start|beginning) of (?:the|this) (?:week|month))",
-        r"(?:down|out|offline|waiting|on hold|stuck) for (?:over |more than |almost |nearly )?(?:\d+\+?|twenty|thirty|forty|forty-five) (?:mins|minutes)", r"smh"),
+        r"(?:down|out|offline|waiting|on hold|stuck) for (?:over |more than |almost |nearly )?(?:\d+\+?|twenty|thirty|forty|forty-five) (?:mins|minutes)", r"smh",
+        # the helpdesk complaints of Weibo (STC-3): a fault that stays, grows or comes back, a wait too long
+        r"still like (?:this|that)", r"(?:is|are|remains?) (?:yet |still )unsolved", r"here it comes again", r"more and more (?:serious|frequent|often)",
+        r"all along", r"put (?:it|this) off again", r"(?:too|so|especially|extremely) (?:long|slow)\b", r"for half a (?:night|day)"),
     # -- anxiety: what may happen --
     cue("anxiety", 2.0, "worry named",
         r"worr(?:ied|ying|y)", r"anxious", r"nervous", r"scared", r"stressed(?: out)?",
@@ -379,7 +382,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="10", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="11", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
