@@ -253,7 +253,9 @@ CUES: tuple[Cue, ...] = (
         r"I(?:'ve| have) no idea (?:why|what|how)(?! much)", r"not sure why", r"unclear", r"mixed messages",
         r"I (?:don't|do not) (?:get it|know why)", r"(?:don't|do not|can't|cannot) (?:get|see) why", r"what do you mean", r"wym",
         r"how (?:could|can|would|is|was) (?:that|this|it) (?:\w+ )?(?:be )?possible", r"is this (?:a )?real\b",
-        r"(?:which|that) I find (?:\w+ )?(?:unlikely|odd|strange|hard to believe)"),
+        r"(?:which|that) I find (?:\w+ )?(?:unlikely|odd|strange|hard to believe)",
+        r"what(?:'s| is) the matter(?! with (?:you|your|u|them|this company)\b)", r"I (?:still )?wonder why",
+        r"is it only (?:me|I)\b", r"am I the only one\b"),
     cue("confusion", 1.0, "something odd", r"weird", r"strange", r"odd", r"huh"),
     # -- relief --
     cue("relief", 2.5, "relief named",
@@ -382,7 +384,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="11", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="12", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
