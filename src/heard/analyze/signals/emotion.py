@@ -132,7 +132,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:hooligan|rogue|overlord|bully|gangster|unfair|imparity|tyrant) (?:clause|logic|terms|behaviou?r|practice)s?", r"bully(?:ing)? (?:customers|users|consumers)",
         r"complain (?:about )?(?:you |it |this )?to (?:the )?(?:MIIT|ministry|Ministry of Industry|consumers?(?:'|’)? association|12315|10015|industry and commerce|regulator|media|CCTV)",
         r"expos(?:e|ing) (?:you|this|your|them)\b",
-        r"what gives you the right", r"who gave you the right", r"(?:do|did) you (?:take|treat) (?:me|us|the \w+|customers|consumers|users|people) (?:as|for|like) (?:fools|idiots|\w+)",
+        r"what gives you the right", r"who gave you the right", r"(?:do|did) you (?:take|treat) (?:me|us|the \w+|customers|consumers|users|people) (?:as|for|like) (?:fools|idiots|a fool|an idiot|suckers|stupid|granted)\b",
         r"are you (?:playing|fooling|kidding|joking with|messing with|cheating|teasing) (?:me|us)", r"you(?:'re| are) (?:fooling|playing|cheating|kidding) (?:me|us)",
         r"(?:too|so|very) (?:domineering|inconsiderate|overbearing|bossy)", r"(?:turn|go|appeal|report|complain) (?:directly )?to (?:the )?315\b",
         r"(?:can|could) (?:the|your) (?:\w+ )?(?:signal|service|network|attitude) be (?:any )?worse", r"push (?:me|us) too far",
@@ -198,7 +198,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:down|out|offline|waiting|on hold|stuck) for (?:over |more than |almost |nearly )?(?:\d+\+?|twenty|thirty|forty|forty-five) (?:mins|minutes)", r"smh",
         # the helpdesk complaints of Weibo (STC-3): a fault that stays, grows or comes back, a wait too long
         r"still like (?:this|that)", r"(?:is|are|remains?) (?:yet |still )unsolved", r"here it comes again", r"more and more (?:serious|frequent|often)",
-        r"all along", r"put (?:it|this) off again", r"(?:too|so|especially|extremely) (?:long|slow)\b", r"for half a (?:night|day)"),
+        r"all along", r"put (?:it|this) off again", r"(?<!not )(?<!n't )(?:too|so|especially|extremely) (?:long|slow)\b(?! as\b)", r"for half a (?:night|day)"),
     # -- anxiety: what may happen --
     cue("anxiety", 2.0, "worry named",
         r"worr(?:ied|ying|y)", r"anxious", r"nervous", r"scared", r"stressed(?: out)?",
@@ -384,7 +384,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="12", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="13", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
