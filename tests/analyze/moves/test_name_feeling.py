@@ -31,6 +31,8 @@ def found(conversation):
     ("I saw your tweet and you appear to be frustrated.", ["you appear to be frustrated"]),
     ("I can see why this has bothered you.", ["I can see why this has bothered"]),
     ("Delays are frustrating for everyone, and I'm sorry for this one.", ["Delays are frustrating"]),
+    # idioms negate nothing: "without a doubt", "no doubt"
+    ("Without a doubt, delays are frustrating for everyone.", ["delays are frustrating"]),
     ("A dead hotspot the day before an interview is a really stressful spot to be in.", ["a really stressful spot"]),
     ("That's a nerve-racking place to be two days before a launch.", ["That's a nerve-racking"]),
     ("Oh no, that's such a disappointing thing to unwrap.", ["that's such a disappointing"]),  # "oh no" is not a negation
@@ -92,4 +94,4 @@ def test_name_feeling_rationale_quotes_the_cue(make_conversation):
     [finding] = NameFeelingDetector().detect(make_conversation(agent="That sounds exhausting."))
     assert finding.kind == "move.name_feeling"
     assert finding.rationale == 'names what this costs the customer: "That sounds exhausting"'
-    assert (finding.detector, finding.detector_version) == ("name_feeling", "5")
+    assert (finding.detector, finding.detector_version) == ("name_feeling", "6")

@@ -38,6 +38,7 @@ CASES = [
     ("The queue time is too long in this business hall.", "frustration", 1, "too long"),
     ("Do you take the card as payment at the airport store?", "neutral", None, "Do you take the card as payment at the airport store?"),
     ("So long as it arrives by Friday, that's fine.", "neutral", None, "So long as it arrives by Friday, that's fine."),
+    ("No wonder I'm worried, the parcel is lost.", "anxiety", 1, "worried"),  # an idiom negates nothing
     # v12: puzzlement asked as "what's the matter?" (not "what's the matter with you?": that is aimed at someone)
     ("There are dark spots on every photo. What's the matter?", "confusion", 1, "What's the matter"),
     ("Is it only me that has this problem?", "confusion", 1, "Is it only me"),
@@ -214,7 +215,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "13"
+    assert finding.detector == "emotion" and finding.detector_version == "14"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -35,7 +35,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-@register_detector("reframe", version="2", kinds=(KIND,))
+@register_detector("reframe", version="3", kinds=(KIND,))
 class ReframeDetector:
     """Agent moves the conversation from blame or the problem to the outcome both sides want."""
 

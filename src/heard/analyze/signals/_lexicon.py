@@ -12,9 +12,10 @@ from functools import lru_cache
 from heard.analyze.text import admitted, phrases
 
 # A negator up to three words before a cue, within the same clause: "not worried",
-# "don't really care", "no need to worry".
+# "don't really care", "no need to worry"; not the idioms "no wonder", "no doubt", "not only",
+# "without a doubt".
 _NEGATED = re.compile(
-    r"(?:(?<![\w])(?:not|no|never|nobody|without|hardly)|n['’]t)(?:\W+[\w'’]+){0,2}\W*$",
+    r"(?:(?<![\w])(?:not(?! only\b)|no(?! (?:doubt|wonder)\b)|never|nobody|without(?! a doubt\b)|hardly)|n['’]t)(?:\W+[\w'’]+){0,2}\W*$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[.!?;:,\n]|\bbut\b", re.IGNORECASE)
