@@ -116,6 +116,14 @@ def found(conversation):
      ["Hello. Thanks for your suggestions. We have recorded it and will feed it back in time."]),
     ("Hi, we are very sorry for your unhappy experience. You can focus on our recent business.",
      ["Hi, we are very sorry for your unhappy experience. You can focus on our recent business."]),
+    # v11: a status line about a message sent ("We've been in touch", TAXONOMY.md), and "no news yet"
+    ("We've received your DM and have replied there.", ["We've received your DM and have replied there."]),
+    ("Hi there, we've replied to your DM! ^RA", ["Hi there, we've replied to your DM! ^RA"]),
+    ("Thanks for following up. A member of our team will be in touch shortly through DM.",
+     ["Thanks for following up. A member of our team will be in touch shortly through DM."]),
+    ("Hi there, we do not have any information on this. ^RK", ["Hi there, we do not have any information on this. ^RK"]),
+    ("There is no info to share at the moment. Keep an eye on the Acme Blog for news: https://example.com/blog",
+     ["There is no info to share at the moment. Keep an eye on the Acme Blog for news: https://example.com/blog"]),
 ])
 def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -136,7 +144,6 @@ def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     "We're sorry for any inconvenience. Your replacement ships tomorrow.",  # a time
     "Thanks for the update Simon! Let us know if there's anything else we can do.",  # names the person
     "If you have any other questions, please let us know the details and the model of your device.",  # asks for details
-    "We've received your DM and have replied there.",  # points to a message already sent
     "Thanks for your feedback. We have recorded it and our engineers will visit on site to replace the faulty router.",
     "Sorry to hear that. Let's go over your options here: https://example.com/options",  # no stock line at all
     "If you have questions later, you can call us on 0800 123 4567.",  # a number to call
@@ -162,6 +169,10 @@ def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     # v9: a follow-up with a time, a glad line about something specific
     "Our billing team will follow up with you by Friday.",
     "We're glad you had a great stay at the Leeds hotel with your parents last week!",
+    # v11: asking the customer to read the message sent, or a message that carries the specifics, is a next step
+    "We've replied to your DM, please check your inbox when you can.",
+    "We have sent you a Direct Message with further instructions.",
+    "We've replied via DM, please follow up there.",
     # v10: a weak signal explained for this customer's own address is specific
     "The signal is weak at your address because the tower on Park Road is being replaced, so we have sent an engineer.",
 ])

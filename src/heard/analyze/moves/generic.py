@@ -87,8 +87,21 @@ _STATUS_LINES = (
     r"(?:we )?look forward to your (?:continuous |continued )?(?:attention|support)(?: and (?:supervision|support))?",
     r"(?:I |we )?(?:sincerely )?hope you (?:can|will) (?:continue )?(?:focus(?:ing)? on|pay attention to|support(?:ing)?) (?:us|our (?:[\w-]+ )?(?:business|services?))",
 )
+# A status line about a message already sent or to come ("We've replied to your DM", "A member of our
+# team will be in touch via DM"): TAXONOMY.md's "We've been in touch". Asking the customer to check
+# that message ("please check your inbox") is a next step; saying it was sent is not.
+_CHANNEL = r"(?:DMs?|direct messages?|private messages?|PMs?|e-?mail|inbox)"
+IN_TOUCH = phrases(
+    r"(?:we|I)(?:'ve| have)? (?:just |already )?(?:replied|responded|followed up|answered|got back to you|reached out|"
+    rf"sent (?:you )?(?:a |an )?(?:{_CHANNEL}|message|reply|response)(?: your way)?)(?: (?:to|with) you)?"
+    rf"(?: (?:to|via|in|by|through|over) (?:your |a |the |our )?{_CHANNEL})?(?: about (?:this|that|it))?",
+    rf"(?:we|I)(?:'ve| have) received your {_CHANNEL}(?: and (?:have |'ve )?(?:replied|responded)(?: there)?)?", rf"we see your (?:{_CHANNEL}|outreach|message)",
+    r"(?:a member of (?:our|the) (?:[\w-]+ ){0,2}team|(?:our|the) (?:[\w-]+ ){0,2}team|we)(?:'ll| will) (?:be )?(?:follow(?:ing)? up|in touch|reach(?:ing)? out)"
+    rf"(?: with you)?(?: (?:shortly|soon|as soon as possible))?(?: (?:via|by|through|over|in) (?:a |your )?{_CHANNEL})?(?: (?:shortly|soon|as soon as possible))?",
+)
 # (pattern, score, label): the stock lines a receipt is made of.
 RECEIPTS = (
+    (IN_TOUCH, 0.7, "a status line"),
     (phrases(r"your (?:request|message|ticket|email|enquiry|inquiry|query|case|complaint|feedback) has been (?:received|logged|noted|recorded|forwarded|passed on|submitted)",
              r"(?:we|I)(?:'ve| have) received your (?:message|request|email|enquiry|inquiry|query|ticket)",
              rf"(?:we|I|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'ve| have| has)\s+(?:recorded|received|noted|logged|registered|fed back|reported)\s+(?:and\s+(?:fed back|reported|forwarded)\s+)?(?:your|the|this)\s+(?:[\w-]+\s+)?{_ISSUE}\b"
@@ -120,7 +133,11 @@ RECEIPTS = (
              r"(?:are )?taking (?:it|this|your \w+) under (?:serious )?advisement", r"(?:the )?next available (?:agent|advisor|adviser|representative|rep) will be with you",
              r"for (?:more|further) info(?:rmation)?(?: (?:about|on) [^.!?:;]{1,40}?)?,? (?:click|see|visit|check|go|look)(?: out)? (?:here|at|this)",
              r"(?:check out|see|visit|follow) this link (?:to )?(?:for )?(?:more |further )?info(?:rmation)?", r"more info(?:rmation)? here",
-             r"(?:this|the) link will be updated", r"(?:you can )?check (?:out )?our website(?: for [^.!?]{0,40})?", r"should (?:any )?(?:info(?:rmation)?|details|news|updates?) become available",
+             r"(?:this|the) link will be updated", r"for (?:the )?(?:most )?up[- ]to[- ]date info(?:rmation)?",
+             r"(?:there is|there's|we have|we've got) no (?:new |further |more )?(?:info(?:rmation)?|news|updates?)(?: (?:to share|about (?:this|that|it)|on (?:this|that|it)))?(?: (?:at the moment|at this time|right now|as yet|yet))?",
+             r"(?:we|I) (?:do not|don't) have any (?:more |further |new )?(?:info(?:rmation)?|news|updates?|details)(?: (?:on|about) (?:this|that|it))?(?: (?:at the moment|at this time|right now|as yet|yet))?",
+             r"no news (?:at this time|yet|at the moment|right now)", r"keep an eye on (?:the |our )?[\w@ -]{1,30}? for (?:news|updates|(?:the )?latest)(?: and (?:news|updates))?",
+             r"(?:you can )?check (?:out )?our website(?: for [^.!?]{0,40})?", r"should (?:any )?(?:info(?:rmation)?|details|news|updates?) become available",
              r"(?:we have|there's|there is) (?:some |more )?info(?:rmation)? (?:about|on) [^.!?:]{1,40}? here",
              r"(?:help(?: is)?|we(?:'re| are)|I(?:'m| am)) (?:just |only |always )?(?:a|one) (?:tweet|DM|message|click|call) away",
              r"(?:we(?:'ll| will)|we're|we are) (?:always )?(?:be )?here (?:24/7 )?(?:if|whenever|when|should|to assist|to help)\b[^.!?]*",
@@ -187,7 +204,9 @@ _SIGN_OFF_LINES = phrases(
 )
 _NEXT_STEP = phrases(
     r"(?<!received your )(?<!see your )(?<!saw your )DM(?! away)", r"direct message", r"private message", r"send (?:us|me)", r"reply (?:with|here)", r"follow (?:the|this) link to your",
-    r"case (?:number|link|#|id)", r"ticket (?:number|#)", r"check (?:your|the) (?:email|inbox|DMs?|messages?|spam)",
+    r"case (?:number|link|#|id)", r"ticket (?:number|#)", r"check (?:your|the) (?:email|inbox|DMs?|messages?|spam)", r"check (?:it|them) out",
+    r"with (?:some |more |further |the )?(?:information|info|instructions|details|next steps|options)",
+    r"(?:please|let's|let us) (?:follow up|carry on|continue)(?: chatting| the conversation)? (?:there|in (?:the )?DMs?)", r"message (?:us|me) back",
     r"(?:we|I)(?:'ve| have) (?:sent|emailed|messaged|responded|replied|answered|got back to you)", r"(?:just )?(?:responded|replied)", r"call (?:us|me) (?:at|on)",
     r"(?:I|we)(?:'ll| will) (?:call|email|send|refund|replace|reship|escalate|pass)",
     r"should (?:send|email|call|contact) you",
@@ -204,7 +223,7 @@ _ANYTHING_ELSE = re.compile(r"\banything else\b[^?]*\?|\bis there anything (?:(?
                             re.IGNORECASE)
 
 
-@register_detector("generic", version="10", kinds=(KIND,))
+@register_detector("generic", version="11", kinds=(KIND,))
 class GenericDetector:
     """Agent sends a templated receipt: no name, no next step, no time."""
 
@@ -231,10 +250,15 @@ def gives_next_step(text: str, conversation: Conversation) -> bool:
     # A time inside a stock line or pleasantry ("a pleasure speaking with you today") is no due time.
     if _personal(text, conversation) or find_times(_unstocked(text)):
         return True
-    # "contact us by private message if you need anything" is stock, not a next step.
-    if _NEXT_STEP.search(CONTACT_IF.sub(lambda m: " " * len(m.group(0)), text)):
+    # "contact us by private message if you need anything" and "we've replied to your DM" are stock,
+    # not a next step.
+    if _NEXT_STEP.search(IN_TOUCH.sub(_blank, CONTACT_IF.sub(_blank, text))):
         return True
     return "?" in _ANYTHING_ELSE.sub("", text)  # a question back to the customer is a next step
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
 
 
 def _stock_cue(text: str) -> tuple[re.Match, float, str] | None:
