@@ -40,6 +40,11 @@ def test_reframe_finds_turns_to_the_outcome(agent_text, expected, make_conversat
     "Let's work on this together in DM.",  # moving channels is logistics
     "Let's get you over to DM so we can look at the account.",
     "Let's get started.",
+    # v4: no outcome named, or a fix step: a path (both labellers of the decision sets agree)
+    "Let’s work together on this. How long has this been happening?",
+    "Hey, let's work together to figure out what's going on. Meet us in DM.",
+    "Gotcha, let's make sure that your controller is up to date and see if the headset works then.",
+    "Sorry to hear the trouble! Let's get this sorted out via https://example.com/help and a member of our team will be in contact.",
 ])
 def test_reframe_ignores_plain_fixes(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

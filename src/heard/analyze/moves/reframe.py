@@ -16,8 +16,12 @@ from heard.model import Conversation, Finding
 KIND = "move.reframe"
 
 RULES: tuple[Rule, ...] = (
-    (phrases(r"let's\s+(?:make sure|focus on|concentrate on|work on|work together|figure out|find a way|"
-             r"get you|get your|get (?:him|her|them) (?:the|a|an|his|her|their|back|home|there|sorted)|get this (?:sorted|fixed|resolved|right)|"
+    # "Let's work together on this", "let's get this sorted via <link>", "let's make sure your app is up to
+    # date": no outcome named, or a fix step (a path); both labellers leave them alone.
+    (phrases(r"let's\s+(?:make sure(?!\s+(?:that\s+)?(?:your|the)\s+[\w ]{1,25}?\s+(?:is|are|has|have)\s+(?:up to date|updated|installed|running|enabled|connected|on)\b)|"
+             r"focus on|concentrate on|work on|work together to (?:get|make|find a (?:solution|way)|have|sort|fix|put)|"
+             r"figure out (?:a (?:solution|way|fix)|how to (?:get|make))|find a way|"
+             r"get you|get your|get (?:him|her|them) (?:the|a|an|his|her|their|back|home|there|sorted)|"
              r"put this right|make this right|do (?:exactly|just) that|"
              r"aim to|turn this around|get it there|get them there)"),
      0.85, "turns to the shared goal"),
@@ -35,7 +39,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-@register_detector("reframe", version="3", kinds=(KIND,))
+@register_detector("reframe", version="4", kinds=(KIND,))
 class ReframeDetector:
     """Agent moves the conversation from blame or the problem to the outcome both sides want."""
 
