@@ -61,7 +61,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="14", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="15", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 

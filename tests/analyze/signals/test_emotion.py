@@ -144,7 +144,7 @@ CASES = [
     ("You guys suck.", "anger", 2, "You guys suck"),
     ("I'm so angry with you guys right now.", "anger", 3, "so angry"),
     ("I'm so angry, the parcel is lost.", "frustration", 3, "so angry"),  # no target
-    ("This is bullshit, the app logged me out again.", "frustration", 2, "This is bullshit"),
+    ("This is bullshit, the app logged me out again.", "frustration", 3, "This is bullshit"),
     ("I CAN'T LOG IN AT ALL", "frustration", 2, "CAN'T LOG IN AT ALL"),
     ("I LOVE the new update", "joy", 2, "LOVE the"),  # capitals in delight are not frustration
     ("It's so difficult to find the cancel button.", "frustration", 1, "so difficult to"),
@@ -203,6 +203,14 @@ CASES = [
     ("If this is not fixed I will complain to the MIIT.", "anger", 2, "complain to the MIIT"),
     # a sharp question put to the company turns effort into blame: anger (TAXONOMY.md: anger targets someone)
     ("Still no signal after three calls. Why did you close my ticket?", "anger", 2, "Why did you"),
+    # v15: insults to the company and its service are anger even beside effort; a fault that stays is effort
+    ("Awful customer service, why bother trying to contact the head office?", "anger", 1, "Awful customer service"),
+    ("Totally unprofessional. First you cancelled the ride, then you charged me for it.", "anger", 2, "Totally unprofessional"),
+    ("Your service sucks! Speed is slower than what we are paying for. Grrr!!!", "anger", 2, "service sucks"),
+    ("This is utterly unreasonable.", "anger", 2, "utterly unreasonable"),
+    ("I upgraded to the new version and the calendar app still crashes.", "frustration", 1, "still crashes"),
+    ("My service is always on and off, I'm having to reboot the router.", "frustration", 1, "always on and off"),
+    ("The app still works fine, I just want to change my email.", "neutral", None, "The app still works fine, I just want to change my email."),
 ]
 
 
@@ -215,7 +223,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "14"
+    assert finding.detector == "emotion" and finding.detector_version == "15"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

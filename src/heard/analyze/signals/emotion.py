@@ -48,7 +48,7 @@ CUES: tuple[Cue, ...] = (
         r"scam(?:mers?|med)?", r"ashamed of (?:yourself|yourselves)",
         r"thie(?:f|ves|ving)", r"crooks?", r"liars?", r"lied to me", r"incompetent", r"idiots?",
         r"morons?", r"clowns", r"how dare you", r"shame on you", r"robb(?:ing|ed) (?:me|us|people)",
-        r"(?:worst|useless|pathetic|rude|disgraceful|shocking|appalling) (?:company|customer service|service|support|staff|agents?|people|business)",
+        r"(?:worst|useless|pathetic|rude|disgraceful|shocking|appalling) (?:company|customer (?:service|support|care)|service|support|staff|agents?|people|business)",
         r"(?:your|you(?:'re| are)) (?:staff |agents? |people |company )?(?:is |are )?(?:useless|a joke|pathetic|clueless|a disgrace)",
         r"your fault", r"you(?:'ve| have)? (?:ruined|screwed|stolen|scammed)",
         r"(?:I'll|I will|I'm going to|going to) (?:sue|report you|take (?:you|this) to court|take legal action)",
@@ -79,7 +79,8 @@ CUES: tuple[Cue, ...] = (
         r"thank(?:s| you) for (?:\w+ing) (?:my|me|us|our) [^.!?]{0,40}?(?:into|to) (?:an?|the)\b",
         r"will you ever (?:address|answer|reply|respond|fix|refund|help|read|call)",
         r"(?:do|did) you (?:just|even) (?:ignore|care|bother|read|listen)",
-        r"(?:as an|no more|lame|pathetic|another|stop (?:making|giving)) excuses?", r"treat(?:s|ing|ed)? (?:your )?customers? like"),
+        r"(?:as an|no more|lame|pathetic|another|stop (?:making|giving)) excuses?", r"treat(?:s|ing|ed)? (?:your )?customers? like",
+        r"unreasonable"),
     # Blame for what was done to the customer ("you guys blocked my card"): nothing alone ("you
     # cancelled it as I asked"); with frustration or disappointment it aims them at someone: anger.
     cue("blame", 0.0, "blames someone",
@@ -116,6 +117,13 @@ CUES: tuple[Cue, ...] = (
         r"(?:@\w+|(?!(?i:this|that|it|life|everything|today|work)\b)(?-i:[A-Z][A-Za-z]+)) (?:really |just |still )?sucks\b",
         r"(?:obviously |clearly )?you (?:didn't|did not|don't|do not) (?:even )?read", r"(?:exactly )?the same (?:bs|bullshit|canned|copy[- ]paste(?:d)?) (?:answers?|replies|responses)",
         r"assaulted by",
+        # insults to the company, its staff or its service ("totally unprofessional", "your service sucks")
+        r"unprofessional", r"(?:customer )?(?:service|support|care|company)s? (?:really |just |fucking |still )?sucks?\b",
+        r"(?:terrible|awful|horrible|poor|lousy|crap|crappy|shitty|rubbish|atrocious) customer (?:service|support|care)",
+        r"(?:terrible|awful|horrible|lousy|crappy|shitty|atrocious) (?:service|support)", r"dumbest", r"damn (?:you|u)\b", r"cut the crap",
+        r"can'?t be trusted", r"(?:a )?joke of an? (?:\w+ ){0,2}(?:company|service|airline|provider|carrier|bank|business)", r"fuckers",
+        r"good at (?:robbing|stealing|cheating|ripping)", r"#pathetic", r"laziness", r"lazy (?:staff|people|drivers?|employees|workers)",
+        r"screw(?:ed|s|ing)? (?:me|us|people|customers) over", r"price[- ]goug\w*", r"clueless", r"fooled (?:by|me|us)",
         r"(?:@\w+|you|u|they|it|this (?:company|service|app)) (?:is|are|r) (?:honestly |literally |just |absolute |complete |total )?(?:trash|garbage|rubbish|clueless)",
         r"(?:employee|staff|agent|rep|driver|manager|cashier|attendant|crew)s? (?:\w+ )?(?:argued|yelled|shouted|swore|screamed) (?:at|with) (?:me|us|my)",
         r"blam(?:ed|es|ing) (?:the (?:government|weather|customer|system)|me|us|my)", r"conveniently (?:forgot|forget|ignored|left out|lost|missed)",
@@ -197,6 +205,9 @@ CUES: tuple[Cue, ...] = (
         r"since (?:yesterday|last (?:night|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the (?:start|beginning) of (?:the|this) (?:week|month))",
         r"(?:down|out|offline|waiting|on hold|stuck) for (?:over |more than |almost |nearly )?(?:\d+\+?|twenty|thirty|forty|forty-five) (?:mins|minutes)", r"smh",
         # the helpdesk complaints of Weibo (STC-3): a fault that stays, grows or comes back, a wait too long
+        r"still (?:\w+ly )?(?:crash|fail|freez|froze|lag|drop|disconnect|disabl|lock|slow|sl+o+w|broke|dead|unstable|weak|error|buffer|cut|disappear|overcharg|charg)\w*",
+        r"(?:always|constantly|keeps? going) (?:on and off|off and on)",
+        r"(?:reset|cut|disconnected|dropped|crashed|froze|broke|lost|cancell?ed|charged|logged|kicked|locked|blocked|deleted)(?: \w+){0,3} again",
         r"still like (?:this|that)", r"(?:is|are|remains?) (?:yet |still )unsolved", r"here it comes again", r"more and more (?:serious|frequent|often)",
         r"all along", r"put (?:it|this) off again", r"(?<!not )(?<!n't )(?:too|so|especially|extremely) (?:long|slow)\b(?! as\b)", r"for half a (?:night|day)"),
     # -- anxiety: what may happen --
@@ -384,7 +395,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="14", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="15", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
