@@ -22,7 +22,7 @@ def models() -> Analyzer:
 
 def test_the_model_detectors_are_registered():
     available = available_detectors()
-    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "15"
+    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "16"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
     assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "9"
 
@@ -41,7 +41,7 @@ def test_exactly_one_emotion_per_public_customer_message(make_conversation):
     for m in customers:
         (f,) = by_message[m.id]
         assert 0 <= f.span.start < f.span.end <= len(m.text)
-        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "15"
+        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "16"
         assert (f.intensity is None) == (f.kind == "emotion.neutral")
         assert f.intensity is None or 1 <= f.intensity <= 3
     kinds = [by_message[m.id][0].kind for m in customers]
@@ -195,8 +195,8 @@ def test_emotion_blend_keeps_polite_thanks_neutral():
         return Finding(kind="emotion.neutral", span=Span("m", 0, 1), score=0.75, detector="emotion",
                        detector_version="4", rationale=rationale)
 
-    assert EMOTIONS[int(det.blend(model_p, neutral(f"{POLITE_NOTE}: 'Thanks'")).argmax())] == "neutral"
-    assert EMOTIONS[int(det.blend(model_p, neutral("no emotion cue")).argmax())] == "gratitude"
+    assert EMOTIONS[int(det.blend(model_p, neutral(f"{POLITE_NOTE}: 'Thanks'"), "Thanks, where is my parcel?").argmax())] == "neutral"
+    assert EMOTIONS[int(det.blend(model_p, neutral("no emotion cue"), "You're the best.").argmax())] == "gratitude"
 
 
 @pytest.mark.parametrize(("kind", "sentence", "kept"), [
@@ -265,7 +265,7 @@ def test_emotion_blend_reads_no_delight_in_a_complaint():
     det = EmotionModelDetector()
     frustration = Finding(kind="emotion.frustration", span=Span("m", 0, 1), score=0.7, detector="emotion",
                           detector_version="8", rationale="frustration (persistence): 'still not'")
-    assert EMOTIONS[int(det.blend(model_p, frustration).argmax())] == "frustration"
+    assert EMOTIONS[int(det.blend(model_p, frustration, "Still not working, enjoying my evening.").argmax())] == "frustration"
 
 
 def _rule(label: str, score: float = 0.8):
@@ -284,8 +284,8 @@ def test_emotion_blend_does_not_erase_a_cue_the_rules_read():
     model_p = np.full(len(EMOTIONS), 0.01)
     model_p[EMOTIONS.index("neutral")] = 0.95
     det = EmotionModelDetector()
-    assert EMOTIONS[int(det.blend(model_p, _rule("frustration", 0.7)).argmax())] == "frustration"
-    assert EMOTIONS[int(det.blend(model_p, _rule("neutral", 0.75)).argmax())] == "neutral"
+    assert EMOTIONS[int(det.blend(model_p, _rule("frustration", 0.7), "Still not fixed.").argmax())] == "frustration"
+    assert EMOTIONS[int(det.blend(model_p, _rule("neutral", 0.75), "Where is my order?").argmax())] == "neutral"
 
 
 def test_emotion_blend_needs_a_cue_for_sadness_and_anxiety():
@@ -300,5 +300,25 @@ def test_emotion_blend_needs_a_cue_for_sadness_and_anxiety():
         model_p = np.full(len(EMOTIONS), 0.02)
         model_p[EMOTIONS.index(label)] = 0.6
         model_p[EMOTIONS.index("neutral")] = 0.2
-        assert EMOTIONS[int(det.blend(model_p, _rule("neutral", 0.75)).argmax())] == "neutral"
-        assert EMOTIONS[int(det.blend(model_p, _rule("frustration", 0.55)).argmax())] == label
+        assert EMOTIONS[int(det.blend(model_p, _rule("neutral", 0.75), "Where is my order?").argmax())] == "neutral"
+        assert EMOTIONS[int(det.blend(model_p, _rule("frustration", 0.55), "Still not fixed.").argmax())] == label
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("How do I remove the suggested contacts?", "neutral"),  # a plain how-to question
+    ("Can someone help me with a question I have please?", "neutral"),
+    ("Why does it say expired if we had until the 27th to redeem?", "confusion"),  # puzzlement expressed
+    ("I thought it was $3 burritos if we showed up in costume?", "confusion"),
+])
+def test_emotion_blend_needs_puzzlement_for_confusion(text, label):
+    """Where the rules read no emotion, the model's confusion stands only on a message that puzzles
+    over something (TAXONOMY.md: confusion needs puzzlement actually expressed)."""
+    import numpy as np
+
+    from heard.learn.detectors import EMOTIONS, EmotionModelDetector
+
+    model_p = np.full(len(EMOTIONS), 0.02)
+    model_p[EMOTIONS.index("confusion")] = 0.6
+    model_p[EMOTIONS.index("neutral")] = 0.25
+    det = EmotionModelDetector()
+    assert EMOTIONS[int(det.blend(model_p, _rule("neutral", 0.75), text).argmax())] == label

@@ -45,6 +45,15 @@ NEUTRAL_UNDER_CUE = 0.5
 UNCUED_UNDER_NEUTRAL = 0.25
 _NEUTRAL = EMOTIONS.index("neutral")
 _NEED_A_CUE = [EMOTIONS.index(label) for label in ("anxiety", "sadness")]
+# Confusion needs puzzlement actually expressed (TAXONOMY.md): where the rules read no emotion, the
+# model's confusion (learned from GoEmotions' curiosity and confusion, which a plain how-to question
+# wears) counts a quarter unless the message puzzles over something: a "why", "what happened", "I
+# thought", "supposed to", a "but" against what was expected, "??".
+_CONFUSION = EMOTIONS.index("confusion")
+_PUZZLEMENT = re.compile(
+    r"\bwhy\b|\bhow come\b|\bwhat(?:'s| is| has)? (?:happened|going on|up|wrong|the matter)|\bI thought\b|\bsupposed to\b|\?\?|"
+    r"\bwonder|\bbaffl|\bstrange|\bweird|\bodd\b|\bbut\b|\bhowever\b|\bmean\b|\bexplain\b|\bunderstand|\bsense\b|\bnot sure\b",
+    re.IGNORECASE)
 
 _WHAT = {
     "move.name_feeling": "this names a feeling", "move.reflect_concern": "this reflects the customer's concern",
@@ -61,7 +70,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="15", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="16", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 
@@ -76,13 +85,16 @@ class EmotionModelDetector:
         scored = runtime.scored([m.text for m in messages], "emotion10")
         return [self.classify(m, sc.text["emotion10"], sc) for m, sc in zip(messages, scored)]
 
-    def blend(self, model_p: np.ndarray, rule: Finding) -> np.ndarray:
+    def blend(self, model_p: np.ndarray, rule: Finding, text: str) -> np.ndarray:
+        """The model's probabilities moved by the rule verdict on `text` (a distribution)."""
         p = model_p.copy()
         label = rule.kind.split(".", 1)[1]
         if label in rule_emotion.NEGATIVE:
             p[_POSITIVE] *= POSITIVE_UNDER_COMPLAINT
         if label == "neutral":
             p[_NEED_A_CUE] *= UNCUED_UNDER_NEUTRAL
+            if not _PUZZLEMENT.search(text):
+                p[_CONFUSION] *= UNCUED_UNDER_NEUTRAL
         else:
             p[_NEUTRAL] *= NEUTRAL_UNDER_CUE
         # "Neutral because the thanks is only politeness" is a rule decision, not a missing cue.
@@ -92,7 +104,7 @@ class EmotionModelDetector:
 
     def classify(self, message: Message, model_p: np.ndarray, scored: runtime.Scored | None = None) -> Finding:
         rule = self.rules.classify(message)
-        p = self.blend(model_p, rule)
+        p = self.blend(model_p, rule, message.text)
         k = int(p.argmax())
         label, prob = EMOTIONS[k], float(p[k])
         info = type(self).info

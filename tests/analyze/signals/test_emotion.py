@@ -211,6 +211,12 @@ CASES = [
     ("I upgraded to the new version and the calendar app still crashes.", "frustration", 1, "still crashes"),
     ("My service is always on and off, I'm having to reboot the router.", "frustration", 1, "always on and off"),
     ("The app still works fine, I just want to change my email.", "neutral", None, "The app still works fine, I just want to change my email."),
+    # v16: a let-down said another way, delight in a hashtag or an emoji
+    ("What a bummer, I was hoping to get it quick.", "disappointment", 1, "What a bummer"),
+    ("I guess my costume was not good enough for the deal. Not a good first impression.", "disappointment", 2, "not good enough"),
+    ("I used to love the preview feature, where did it go?", "disappointment", 1, "I used to love the"),
+    ("A burrito on Halloween is becoming a tradition #thebest", "joy", 1, "#thebest"),
+    ("Ordering mac and cheese tonight 🤗", "joy", 1, "🤗"),
 ]
 
 
@@ -223,7 +229,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "15"
+    assert finding.detector == "emotion" and finding.detector_version == "16"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -249,6 +249,10 @@ CUES: tuple[Cue, ...] = (
         r"unimpressed", r"underwhelm\w*", r"not what I (?:expected|ordered|paid for)",
         r"used to be (?:good|great|better|reliable)", r"ruined", r"a disgrace", r"not impressed", r"not good enough",
         r"#\w*disappoint\w*", r"bummed", r"(?:that|this|it) stinks", r"speechless", r"not (?:my|the) (?:fave|favou?rite)",
+        # a let-down said another way: a hope or a habit that did not hold
+        r"(?:what a |a |pretty big |big )?bummer", r"mediocr\w+", r"not a (?:good|great) (?:first )?impression",
+        r"I (?:thought|believed) (?:\S+ )?(?:was|were|would be) (?:good|better|great|reliable)", r"(?:isn't|wasn't|weren't|aren't) good enough",
+        r"(?:I|we) used to (?:love|like|enjoy) (?:it|this|that|them|the|your)", r"unlucky", r"feels? (?:really |so |very )?bad (?:that|to)",
         negatable=False),
     cue("disappointment", 1.0, "poor verdict",
         r"sucks?", r"sux", r"horrible", r"terrible", r"awful", r"rubbish", r"crap", r"poor", r"shoddy",
@@ -317,7 +321,8 @@ CUES: tuple[Cue, ...] = (
         r"wonderful", r"delighted", r"thrilled", r"(?:so|very|really) happy", r"over the moon",
         r"excited", r"can't wait", r"yay", r"woo+-?hoo+", r"great news", r"best \w+ ever",
         r"made my day", r"brilliant", r"perfect", r"delicious", r"(?:day|night|week) (?:is|was) made", r"glorious",
-        r"yumm?y?", negatable=True),
+        r"yumm?y?", r"#(?:thebest|best\w*|love\w*|winning|yum\w*|happy\w*)\b", r"not bad at all", r"(?:a|such a|what a) blessing",
+        negatable=True),
 )
 
 # A time-bound event at risk (see `concerns.deadline_hits`) is weak evidence of anxiety: alone it
@@ -335,7 +340,8 @@ EMOJI_CUES: tuple[Cue, ...] = (
     Cue("frustration", re.compile(r"(?<![\w@#])(?:[A-Z][A-Z'’]+\s+){2,}[A-Z][A-Z'’]+(?![\w])"), 1.0, "shouting"),
     Cue("confusion", re.compile(r"\?\?+"), 0.8, "puzzled question marks"),
     Cue("anger", re.compile("\U0001F643"), 1.0, "sarcasm"),  # upside-down face
-    Cue("joy", re.compile("[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F970\U0001F389\u2764\U0001F601]"), 1.2, "happy emoji"),
+    Cue("joy", re.compile("[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F970\U0001F389\u2764\U0001F601"
+                          "\U0001F917\U0001F923\U0001F61C\U0001F60B\U0001F973\U0001F499-\U0001F49C\U0001F9E1]"), 1.2, "happy emoji"),
     Cue("sadness", re.compile("[\U0001F622\U0001F494\u2639\U0001F641]"), 1.2, "sad emoji"),
 )
 
@@ -395,7 +401,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="15", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="16", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
