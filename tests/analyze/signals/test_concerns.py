@@ -152,6 +152,7 @@ CASES = [
     ("The fix you suggested didn't change anything.", [("concern.repeat_contact", "The fix you suggested")]),
     ("I restarted it and it works.", []),
     ("Their $5 lunch deal is back this week.", []),  # a price in passing: no money at stake
+    ("Get your burrito for $3 if you come in a costume!", []),  # "costume" is no cost (v12)
     ("I paid $5 for a lunch that never came.", [("concern.money", "$5")]),
     ("They deducted 300 yuan from my balance.", [("concern.money", "deducted"), ("concern.money", "300 yuan")]),
     ("My bill has nearly doubled since March.", [("concern.money", "bill has nearly doubled")]),

@@ -450,7 +450,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="11",
+    "concerns", version="12",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
@@ -492,7 +492,7 @@ def _resolved_money(text: str, hit: Hit) -> bool:
 
 # A price in passing ("$3 burritos for Halloween") is not money at stake; with paying, charging,
 # losing or refunding in the message it is.
-_MONEY_TALK = phrases(r"pa(?:y|id|ying|yment)s?", r"charg\w*", r"bill\w*", r"refund\w*", r"cost\w*", r"fees?", r"owe\w*", r"deduct\w*",
+_MONEY_TALK = phrases(r"pa(?:y|id|ying|yment)s?", r"charg\w*", r"bill\w*", r"refund\w*", r"cost(?:s|ly|ing)?", r"fees?", r"owe\w*", r"deduct\w*",
                       r"price\w*", r"money", r"lost", r"lose", r"los(?:ing|s)", r"spen[dt]\w*", r"wast\w*", r"debit\w*", r"balance",
                       r"account", r"afford\w*", r"expensive", r"overpa\w*", r"back", r"invoice\w*", r"top[- ]?up", r"recharg\w*",
                       r"less", r"cheaper", r"surge", r"pricing", r"top(?:ped|s)? up")
