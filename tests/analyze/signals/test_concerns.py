@@ -153,6 +153,11 @@ CASES = [
     ("I restarted it and it works.", []),
     ("Their $5 lunch deal is back this week.", []),  # a price in passing: no money at stake
     ("Get your burrito for $3 if you come in a costume!", []),  # "costume" is no cost (v12)
+    # v13: a ride, an errand, a sales pitch and the other party on a call are no event at stake
+    ("I booked a trip with you tonight and the driver never came.", []),
+    ("Your sales staff pitch me a new plan every week and it still isn't cheaper.", []),
+    ("The other party couldn't hear me on the line, this is still broken.", []),
+    ("Can't get through to anyone and my trip to Bali is on Friday!", [("concern.repeat_contact", "Can't get through"), ("concern.deadline_event", "trip to")]),
     ("I paid $5 for a lunch that never came.", [("concern.money", "$5")]),
     ("They deducted 300 yuan from my balance.", [("concern.money", "deducted"), ("concern.money", "300 yuan")]),
     ("My bill has nearly doubled since March.", [("concern.money", "bill has nearly doubled")]),

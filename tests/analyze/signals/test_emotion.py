@@ -217,6 +217,9 @@ CASES = [
     ("I used to love the preview feature, where did it go?", "disappointment", 1, "I used to love the"),
     ("A burrito on Halloween is becoming a tradition #thebest", "joy", 1, "#thebest"),
     ("Ordering mac and cheese tonight 🤗", "joy", 1, "🤗"),
+    # v17: politeness and a suggestion are no worry
+    ("Have filed the report with the airline, ref KW14346, hope this helps", "neutral", None, "Have filed the report with the airline, ref KW14346, hope this helps"),
+    ("What if you offered a student discount like the others do", "neutral", None, "What if you offered a student discount like the others do"),
 ]
 
 
@@ -229,7 +232,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "16"
+    assert finding.detector == "emotion" and finding.detector_version == "17"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -36,10 +36,11 @@ _THIRD_PARTY = (r"(?:the |my |your )?(?:seller|store|shop|carrier|courier|delive
 _WORK_DUE = r"(?:work|project|paper|essay|report) (?:is |was )?due"
 EVENT = cue("concern.deadline_event", 1.0, "event",
             r"(?:\w+'s )?(?:birthday|b-?day)", r"super ?bowl", r"play-?offs?", r"en ?route to", r"graduation", r"wedding", r"anniversary", r"funeral", r"christening",
-            r"(?:bar|bat) mitzvah", r"(?<!third )(?<!third-)party", r"celebration", r"trip", r"holiday", r"vacation", r"honeymoon",
+            r"(?:bar|bat) mitzvah", r"(?<!third )(?<!third-)(?<!other )(?<!opposite )party(?! invites?)", r"celebration", r"trip (?:to|abroad|away|overseas)",
+            r"(?:business|holiday|family|school|road|ski|weekend|honeymoon|work) trip", r"holiday", r"vacation", r"honeymoon",
             r"flights?", r"(?:a|the|my|our|her|his|their|this|next|last) trains?", r"(?:my|our|this) (?:plane|bus)", r"(?:leave|leaving|fly|flying) (?:the country|abroad)", r"exam", r"(?:job )?interview", r"launch(?:ing)?", r"go-live", r"conference", r"concert",
             r"surgery", r"(?:my|her|his|their|our|(?:mum|mom|dad|wife|husband|son|daughter|father|mother|baby|partner)'s) operation", r"appointment", r"moving day", r"deadline", r"plans tonight",
-            r"tournament", r"(?:first |big )?match", r"competition", r"recital", r"presentation", r"pitch",
+            r"tournament", r"(?:first |big )?match", r"competition", r"recital", r"presentation", r"(?:my|our|a|the|big|investor|sales) pitch(?! (?:me|us|you|him|her|them)\b)",
             r"easter", r"christmas", r"thanksgiving", r"hanukkah", r"diwali", r"eid", r"new year(?:'s)?",
             r"mother's day", r"father's day", r"valentine's(?: day)?", r"halloween", r"trick[- ]or[- ]treat\w*", r"cut-?off", r"due date",
             r"(?:missed|miss|make|making) (?:my |the |our |her |his |their )?(?:connection|connecting flight)", r"stranded",
@@ -450,7 +451,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="12",
+    "concerns", version="13",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
