@@ -157,6 +157,13 @@ CASES = [
     ("I booked a trip with you tonight and the driver never came.", []),
     ("Your sales staff pitch me a new plan every week and it still isn't cheaper.", []),
     ("The other party couldn't hear me on the line, this is still broken.", []),
+    # v14: leaving said another way; feeling unimportant said another way; "invisible" about a thing
+    ("I'm NEVER using Acme again!", [("risk.churn", "NEVER using")]),
+    ("Our contract is up and we will not be renewed with you guys.", [("risk.churn", "will not be renewed")]),
+    ("Still broken, I will probably be getting rid of my membership.", [("risk.churn", "getting rid of my membership")]),
+    ("A user like me matters nothing to you.", [("concern.invisible", "matters nothing to you")]),
+    ("Do you take complaints seriously or just pay it lip service?", [("concern.invisible", "lip service")]),
+    ("The difference between the two lights is invisible in daylight.", []),
     ("Can't get through to anyone and my trip to Bali is on Friday!", [("concern.repeat_contact", "Can't get through"), ("concern.deadline_event", "trip to")]),
     ("I paid $5 for a lunch that never came.", [("concern.money", "$5")]),
     ("They deducted 300 yuan from my balance.", [("concern.money", "deducted"), ("concern.money", "300 yuan")]),

@@ -330,7 +330,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:nobody|no one|no-one) (?:listens|listened|is listening|cares|cared|reads|read|is reading|is paying attention|takes me seriously|gives a damn|bothered)",
         r"(?:you|they|you guys|your company) (?:clearly )?(?:don't|do not|didn't|never) (?:care|listen|read|bother)",
         r"(?:you're|you are|they're|they are) not (?:listening|reading)", r"(?:being |been |feel |felt |keep being )?ignored",
-        r"ignoring (?:me|my|us)", r"(?:feel|feels|feeling|felt|am|are|is|were) (?:completely |totally |so )?invisible", r"(?:don't|doesn't) matter(?: to you)?",
+        r"ignoring (?:me|my|us)", r"(?:feel|feels|feeling|felt|I'm|I am|we're|we are|I was|we were) (?:completely |totally |so )?invisible", r"(?:don't|doesn't) matter(?: to you)?",
         r"(?:like|as if) I (?:don't|do not) (?:matter|exist)", r"falls? on deaf ears", r"talking to a (?:wall|brick wall|robot|bot)",
         r"brushed (?:me )?off", r"fobbed (?:me )?off", r"unheard", r"treated like a number", r"just a number",
         r"unimportant", r"nobody takes (?:me|this) seriously", r"copy[- ]and[- ]paste (?:answers|replies|responses)",
@@ -350,6 +350,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:refuse[sd]?|refusing|weren't ready|were not ready|wasn't ready|was not ready|not willing|unwilling|won't even) to listen",
         r"(?:didn't|did not|don't|do not|doesn't|does not|never|won't) (?:even )?(?:take (?:it|this|me|us|my \w+|our \w+|(?:the |their |your )?(?:consumers|customers|users|complaints?)) seriously|listen(?:ed)? to (?:me|us|my|our))",
         r"(?:didn't|did not|never) (?:even )?listen(?:ed)?\b",
+        r"(?:matters?|means?) nothing to (?:you|them|your company)", r"lip service", r"pay attention to (?:me|us)\b",
+        r"(?:thought|think|supposed to|claims? to) (?:\w+ )?values? (?:their|its|your|our) customers", r"(?:enough|at all) for (?:you|them) to care",
+        r"never consider\w* (?:\w+ ){0,4}(?:users|customers|consumers|us|me)\b",
         r"(?:isn't|is not|aren't|are not|wasn't|was not|weren't|were not|not) (?:too |very |at all |even )?concerned (?:for|about|with) (?:our|my|us|me|the customers?|customers|their customers)",
         r"(?:does not|doesn't|do not|don't) (?:appear|seem) (?:that )?(?:\w+ ){0,2}(?:is |are )?(?:too |very |at all |even )?concerned",
         r"(?:never|don't|do not|didn't|did not) (?:consider(?:ed)?|think about|thought about) (?:\w+ ){0,4}(?:users|customers|consumers|us|me)\b",
@@ -370,7 +373,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:move|moving|go|going) (?:over )?to (?:a |another |a different )(?:provider|competitor|bank|company|network|carrier|supplier)",
         r"(?:find|finding|look|looking for|try|trying) (?:a |an )?(?:another|new|different|other) (?:provider|company|bank|supplier|carrier|network|service)",
         r"tak(?:e|ing) (?:my|our) (?:business|money|custom) elsewhere", r"(?:go|going|shop|shopping) elsewhere",
-        r"never (?:again|(?:be )?(?:shop|order|buy|fly|use|book|stay|eat|come back|return|recommend)(?:s|ing|ping)?\b)",  # not "never ordered"
+        r"never (?:again|(?:be )?(?:shop|order|buy|fly|use|using|book|stay|eat|come back|return|recommend)(?:s|ing|ping)?\b)",  # not "never ordered"
         r"(?:last|final) time I (?:use|order|shop|buy|fly|book)\w*", r"won't be (?:back|returning|renewing|using|ordering|shopping)",
         r"(?:I'm|I am|we're|we are) (?:done|finished) with (?:you|your|this)", r"leaving (?:you|for)", r"(?:I'm|I am) leaving",
         r"not (?:going to )?renew\w*", r"won't renew", r"unsubscrib\w*", r"port(?:ing)? my number", r"considering (?:leaving|switching|cancelling|canceling|other options)",
@@ -407,7 +410,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:I|we)(?:'ve| have)? (?:quit|left|dropped|ditched) (?-i:[A-Z])\w+",
         r"(?:have to|going to|gonna|will|I'll|want to|wanna|decided to) (?:change|switch) (?:over )?to (?-i:[A-Z])\w+(?: (?-i:[A-Z])\w+)?(?! (?:plan|package|tariff|app|version|update|mode|account))",
         r"(?:rather|just|could|can|will|I'll) (?:just )?give (?:them|@\w+|(?-i:[A-Z])\w+) my (?:money|business|custom)",
-        r"cancel(?:l?ing)? (?:my|the|our) (?:number|card|sim|line)\b", r"terminat(?:e|ing) (?:my|the|our) (?:contract|account|service|subscription)",
+        r"cancel(?:l?ing)? (?:my|the|our) (?:number|card|sim|line)\b", r"(?:will not|won't|wouldn't|not) be renew(?:ed|ing)\b",
+        r"get(?:ting)? rid of (?:my|our)(?: \w+)? (?:membership|subscription|account|contract|plan|service)", r"cancel all of (?:my |our )?(?-i:[A-Z])\w*",
+        r"(?:I|we) can (?:fly|shop|bank|go|order) (?:with|from|at) (?:anyone|anybody|any other \w+|someone else)\b", r"(?:leave|leaving|ditch(?:ing)?|dump(?:ing)?) @\w+",
+        r"terminat(?:e|ing) (?:my|the|our) (?:contract|account|service|subscription)",
         # an operator's customer leaving (STC-3): another operator chosen, the contract not renewed
         r"(?:I(?:'ll| will)|I'm going to|going to|I'd rather|I would rather) (?:choose|turn to|use|move to|go to|install (?:a |an )?[\w ]{1,20}? from) (?:China (?:Mobile|Telecom|Unicom)|another (?:operator|carrier|provider|network|company|brand)|other (?:operators|carriers|providers))",
         r"(?:won't|will not|will never|dare not|daren't|would never) (?:use|choose|renew|buy)\b[^.!?]{0,30}?\b(?:again|anymore|any more|after (?:it|the|my|I)|once)\b",
@@ -451,7 +457,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="13",
+    "concerns", version="14",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
