@@ -164,6 +164,11 @@ CASES = [
     ("A user like me matters nothing to you.", [("concern.invisible", "matters nothing to you")]),
     ("Do you take complaints seriously or just pay it lip service?", [("concern.invisible", "lip service")]),
     ("The difference between the two lights is invisible in daylight.", []),
+    # v15: money at stake said another way
+    ("You really just made me pay full price for my burrito.", [("concern.money", "made me pay")]),
+    ("What's with charging 15¢ to non-customers for a roll of quarters?", [("concern.money", "charging 15")]),
+    ("Four items missing, worth £97.", [("concern.money", "worth £97")]),
+    ("Your traffic packages are way too expensive.", [("concern.money", "way too expensive")]),
     ("Can't get through to anyone and my trip to Bali is on Friday!", [("concern.repeat_contact", "Can't get through"), ("concern.deadline_event", "trip to")]),
     ("I paid $5 for a lunch that never came.", [("concern.money", "$5")]),
     ("They deducted 300 yuan from my balance.", [("concern.money", "deducted"), ("concern.money", "300 yuan")]),

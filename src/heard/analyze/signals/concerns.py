@@ -295,7 +295,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:I|we|my (?:wife|husband|partner|son|daughter|mum|mom|dad|card|account)(?:'s account)?) (?:got|get|getting|was|were|have been|has been|had been) (?:\w+ )?charged",
         r"swallow\w* (?:my |the |our )?(?:money|coins?|cash|card|notes?)", r"(?:money|coins?|cash|RMB|yuan|dollars?|pounds?)(?: of mine)? (?:was |were |got )?(?:swallowed|eaten)",
         r"auto[- ]?renew\w*", r"hold on (?:my |the |our )?(?:card|account|funds|money)", r"(?:reversed|released|lifted|removed) the hold",
-        r"charg(?:e|es|ing)(?: you)? (?:me|us|my (?:account|card)|extra|for\b|\W?\d)", r"(?:don't|doesn't|do not|does not|always|ones?) charg(?:e|es|ing)\b",
+        r"charg(?:e|es|ing)(?: you)? (?:me|us|my (?:account|card)|extra|for\b|\W?\d+)", r"(?:don't|doesn't|do not|does not|always|ones?) charg(?:e|es|ing)\b",
         r"rip(?:ping)? (?:me|us|people|customers) off", r"ripped (?:me |us )?off", r"rip-?off", r"(?:robbing|stole|stealing|steal|stolen) (?:my |our |people's )?money",
         r"(?:my|our) hard[- ]earned (?:money|cash)", r"(?:I|we) (?:owe|owed)\b", r"(?:as if|like) (?:I|we) owe",
         r"reverse (?:the |my |this )?(?:transaction|payment|charge|debit|amount)", r"help (?:me )?reverse",
@@ -306,14 +306,15 @@ CUES: tuple[Cue, ...] = (
         r"no money (?:to|for)", r"price[- ]?goug\w*", r"(?:get|getting|want|need) (?:my |the |our )?(?:[$£€]|money|cash) back",
         r"reverse (?:the )?charges", r"(?:a |the )?charge (?:in|on|to) my (?:bank|account|card|acc)\w*",
         r"(?:I'm not|I am not|not) paying (?:for|to)\b", r"(?:shouldn't|should not) (?:have to )?pay\b", r"(?:give|get) (?:me |us )?a discount",
-        r"funds", r"#?release ?my ?funds?", r"make (?:me|us) pay", r"fraud (?:protection|alert|team|department)", r"complimentary or charged",
+        r"funds", r"#?release ?my ?funds?", r"(?:make|makes|made|making) (?:me|us) pay", r"fraud (?:protection|alert|team|department)", r"complimentary or charged",
         r"(?:I|you|we)(?:'ve| have)? paid (?:using|with|via|by)\b", r"(?:I|we) paid for\b", r"more expensive than",
         r"(?:going|gone|goes|went) up (?:by )?[$£€]\d[\d,.]*", r"(?:have|had|has|need|needs) to pay (?:to|for|extra|again|[$£€]\d[\d,.]*)",
         r"(?:after|since) (?:I |we )?(?:paid|paying)\b", r"(?:no sign|where(?:'s| is)) (?:of )?my (?:money|refund|check|cheque|credit)",
         r"collections? agency", r"(?:questioned|disputed?|disputing|challenged) (?:the |my |a )?(?:bill|charge|invoice)",
         r"(?:stealing|stole|steal|stolen|took|taking|take) [$£€]\d[\d,.]*",
         r"(?:lower|higher|cheaper) (?:fare|price|rate|tariff)s?", r"(?:sent|send|go|going|gone) to collections", r"(?:give|gave|pay|paid) (?:him|her|them|me|us) cash", r"credit (?:still )?(?:is not|isn't|hasn't|has not|not|never) (?:showing|show(?:n|ed)? up|appear\w*|been applied|applied|come through|arrived)",
-        r"charg(?:e|ed|es|ing) (?:my|our) money", r"arrear(?:s|age)", r"(?:paid|spent|spend|spending|pay) (?:the |my |our |so much |a lot of )?money\b"),
+        r"charg(?:e|ed|es|ing) (?:my|our) money", r"arrear(?:s|age)", r"(?:paid|spent|spend|spending|pay) (?:the |my |our |so much |a lot of )?money\b",
+        r"amount due", r"(?:too|so|very|really|ridiculously|way too) expensive", r"pay(?:ing)? extra\b", r"worth (?:over |about |around |nearly )?[$£€]\d[\d,]*(?:\.\d\d)?"),
     # A bare amount is money at stake only when the message also talks of paying or losing it (`_bare_amount`).
     cue("concern.money", 2.0, "an amount",
         r"[$£€¥₹]\s?\d[\d,]*(?:\.\d\d)?", r"(?:RMB|rmb|Rs\.?|INR) ?\d[\d,]*", r"(?:Ksh|KES) ?\d[\d,]*", r"\d[\d,]*(?:\.\d\d)? ?(?:dollars|pounds|euros|usd|gbp|eur|quid|bucks|yuan|rmb|rupees|inr|ksh)"),
@@ -457,7 +458,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="14",
+    "concerns", version="15",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
