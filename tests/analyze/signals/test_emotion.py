@@ -160,7 +160,7 @@ CASES = [
     ("No matter what I do the app logs me out.", "frustration", 1, "No matter what I"),
     ("You guys blocked my card and I've been on hold for an hour.", "anger", 2, "You guys blocked"),  # blame + effort
     ("You cancelled the order as I asked, thank you.", "gratitude", 1, "thank you"),  # blame words, no grievance
-    ("The card got blocked and I've been on hold for an hour.", "frustration", 1, "on hold for"),
+    ("The card got blocked and I've been on hold for an hour.", "frustration", 1, "been on hold"),
     # -- v4: accusation, sarcasm and blame aimed at the company (our own words) --
     ("Stop stealing my data allowance.", "anger", 1, "stealing my"),
     ("Your drivers can't do their jobs right.", "anger", 1, "can't do their jobs right"),
@@ -232,7 +232,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "17"
+    assert finding.detector == "emotion" and finding.detector_version == "18"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

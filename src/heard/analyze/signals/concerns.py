@@ -108,7 +108,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:can't|cannot|unable to) (?:really )?(?:walk|stand (?:for long|in (?:a )?queues?)|climb (?:the )?stairs|leave the house|get out of the house)"),
     cue("concern.repeat_contact", 2.0, "repeated contact",
         rf"{_ORDINAL} time(?: (?:this|in a) (?:week|month|year))?", rf"{_NUMBER} times",
-        rf"{_ORDINAL} (?:email|call|message|tweet|chat|ticket|complaint|request|attempt|person|agent|rep|department)s?",
+        rf"{_ORDINAL} (?:email|call|message|tweet|chat|ticket|complaint|request|attempt|person|agent|rep|department|notice|reminder|letter)s?",
         rf"{_ORDINAL} (?:month|week|day|year|time) (?:in a row|running)",
         rf"{_ORDINAL} (?:outage|failure|crash|breakdown|fault|replacement|repair|engineer visit|missed delivery|cancellation|delay)s?\b",
         r"(?:sent|asked|called|emailed|written|wrote|explained|told (?:you|them|him|her)|contact(?:ed)?|messaged|chased|reported|submitted|uploaded|provided|tried|talked to|spoke to|dm'?e?d)(?: [\w’@#-]+){0,5}?[.,]?\s+twice",
@@ -154,7 +154,13 @@ CUES: tuple[Cue, ...] = (
         r"(?:people|person|guy|lady|reps?|agents?) (?:on|over) the phone (?:was|were|said|told)",
         r"(?:heard|got) (?:zero|nothing|nada) (?:back )?from", r"(?:responded|replied) \d+ ?(?:mins?|minutes|hours) ago",
         r"conflicting (?:answers|information|info)", r"(?:all )?(?:the )?lines (?:are )?(?:all )?closed",
-        r"checked (?:the|all the|several|other|\d+) stores", r"(?:experiences?|visits?) (?:at|to) your (?:stores?|branch(?:es)?|shops?)"),
+        r"checked (?:the|all the|several|other|\d+) stores", r"(?:experiences?|visits?) (?:at|to) your (?:stores?|branch(?:es)?|shops?)",
+        # Said another way in the labelled sets: counts, holds, the same answers, contact that came to nothing.
+        r"(?<![\w./-])(?:[2-9]|\d\d+|two|three|four|five|six|seven|eight|nine|ten)(?-i:x)\b(?!\s*(?:/|a\b|per\b|every\b))", r"(?:still|again|been) on hold\b", r"on hold again", r"since (?:my |the |our )?(?:1st|first) (?:contact|call|email|message|complaint)",
+        r"(?:exactly )?the same (?:#?\w+ )?#?(?:answers?|replies|responses)\b", r"(?:look|check|looked|checked) into (?:it|this|that) again", r"(?:the|a) run ?around",
+        r"(?:this|it) (?:has )?happened before", r"reached out to (?:anyone|everyone|everybody|anybody)", r"(?:whenever|every time|each time) I (?:contact|call|email|message|ring|phone)",
+        r"(?:did not|didn't|never) (?:receive|get) (?:an? |any )?(?:e-?mail (?:nor|or) (?:a )?)?(?:call|phone call|call ?back|reply|response)",
+        r"(?:been )?(?:pressing|urging|chasing|pushing) (?:your|the) (?:staff|team|agents?|customer service)"),
     # Earlier contact in the words ("I DMed you", "I was told", "the agent I spoke with"): not effort by
     # itself, so not frustration evidence (see emotion._REPEAT).
     cue("concern.repeat_contact", 2.0, "earlier contact",
@@ -198,12 +204,13 @@ CUES: tuple[Cue, ...] = (
         r"(?:say|says|said|told (?:me|us)|tells? (?:me|us)|notified (?:me|us)|replied|asked (?:me|us)|wanted (?:me|us)|refused|promised|agreed)\b",
         # the service numbers of the helpdesks of STC-3 (China Unicom 10010, China Telecom 10000, ...)
         r"(?:called|dialed|dialled|phoned|rang|contacted)\s+(?:the\s+)?(?:1001\d|10000|1008\d|12315|12321)\b",
-        r"(?:1001\d|10000|1008\d)\s+(?:\w+\s+){0,2}?(?:told|tells|said|says|notified|replied|informed)\b"),
+        r"(?:1001\d|10000|1008\d)\s+(?:\w+\s+){0,2}?(?:told|tells|said|says|notified|replied|informed)\b",
+        r"after (?:contacting|calling|emailing|speaking (?:to|with)) (?:the |your |customer )"),
     # Failed or repeated attempts ("no help by calling", "still no reply", "didn't I already say"): effort.
     cue("concern.repeat_contact", 2.0, "repeated contact",
         r"(?:not|never|didn't|haven't|hasn't|has not|have not) (?:yet |even )?(?:responded|replied|answered|got back|called back|rung back)",
         r"(?:can't|cannot|couldn't|could not|unable to|impossible to) (?:reach|contact|get hold of|speak to) (?:you|anyone|anybody|someone|a (?:human|person))",
-        r"(?:already|previously) (?:stated|said|wrote|written|provided|gave|given|answered|replied|mentioned|submitted|filled|messaged|sent|left)",
+        r"(?:already|previously) (?:stated|said|wrote|written|provided|gave|given|answered|replied|mentioned|submitted|filled|messaged|sent|left|dm|did)\b",
         r"get back to (?:me|us)(?! (?:with|when|if|as soon))",
         r"(?:or|not) even (?:a )?(?:reply|respond|answer|response|acknowledge)\w*",
         r"(?:no|not any|without) help (?:by|from|when|after) (?:calling|phoning|emailing|ringing|the phone|customer service|support|the store)",
@@ -458,7 +465,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="15",
+    "concerns", version="16",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
