@@ -74,6 +74,13 @@ def test_apology_finds_specific_apologies(agent_text, expected, make_conversatio
     "I'm sorry. The offer can only be redeemed in store.",  # a sorry fronting a refusal
     "I'm so sorry. You should have checked the size chart.",  # a bare sorry followed by blame
     "We're sorry. That's our policy.",
+    # v4: regret for what the customer feels, thinks or cannot do; "sorry we're unable"; "sorry! there isn't a way"
+    "I do apologize that you feel this way.",
+    "I apologize that you think that.",
+    "We apologize that you're unable to find it.",
+    "We’re sorry we’re unable to help with baggage from another airline.",
+    "I apologize for not being able to address your concerns via this channel.",
+    "Sorry! There isn't a way to roll back, but we're working on making changes.",
 ])
 def test_apology_ignores_sympathy_and_non_apologies(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

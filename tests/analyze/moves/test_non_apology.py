@@ -24,6 +24,11 @@ def found(conversation):
     # v4: regret for the mood or the impression, not for what the company did
     ("I'm sorry for your bad mood. We will look into it.", ["I'm sorry for your bad mood"]),
     ("We are sorry for making a bad impression on you.", ["We are sorry for making a bad impression on you"]),
+    # v6: regret for what the customer feels or thinks, said another way
+    ("I apologize that you think that. DM us if you need help.", ["I apologize that you think that"]),
+    ("I regret that you aren't happy with the information given.", ["I regret that you aren't happy with the information given"]),
+    ("I'm so sorry you aren't a fan, and we're still perfecting the recipe.", ["I'm so sorry you aren't a fan"]),
+    ("We never like to hear you're disappointed, Alison.", ["We never like to hear you're disappointed, Alison"]),
 ])
 def test_non_apology_finds_regret_for_feelings(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

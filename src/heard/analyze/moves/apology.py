@@ -34,9 +34,14 @@ from heard.analyze.text import phrases
 from heard.model import Conversation, Finding
 
 KIND = "move.apology"
-_REFUSAL = (
-    r"(?!\s+(?:can't|cannot|can not|am unable|are unable|'m unable|'re unable|'m not able|'re not able|"
+_REFUSAL = (  # "sorry we can't", "sorry we're unable" (no space before a contraction)
+    r"(?!\s*(?:can't|cannot|can not|am unable|are unable|'m unable|'re unable|'m not able|'re not able|"
     r"am not able|are not able|won't be able|don't|do not|have no|had no)\b)"
+)
+# Regret for what the customer feels or thinks, or for what they cannot do: not the company's part.
+_AT_THE_CUSTOMER = (
+    r"(?!\s+(?:that\s+)?you(?:'re|\s+are|'ve been|\s+have been|\s+were)?\s+(?:experiencing|having|facing|dealing|feel|felt|think|thought|"
+    r"believe|see it|unable|not able|aren't|are not|weren't|were not|upset|unhappy|disappointed|frustrated|annoyed)\b)"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -55,7 +60,7 @@ RULES: tuple[Rule, ...] = (
     (phrases(rf"{SORRY_SUBJECT}(?:apologi[sz]e|apologies)\s+(?:for|about)\s+(?:that|this|it)\b"), 0.65, "apologises"),
     (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:about|for)\s+(?:that|this|it|all (?:of )?(?:that|this))(?=(?:,?\s+(?-i:[A-Z][a-z]+))?\s*(?:[.!,;:)]|$))"), 0.65,
      "apologises"),
-    (phrases(rf"{SORRY_SUBJECT}apologi[sz]e\b(?!\s+(?:if|for)\b)(?!\s+(?:that\s+)?you(?:'re|\s+are|'ve been|\s+have been)\s+(?:experiencing|having|facing|dealing))"), 0.8, "apologises"),
+    (phrases(rf"{SORRY_SUBJECT}apologi[sz]e\b(?!\s+(?:if|for)\b){_AT_THE_CUSTOMER}"), 0.8, "apologises"),
     (phrases(r"(?:(?:my|our)\s+(?:\w+\s+)?|(?:sincere(?:st)?|deepest|humble|heartfelt)\s+)apologies\b(?!\s+(?:if|for)\b)"),
      0.7, "apologises"),
     (re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))apologies(?=\s*[,.!:;—–-])", re.IGNORECASE | re.MULTILINE), 0.7, "apologises"),
@@ -85,10 +90,12 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     words = regret_object(text, m.end())
     if not words or (words[0] in {"that", "this", "it", "all"} and len(words) == 1):
         return True
+    if words[0] in {"not", "being"} and {"able", "unable"} & set(words[:3]):
+        return True  # "apologize for not being able to …": sorry, we can't
     return regret_aimed_at_feeling(words) or bool(SYMPATHY_OBJECTS & set(words))
 
 
-@register_detector("apology", version="3", kinds=(KIND,))
+@register_detector("apology", version="4", kinds=(KIND,))
 class ApologyDetector:
     """Agent apologises specifically for the company's part."""
 
@@ -143,7 +150,8 @@ _REFUSED = re.compile(
     r"\b(?:we|I)\s*(?:do not|don't|can't|cannot|can not|are unable to|'re unable to|are not able to|'re not able to|won't be able to|will not be able to)\b[^.!?]*$",
     re.IGNORECASE)
 
-_LIMIT = re.compile(r"\b(?:can't|cannot|can not|unable|not able|can only|only\b[^.!?]{0,60}\bcan\b|no authority|not available|usually happens)\b", re.IGNORECASE)
+_LIMIT = re.compile(r"\b(?:can't|cannot|can not|unable|not able|can only|only\b[^.!?]{0,60}\bcan\b|no authority|not available|usually happens|"
+                    r"(?:isn't|is not|there's no|there is no) (?:a |any )?way)\b", re.IGNORECASE)
 
 
 def _after_refusal(text: str, pos: int) -> bool:

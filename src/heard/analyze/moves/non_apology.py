@@ -27,6 +27,12 @@ RULES: tuple[Rule, ...] = (
              rf"{SORRY_SUBJECT}sorry\s+to\s+(?:see|hear|read|learn)\s+(?:that\s+)?you\s+(?:feel|felt|are feeling)\s+(?:that|this)\s+way",
              rf"{SORRY_SUBJECT}sorry\s+for\s+(?:the way|how)\s+you\s+(?:feel|felt|are feeling|were made to feel)"),
      0.9, "regrets the customer's feeling, not the company's part"),
+    (phrases(rf"{SORRY_SUBJECT}(?:apologi[sz]e|regret)\s+(?:that\s+)?you\s+(?:feel|felt|think|thought|believe|see it)\b",
+             rf"{SORRY_SUBJECT}(?:sorry|regret|apologi[sz]e)\s+(?:that\s+)?you(?:'re|\s+are|\s+were)?\s*(?:aren't|are not|weren't|were not|not)\s+"
+             r"(?:a fan|happy|satisfied|pleased|impressed)",
+             rf"(?:I|we)\s+(?:never|don't|do not)\s+like\s+to\s+(?:hear|see|read)\s+(?:that\s+)?you(?:'re|\s+are|\s+were|\s+feel|\s+felt)\s+"
+             rf"(?:{INTENSIFIER}\s+)?{FEELING_STATE}"),
+     0.85, "regrets what the customer feels or thinks, not the company's part"),
     (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies)\s+if\b"), 0.85, "apologises conditionally"),
     (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:making|leaving)\s+(?:you\s+(?:feel\s+)?(?:unhappy|upset|angry|sad|unpleasant)|(?:a\s+)?bad\s+impression(?:\s+on\s+you)?|you\s+a\s+bad\s+impression)"),
      0.8, "regrets the customer's feeling, not the company's part"),
@@ -48,7 +54,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return False
 
 
-@register_detector("non_apology", version="5", kinds=(KIND,))
+@register_detector("non_apology", version="6", kinds=(KIND,))
 class NonApologyDetector:
     """Agent regrets the customer's feelings, or apologises conditionally, instead of owning a part."""
 
