@@ -85,13 +85,20 @@ def test_name_feeling_skips_internal_notes(make_conversation):
 
 
 def test_name_feeling_scores_concern_lower_than_explicit_feelings(make_conversation):
-    conversation = make_conversation(turns=[(Role.agent, "I understand your concern."), (Role.agent, "That sounds exhausting.")])
+    conversation = make_conversation(turns=[(Role.agent, "I can see you're concerned."), (Role.agent, "That sounds exhausting.")])
     scores = [f.score for f in NameFeelingDetector().detect(conversation)]
     assert scores == [0.6, 0.9]
+
+
+def test_name_feeling_reads_your_concerns_as_the_issue_not_a_feeling(make_conversation):
+    """v7: "we understand your concerns" acknowledges the issue; both labellers leave it unlabelled."""
+    assert NameFeelingDetector().detect(make_conversation(agent="We understand your concerns, and want to help.")) == []
+    [finding] = NameFeelingDetector().detect(make_conversation(agent="I truly regret the frustration we've caused you."))
+    assert finding.kind == "move.name_feeling"
 
 
 def test_name_feeling_rationale_quotes_the_cue(make_conversation):
     [finding] = NameFeelingDetector().detect(make_conversation(agent="That sounds exhausting."))
     assert finding.kind == "move.name_feeling"
     assert finding.rationale == 'names what this costs the customer: "That sounds exhausting"'
-    assert (finding.detector, finding.detector_version) == ("name_feeling", "6")
+    assert (finding.detector, finding.detector_version) == ("name_feeling", "7")

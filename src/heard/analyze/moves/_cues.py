@@ -43,7 +43,7 @@ FEELING_COST = (
 FEELING_COST_SOFT = r"(?:hard|difficult|tough|awful|horrible|terrible|rough|miserable|unpleasant)"
 FEELING_NOUN = (
     r"(?:frustrations?|disappointment|stress|worry|worries|anxiety|anger|upset|exhaustion|"
-    r"distress|annoyance|irritation|concerns?|fears?|confusion|heartache)"
+    r"distress|annoyance|irritation|fears?|confusion|heartache)"
 )
 # Nouns that, as the whole object of a regret, aim it at the customer's feeling.
 FEELING_OBJECTS = frozenset(

@@ -50,8 +50,10 @@ RULES: tuple[Rule, ...] = (
     (phrases(rf"you(?:'re|\s+are|\s+were|'ve been|\s+have been|\s+must be|\s+must feel|\s+must have been|"
              rf"\s+feel|\s+felt|\s+sound|\s+seem|\s+seem\s+to\s+be|\s+appear(?:\s+to\s+be)?)\s+{_I}{FEELING_STATE}"),
      0.85, "names the customer's feeling"),
-    (phrases(rf"(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)\s+(?:your|the)\s+{_I}"
-             r"(?:frustration|disappointment|stress|worry|anxiety|anger|upset|exhaustion|distress|annoyance)"),
+    (phrases(rf"(?:(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)|regret)\s+(?:your|the)\s+{_I}"
+             r"(?:frustration|disappointment|stress|worry|anxiety|anger|upset|exhaustion|distress|annoyance)",
+             rf"(?:cause|caused|causing)\s+(?:you\s+)?(?:your|the|such|this)\s+{_I}(?:frustration|disappointment|stress|worry|anxiety|anger|upset|distress|annoyance)",
+             rf"(?:frustration|disappointment|stress|worry|anxiety|anger|upset|distress|annoyance)\s+(?:that\s+)?(?:we|I)(?:'ve|\s+have)?\s+caused"),
      0.75, "names the customer's feeling"),
     (phrases(rf"how\s+{_I}{FEELING_COST}", rf"what\s+an?\s+{_I}(?:hassle|nightmare|headache|pain|ordeal|{FEELING_COST}\s+\w+)"),
      0.85, "names what this costs the customer"),
@@ -79,7 +81,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     )
 
 
-@register_detector("name_feeling", version="6", kinds=(KIND,))
+@register_detector("name_feeling", version="7", kinds=(KIND,))
 class NameFeelingDetector:
     """Agent names the customer's feeling without judging or agreeing with claims."""
 
