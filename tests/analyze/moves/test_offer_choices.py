@@ -51,6 +51,9 @@ def found(conversation):
     ("Your voucher can be sent by email or by post, can you confirm which you'd prefer?",
      ["Your voucher can be sent by email or by post, can you confirm which you'd prefer?"]),
     ("The deposit can be paid in store or online. Which would suit you?", ["The deposit can be paid in store or online. Which would suit you?"]),
+    # v4: a question that puts two alternatives to the customer
+    ("Hi, just a question at the beginning - do you prefer answers in German or English? ^NW",
+     ["Hi, just a question at the beginning - do you prefer answers in German or English?"]),
 ])
 def test_offer_choices_finds_alternatives(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -72,6 +75,7 @@ def test_offer_choices_finds_alternatives(agent_text, expected, make_conversatio
     "Please restart the app or reinstall it.",  # "or" but no preference asked
     "Your voucher can be sent by email or by post.",  # no question about which
     "Which would you prefer to be called?",
+    "Would you like me to check your account or not?",  # one path, yes or no
 ])
 def test_offer_choices_ignores_single_paths(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -49,9 +49,11 @@ _PASSIVE_OR = re.compile(
     r"\b(?:can|could|may)\s+(?:either\s+)?be\s+\w+(?:ed|en|t|d)\s+(?:via|by|through|as|in|at|to|with|for|from)\s+[^.!?,;]{1,40}?\s+or\s+"
     r"(?:via|by|through|as|in|at|to|with|for|from)?\s*\w+", re.IGNORECASE)
 _WHICH_PREFER = re.compile(r"\bwhich\b[^.!?]{0,40}\b(?:prefer|like|suits?|works?|want)\b", re.IGNORECASE)
+# A question that puts two alternatives to the customer ("Do you prefer answers in German or English?").
+_PREFER_OR = re.compile(r"\b(?:do|would) you (?:prefer|rather|like)\b[^.!?]{1,60}\bor\b(?!\s+(?:not|no)\b)[^.!?]{1,60}\?", re.IGNORECASE)
 
 
-@register_detector("offer_choices", version="3", kinds=(KIND,))
+@register_detector("offer_choices", version="4", kinds=(KIND,))
 class OfferChoicesDetector:
     """Agent offers alternatives and lets the customer choose."""
 
@@ -79,6 +81,10 @@ class OfferChoicesDetector:
                 ))
         if found:
             return found
+        for start, end in spans:
+            if _PREFER_OR.search(text, start, end):
+                return [self.info.finding(KIND, message, start, end, score=0.85,
+                                          rationale=f"asks which of two the customer prefers: {quote(text[start:end])}")]
         for i, (start, end) in enumerate(spans):
             if _PASSIVE_OR.search(text, start, end):
                 ask = next(((s, e) for s, e in spans[i : i + 2] if _WHICH_PREFER.search(text, s, e)), None)
