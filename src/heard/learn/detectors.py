@@ -70,7 +70,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="18", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="19", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 

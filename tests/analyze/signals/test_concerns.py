@@ -177,6 +177,12 @@ CASES = [
     ("Getting the runaround from your store to unlock my phone.", [("concern.repeat_contact", "the runaround")]),
     ("Is there a problem with the fingerprint reader of the Honor 5X?", []),
     ("Flying with you 2-4x/month is the highlight of my job.", []),
+    # v17: helpdesk complaints: the hotline not put through, nobody answering, money to be returned
+    ("The customer service hotline can't be put through and the issue can't be solved.", [("concern.repeat_contact", "customer service hotline can't be put through")]),
+    ("No matter when I call, all operators are busy.", [("concern.repeat_contact", "No matter when I call"), ("concern.repeat_contact", "all operators are busy")]),
+    ("I have complained for 2 years. Is it useful?", [("concern.repeat_contact", "complained for 2 years")]),
+    ("The phone I dialed is power off or can't be put through.", []),
+    ("Please return the money that should be returned.", [("concern.money", "return the money")]),
     ("Can't get through to anyone and my trip to Bali is on Friday!", [("concern.repeat_contact", "Can't get through"), ("concern.deadline_event", "trip to")]),
     ("I paid $5 for a lunch that never came.", [("concern.money", "$5")]),
     ("They deducted 300 yuan from my balance.", [("concern.money", "deducted"), ("concern.money", "300 yuan")]),

@@ -157,10 +157,17 @@ CUES: tuple[Cue, ...] = (
         r"checked (?:the|all the|several|other|\d+) stores", r"(?:experiences?|visits?) (?:at|to) your (?:stores?|branch(?:es)?|shops?)",
         # Said another way in the labelled sets: counts, holds, the same answers, contact that came to nothing.
         r"(?<![\w./-])(?:[2-9]|\d\d+|two|three|four|five|six|seven|eight|nine|ten)(?-i:x)\b(?!\s*(?:/|a\b|per\b|every\b))", r"(?:still|again|been) on hold\b", r"on hold again", r"since (?:my |the |our )?(?:1st|first) (?:contact|call|email|message|complaint)",
-        r"(?:exactly )?the same (?:#?\w+ )?#?(?:answers?|replies|responses)\b", r"(?:look|check|looked|checked) into (?:it|this|that) again", r"(?:the|a) run ?around",
+        r"(?:exactly )?the same (?:#?\w+ )?#?(?:answers?|repl(?:y|ies)|responses?)\b", r"(?:look|check|looked|checked) into (?:it|this|that) again", r"(?:the|a) run ?around",
         r"(?:this|it) (?:has )?happened before", r"reached out to (?:anyone|everyone|everybody|anybody)", r"(?:whenever|every time|each time) I (?:contact|call|email|message|ring|phone)",
         r"(?:did not|didn't|never) (?:receive|get) (?:an? |any )?(?:e-?mail (?:nor|or) (?:a )?)?(?:call|phone call|call ?back|reply|response)",
-        r"(?:been )?(?:pressing|urging|chasing|pushing) (?:your|the) (?:staff|team|agents?|customer service)"),
+        r"(?:been )?(?:pressing|urging|chasing|pushing) (?:your|the) (?:staff|team|agents?|customer service)",
+        # … and in the helpdesk complaints of STC-3: lines that cannot be put through, nobody answering
+        r"here I come again", r"(?:complained|called|reported|waited|urged) for (?:over |more than |nearly |almost )?(?:\d+|two|three|four|five|six|several|many) (?:years|months|weeks|days)",
+        r"(?:hotline|customer service|service number|1001\d|10000|1008\d)\s+(?:\w+\s+)?(?:can't|cannot|couldn't|could not) (?:be )?put through", r"(?:didn't|did not|doesn't|does not) (?:anybody|anyone|somebody|someone) answer",
+        r"no matter when I (?:call|dial|contact)", r"(?:all )?(?:the )?(?:operators|agents|lines) (?:are|were) (?:all )?busy",
+        r"(?:nobody|no one|no-one) (?:has )?(?:contacted|called) (?:me|us)\b", r"(?:unable|not able) to get in touch",
+        r"(?:can't|cannot|couldn't|could not) contact (?:the |your )?(?:customer service|you|your staff|anyone)",
+        r"still (?:haven't|have not|hasn't|has not) (?:fed (?:it )?back|replied|responded|got back|called back)"),
     # Earlier contact in the words ("I DMed you", "I was told", "the agent I spoke with"): not effort by
     # itself, so not frustration evidence (see emotion._REPEAT).
     cue("concern.repeat_contact", 2.0, "earlier contact",
@@ -205,7 +212,8 @@ CUES: tuple[Cue, ...] = (
         # the service numbers of the helpdesks of STC-3 (China Unicom 10010, China Telecom 10000, ...)
         r"(?:called|dialed|dialled|phoned|rang|contacted)\s+(?:the\s+)?(?:1001\d|10000|1008\d|12315|12321)\b",
         r"(?:1001\d|10000|1008\d)\s+(?:\w+\s+){0,2}?(?:told|tells|said|says|notified|replied|informed)\b",
-        r"after (?:contacting|calling|emailing|speaking (?:to|with)) (?:the |your |customer )"),
+        r"after (?:contacting|calling|emailing|speaking (?:to|with)) (?:the |your |customer )",
+        r"(?:I|we)(?:'ve| have)? (?:already )?left (?:a )?messages? (?:to|for|with|on)\b", r"(?:I|we)(?:'ve| have)? already asked\b"),
     # Failed or repeated attempts ("no help by calling", "still no reply", "didn't I already say"): effort.
     cue("concern.repeat_contact", 2.0, "repeated contact",
         r"(?:not|never|didn't|haven't|hasn't|has not|have not) (?:yet |even )?(?:responded|replied|answered|got back|called back|rung back)",
@@ -321,7 +329,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:stealing|stole|steal|stolen|took|taking|take) [$£€]\d[\d,.]*",
         r"(?:lower|higher|cheaper) (?:fare|price|rate|tariff)s?", r"(?:sent|send|go|going|gone) to collections", r"(?:give|gave|pay|paid) (?:him|her|them|me|us) cash", r"credit (?:still )?(?:is not|isn't|hasn't|has not|not|never) (?:showing|show(?:n|ed)? up|appear\w*|been applied|applied|come through|arrived)",
         r"charg(?:e|ed|es|ing) (?:my|our) money", r"arrear(?:s|age)", r"(?:paid|spent|spend|spending|pay) (?:the |my |our |so much |a lot of )?money\b",
-        r"amount due", r"(?:too|so|very|really|ridiculously|way too) expensive", r"pay(?:ing)? extra\b", r"worth (?:over |about |around |nearly )?[$£€]\d[\d,]*(?:\.\d\d)?"),
+        r"amount due", r"(?:too|so|very|really|ridiculously|way too) expensive", r"return (?:me )?(?:the |my |our )?money",
+        r"(?:I'm|I am|we're|we are) still paying(?: for)?", r"(?:is|are|was|were) still (?:being )?charged", r"pay(?:ing)? extra\b", r"worth (?:over |about |around |nearly )?[$£€]\d[\d,]*(?:\.\d\d)?"),
     # A bare amount is money at stake only when the message also talks of paying or losing it (`_bare_amount`).
     cue("concern.money", 2.0, "an amount",
         r"[$£€¥₹]\s?\d[\d,]*(?:\.\d\d)?", r"(?:RMB|rmb|Rs\.?|INR) ?\d[\d,]*", r"(?:Ksh|KES) ?\d[\d,]*", r"\d[\d,]*(?:\.\d\d)? ?(?:dollars|pounds|euros|usd|gbp|eur|quid|bucks|yuan|rmb|rupees|inr|ksh)"),
@@ -465,7 +474,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="16",
+    "concerns", version="17",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
