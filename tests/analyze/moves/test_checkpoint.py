@@ -42,6 +42,8 @@ def found(conversation):
     # v3: a stated response time is a commitment ("our team aims to reply within 24 hours")
     ("Hi - our team aims to reply within 24 hours :) Thanks", "Hi - our team aims to reply within 24 hours :) Thanks",
      datetime(2026, 3, 7, 9, 0, tzinfo=UTC)),
+    # v5: "your refund'll be" as well as "your refund will be"
+    ("Your refund'll be processed by Monday.", "Your refund'll be processed by Monday.", datetime(2026, 3, 9, 17, 0, tzinfo=UTC)),
 ])
 def test_checkpoint_finds_timed_promises_with_due_at(agent_text, expected, due, make_conversation):
     conversation = make_conversation(agent=agent_text)

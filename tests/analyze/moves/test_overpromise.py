@@ -19,6 +19,9 @@ def found(conversation):
     ("It will definitely arrive before the party.", ["It will definitely arrive before the party."]),
     ("I can assure you that the refund will be approved.", ["I can assure you that the refund will be approved."]),
     ("Delivery on Saturday is 100% guaranteed.", ["Delivery on Saturday is 100% guaranteed."]),
+    # v4: the outcome in a contraction ("it'll") as well as in full
+    ("I promise it'll never happen to you again.", ["I promise it'll never happen to you again."]),
+    ("Rest assured, your order'll be delivered in time.", ["Rest assured, your order'll be delivered in time."]),
 ])
 def test_overpromise_finds_unfounded_guarantees(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

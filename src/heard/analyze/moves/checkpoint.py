@@ -35,7 +35,7 @@ PROMISES = (
     (phrases(r"(?:I|we|our\s+(?:[\w-]+\s+)?team|the\s+(?:[\w-]+\s+)?team)\s+(?:aims?|intends?|plans?|commits?|expects?)\s+to\s+"
              r"(?:reply|respond|get back|answer|contact|call|resolve|fix|update|be in touch|complete|finish)"),
      0.75, "commits to a response time"),
-    (phrases(r"(?:it|this|that|they|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:will|'ll)\s+(?:be|have|arrive|reach|go|show|appear|post|land|get)",
+    (phrases(r"(?:it|this|that|they|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+will|'ll)\s+(?:be|have|arrive|reach|go|show|appear|post|land|get)",
              r"(?:it|this|they)'ll\s+be"),
      0.6, "says when something will happen"),
 )
@@ -48,7 +48,7 @@ _NOT_A_PROMISE = re.compile(
 )
 
 
-@register_detector("checkpoint", version="4", kinds=(KIND,))
+@register_detector("checkpoint", version="5", kinds=(KIND,))
 class CheckpointDetector:
     """Agent promises an update or action at a stated time; the finding carries `due_at`."""
 

@@ -21,18 +21,18 @@ RULES: tuple[Rule, ...] = (
      0.9, "guarantees an outcome"),
     (phrases(r"(?:this|it|that)\s+(?:will\s+never|won't\s+ever|will\s+not\s+ever)\s+happen\s+again", r"never\s+happen\s+again"),
      0.85, "promises it will never happen again"),
-    (phrases(rf"I\s+promise\s+(?:you\s+)?(?:that\s+)?{_OUTCOME}\s+(?:will|'ll|won't)",
-             rf"(?:I|we)\s+(?:can\s+)?assure\s+you\s+(?:that\s+)?{_OUTCOME}\s+(?:will|'ll|won't)",
+    (phrases(rf"I\s+promise\s+(?:you\s+)?(?:that\s+)?{_OUTCOME}(?:\s+will|'ll|\s+won't)",
+             rf"(?:I|we)\s+(?:can\s+)?assure\s+you\s+(?:that\s+)?{_OUTCOME}(?:\s+will|'ll|\s+won't)",
              r"(?:this|it|that)\s+won't\s+happen\s+again"),
      0.8, "promises an outcome"),
     (phrases(r"(?:will|'ll)\s+(?:definitely|absolutely|certainly|100%|surely)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|ready|back|approved))",
              r"(?:definitely|absolutely|certainly|100%)\s+(?:will|going to)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|ready|back|approved))",
-             rf"rest assured,?\s+{_OUTCOME}\s+(?:will|'ll)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|refunded|approved|ready|back|in time|on time))", r"without fail", r"no doubt (?:it|this|your \w+) will"),
+             rf"rest assured,?\s+{_OUTCOME}(?:\s+will|'ll)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|refunded|approved|ready|back|in time|on time))", r"without fail", r"no doubt (?:it|this|your \w+) will"),
      0.7, "claims certainty about an outcome"),
 )
 
 
-@register_detector("overpromise", version="3", kinds=(KIND,))
+@register_detector("overpromise", version="4", kinds=(KIND,))
 class OverpromiseDetector:
     """Agent guarantees an outcome with no basis."""
 
