@@ -51,6 +51,8 @@ def found(conversation):
     ("Dear, what is the problem?", ["Dear, what is the problem?"]),
     ("Could you please explain the dropped calls in detail?", ["Could you please explain the dropped calls in detail?"]),
     ("How did the staff explain it to you?", ["How did the staff explain it to you?"]),
+    # v7: "what's going on" written with a contraction
+    ("DM us what's going on.", ["DM us what's going on."]),
 ])
 def test_invite_more_finds_open_questions(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

@@ -45,7 +45,7 @@ RULES: tuple[Rule, ...] = (
              r"(?:do|did)\s+you\s+need\s+(?:help|assistance)\s+with\s+(?:something|anything)\s+(?:specific|in particular)",
              r"tell\s+(?:me|us)\s+(?:about\s+it\s+)?(?:in\s+detail|in\s+details|more\s+about\s+(?:it|this|that|what))",
              r"(?:let|tell)\s+(?:us|me)\s+(?:know\s+)?what\s+(?:happened|occurred|went wrong)",
-             r"(?:DM|PM|message|tell|send)\s+(?:us|me)\s+what\s+(?:happened|occurred|went wrong|is going on|'s going on)",
+             r"(?:DM|PM|message|tell|send)\s+(?:us|me)\s+what(?:\s+(?:happened|occurred|went wrong|is going on)|'s going on)",
              r"tell\s+(?:us|me)\s+more\s+about\s+(?:the|your|this)\s+(?:issue|problem|situation|experience|trouble)",
              r"share\s+more\s+(?:info(?:rmation)?|details)\s+about\s+what\s+(?:occurred|happened|went wrong)",
              r"what\s+exactly\s+(?:is|was)\s+(?:going on|happening|the\s+(?:issue|problem))",
@@ -81,7 +81,7 @@ def _after_imperative(text: str, start: int) -> bool:
     return bool(re.search(r"(?:let|tell|fill)\s+(?:us|me)\s+(?:know\s+)?$|please\s+$", text[max(0, start - 20) : start], re.IGNORECASE))
 
 
-@register_detector("invite_more", version="6", kinds=(KIND,))
+@register_detector("invite_more", version="7", kinds=(KIND,))
 class InviteMoreDetector:
     """Agent asks an open question that invites the customer to say more."""
 
