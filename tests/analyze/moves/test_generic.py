@@ -124,6 +124,11 @@ def found(conversation):
     ("Hi there, we do not have any information on this. ^RK", ["Hi there, we do not have any information on this. ^RK"]),
     ("There is no info to share at the moment. Keep an eye on the Acme Blog for news: https://example.com/blog",
      ["There is no info to share at the moment. Keep an eye on the Acme Blog for news: https://example.com/blog"]),
+    # v12: helpdesk stock lines said another way
+    ("Thanks for your tips. We will work on our problems and strive to improve service quality.",
+     ["Thanks for your tips. We will work on our problems and strive to improve service quality."]),
+    ("You are suggested to pay attention to our feedback later. Thank you!",
+     ["You are suggested to pay attention to our feedback later. Thank you!"]),
 ])
 def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

@@ -73,7 +73,8 @@ _STATUS_LINES = (
     r"please keep your (?:mobile )?phone (?:available|on|unblocked)",
     r"(?:we |I )?suggest (?:that )?you (?:to )?(?:continue to )?pay attention(?: to (?:it|its usage|the usage))?",
     r"(?:you are|you're) (?:also )?welcome to (?:raise|put forward|give|make|offer|provide|share) (?:us )?(?:your |any |precious |valuable |more )*(?:opinions?|suggestions?|advices?|comments|feedback)[^.!?]{0,60}",
-    r"thank(?:s| you)(?: (?:very|so) much)? for your (?:kind |precious |valuable )?(?:affirmation|encouragement|praise|information|suggestions?|opinions?|proposition|reply|supervision|advices?)(?: and (?:encouragement|cooperation|support|suggestions?))?",
+    r"thank(?:s| you)(?: (?:very|so) much)? for your (?:kind |precious |valuable )?(?:affirmation|encouragement|praise|information|suggestions?|opinions?|proposition|reply|supervision|advices?|tips)(?: and (?:encouragement|cooperation|support|suggestions?))?",
+    r"(?:you are|you're) (?:suggested|advised|recommended) to pay (?:close |more )?attention to (?:our|the) (?:[\w-]+ )?(?:feedback|reply|replies|calls?|notices?|news)(?: later)?",
     r"your (?:suggestions?|opinions?|advices?|feedback) (?:is|are) (?:quite |very )?(?:helpful|valuable|important) (?:to|for) (?:us|our (?:progress|improvement|work))",
     r"(?:our company|we|I) (?:(?:has|have) )?(?:always )?(?:been )?(?:quite |very |highly |greatly |really )?(?:valu\w+|attach\w* (?:great |much )?importance to|pa(?:y|ys|id) (?:close |much )?attention to|emphasi[sz]\w*)(?: (?:very much|highly|greatly))? (?:the )?(?:network|service|construction)\b[^.!?]{0,80}",
     r"(?:we|our company) (?:are|is|have been|has been) (?:constantly |continuously |now |always )+(?:reinforc\w+|strengthen\w+|enhanc\w+|improv\w+|optimi[sz]\w+)[^.!?]{0,80}",
@@ -164,7 +165,7 @@ RECEIPTS = (
              r"(?:with the (?:rapid |constant |continuous )?development of (?:the )?cities|as the cit(?:y|ies) (?:is|are) (?:continuously |constantly |rapidly )?develop\w*)[^.!?]{0,100}",
              r"(?:we|our company|(?-i:[A-Z][\w]*)(?: (?-i:[A-Z][\w]*)){0,2}) (?:is|are) (?:now |currently |constantly |continuously )*(?:devoting (?:greater |more )?efforts? to|striving to|constructing and optimi[sz]ing)\b[^.!?]{0,80}",
              r"(?:tweet|message|contact|reach|follow)\s+(?:us|@\w+)\s+(?:at\s+@\w+\s+)?for\s+(?:official\s+)?(?:[\w-]+\s+){0,2}(?:support|help)",
-             r"(?:we|I|our company|and)(?:'ll| will)\s+(?:[\w-]+\s+){0,4}?(?:improv\w*|optimi[sz]\w*|perfect\w*|enhanc\w*|strive|make (?:great |greater )?efforts|try (?:our|my) best|work harder|try hard|keep trying|spare no effort|speed up|provid\w* (?:better|more|the best|high-quality|quality|excellent|superior))\b"
+             r"(?:we|I|our company|and)(?:'ll| will)\s+(?:[\w-]+\s+){0,6}?(?:improv\w*|optimi[sz]\w*|perfect\w*|enhanc\w*|strive|make (?:great |greater |every )?efforts?|try (?:our|my) best|work harder|try hard|keep trying|spare no effort|speed up|provid\w* (?:better|more|the best|high-quality|quality|excellent|superior))\b"
              r"[^.!?]{0,160}\b(?:services?|quality|products?|experience|users|customers|shortcomings|deficiencies|training|network|coverage|signal|system|construction)\b[^.!?]{0,80}",
              r"your (?:[\w-]+ ){0,2}(?:request|message|ticket|case|claim|return|refund|enquiry|inquiry|complaint) (?:is|has been) (?:now )?(?:in (?:the|our) queue|being (?:processed|reviewed|handled|looked into)|under review)",
              r"(?:the|our) (?:[\w-]+ )?team (?:is|are) (?:still |currently )?(?:investigating|looking into (?:it|this)|aware of (?:the|this) (?:issue|problem))",
@@ -223,7 +224,7 @@ _ANYTHING_ELSE = re.compile(r"\banything else\b[^?]*\?|\bis there anything (?:(?
                             re.IGNORECASE)
 
 
-@register_detector("generic", version="11", kinds=(KIND,))
+@register_detector("generic", version="12", kinds=(KIND,))
 class GenericDetector:
     """Agent sends a templated receipt: no name, no next step, no time."""
 
