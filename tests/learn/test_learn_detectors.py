@@ -22,7 +22,7 @@ def models() -> Analyzer:
 
 def test_the_model_detectors_are_registered():
     available = available_detectors()
-    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "19"
+    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "20"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
     assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "9"
 
@@ -41,7 +41,7 @@ def test_exactly_one_emotion_per_public_customer_message(make_conversation):
     for m in customers:
         (f,) = by_message[m.id]
         assert 0 <= f.span.start < f.span.end <= len(m.text)
-        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "19"
+        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "20"
         assert (f.intensity is None) == (f.kind == "emotion.neutral")
         assert f.intensity is None or 1 <= f.intensity <= 3
     kinds = [by_message[m.id][0].kind for m in customers]
@@ -309,6 +309,7 @@ def test_emotion_blend_needs_a_cue_for_sadness_and_anxiety():
     ("Can someone help me with a question I have please?", "neutral"),
     ("Why does it say expired if we had until the 27th to redeem?", "confusion"),  # puzzlement expressed
     ("I thought it was $3 burritos if we showed up in costume?", "confusion"),
+    ("What’s going on with my order?", "confusion"),  # a typographic apostrophe
 ])
 def test_emotion_blend_needs_puzzlement_for_confusion(text, label):
     """Where the rules read no emotion, the model's confusion stands only on a message that puzzles

@@ -51,7 +51,7 @@ _NEED_A_CUE = [EMOTIONS.index(label) for label in ("anxiety", "sadness")]
 # thought", "supposed to", a "but" against what was expected, "??".
 _CONFUSION = EMOTIONS.index("confusion")
 _PUZZLEMENT = re.compile(
-    r"\bwhy\b|\bhow come\b|\bwhat(?:'s| is| has)? (?:happened|going on|up|wrong|the matter)|\bI thought\b|\bsupposed to\b|\?\?|"
+    r"\bwhy\b|\bhow come\b|\bwhat(?:['’]s| is| has)? (?:happened|going on|up|wrong|the matter)|\bI thought\b|\bsupposed to\b|\?\?|"
     r"\bwonder|\bbaffl|\bstrange|\bweird|\bodd\b|\bbut\b|\bhowever\b|\bmean\b|\bexplain\b|\bunderstand|\bsense\b|\bnot sure\b",
     re.IGNORECASE)
 
@@ -70,7 +70,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="19", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="20", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 
