@@ -27,6 +27,8 @@ _I = rf"(?:{INTENSIFIER}\s+)?"
 _SUBJECT = r"(?:(?:this|that|it|which)(?:\s+(?!must|sounds|seems|is|was|has)[a-z]+)?\s*)"
 _COST = rf"(?:a\s+|an\s+|such\s+a\s+)?{_I}{FEELING_COST}"
 _ANY_COST = rf"(?:a\s+|an\s+|such\s+a\s+)?{_I}(?:{FEELING_COST}|{FEELING_COST_SOFT})"
+# A feeling the company caused or regrets, as a noun ("the frustration we've caused").
+_CAUSED_FEELING = r"(?:frustration|disappointment|stress|worry|anxiety|anger|upset|distress|annoyance)"
 _TAIL = (
     r"(?:\s+(?:this|that|it|you|all this|all of this)\s+(?:must\s+(?:be|feel|have\s+been)|is|was|are|were|"
     r"has\s+been|have\s+been|feel|sounds|causes|caused|has\s+caused))?"
@@ -51,9 +53,9 @@ RULES: tuple[Rule, ...] = (
              rf"\s+feel|\s+felt|\s+sound|\s+seem|\s+seem\s+to\s+be|\s+appear(?:\s+to\s+be)?)\s+{_I}{FEELING_STATE}"),
      0.85, "names the customer's feeling"),
     (phrases(rf"(?:(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)|regret)\s+(?:your|the)\s+{_I}"
-             r"(?:frustration|disappointment|stress|worry|anxiety|anger|upset|exhaustion|distress|annoyance)",
-             rf"(?:cause|caused|causing)\s+(?:you\s+)?(?:your|the|such|this)\s+{_I}(?:frustration|disappointment|stress|worry|anxiety|anger|upset|distress|annoyance)",
-             rf"(?:frustration|disappointment|stress|worry|anxiety|anger|upset|distress|annoyance)\s+(?:that\s+)?(?:we|I)(?:'ve|\s+have)?\s+caused"),
+             rf"(?:exhaustion|{_CAUSED_FEELING})",
+             rf"(?:cause|caused|causing)\s+(?:you\s+)?(?:your|the|such|this)\s+{_I}{_CAUSED_FEELING}",
+             rf"{_CAUSED_FEELING}\s+(?:that\s+)?(?:we|I)(?:'ve|\s+have)?\s+caused"),
      0.75, "names the customer's feeling"),
     (phrases(rf"how\s+{_I}{FEELING_COST}", rf"what\s+an?\s+{_I}(?:hassle|nightmare|headache|pain|ordeal|{FEELING_COST}\s+\w+)"),
      0.85, "names what this costs the customer"),
