@@ -151,3 +151,53 @@ def test_overlapping_cues_keep_the_longest_whatever_the_order():
         for s, e, c in spans:
             if not any(h.start == s and h.end == e for h in hits):
                 assert any(h.start < e and s < h.end and h.end - h.start >= e - s for h in hits)
+
+
+# -- case-folded matching (heard.analyze.casefold) --------------------------------------------
+
+TRICKY = [
+    "I’M SO FRUSTRATED, don’t you DARE", "İstanbul ıt \u212aEEPS crashing ſo", "CAFÉ café Über",
+    "’quoted’ and 'quoted'", "I called Comcast 3X", "cancel all of AMAZON", "done with Verizon.",
+]
+
+
+@pytest.mark.parametrize("pattern, text, exact", [
+    (phrases(r"frustrat\w*", r"I'm lost"), "I’M LOST and FRUSTRATED", True),
+    (phrases(r"cancel all of (?-i:[A-Z])\w*"), "cancel all of amazon", False),  # a screen: the original decides
+    (phrases(r"cancel all of (?-i:[A-Z])\w*"), "CANCEL ALL OF Amazon", False),
+    (phrases(r"dm[’]d"), "I DM'd you", False),  # one apostrophe: widened to both
+    (phrases(r"my (?:cafe|café)"), "MY CAFÉ", False),  # a non-ASCII letter: widened
+    (phrases(r"keep(?:s|ing)?"), "\u212aEEPS", True),
+    (phrases(r"[a-z]+ed"), "WORKED", True),
+])
+def test_folded_patterns_find_the_same_spans(pattern, text, exact):
+    from heard.analyze.casefold import could_match, folded, spans
+    assert folded(pattern).exact is exact
+    assert list(spans(pattern, text)) == [m.span() for m in pattern.finditer(text)]
+    assert could_match(pattern, text) or pattern.search(text) is None
+
+
+@pytest.mark.parametrize("pattern", [
+    re.compile(r"[^'] (?-i:X)", re.I),  # a lone apostrophe in a negated class cannot be widened
+    re.compile(r"(?!(?-i:[A-Z]))\w+", re.I),  # nor a case-sensitive part inside a negation
+    re.compile(r"(\w)\1", re.I),  # back-references are left alone
+    re.compile(r"(?>a(?-i:B)+)b", re.I),  # a widened atomic group could swallow what follows
+    re.compile(r"frustrated"),  # case-sensitive already
+])
+def test_patterns_that_cannot_be_folded_run_as_they_are(pattern):
+    from heard.analyze.casefold import folded, spans
+    assert folded(pattern) is None
+    assert list(spans(pattern, "aBb X xx frustrated")) == [m.span() for m in pattern.finditer("aBb X xx frustrated")]
+
+
+def test_every_detector_pattern_folds_to_the_same_spans():
+    from heard.analyze.casefold import could_match, folded, spans
+    patterns = [p for p in _detector_patterns() if folded(p) is not None]
+    assert len(patterns) > 150
+    texts = _example_texts()[::3] + TRICKY
+    texts += [t.upper() for t in texts[:300]] + [t.replace("'", "’") for t in texts if "'" in t][:300]
+    for pattern in patterns:
+        for text in texts:
+            found = [m.span() for m in pattern.finditer(text)]
+            assert list(spans(pattern, text)) == found, (pattern.pattern[:80], text)
+            assert could_match(pattern, text) or not found

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from heard.analyze.casefold import could_match
 from heard.analyze.text import admitted, phrases
 from heard.model import Conversation, Message, Role
 
@@ -330,7 +331,7 @@ def scan(
     best: dict[tuple[int, int], Hit] = {}
     admit = admitted([pattern for pattern, _, _ in rules], text)
     for i, (pattern, score, label) in enumerate(rules):
-        if not admit >> i & 1:
+        if not admit >> i & 1 or not could_match(pattern, text):
             continue
         for m in pattern.finditer(text):
             if m.end() == m.start() or (veto and veto(text, m)):

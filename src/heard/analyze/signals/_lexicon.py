@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from heard.analyze.casefold import spans
 from heard.analyze.text import admitted, phrases
 
 # A negator up to three words before a cue, within the same clause: "not worried",
@@ -104,7 +105,7 @@ class _Same:
 def _spans(pattern: _Same, text: str) -> tuple[tuple[int, int], ...]:
     """Where a pattern matches `text`, remembered for a while: one cue table can be read by two
     detectors (repeated contact is frustration for one and a concern for the other)."""
-    return tuple(m.span() for m in pattern.pattern.finditer(text))
+    return tuple(spans(pattern.pattern, text))
 
 
 def quoted(hits: Sequence[Hit], text: str, limit: int = 3) -> str:
