@@ -69,3 +69,27 @@ def test_analyzer_in_batch_mode_records_failures_and_goes_on(make_conversation):
 def test_available_detectors_come_from_entry_points():
     for name, cls in available_detectors().items():
         assert cls.info.name == name and cls.info.version and cls.info.kinds
+
+
+@pytest.mark.parametrize("role, contracted, full", [
+    (Role.agent, "Unfortunately, we aren't able to guarantee seats.", "Unfortunately, we are not able to guarantee seats."),
+    (Role.agent, "Sorry for the wait. We'll check it and we won't close the case until it's fixed.",
+     "Sorry for the wait. We will check it and we will not close the case until it is fixed."),
+    (Role.agent, "I'll call you back tomorrow at 3pm and I'm going to check what's going on with your order.",
+     "I will call you back tomorrow at 3pm and I am going to check what is going on with your order."),
+    (Role.customer, "I can't stand this bug any more", "I cannot stand this bug any more"),
+    (Role.customer, "It's quite disturbing you're selling counterfeit items, and can't be trusted.",
+     "It is quite disturbing you are selling counterfeit items, and cannot be trusted."),
+    (Role.customer, "I have a flight to catch and the driver didn't show up", "I have a flight to catch and the driver did not show up"),
+    (Role.customer, "Can't deal!!! Internet down again", "Cannot deal!!! Internet down again"),
+])
+def test_rules_read_a_contraction_and_its_full_form_alike(role, contracted, full):
+    from heard.model import Channel, Conversation, Message
+    analyzer = Analyzer(build_detectors([n for n in available_detectors() if not n.endswith("_model")]))
+
+    def kinds(text):
+        conversation = Conversation(source="t", external_id="1", channel=Channel.chat, messages=(Message("m", role, text),))
+        return {f.kind for f in analyzer.analyze(conversation).findings}
+
+    assert kinds(contracted) == kinds(full)
+    assert kinds(full) - {"emotion.neutral"}  # and the pair is read as something

@@ -201,3 +201,32 @@ def test_every_detector_pattern_folds_to_the_same_spans():
             found = [m.span() for m in pattern.finditer(text)]
             assert list(spans(pattern, text)) == found, (pattern.pattern[:80], text)
             assert could_match(pattern, text) or not found
+
+
+# -- contractions and full forms (both_forms) --------------------------------------------------
+
+@pytest.mark.parametrize("phrase, matches, misses", [
+    ("can't stand", ["can't stand", "can’t stand", "cannot stand", "can not stand"], ["can stand"]),
+    ("won't happen again", ["won't happen again", "will not happen again"], ["will happen again"]),
+    ("we're unable", ["we're unable", "We are unable", "we’re unable"], ["were unable"]),
+    (r"(?:I|we) will call", ["I'll call", "we will call", "We’ll call"], ["will call"]),
+    (r"do(?:es)?\s+not work", ["doesn't work", "does not work", "don't work"], ["does work"]),
+    ("it's our pleasure", ["it's our pleasure", "it is our pleasure"], ["its our pleasure"]),
+    (r"I'?m lost", ["Im lost", "I'm lost", "I am lost"], ["I lost"]),
+    (r"\bcannot\b", ["cannot", "can't", "can not"], ["can"]),
+    (r"(?<!don't )worry", ["worry"], ["don't worry"]),  # a lookbehind stays as written
+])
+def test_a_contraction_and_its_full_form_match_each_other(phrase, matches, misses):
+    pattern = phrases(phrase)
+    for text in matches:
+        assert pattern.search(text), (phrase, text)
+    for text in misses:
+        assert not pattern.fullmatch(text), (phrase, text)
+
+
+def test_both_forms_leaves_what_it_cannot_rewrite_safely():
+    from heard.analyze.text import both_forms
+    assert both_forms("customer's") == "customer's"  # a possessive is no contraction
+    assert both_forms(r"(?:it|this)'s") == r"(?:it|this)'s"  # after a group, 's may be a possessive
+    assert both_forms(r"(?<=\bwe are )sorry") == r"(?<=\bwe are )sorry"
+    assert both_forms(r"\w+n't") == r"\w+n't"

@@ -22,9 +22,9 @@ def models() -> Analyzer:
 
 def test_the_model_detectors_are_registered():
     available = available_detectors()
-    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "20"
+    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "21"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
-    assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "9"
+    assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "10"
 
 
 def test_exactly_one_emotion_per_public_customer_message(make_conversation):
@@ -41,7 +41,7 @@ def test_exactly_one_emotion_per_public_customer_message(make_conversation):
     for m in customers:
         (f,) = by_message[m.id]
         assert 0 <= f.span.start < f.span.end <= len(m.text)
-        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "20"
+        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "21"
         assert (f.intensity is None) == (f.kind == "emotion.neutral")
         assert f.intensity is None or 1 <= f.intensity <= 3
     kinds = [by_message[m.id][0].kind for m in customers]
@@ -167,7 +167,7 @@ def test_concern_model_span_is_the_supported_sentence(make_conversation):
     (money,) = [f for f in findings if f.kind == "concern.money"]
     # The first sentence scores higher but says nothing of paying: the finding is the second.
     assert text[money.span.start:money.span.end] == "I paid for it and it never came."
-    assert money.detector_version == "9"
+    assert money.detector_version == "10"
 
 
 def test_agent_messages_get_no_emotion_and_customer_messages_no_moves(make_conversation):

@@ -70,7 +70,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="20", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="21", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 
@@ -242,7 +242,7 @@ _MOVE_AGAINST = {
 }
 
 
-@register_detector("moves_model", version="10", kinds=MOVE_KINDS, requires=("move",))
+@register_detector("moves_model", version="11", kinds=MOVE_KINDS, requires=("move",))
 class MoveModelDetector(_SentenceModelDetector):
     """`move.*` on agent sentences the rule detectors missed, when the model is sure enough and the
     sentence has what the move's definition needs (`_MOVE_SUPPORT`) and nothing it rules out
@@ -321,7 +321,7 @@ _SUPPORT = {
 }
 
 
-@register_detector("concerns_model", version="9", kinds=CONCERN_KINDS, requires=("concern",))
+@register_detector("concerns_model", version="10", kinds=CONCERN_KINDS, requires=("concern",))
 class ConcernModelDetector(_SentenceModelDetector):
     """`concern.*` and `risk.churn` on customer sentences the rule detector missed, when the model is
     sure enough and the sentence has lexical support for the kind (`_SUPPORT`). Decisions the rules

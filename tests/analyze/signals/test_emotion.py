@@ -120,7 +120,7 @@ CASES = [
     ("Please tell me how to reset my password.", "neutral", None, "Please tell me how to reset my password."),  # how-to
     ("If I pre order now will I still get the bonus?", "neutral", None, "If I pre order now will I still get the bonus?"),
     ("This is my third email about this. Nobody has replied.", "frustration", 2, "third email"),
-    ("It has been over two weeks already.", "frustration", 1, "has been over two weeks already"),
+    ("It has been over two weeks already.", "frustration", 1, "It has been over two weeks already"),
     ("Updated and it works now. Thank you. At first I was scared my account was hacked.", "relief", 1, "it works now"),  # a past fear
     ("Absolutely useless, the lot of you.", "anger", 2, "the lot of you"),
     ("Rude and dismissive.", "anger", 2, "Rude"),
@@ -213,7 +213,7 @@ CASES = [
     ("The app still works fine, I just want to change my email.", "neutral", None, "The app still works fine, I just want to change my email."),
     # v16: a let-down said another way, delight in a hashtag or an emoji
     ("What a bummer, I was hoping to get it quick.", "disappointment", 1, "What a bummer"),
-    ("I guess my costume was not good enough for the deal. Not a good first impression.", "disappointment", 2, "not good enough"),
+    ("I guess my costume was not good enough for the deal. Not a good first impression.", "disappointment", 2, "was not good enough"),
     ("I used to love the preview feature, where did it go?", "disappointment", 1, "I used to love the"),
     ("A burrito on Halloween is becoming a tradition #thebest", "joy", 1, "#thebest"),
     ("Ordering mac and cheese tonight 🤗", "joy", 1, "🤗"),
@@ -232,7 +232,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "20"
+    assert finding.detector == "emotion" and finding.detector_version == "21"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -95,7 +95,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return regret_aimed_at_feeling(words) or bool(SYMPATHY_OBJECTS & set(words))
 
 
-@register_detector("apology", version="4", kinds=(KIND,))
+@register_detector("apology", version="5", kinds=(KIND,))
 class ApologyDetector:
     """Agent apologises specifically for the company's part."""
 

@@ -48,7 +48,7 @@ _NOT_A_PROMISE = re.compile(
 )
 
 
-@register_detector("checkpoint", version="5", kinds=(KIND,))
+@register_detector("checkpoint", version="6", kinds=(KIND,))
 class CheckpointDetector:
     """Agent promises an update or action at a stated time; the finding carries `due_at`."""
 

@@ -59,7 +59,7 @@ CUES = (
 )
 
 
-@register_detector("closure", version="4", kinds=(KIND,))
+@register_detector("closure", version="5", kinds=(KIND,))
 class ClosureDetector:
     """Agent closes the loop: what happened, what changed, prevention, thanks, feedback."""
 

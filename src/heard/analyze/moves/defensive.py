@@ -96,7 +96,7 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
     (phrases(r"please\s+understand(?:\s+(?:that|this|us|the inconvenience|our \w+))?(?=\s*[.!])",
              r"hope\s+you\s+(?:can|could|will)\s+understand(?:\s+(?:that|this|us))?(?=\s*[.!,])",
              r"your\s+(?:kind\s+)?consideration\s+(?:will|would)\s+be\s+(?:much\s+|greatly\s+|highly\s+)?appreciated"), 0.7, _ACCEPT_IT),
-    (phrases(r"(?:unfortunately|sadly|I'm afraid),?\s+(?:we|I)(?:'re|'m|\s+are|\s+am)?\s+(?:not able|unable|can't|cannot|don't|do not|won't)\s+"
+    (phrases(r"(?:unfortunately|sadly|I'm afraid),?\s+(?:we|I)(?:'re|'m|\s+are|\s+am)?\s+(?:not able|aren't able|unable|can't|cannot|don't|do not|won't)\s+"
              r"(?:to\s+)?(?:offer|refund|guarantee|change|accept|make exceptions|issue|provide|compensate|cover|help|do)",
              r"(?:we|I)\s+(?:could|can|would|will)\s*(?:not|n't)\s+(?:be\s+able\s+to\s+)?(?:offer|provide|give|issue)\s+(?:any|a|an)\b"),
      0.6, "refuses without an alternative"),
@@ -110,7 +110,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="6", kinds=(KIND,))
+@register_detector("defensive", version="7", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 

@@ -224,7 +224,7 @@ _ANYTHING_ELSE = re.compile(r"\banything else\b[^?]*\?|\bis there anything (?:(?
                             re.IGNORECASE)
 
 
-@register_detector("generic", version="12", kinds=(KIND,))
+@register_detector("generic", version="13", kinds=(KIND,))
 class GenericDetector:
     """Agent sends a templated receipt: no name, no next step, no time."""
 

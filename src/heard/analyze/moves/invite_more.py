@@ -81,7 +81,7 @@ def _after_imperative(text: str, start: int) -> bool:
     return bool(re.search(r"(?:let|tell|fill)\s+(?:us|me)\s+(?:know\s+)?$|please\s+$", text[max(0, start - 20) : start], re.IGNORECASE))
 
 
-@register_detector("invite_more", version="7", kinds=(KIND,))
+@register_detector("invite_more", version="8", kinds=(KIND,))
 class InviteMoreDetector:
     """Agent asks an open question that invites the customer to say more."""
 

@@ -54,7 +54,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return False
 
 
-@register_detector("non_apology", version="6", kinds=(KIND,))
+@register_detector("non_apology", version="7", kinds=(KIND,))
 class NonApologyDetector:
     """Agent regrets the customer's feelings, or apologises conditionally, instead of owning a part."""
 

@@ -32,7 +32,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-@register_detector("overpromise", version="4", kinds=(KIND,))
+@register_detector("overpromise", version="5", kinds=(KIND,))
 class OverpromiseDetector:
     """Agent guarantees an outcome with no basis."""
 

@@ -48,7 +48,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return standard_veto(text, m) or bool(_SUBJECT_LINE.search(m.group(0))) or bool(asked)
 
 
-@register_detector("reflect_concern", version="3", kinds=(KIND,))
+@register_detector("reflect_concern", version="4", kinds=(KIND,))
 class ReflectConcernDetector:
     """Agent paraphrases the need or fear behind the customer's message."""
 

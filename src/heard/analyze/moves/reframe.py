@@ -39,7 +39,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-@register_detector("reframe", version="4", kinds=(KIND,))
+@register_detector("reframe", version="5", kinds=(KIND,))
 class ReframeDetector:
     """Agent moves the conversation from blame or the problem to the outcome both sides want."""
 

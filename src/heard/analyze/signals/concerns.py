@@ -72,7 +72,7 @@ _NEAR = phrases(r"today", r"tonight", r"tomorrow", r"in (?:an?|one|two|three|\d+
 _PAST = phrases(r"ago", r"yesterday", r"last (?:week|month|year|summer|winter)",
                 r"(?:my|our|the|an?) (?:last|previous|recent|old) (?:flights?|trips?|stays?|visits?|journeys?|bookings?)")
 # A time-bound thing is at stake when the message says it could be missed or is in doubt.
-_AT_RISK = phrases(r"\w+n't", r"wrong", r"broken", r"damaged", r"faulty", r"fail(?:s|ed|ing)?", r"counting on",
+_AT_RISK = phrases(r"\w+n't", r"cannot", r"(?:do|does|did|is|are|was|were|has|have|had|could|would|should)\s+not", r"wrong", r"broken", r"damaged", r"faulty", r"fail(?:s|ed|ing)?", r"counting on",
     r"in time", r"on time", r"won't (?:arrive|make it|get here|be here|be ready)", r"will not", r"not going to",
     r"miss(?:ed|ing)?", r"late", r"delay(?:ed|s)?", r"still", r"hasn't", r"haven't", r"hasn't arrived",
     r"not (?:arrived|here|shipped|delivered|come|ready)", r"never (?:arrived|came)", r"cancel(?:l?ed|lation)",
@@ -347,7 +347,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:nobody|no one|no-one) (?:listens|listened|is listening|cares|cared|reads|read|is reading|is paying attention|takes me seriously|gives a damn|bothered)",
         r"(?:you|they|you guys|your company) (?:clearly )?(?:don't|do not|didn't|never) (?:care|listen|read|bother)",
         r"(?:you're|you are|they're|they are) not (?:listening|reading)", r"(?:being |been |feel |felt |keep being )?ignored",
-        r"ignoring (?:me|my|us)", r"(?:feel|feels|feeling|felt|I'm|I am|we're|we are|I was|we were) (?:completely |totally |so )?invisible", r"(?:don't|doesn't) matter(?: to you)?",
+        r"ignoring (?:me|my|us)", r"(?:feel|feels|feeling|felt|I'm|I am|we're|we are|I was|we were) (?:completely |totally |so )?invisible", r"(?:I|we|customers|users|consumers|people like me)\s+(?:don't|doesn't) matter",
+        r"(?:don't|doesn't) matter to (?:you|them|your company)",
         r"(?:like|as if) I (?:don't|do not) (?:matter|exist)", r"falls? on deaf ears", r"talking to a (?:wall|brick wall|robot|bot)",
         r"brushed (?:me )?off", r"fobbed (?:me )?off", r"unheard", r"treated like a number", r"just a number",
         r"unimportant", r"nobody takes (?:me|this) seriously", r"copy[- ]and[- ]paste (?:answers|replies|responses)",
@@ -474,7 +475,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="17",
+    "concerns", version="18",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )

@@ -65,7 +65,7 @@ FLIP = {
 }
 
 
-@register_detector("loyalty", version="2", kinds=(
+@register_detector("loyalty", version="3", kinds=(
     "loyalty.felt_heard", "loyalty.ownership", "loyalty.kept_updated",
     "loyalty.not_heard", "loyalty.shuffled", "loyalty.left_waiting",
 ))
