@@ -215,6 +215,15 @@ def test_every_detector_pattern_folds_to_the_same_spans():
     (r"I'?m lost", ["Im lost", "I'm lost", "I am lost"], ["I lost"]),
     (r"\bcannot\b", ["cannot", "can't", "can not"], ["can"]),
     (r"(?<!don't )worry", ["worry"], ["don't worry"]),  # a lookbehind stays as written
+    # without the apostrophe where that spells no other word, and tweet shorthand
+    ("don't care", ["dont care", "don’t care", "do not care"], []),
+    ("I'm done", ["Im done", "I am done"], []),
+    ("what's going on", ["whats going on", "what is going on"], []),
+    ("we're sorry", ["we are sorry"], ["were sorry"]),  # "were" is a word of its own
+    ("it's broken", ["it is broken"], ["its broken"]),
+    ("we'll call", ["we will call"], ["well call"]),
+    ("thank you for your help", ["thank u for ur help"], []),
+    ("please call me", ["pls call me", "plz call me"], []),
 ])
 def test_a_contraction_and_its_full_form_match_each_other(phrase, matches, misses):
     pattern = phrases(phrase)
@@ -230,3 +239,4 @@ def test_both_forms_leaves_what_it_cannot_rewrite_safely():
     assert both_forms(r"(?:it|this)'s") == r"(?:it|this)'s"  # after a group, 's may be a possessive
     assert both_forms(r"(?<=\bwe are )sorry") == r"(?<=\bwe are )sorry"
     assert both_forms(r"\w+n't") == r"\w+n't"
+

@@ -43,12 +43,17 @@ _CONTRACTS = {
     "is": ("it|that|what|there|here|who|he|she|where|how", "'s"),
 }
 _EXPANDS = {"re": " are", "ll": " will", "ve": " have", "m": " am", "d": " would| had"}
+# Where a contraction is still read without its apostrophe ("dont", "Im", "youre", "whats"); not
+# where that spells another word ("were", "well", "ill", "its", "wed", "id").
+_BARE = {"n't": "", "'m": "i", "'re": "you|they", "'ve": "i|we|you|they", "'s": "that|what|there|here|who|where|how"}
+_SHORTHAND = {"you": "(?:you|u)", "your": "(?:your|ur)", "please": "(?:please|pls|plz)"}
 _FORMS = re.compile(
     (rf"{_SOURCE_WORD}(?P<cant>can'\??t)(?!\w)|{_SOURCE_WORD}(?P<wont>won'\??t)(?!\w)"
      rf"|(?<=[\w)])(?P<nt>n'\??t)(?!\w)"
      rf"|(?:{_SOURCE_WORD}(?P<subject>I|we|you|they|he|she|it|that|there|who|what)|(?<=\)))(?P<short>'\??(?:re|ll|ve|m|d))(?!\w)"
      rf"|{_SOURCE_WORD}(?P<pronoun>it|that|what|there|here|who|he|she|where|how)(?P<is>'\??s)(?!\w)"
-     rf"|{_SOURCE_WORD}(?P<cannot>can(?:not|{_SOURCE_SPACE}not))(?!\w)|{_SOURCE_WORD}(?P<willnot>will{_SOURCE_SPACE}not)(?!\w)")
+     rf"|{_SOURCE_WORD}(?P<cannot>can(?:not|{_SOURCE_SPACE}not))(?!\w)|{_SOURCE_WORD}(?P<willnot>will{_SOURCE_SPACE}not)(?!\w)"
+     rf"|{_SOURCE_WORD}(?P<shorthand>you|your|please)(?!\w)")
     + "".join(rf"|(?:{_SOURCE_WORD}(?P<w_{full}>{before})|(?<=[)?]))(?P<s_{full}>{_SOURCE_SPACE}){full}(?!\w)"
               for full, (before, _) in _CONTRACTS.items()),
     re.IGNORECASE,
@@ -72,23 +77,36 @@ def both_forms(source: str) -> str:
 
 def _both(m: re.Match[str]) -> str:
     name, text = m.lastgroup, m.group(0)
+    if name == "shorthand":
+        return _SHORTHAND[text.lower()]
     if name == "cant":
-        return f"(?:{text}|cannot|can not)"
+        return f"(?:{_bare(text)}|cannot|can not)"
     if name == "wont":
-        return f"(?:{text}|will not)"
+        return f"(?:{_bare(text)}|will not)"
     if name == "willnot":
-        return f"(?:{text}|won't)"
+        return f"(?:{text}|won'?t)"
     if name == "nt":
-        return f"(?:{text}| not)"
+        return f"(?:{_bare(text)}| not)"
     if name == "short":
         full = _EXPANDS[m["short"].lstrip("'?").lower()]
-        return f"{m['subject'] or ''}(?:{m['short']}|{full})"
+        return f"{m['subject'] or ''}(?:{_bare(m['short'], m['subject'])}|{full})"
     if name == "is":
-        return f"{m['pronoun']}(?:{m['is']}| is| has)"
+        return f"{m['pronoun']}(?:{_bare(m['is'], m['pronoun'])}| is| has)"
     if name == "cannot":
-        return f"(?:{text}|cannot|can not|can't)"
-    full = name[2:]
-    return f"{m['w_' + full] or ''}(?:{m[name]}{full}|{_CONTRACTS[full][1]})"
+        return f"(?:{text}|cannot|can not|can'?t)"
+    full, subject = name[2:], m["w_" + name[2:]]
+    return f"{subject or ''}(?:{m[name]}{full}|{_bare(_CONTRACTS[full][1], subject)})"
+
+
+def _bare(contraction: str, subject: str | None = "") -> str:
+    """`contraction` with its apostrophe optional where `_BARE` allows it after `subject`."""
+    plain = contraction.replace("'?", "'")
+    if plain.endswith("n't"):
+        return plain[:-3] + "n'?t"
+    after = _BARE.get(plain.lower())
+    if after is None or subject is None or subject.lower() not in after.split("|"):
+        return contraction
+    return "'?" + plain[1:]
 
 
 def _lookbehinds(source: str) -> list[tuple[int, int]]:
