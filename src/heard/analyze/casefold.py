@@ -49,6 +49,11 @@ def spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
     return (m.span() for m in pattern.finditer(text))
 
 
+def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)`, not run where the folded pattern finds nothing."""
+    return pattern.search(text) if could_match(pattern, text) else None
+
+
 def could_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when `pattern` matches nowhere in `text`."""
     quick = folded(pattern)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from heard.analyze import casefold
 from heard.analyze.detector import register_detector
 from heard.analyze.moves._cues import agent_messages, quote, sentences
 from heard.analyze.moves.due_time import find_times
@@ -267,7 +268,7 @@ def _stock_cue(text: str) -> tuple[re.Match, float, str] | None:
     by!") are no templated receipt (TAXONOMY.md), whatever the labelling notes of rounds 8-10 said."""
     admit = admitted(_RECEIPT_PATTERNS, text)
     return next(((m, score, label) for i, (pattern, score, label) in enumerate(RECEIPTS)
-                 if admit >> i & 1 and (m := pattern.search(text))), None)
+                 if admit >> i & 1 and (m := casefold.search(pattern, text))), None)
 
 
 def _unstocked(text: str) -> str:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from heard.analyze.casefold import search
 from heard.analyze.detector import register_detector
 from heard.analyze.signals._lexicon import Cue, Hit, cue, find_hits
 from heard.analyze.text import iter_sentences, may_match, phrases, sentence_at
@@ -458,11 +459,11 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
         sentence = text[s:e]
         if not may_match(EVENT.pattern, sentence):
             continue  # no event or date in it: a cheap test first, the same outcome
-        if _HAPPY.search(sentence) or _PAST.search(sentence):
+        if search(_HAPPY, sentence) or search(_PAST, sentence):
             continue
         if trouble is None:
-            trouble = _AT_RISK.search(text) is not None
-        if not (trouble or _NEAR.search(sentence) or _DEADLINE_ITSELF.search(sentence)):
+            trouble = search(_AT_RISK, text) is not None
+        if not (trouble or search(_NEAR, sentence) or search(_DEADLINE_ITSELF, sentence)):
             continue
         found = [m for m in EVENT.pattern.finditer(sentence)]
         if not found:
