@@ -31,6 +31,9 @@ CASES = [
     ("Still waiting for my refund 🙃", "frustration", 1, "Still waiting"),
     # v10: accusing questions and contempt aimed at the operator
     ("What gives you the right to charge me in advance?", "anger", 1, "What gives you the right"),
+    ("Didn't you promise to install the fibre in every community by the end of 2015?", "anger", 1, "Didn't you promise"),
+    ("You switched my plan without my consent.", "anger", 1, "without my consent"),
+    ("The channel disappeared again. What do I need you for?", "anger", 1, "What do I need you for"),
     ("I posted the order number twice. Are you playing me?", "anger", 1, "Are you playing me"),
     ("Do you take the consumers as fools?", "anger", 1, "Do you take the consumers as fools"),
     # v11: a fault that stays, grows or comes back, a wait too long (helpdesk register)
