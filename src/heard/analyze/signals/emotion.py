@@ -71,7 +71,7 @@ CUES: tuple[Cue, ...] = (
         strong=True),
     # Accusation and sarcasm aimed at the company, in the words support messages use.
     cue("anger", 1.5, "accuses the company",
-        r"(?:stealing|steal|stole|stolen) (?:my|our|from|people|customers|money|data)", r"go bankrupt",
+        r"(?:stealing|steal|stole|stolen) (?:my|our|from|people|customers|money|data)", r"steals (?:our|people|customers|users|money|data)", r"go bankrupt",
         r"talk(?:ed|ing|s)? (?:garbage|nonsense|rubbish|crap)", r"oppress\w*", r"inept(?:ness|itude)?",
         r"(?:can't|cannot|can not|don't|do not|couldn't) do (?:their|your|his|her|its) (?:jobs?|work)(?: right| properly)?",
         r"(?:don't|do not) (?:quite |really )?(?:believe|trust) (?:in )?(?:you\b|your|a word)",
@@ -83,6 +83,7 @@ CUES: tuple[Cue, ...] = (
         r"without (?:my|our|the (?:user|customer)'s|(?:users|customers)'|any|prior) (?:consent|permission|notice|notification|authori[sz]ation)",
         r"(?:do|did) you (?:just|even) (?:ignore|care|bother|read|listen)",
         r"(?:as an|no more|lame|pathetic|another|stop (?:making|giving)) excuses?", r"treat(?:s|ing|ed)? (?:your )?customers? like",
+        r"(?:is (?:this|that)|this is) (?:how|the way) (?:you|they) treat (?:your |their )?(?:customers|members|users|clients|consumers|people)",
         r"unreasonable"),
     # Blame for what was done to the customer ("you guys blocked my card"): nothing alone ("you
     # cancelled it as I asked"); with frustration or disappointment it aims them at someone: anger.
@@ -143,7 +144,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:hooligan|rogue|overlord|bully|gangster|unfair|imparity|tyrant) (?:clause|logic|terms|behaviou?r|practice)s?", r"bully(?:ing)? (?:customers|users|consumers)",
         r"complain (?:about )?(?:you |it |this )?to (?:the )?(?:MIIT|ministry|Ministry of Industry|consumers?(?:'|’)? association|12315|10015|industry and commerce|regulator|media|CCTV)",
         r"expos(?:e|ing) (?:you|this|your|them)\b",
-        r"what gives you the right", r"what do (?:I|we) need you for", r"who gave you the right", r"(?:do|did) you (?:take|treat) (?:me|us|the \w+|customers|consumers|users|people) (?:as|for|like) (?:fools|idiots|a fool|an idiot|suckers|stupid|granted)\b",
+        r"what gives you the right", r"what do (?:I|we) need you for",
+        # an expletive put before the company's name ("Fucking Unicom", "Evil China Telecom"), or an insult to its staff
+        r"(?:damned|evil) (?-i:[A-Z])\w+", r"you (?:careless|useless|incompetent|stupid|lazy) (?:\w+ )?(?:editor|staff|people|guys|idiots?|company|operator)", r"who gave you the right", r"(?:do|did) you (?:take|treat) (?:me|us|the \w+|customers|consumers|users|people) (?:as|for|like) (?:fools|idiots|a fool|an idiot|suckers|stupid|granted)\b",
         r"are you (?:playing|fooling|kidding|joking with|messing with|cheating|teasing) (?:me|us)", r"you(?:'re| are) (?:fooling|playing|cheating|kidding) (?:me|us)",
         r"(?:too|so|very) (?:domineering|inconsiderate|overbearing|bossy)", r"(?:turn|go|appeal|report|complain) (?:directly )?to (?:the )?315\b",
         r"(?:can|could) (?:the|your) (?:\w+ )?(?:signal|service|network|attitude) be (?:any )?worse", r"push (?:me|us) too far",
