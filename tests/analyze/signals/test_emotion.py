@@ -33,6 +33,7 @@ CASES = [
     ("What gives you the right to charge me in advance?", "anger", 1, "What gives you the right"),
     ("Didn't you promise to install the fibre in every community by the end of 2015?", "anger", 1, "Didn't you promise"),
     ("You switched my plan without my consent.", "anger", 1, "without my consent"),
+    ("It takes 10 days to post my parcel and I haven't received it up to now.", "frustration", 1, "haven't received it up to now"),
     ("Be quicker. Do not type wrong words, you careless editor.", "anger", 1, "you careless editor"),
     ("The channel disappeared again. What do I need you for?", "anger", 1, "What do I need you for"),
     ("I posted the order number twice. Are you playing me?", "anger", 1, "Are you playing me"),

@@ -217,7 +217,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:always|constantly|keeps? going) (?:on and off|off and on)",
         r"(?:reset|cut|disconnected|dropped|crashed|froze|broke|lost|cancell?ed|charged|logged|kicked|locked|blocked|deleted)(?: \w+){0,3} again",
         r"still like (?:this|that)", r"(?:is|are|remains?) (?:yet |still )unsolved", r"here it comes again", r"more and more (?:serious|frequent|often)",
-        r"all along", r"put (?:it|this) off again", r"(?<!not )(?<!n't )(?:too|so|especially|extremely) (?:long|slow)\b(?! as\b)", r"for half a (?:night|day)"),
+        r"all along", r"put (?:it|this) off again",
+        r"(?:\w+n't|not|no|never)\b[^.!?]{0,60}\b(?:up to|till|until) now", r"(?:problem|issue|error|fault|bug|it|this|that) still exist(?:s|ed)\b",
+        r"(?:no|without any|hasn't been any|there hasn't been any) improvement", r"one after another",
+        r"can't you (?:solve|fix|handle|resolve|sort) (?:it|this|that|the problem|the issue)", r"(?<!not )(?<!n't )(?:too|so|especially|extremely) (?:long|slow)\b(?! as\b)", r"for half a (?:night|day)"),
     # -- anxiety: what may happen --
     cue("anxiety", 2.0, "worry named",
         r"worr(?:ied|ying|y)", r"anxious", r"nervous", r"scared", r"stressed(?: out)?",
