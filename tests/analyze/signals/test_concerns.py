@@ -328,6 +328,9 @@ CASES = [
     ("I dare not use your broadband again.", [("risk.churn", "dare not use your broadband again")]),
     ("No operation was done on the phone and it is still mute.", []),  # an operation is someone's surgery
     ("My dad's operation is on Friday and the prescription still hasn't arrived.", [("concern.deadline_event", "dad's operation")]),
+    # v18: a holiday as a point in time is a date; a stay booked for a time is an event
+    ("On the first day of the new year you shut down my service!", []),
+    ("The order still isn't confirmed and I have to check in at 3 p.m.", [("concern.deadline_event", "check in at")]),
 ]
 
 

@@ -88,6 +88,8 @@ _AT_RISK = phrases(r"\w+n't", r"cannot", r"(?:do|does|did|is|are|was|were|has|ha
     r"(?:internet|service|power|wi-?fi|cable|tv|network|signal|@\w+) (?:is |was |went |has been )?(?:out|down)",
     r"(?:not sure|doubt|hope) (?:we|I|they|she|he|you)(?:'ll| will| can| could|'d| would)? make", r"any (?:updates?|news|word)", r"divert(?:ed|ing)", r"deplan(?:e|ed|ing)", r"without (?:any )?(?:updates?|information|info|word)", r"left early",
 )
+# A holiday named as a point in time ("on the first day of the new year"): a date, not an event at stake.
+_POINT_IN_TIME = re.compile(r"\b(?:(?:first|last) day|morning|eve|night|evening|beginning|end) of (?:the )?(?:\w+ )?$", re.IGNORECASE)
 # Happy mentions of an event: no concern.
 _HAPPY = phrases(
     r"(?:arrived|came|got here|made it|was delivered|turned up)(?: just)? (?:in|on) time", r"can't wait",
@@ -468,7 +470,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
             trouble = search(_AT_RISK, text) is not None
         if not (trouble or search(_NEAR, sentence) or search(_DEADLINE_ITSELF, sentence)):
             continue
-        found = [m for m in EVENT.pattern.finditer(sentence)]
+        found = [m for m in EVENT.pattern.finditer(sentence) if not _POINT_IN_TIME.search(sentence, 0, m.start())]
         if not found:
             continue
         # An event word is better evidence than a bare date.
