@@ -20,7 +20,7 @@ CASES = [
     ("The screen reader can't reach the Pay button at checkout, so I can't finish my order.",
      [("concern.accessibility", "screen reader")]),
     ("Our dashboard has been down since 9am, our customers can't log in and my stakeholders keep asking for an ETA.",
-     [("concern.business_impact", "our customers"), ("concern.business_impact", "my stakeholders")]),
+     [("concern.business_impact", "our customers can't"), ("concern.business_impact", "my stakeholders")]),
     # -- deadline_event: something time-bound at risk, not a happy mention --
     ("I need the dress by Friday.", [("concern.deadline_event", "by Friday")]),
     ("It said delivered by 20 Oct and I still haven't received it.", [("concern.deadline_event", "by 20 Oct")]),
@@ -330,6 +330,9 @@ CASES = [
     ("My dad's operation is on Friday and the prescription still hasn't arrived.", [("concern.deadline_event", "dad's operation")]),
     # v18: a holiday as a point in time is a date; a stay booked for a time is an event
     ("On the first day of the new year you shut down my service!", []),
+    # "our customers" in a translated complaint is "us customers"; the customer's own only when affected
+    ("You are bullying our customers.", []),
+    ("Our customers can't pay at the till since your update.", [("concern.business_impact", "Our customers can't")]),
     ("The order still isn't confirmed and I have to check in at 3 p.m.", [("concern.deadline_event", "check in at")]),
 ]
 

@@ -341,8 +341,11 @@ CUES: tuple[Cue, ...] = (
     cue("concern.money", 2.0, "an amount",
         r"[$£€¥₹]\s?\d[\d,]*(?:\.\d\d)?", r"(?:RMB|rmb|Rs\.?|INR) ?\d[\d,]*", r"(?:Ksh|KES) ?\d[\d,]*", r"\d[\d,]*(?:\.\d\d)? ?(?:dollars|pounds|euros|usd|gbp|eur|quid|bucks|yuan|rmb|rupees|inr|ksh)"),
     cue("concern.business_impact", 2.0, "their business is affected",
-        r"(?<!lost )(?<!lose )(?<!losing )(?:my|our) (?:business|shop|store|restaurant|salon|clinic|practice|firm|cafe|café|bakery|agency|startup|organi[sz]ation|school|warehouse|operations|production|website|online store|sales)",
-        r"(?:my|our) (?:customers|clients|staff|employees|team|users|patients|guests|stakeholders|board|investors|members|students|drivers|buyers|tenants)",
+        r"(?<!lost )(?<!lose )(?<!losing )(?:my|our) (?:business|shop|store|restaurant|salon|clinic|practice|firm|cafe|café|bakery|agency|startup|organi[sz]ation|warehouse|operations|production|website|online store|sales)",
+        r"(?:my|our) (?:clients|staff|employees|team|patients|guests|stakeholders|board|investors|members|drivers|buyers|tenants)",
+        # "our customers / users" is as often "us customers" (translated helpdesk complaints): theirs only when affected
+        r"my (?:customers|users|students)",
+        r"our (?:customers|users) (?:can't|cannot|couldn't|could not|are unable|aren't able|are not able|are complaining|complain|have been affected|are affected)",
         r"(?:potential|prospective) (?:buyers|customers|clients)",
         r"stakeholders", r"(?:lost|losing|lose) (?:sales|revenue|business|orders|customers|clients|bookings|income|thousands)",
         r"(?:lost|losing|lose) (?:roughly |about |around |over )?[$£€]?[\d,]+k? (?:in|of) (?:sales|revenue|orders|bookings|income)",
