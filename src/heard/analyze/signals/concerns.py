@@ -356,7 +356,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:nobody|no one|no-one) (?:listens|listened|is listening|cares|cared|reads|read|is reading|is paying attention|takes me seriously|gives a damn|bothered)",
         r"(?:you|they|you guys|your company) (?:clearly )?(?:don't|do not|didn't|never) (?:care|listen|read|bother)",
         r"(?:you're|you are|they're|they are) not (?:listening|reading)", r"(?:being |been |feel |felt |keep being )?ignored",
-        r"ignoring (?:me|my|us)", r"(?:you|they|don't|do not|just) ignore[sd]? (?:it|me|us|my|our|the (?:issue|problem|complaint|question)s?)\b",
+        r"ignoring (?:me|my|us)", r"(?<!can )(?<!could )(?<!please )(?:you|they|don't|do not|just) ignore[sd]? (?:it|me|us|(?:my|our|the|this) (?:issue|problem|complaint|question|message)s?)\b",
         r"(?:you|they) never pay (?:any )?attention", r"(?:feel|feels|feeling|felt|I'm|I am|we're|we are|I was|we were) (?:completely |totally |so )?invisible", r"(?:I|we|customers|users|consumers|people like me)\s+(?:don't|doesn't) matter",
         r"(?:don't|doesn't) matter to (?:you|them|your company)",
         r"(?:like|as if) I (?:don't|do not) (?:matter|exist)", r"falls? on deaf ears", r"talking to a (?:wall|brick wall|robot|bot)",
