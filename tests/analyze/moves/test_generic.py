@@ -129,6 +129,9 @@ def found(conversation):
      ["Thanks for your tips. We will work on our problems and strive to improve service quality."]),
     ("You are suggested to pay attention to our feedback later. Thank you!",
      ["You are suggested to pay attention to our feedback later. Thank you!"]),
+    # v13: a helpdesk's stock apology and network lines, however long
+    ("We are sorry for any inconvenience. We take network deployment very seriously. We are now striving to increase our signal coverage.",
+     ["We are sorry for any inconvenience. We take network deployment very seriously. We are now striving to increase our signal coverage."]),
 ])
 def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected
@@ -180,6 +183,8 @@ def test_generic_finds_bare_receipts(agent_text, expected, make_conversation):
     "We've replied via DM, please follow up there.",
     # v10: a weak signal explained for this customer's own address is specific
     "The signal is weak at your address because the tower on Park Road is being replaced, so we have sent an engineer.",
+    # v13: a mistake owned is specific, however stock the apology around it
+    "We apologize for our mistakes but I only retrieved the erroneous message. Please stay tuned.",
 ])
 def test_generic_ignores_personal_replies_and_next_steps(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -77,8 +77,10 @@ _STATUS_LINES = (
     r"thank(?:s| you)(?: (?:very|so) much)? for your (?:kind |precious |valuable )?(?:affirmation|encouragement|praise|information|suggestions?|opinions?|proposition|reply|supervision|advices?|tips)(?: and (?:encouragement|cooperation|support|suggestions?))?",
     r"(?:you are|you're) (?:suggested|advised|recommended) to pay (?:close |more )?attention to (?:our|the) (?:[\w-]+ )?(?:feedback|reply|replies|calls?|notices?|news)(?: later)?",
     r"your (?:suggestions?|opinions?|advices?|feedback) (?:is|are) (?:quite |very )?(?:helpful|valuable|important) (?:to|for) (?:us|our (?:progress|improvement|work))",
-    r"(?:our company|we|I) (?:(?:has|have) )?(?:always )?(?:been )?(?:quite |very |highly |greatly |really )?(?:valu\w+|attach\w* (?:great |much )?importance to|pa(?:y|ys|id) (?:close |much )?attention to|emphasi[sz]\w*)(?: (?:very much|highly|greatly))? (?:the )?(?:network|service|construction)\b[^.!?]{0,80}",
-    r"(?:we|our company) (?:are|is|have been|has been) (?:constantly |continuously |now |always )+(?:reinforc\w+|strengthen\w+|enhanc\w+|improv\w+|optimi[sz]\w+)[^.!?]{0,80}",
+    r"(?:our company|we|I) (?:(?:has|have) )?(?:always )?(?:been )?(?:quite |very |highly |greatly |really )?(?:valu\w+|attach\w* (?:great |much )?importance to|pa(?:y|ys|id) (?:close |much )?attention to|emphasi[sz]\w*)(?: (?:very much|highly|greatly))? (?:the )?(?:network|service|construction)\b[^.!?]{0,160}",
+    r"(?:we|our company) (?:are|is|have been|has been|keep|keeps) (?:constantly |continuously |now |always )*(?:reinforc\w+|strengthen\w+|enhanc\w+|improv\w+|optimi[sz]\w+|providing)[^.!?]{0,160}",
+    r"(?:we|I|our company) (?:take|takes|took) (?:the )?(?:network|service)\s+(?:[\w-]+\s+)?(?:very |quite |highly )?seriously",
+    r"(?:as|with) (?:the )?(?:cities|city|society)(?: is| are)? (?:continuously |constantly |rapidly )?develop\w*,? (?:the )?(?:network (?:signal|environment|coverage)|signal)[^.!?]{0,60}",
     r"(?:you can |you may |hope you (?:can|will) |(?:I|we) suggest (?:that )?you )(?:continue to )?(?:pay (?:constant |close |more )?attention to|focus on) (?:the |our |its |your )?"
         r"(?:recent |future |subsequent |later )?(?:business|usage|use|services?|activities|news|change of usage)(?: afterwards| recently| in the future)?",
     r"(?:we|I|our company)(?:'ll| will) (?:further |continuously |constantly |also )?(?:optimi[sz]e|improve|perfect|work on|try to (?:fix|solve|improve)) (?:it|them|this|the problems?|the issues?)(?: according to [^.!?]{0,40})?",
@@ -194,6 +196,10 @@ _FILLER = phrases(
     r"(?:we're|we are|I'm|I am) (?:so |very )?(?:glad|happy|pleased) (?:to hear )?(?:that )?you (?:had|have had|enjoyed)(?: a| an| your)? (?:(?:great|good|nice|lovely|wonderful|fantastic|positive|pleasant) )?(?:experience|time|flight|stay|trip|visit)",
     r"(?:I'm|I am|we're|we are) (?:so |very |really )?sorry (?:to hear (?:that|this|about (?:that|this))|(?:that )?you(?:'re| are) (?:having|experiencing) (?:issues|trouble|problems|difficulties))",
     r"(?:we're|we are|I'm|I am) (?:so |very |really )?sorry for the (?:long )?wait",
+    # the stock apology of a helpdesk template ("We are sorry for the unpleasant service experience")
+    r"(?:we|I|little \w+|xiao \w+|the editor)(?:'re|'m| am| are| feel| do)? (?:(?:so|very|really|deeply|sincerely|quite|truly) )*(?:sorry|apologi[sz]e) (?:again )?for "
+    r"(?:(?:the|any|your|our|this|that|all the) |(?:bringing|causing|making) (?:you )?(?:the |any )?)?(?:(?:unpleasant|bad|unsatisfactory|poor) )?(?:(?:service|shopping|user) )?"
+    r"(?:inconvenience|experience|trouble|unhappy|that|this)(?: (?:caused|brought)(?: to you)?)?",
 )
 # Stock sign-offs, pleasantries like the ones above: allowed beside the stock lines.
 _SIGN_OFF_LINES = phrases(
