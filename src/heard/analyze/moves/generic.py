@@ -168,7 +168,7 @@ RECEIPTS = (
              r"(?:with the (?:rapid |constant |continuous )?development of (?:the )?cities|as the cit(?:y|ies) (?:is|are) (?:continuously |constantly |rapidly )?develop\w*)[^.!?]{0,100}",
              r"(?:we|our company|(?-i:[A-Z][\w]*)(?: (?-i:[A-Z][\w]*)){0,2}) (?:is|are) (?:now |currently |constantly |continuously )*(?:devoting (?:greater |more )?efforts? to|striving to|constructing and optimi[sz]ing)\b[^.!?]{0,80}",
              r"(?:tweet|message|contact|reach|follow)\s+(?:us|@\w+)\s+(?:at\s+@\w+\s+)?for\s+(?:official\s+)?(?:[\w-]+\s+){0,2}(?:support|help)",
-             r"(?:we|I|our company|and)(?:'ll| will)\s+(?:[\w-]+\s+){0,6}?(?:improv\w*|optimi[sz]\w*|perfect\w*|enhanc\w*|strive|make (?:great |greater |every )?efforts?|try (?:our|my) best|work harder|try hard|keep trying|spare no effort|speed up|provid\w* (?:better|more|the best|high-quality|quality|excellent|superior))\b"
+             r"(?:we|I|our company|and)(?:'ll| will)\s+(?:[\w-]+,?\s+){0,6}?(?:improv\w*|optimi[sz]\w*|perfect\w*|enhanc\w*|reinforc\w*|strengthen\w*|strive|make (?:great |greater |every )?efforts?|try (?:our|my) best|work harder|try hard|keep trying|spare no effort|speed up|provid\w* (?:better|more|the best|high-quality|quality|excellent|superior))\b"
              r"[^.!?]{0,160}\b(?:services?|quality|products?|experience|users|customers|shortcomings|deficiencies|training|network|coverage|signal|system|construction)\b[^.!?]{0,80}",
              r"your (?:[\w-]+ ){0,2}(?:request|message|ticket|case|claim|return|refund|enquiry|inquiry|complaint) (?:is|has been) (?:now )?(?:in (?:the|our) queue|being (?:processed|reviewed|handled|looked into)|under review)",
              r"(?:the|our) (?:[\w-]+ )?team (?:is|are) (?:still |currently )?(?:investigating|looking into (?:it|this)|aware of (?:the|this) (?:issue|problem))",
@@ -198,8 +198,8 @@ _FILLER = phrases(
     r"(?:we're|we are|I'm|I am) (?:so |very |really )?sorry for the (?:long )?wait",
     # the stock apology of a helpdesk template ("We are sorry for the unpleasant service experience")
     r"(?:we|I|little \w+|xiao \w+|the editor)(?:'re|'m| am| are| feel| do)? (?:(?:so|very|really|deeply|sincerely|quite|truly) )*(?:sorry|apologi[sz]e) (?:again )?for "
-    r"(?:(?:the|any|your|our|this|that|all the) |(?:bringing|causing|making) (?:you )?(?:the |any )?)?(?:(?:unpleasant|bad|unsatisfactory|poor) )?(?:(?:service|shopping|user) )?"
-    r"(?:inconvenience|experience|trouble|unhappy|that|this)(?: (?:caused|brought)(?: to you)?)?",
+    r"(?:(?:the|any|your|our|this|that|all the) |(?:bringing|causing|making) (?:you |your )?(?:the |any )?)?(?:(?:unpleasant|bad|unsatisfactory|poor) )?(?:(?:service|shopping|user) )?"
+    r"(?:inconvenience|experience|trouble|unhappy|that|this)(?: (?:caused|brought)(?: to you)?| due to the (?:[\w-]+ ){0,3}(?:problem|issue|fault))?(?: again)?",
 )
 # Stock sign-offs, pleasantries like the ones above: allowed beside the stock lines.
 _SIGN_OFF_LINES = phrases(
