@@ -129,6 +129,8 @@ def found(conversation):
      ["Thanks for your tips. We will work on our problems and strive to improve service quality."]),
     ("You are suggested to pay attention to our feedback later. Thank you!",
      ["You are suggested to pay attention to our feedback later. Thank you!"]),
+    ("Thank you for your feedback. The Director will ask relevant departments to verify and handle the issue.",
+     ["Thank you for your feedback. The Director will ask relevant departments to verify and handle the issue."]),
     # v13: a helpdesk's stock apology and network lines, however long
     ("We are sorry for any inconvenience. We take network deployment very seriously. We are now striving to increase our signal coverage.",
      ["We are sorry for any inconvenience. We take network deployment very seriously. We are now striving to increase our signal coverage."]),

@@ -71,7 +71,12 @@ _STATUS_LINES = (
     r"(?:I|we)(?:'ve| have) (?:got|received) your (?:private )?message", r"it(?:'|‘)?s received",
     r"please (?:(?:keep|continue|continuously|constantly|always) )?(?:(?:to )?pay (?:constant |close |more )?attention(?: to)?|focus(?:ing)?(?: on)?|stay tuned(?: for)?|keep (?:your )?eyes? on|be noticed|be aware of (?:it|this)|wait(?: patiently| in patience)?(?: for)?)"
         r"(?: (?:it|them|us|answering our (?:phone )?calls|(?:our|the|its|subsequent|later) (?:[\w-]+ ){0,3}?(?:calls?|reply|replies|feedback|business|services?|activities|notices?|handling|results?|news|usage|use|version)))?(?: from \d+)?(?: later| at any time| any time)?",
-    r"please keep your (?:mobile )?phone (?:available|on|unblocked)",
+    r"please keep your (?:mobile )?phone (?:available|on|unblocked)(?: and pay attention to (?:answering )?our (?:phone )?calls)?",
+    r"(?:please )?pay attention to the return (?:phone|call)s? (?:of|from) our staff",
+    r"(?:the (?:relevant )?(?:department|director|editor)|(?:our|the) staff|(?:xiao|little) \w+)(?:'ll| will) (?:record|verify|check|feed back|report|submit|reply|contact|"
+    r"ask (?:the )?relevant departments? to)\b[^.!?]{0,80}",
+    r"(?:we|I)(?:'ll| will) record (?:the|your|this) (?:[\w-]+ )?(?:problems?|issues?|case|advice|suggestions?|opinions?)(?: in detail)?"
+    r"(?: and (?:submit|report|feed back) (?:your|the|them|it)(?: \w+)?)?",
     r"(?:we |I )?suggest (?:that )?you (?:to )?(?:continue to )?pay attention(?: to (?:it|its usage|the usage))?",
     r"(?:you are|you're) (?:also )?welcome to (?:raise|put forward|give|make|offer|provide|share) (?:us )?(?:your |any |precious |valuable |more )*(?:opinions?|suggestions?|advices?|comments|feedback)[^.!?]{0,60}",
     r"thank(?:s| you)(?: (?:very|so) much)? for your (?:kind |precious |valuable )?(?:affirmation|encouragement|praise|information|suggestions?|opinions?|proposition|reply|supervision|advices?|tips)(?: and (?:encouragement|cooperation|support|suggestions?))?",
