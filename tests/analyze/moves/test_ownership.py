@@ -41,6 +41,9 @@ def found(conversation):
     ("I'll go ahead and follow up with our team there.", ["I'll go ahead and follow up with our team there."]),
     ("We have updated our terms, send us a DM and I'll take a look!", ["We have updated our terms, send us a DM and I'll take a look!"]),
     ("I will be assisting you with the upgrade request.", ["I will be assisting you with the upgrade request."]),
+    # v7: as helpdesks write it
+    ("I will transfer this problem to relevant departments for verification.", ["I will transfer this problem to relevant departments for verification."]),
+    ("Which city are you in? I will help you check where the local outlet is.", ["I will help you check where the local outlet is."]),
 ])
 def test_ownership_finds_first_person_commitments(agent_text, expected, make_conversation):
     assert found(make_conversation(agent=agent_text)) == expected

@@ -27,6 +27,8 @@ _ACTION = (
     r"change|update your|correct|review|monitor|track|dive|handle|take care|follow (?:this|it|up)|"
     r"waive|reverse|release|restore|reactivate|confirm|open|issue|request|flag|notify|give|note|"
     r"urge|remind (?:them|the|our|him|her)|push|report|record|test|verify|inquire|enquire|feed ?back|"
+    r"transfer|solve|press (?:them|the|our|him|her)|make (?:a |the )?reservations?|"
+    r"help you (?:to )?(?:check|confirm|find|look|inquire|enquire|query|verify|locate|handle|solve|apply|book|cancel|change|transfer|reset)|"
     r"put|have|see|be\s+(?:checking|looking|following|chasing|reaching|contacting|calling|monitoring|escalating|"
     r"passing|sending|working|handling|speaking|raising|assisting))"
 )
