@@ -44,6 +44,10 @@ def found(conversation):
      datetime(2026, 3, 7, 9, 0, tzinfo=UTC)),
     # v5: "your refund'll be" as well as "your refund will be"
     ("Your refund'll be processed by Monday.", "Your refund'll be processed by Monday.", datetime(2026, 3, 9, 17, 0, tzinfo=UTC)),
+    # v6: as helpdesks write it
+    ("Your issue has been fed back and there will be specific staff contacting with you within 48 hours.",
+     "Your issue has been fed back and there will be specific staff contacting with you within 48 hours.", datetime(2026, 3, 8, 9, 0, tzinfo=UTC)),
+    ("Xiaoqian will contact you tomorrow morning.", "Xiaoqian will contact you tomorrow morning.", datetime(2026, 3, 7, 9, 0, tzinfo=UTC)),
 ])
 def test_checkpoint_finds_timed_promises_with_due_at(agent_text, expected, due, make_conversation):
     conversation = make_conversation(agent=agent_text)

@@ -30,7 +30,11 @@ PROMISES = (
              r"(?:I|we)(?:'ll|\s+will)?\s+(?:be in touch|follow up|check in|circle back)",
              r"(?:an\s+)?updates?\s+(?:will follow|to follow|coming)", r"guaranteed|I promise|I guarantee",
              r"(?:next|another|my next|our next)\s+(?:update|check-?in|email|call|message)(?:\s+(?:is|will be|comes))?(?=\s+(?:at|by|in|on|within|before|tomorrow|tonight|today|first thing|every))",
-             r"(?:talk|speak)\s+(?:to you\s+|soon\s+)?(?=at|by|in|on|tomorrow|tonight)"),
+             r"(?:talk|speak)\s+(?:to you\s+|soon\s+)?(?=at|by|in|on|tomorrow|tonight)",
+             # as helpdesks write it: "… and will try to reply to you within 1 hour", a mascot or the staff as subject
+             r"(?:and|,)\s+will\s+(?:try\s+to\s+)?(?:reply|respond|contact|call|get back|update|inform|notify)",
+             r"(?:(?:xiao|little)\s*\w+|the editor|(?:our|the|specific|designated|relevant)\s+(?:[\w-]+\s+)?staff)\s+will\s+(?:contact|call|reply|get back|visit|inform|notify)",
+             r"there\s+will\s+be\s+(?:a\s+|an\s+)?(?:specific\s+|designated\s+|relevant\s+)?(?:staff|engineers?|technicians?|someone|a person)\s+(?:contact|call|visit)\w*"),
      0.9, "promises an update or action at a stated time"),
     (phrases(r"(?:I|we|our\s+(?:[\w-]+\s+)?team|the\s+(?:[\w-]+\s+)?team)\s+(?:aims?|intends?|plans?|commits?|expects?)\s+to\s+"
              r"(?:reply|respond|get back|answer|contact|call|resolve|fix|update|be in touch|complete|finish)"),
