@@ -333,6 +333,7 @@ CASES = [
     # "our customers" in a translated complaint is "us customers"; the customer's own only when affected
     ("You are bullying our customers.", []),
     ("Please handle the issue I propose. Don't ignore it.", [("concern.invisible", "Don't ignore it")]),
+    ("The local department replied to me the project had been approved.", [("concern.repeat_contact", "department replied to me")]),
     ("Our customers can't pay at the till since your update.", [("concern.business_impact", "Our customers can't")]),
     ("The order still isn't confirmed and I have to check in at 3 p.m.", [("concern.deadline_event", "check in at")]),
 ]

@@ -180,6 +180,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:I|we)(?:'ve| have)? (?:already |just |also )?(?:contacted|called|messaged|emailed) (?:them|him|her)\b",
         r"(?:the |an? )?(?:associate|agent|rep|representative|advisor|adviser|manager|person|guy|lady|woman|man|staff(?: member)?|operator) (?:I|we) (?:spoke|talked|chatted|dealt) (?:to|with)",
         r"(?:staff|manager|agent|rep|representative|customer service|associate|employee|cashier|operator|driver|courier)s? (?:there |at \w+ )?(?:told|said to|assured|promised|informed) (?:me|us)",
+        # as translated helpdesk complaints tell it: "the customer service staff called me that …", "the local department replied to me"
+        r"(?:staff|customer service|department|manager|guys|delivery ?man|support|agent|representative|rep|hotline|operator|engineer|technician|clerk)s? "
+        r"(?:\w+ ){0,3}?(?:told|tells|replied|reply|replies|called|explained) (?:me|us|to me)\b",
         r"(?:then |the )?manager said", r"(?:I was|I am|I'm|I've been|I have been|we were|we've been) (?:also )?told",
         r"(?:(?:read|check|see|look at) (?:my|the|our) |(?:on|to|in|answer|reply to) my )(?:dms?|direct messages?|private messages?|pms?|emails?|inbox)",
         r"(?:my|the) (?:dms?|private messages?|emails?|messages?) (?:I|we) (?:sent|wrote|left)",
