@@ -234,7 +234,7 @@ def test_a_contraction_and_its_full_form_match_each_other(phrase, matches, misse
 
 
 def test_both_forms_leaves_what_it_cannot_rewrite_safely():
-    from heard.analyze.text import both_forms
+    from heard.analyze.contractions import both_forms
     assert both_forms("customer's") == "customer's"  # a possessive is no contraction
     assert both_forms(r"(?:it|this)'s") == r"(?:it|this)'s"  # after a group, 's may be a possessive
     assert both_forms(r"(?<=\bwe are )sorry") == r"(?<=\bwe are )sorry"
