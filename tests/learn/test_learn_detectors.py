@@ -22,7 +22,7 @@ def models() -> Analyzer:
 
 def test_the_model_detectors_are_registered():
     available = available_detectors()
-    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "21"
+    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "22"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
     assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "10"
 
@@ -41,7 +41,7 @@ def test_exactly_one_emotion_per_public_customer_message(make_conversation):
     for m in customers:
         (f,) = by_message[m.id]
         assert 0 <= f.span.start < f.span.end <= len(m.text)
-        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "21"
+        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "22"
         assert (f.intensity is None) == (f.kind == "emotion.neutral")
         assert f.intensity is None or 1 <= f.intensity <= 3
     kinds = [by_message[m.id][0].kind for m in customers]
@@ -323,3 +323,18 @@ def test_emotion_blend_needs_puzzlement_for_confusion(text, label):
     model_p[EMOTIONS.index("neutral")] = 0.25
     det = EmotionModelDetector()
     assert EMOTIONS[int(det.blend(model_p, _rule("neutral", 0.75), text).argmax())] == label
+
+
+def test_emotion_blend_reads_no_puzzlement_beside_another_cue():
+    """Where the rules read anger or effort, a sharp "why …?" is not confusion however sure the model
+    is; where they read confusion, the model's confusion counts in full."""
+    import numpy as np
+
+    from heard.learn.detectors import EMOTIONS, EmotionModelDetector
+
+    model_p = np.full(len(EMOTIONS), 0.02)
+    model_p[EMOTIONS.index("confusion")] = 0.8
+    det = EmotionModelDetector()
+    text = "Why did you cut my line again? Shameless."
+    assert EMOTIONS[int(det.blend(model_p, _rule("anger", 0.6), text).argmax())] == "anger"
+    assert EMOTIONS[int(det.blend(model_p, _rule("confusion", 0.3), text).argmax())] == "confusion"

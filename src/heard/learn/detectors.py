@@ -48,7 +48,9 @@ _NEED_A_CUE = [EMOTIONS.index(label) for label in ("anxiety", "sadness")]
 # Confusion needs puzzlement actually expressed (TAXONOMY.md): where the rules read no emotion, the
 # model's confusion (learned from GoEmotions' curiosity and confusion, which a plain how-to question
 # wears) counts a quarter unless the message puzzles over something: a "why", "what happened", "I
-# thought", "supposed to", a "but" against what was expected, "??".
+# thought", "supposed to", a "but" against what was expected, "??". Where the rules read another
+# emotion, it counts a quarter too: a sharp "why …?" at the company is anger or effort, not puzzlement.
+CONFUSION_UNPUZZLED = 0.25
 _CONFUSION = EMOTIONS.index("confusion")
 _PUZZLEMENT = re.compile(
     r"\bwhy\b|\bhow come\b|\bwhat(?:['’]s| is| has)? (?:happened|going on|up|wrong|the matter)|\bI thought\b|\bsupposed to\b|\?\?|"
@@ -70,7 +72,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="21", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="22", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 
@@ -94,9 +96,11 @@ class EmotionModelDetector:
         if label == "neutral":
             p[_NEED_A_CUE] *= UNCUED_UNDER_NEUTRAL
             if not _PUZZLEMENT.search(text):
-                p[_CONFUSION] *= UNCUED_UNDER_NEUTRAL
+                p[_CONFUSION] *= CONFUSION_UNPUZZLED
         else:
             p[_NEUTRAL] *= NEUTRAL_UNDER_CUE
+            if label != "confusion":
+                p[_CONFUSION] *= CONFUSION_UNPUZZLED
         # "Neutral because the thanks is only politeness" is a rule decision, not a missing cue.
         weak = label == "neutral" and not rule.rationale.startswith(rule_emotion.POLITE_NOTE)
         p[EMOTIONS.index(label)] += (RULE_NEUTRAL_WEIGHT if weak else RULE_WEIGHT) * rule.score
