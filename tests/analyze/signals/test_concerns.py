@@ -137,7 +137,9 @@ CASES = [
     ("The agent I spoke with said it would be fixed by now.", [("concern.repeat_contact", "The agent I spoke with")]),
     ("I was told a refund was on its way.", [("concern.repeat_contact", "I was told"), ("concern.money", "refund")]),
     ("Please read my DMs, it's all there.", [("concern.repeat_contact", "read my DMs")]),
-    ("I DMed you the order number.", [("concern.repeat_contact", "I DMed you")]),
+    ("I DMed you the order number.", []),  # a DM sent as asked is the next step, not contact before
+    ("I already DMed you the order number.", [("concern.repeat_contact", "I already DMed you")]),
+    ("I DMd hours ago and I'm still having problems", [("concern.repeat_contact", "DMd hours ago")]),
     ("I already gave you my postcode.", [("concern.repeat_contact", "already gave")]),
     ("Can someone get back to me please?", [("concern.repeat_contact", "get back to me")]),
     ("Could you get back to me with a date?", []),  # a request for an answer, not a missing one
@@ -300,6 +302,11 @@ CASES = [
     # hard negatives
     ("What time does the next train to Leeds leave?", []),
     ("My points from my last flight never showed up.", []),  # a past journey is not at stake
+    # a journey named to the carrier is the service itself unless the journey is disrupted or close
+    ("Missing Bose headphone case on a flight from MSY to MDW, is there help?", []),
+    ("Trying to book a flight on your site and an error comes up.", []),
+    ("Rocky here on flight AA2254. We were supposed to depart at 6:07PM but our captain is missing.", [("concern.deadline_event", "flight")]),
+    ("I have a flight at 330pm and the driver still hasn't come.", [("concern.deadline_event", "flight")]),
     ("The console releases Friday and my pre-order still hasn't shipped.", [("concern.deadline_event", "releases Friday")]),
     ("Any news on the delayed departure to Lisbon?", [("concern.deadline_event", "departure")]),
     ("If the parcel isn't here I'll miss Black Friday.", [("concern.deadline_event", "Black Friday")]),

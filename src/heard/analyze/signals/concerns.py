@@ -88,6 +88,20 @@ _AT_RISK = phrases(r"\w+n't", r"cannot", r"(?:do|does|did|is|are|was|were|has|ha
     r"(?:internet|service|power|wi-?fi|cable|tv|network|signal|@\w+) (?:is |was |went |has been )?(?:out|down)",
     r"(?:not sure|doubt|hope) (?:we|I|they|she|he|you)(?:'ll| will| can| could|'d| would)? make", r"any (?:updates?|news|word)", r"divert(?:ed|ing)", r"deplan(?:e|ed|ing)", r"without (?:any )?(?:updates?|information|info|word)", r"left early",
 )
+# A journey named in a message to the carrier is the service itself: a flight with a lost bag, a rude
+# crew or a booking error on the site is not a trip at risk. It is at stake when the sentence says the
+# journey itself is disrupted or close ("delayed 2 hours", "we have a flight to catch", "any updates
+# on flight 6353?"); TAXONOMY.md: "travel on a disrupted trip".
+_JOURNEY = re.compile(r"(?:(?:a|the|my|our|her|his|their|this|next|last) )?(?:flights?|trains?|plane|bus|boarding|departure)", re.IGNORECASE)
+_DISRUPTED = phrases(
+    r"delay\w*", r"cancel\w*", r"(?:will|gonna|going to|might|may|about to) miss", r"stuck",
+    r"miss(?:ed|ing)? (?:(?:my|our|the|a|this|his|her|their) )?(?:flight|train|plane|bus|connection|boarding|departure)", r"stranded", r"late(?:r)?", r"depart\w*", r"catch",
+    r"rebook\w*", r"divert\w*", r"grounded", r"overbook\w*", r"bumped", r"on time", r"in time", r"connect\w*",
+    r"make (?:it|our|my|the|this)", r"off the ground", r"supposed to", r"(?:sitting|sat|waiting) (?:on|at|in|for)",
+    r"any (?:updates?|news|word|info\w*)", r"status", r"worried", r"urgent\w*", r"asap", r"runway", r"(?:hours?|minutes?|mins?) (?:late|delay\w*|behind|wait\w*)",
+    r"\d+\+?\s?(?:am|pm|a\.m\.|p\.m\.|mins?|minutes|hours?|hrs?)\b", r"\d{1,2}:\d\d", r"(?:at|by|before) \d{1,2}\b(?![%.,]\d)",
+    r"takes? off", r"(?:didn't|did not|won't|wouldn't|not|denied) (?:let (?:me|us) )?board\w*", r"no (?:trains?|flights?|buses)",
+)
 # A holiday named as a point in time ("on the first day of the new year"): a date, not an event at stake.
 _POINT_IN_TIME = re.compile(r"\b(?:(?:first|last) day|morning|eve|night|evening|beginning|end) of (?:the )?(?:\w+ )?$", re.IGNORECASE)
 # Happy mentions of an event: no concern.
@@ -186,7 +200,11 @@ CUES: tuple[Cue, ...] = (
         r"(?:then |the )?manager said", r"(?:I was|I am|I'm|I've been|I have been|we were|we've been) (?:also )?told",
         r"(?:(?:read|check|see|look at) (?:my|the|our) |(?:on|to|in|answer|reply to) my )(?:dms?|direct messages?|private messages?|pms?|emails?|inbox)",
         r"(?:my|the) (?:dms?|private messages?|emails?|messages?) (?:I|we) (?:sent|wrote|left)",
-        r"(?:I|we)(?:'ve| have)? (?:already |just |also )?(?:dm'?e?d|pm'?e?d|inboxed) (?:you|u|the|my|it|them|your|y'all)",
+        # a DM sent as asked is the normal next step, not contact before (every labeller): only one sent
+        # already, or a while ago
+        r"(?:I|we)(?:'ve| have)? (?:already|also) (?:dm'?e?d|pm'?e?d|inboxed) (?:you|u|the|my|it|them|your|y'all)",
+        r"(?:dm'?e?d|dmd|pm'?e?d|inboxed|sent (?:you |u )?(?:a |an )?(?:dm|pm|private message|direct message))(?: (?:you|u|it|them))? "
+        r"(?:(?:\d+|a few|few|several|many|two|three|an?) )?(?:hours?|days?|weeks?|months?) ago",
         r"(?:the |your )?(?:method|steps?|solution|fix|suggestion|instructions) (?:you|your (?:team|colleague|agent)) (?:suggested|gave|sent|recommended|provided)",
         r"police report", r"reported (?:it |this )?to the police",
         r"(?:applied|asked|requested|reported|complained|registered)(?: \w+){0,4} (?:through|via|with|at) (?:the |your )?(?:staff|customer service|service (?:desk|hall)|hotline|business (?:hall|office)|helpdesk|help desk)",
@@ -207,7 +225,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:support|customer service|helpline|queue|agents?|staff|reps?)(?: there| here)? (?:is|are|was|were) (?:so |totally |completely |absolutely )?(?:useless|clueless|no help|unhelpful)",
         r"(?:I|we)(?:'ve| have)? (?:already |just |also |even |then )?(?:called|phoned|telephoned|rang|emailed|contacted|visited|urged|pressed|applied to|reported (?:a|the|it|this|my))\b",
         r"(?:I|we)(?:'ve| have)? (?:talked|spoke|spoken) (?:to|with) (?:you|u)\b", r"(?:I|we)(?:'ve| have)? told (?:you|u)\b", r"\band was told\b",
-        r"(?:I|we)(?:'ve| have)? (?:already |just )?(?:dm'?e?d|pm'?e?d|sent (?:you |u )?a (?:dm|pm))\b",
+        r"(?:I|we)(?:'ve| have)? already (?:dm'?e?d|pm'?e?d|sent (?:you |u )?a (?:dm|pm))\b",
         r"(?:on the phone|on the line) with (?:someone|somebody|an agent|a rep|customer service|support)",
         r"(?:I|we) (?:went|go|going|drove) (?:in)?to (?:my|the|a|your|another) (?:local )?(?:\w+ )?(?:branch|store|shop|office)",
         r"(?:supervisor|manager)(?:'?s)? (?:response|answer|reply)",
@@ -467,7 +485,8 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
     ago") does not."""
     trouble: bool | None = None  # looked up once a sentence could hold an event
     hits: list[Hit] = []
-    for s, e in iter_sentences(text):
+    spans = list(iter_sentences(text))
+    for k, (s, e) in enumerate(spans):
         sentence = text[s:e]
         if not may_match(EVENT.pattern, sentence):
             continue  # no event or date in it: a cheap test first, the same outcome
@@ -480,6 +499,12 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
         found = [m for m in EVENT.pattern.finditer(sentence) if not _POINT_IN_TIME.search(sentence, 0, m.start())]
         if not found:
             continue
+        if any(_JOURNEY.fullmatch(m.group(0)) for m in found):
+            around = text[s:spans[k + 1][1]] if k + 1 < len(spans) else sentence  # "on flight AA2254. We were supposed to depart …"
+            if not (search(_DISRUPTED, around) or search(_NEAR, around)):
+                found = [m for m in found if not _JOURNEY.fullmatch(m.group(0))]
+        if not found:
+            continue
         # An event word is better evidence than a bare date.
         events = [m for m in found if not re.match(r"(?:by|before) ", m.group(0), re.I)]
         m = (events or found)[0]
@@ -488,7 +513,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="18",
+    "concerns", version="19",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
