@@ -44,6 +44,10 @@ def found(conversation):
     # "by design", "our duty", "so you cannot", and "Please understand that." after a reason
     ("For security reasons, we will not be able to discuss your account by email.",
      ["For security reasons, we will not be able to discuss your account by email."]),
+    ("For safety reasons only the account holder can contact us for account issues.",
+     ["For safety reasons only the account holder can contact us for account issues."]),
+    ("Doors close 30 seconds before departure to ensure passenger safety.",
+     ["Doors close 30 seconds before departure to ensure passenger safety."]),
     ("This was unavoidable due to a signal failure outside the station.", ["This was unavoidable due to a signal failure outside the station."]),
     ("Departure times are subject to change without notice.", ["Departure times are subject to change without notice."]),
     ("The delay was out of the control of Railco, as the driver was stuck in traffic.",
@@ -96,6 +100,7 @@ def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, ma
     "The courier is responsible for the last mile, so I'll chase them for you myself.",
     "That's the process we follow, but I can make an exception today.",
     "For security reasons we can't discuss this here, but we'd be happy to help by phone.",
+    "To safeguard your information security, please provide your business number via private message.",
     "Departure times are subject to change, so I'll text you the moment yours is confirmed.",
     "So you cannot log in at all?",  # a question, not a refusal
     "We will not be able to refund this; however, we can offer a voucher.",

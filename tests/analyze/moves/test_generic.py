@@ -65,6 +65,11 @@ def found(conversation):
     ("Excellent! Let us know if you run into any trouble. We're here to help! ^TW",
      ["Excellent! Let us know if you run into any trouble. We're here to help! ^TW"]),
     ("Thanks for your tips. We will work on our service quality.", ["Thanks for your tips. We will work on our service quality."]),
+    # v14: the open door on "if you change your mind", "an @ away", "here 24/7"
+    ("If you change your mind please let us know. ^RR", ["If you change your mind please let us know. ^RR"]),
+    ("If you need help with your Xbox, we're just an @ away! ^EZ", ["If you need help with your Xbox, we're just an @ away! ^EZ"]),
+    ("Thanks for being a customer! We're here 24/7. ^KB", ["Thanks for being a customer! We're here 24/7. ^KB"]),
+    ("If there is anything that I can help you with, please DM me. -Lexie", []),  # a DM asked for is a next step
     # v5: "help is a tweet away", general info links
     ("Please remember that help is just a tweet away. Have a wonderful evening. *HC",
      ["Please remember that help is just a tweet away. Have a wonderful evening. *HC"]),

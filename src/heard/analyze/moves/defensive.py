@@ -89,7 +89,8 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"(?:is|are)\s+related\s+to\s+(?:the\s+)?third-party", r"shall\s+be\s+subject\s+to\s+the\s+(?:manufacturer|agreement|contract)",
              r"(?:is|are)\s+mandatory", r"there\s+(?:are|is)\s+(?:corresponding\s+)?(?:instructions|terms|provisions|regulations)\s+in\s+the\s+(?:agreement|contract)"),
      0.75, "justifies instead of helping"),
-    (phrases(r"(?:for|due to)\s+(?:security|privacy|safety)\s+(?:purposes|reasons)[^.!?]{0,60}?\b(?:will not|won't|cannot|can't|can not|are not able|aren't able|unable|do not|don't)\b",
+    (phrases(r"(?:for|due to)\s+(?:security|privacy|safety)\s+(?:purposes|reasons)[^.!?]{0,60}?\b(?:will not|won't|cannot|can't|can not|are not able|aren't able|unable|do not|don't|only)\b",
+             r"to\s+ensure\s+(?:the\s+)?(?:passenger|passengers'|customer|customers'|public|everyone's|crew)\s+safety",
              r"(?:we|I)\s+(?:cannot|can't|can not|are unable to|am unable to|won't be able to|will not be able to|are not able to)\s+(?:confirm|disclose|share|communicate|discuss|give out|release)\s+(?:any|this|that|the|such)\b",
              r"(?:so|therefore|thus|hence)\s+you\s+(?:cannot|can't|can not|are unable to|are not able to|won't be able to|will not be able to)\b(?![^.!?]*\?)"),
      0.7, "refuses for security"),
@@ -110,7 +111,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="7", kinds=(KIND,))
+@register_detector("defensive", version="8", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 

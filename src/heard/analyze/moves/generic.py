@@ -40,7 +40,7 @@ _CONTACT = (
 _CONDITION = (
     rf"(?:if|in case|should|whenever)\b[^.!?]{{0,40}}?\b(?:anything|{_HELP}|need|want)\b|"
     rf"(?:for|with)\s+(?:any|further|additional|other)\s+(?:other\s+|further\s+|more\s+)?(?:{_HELP}|problems? found)|"
-    rf"in the future|at any time|any\s?time|anything else|further assistance|further help|(?:any|additional) help|(?:assist|help)\s+(?:you\s+)?further|any (?:other|further|more) {_HELP}"
+    rf"in the future|at any time|any\s?time|anything else|if you change (?:your|you're|ur) mind|further assistance|further help|(?:any|additional) help|(?:assist|help)\s+(?:you\s+)?further|any (?:other|further|more) {_HELP}"
 )
 CONTACT_IF = re.compile(
     rf"(?:(?:{_CONTACT})[^.!?]{{0,60}}?(?:{_CONDITION})|(?:{_CONDITION})[^.!?]{{0,60}}?(?:{_CONTACT}))"
@@ -124,7 +124,7 @@ RECEIPTS = (
              r"thank(?:s| you)(?: (?:very|so) much)? for the (?:update|note|suggestion|advice|reply)",
              r"thank(?:s| you)(?: (?:very|so) much)? for bringing (?:this|it|that)(?: issue| matter)? to (?:our|my) attention",
              r"(?:a member of (?:our|the) (?:[\w-]+ ){0,2}team|(?:our|the) (?:[\w-]+ ){0,2}team|we)(?:'ll| will) (?:be )?(?:follow(?:ing)? up|in touch|reach(?:ing)? out)(?: with you)?(?: (?:shortly|soon|as soon as possible))?",
-             r"(?:we|I)(?:'ll| will) (?:get back to you|be in touch|respond|reply)(?: (?:as soon as (?:possible|we can)|shortly|soon))?",
+             r"(?:we|I)(?:'ll| will) (?:get back to you|be in touch|respond|reply|be (?:responding|replying|getting back to you))(?: in kind)?(?: (?:as soon as (?:possible|we can)|shortly|soon))?",
              r"(?:we|I)(?:'ve| have) been in touch", r"(?:we|I)(?:'re| are) (?:currently )?(?:looking into|reviewing) (?:it|this|your \w+)",
              r"(?:will|'ll) be in touch(?: (?:shortly|soon))?",
              r"(?:contact|reach out to|let) us (?:know )?if (?:you have|there(?:'s| is| are)|we can|you need)\b",
@@ -148,8 +148,8 @@ RECEIPTS = (
              r"no news (?:at this time|yet|at the moment|right now)", r"keep an eye on (?:the |our )?[\w@ -]{1,30}? for (?:news|updates|(?:the )?latest)(?: and (?:news|updates))?",
              r"(?:you can )?check (?:out )?our website(?: for [^.!?]{0,40})?", r"should (?:any )?(?:info(?:rmation)?|details|news|updates?) become available",
              r"(?:we have|there's|there is) (?:some |more )?info(?:rmation)? (?:about|on) [^.!?:]{1,40}? here",
-             r"(?:help(?: is)?|we(?:'re| are)|I(?:'m| am)) (?:just |only |always )?(?:a|one) (?:tweet|DM|message|click|call) away",
-             r"(?:we(?:'ll| will)|we're|we are) (?:always )?(?:be )?here (?:24/7 )?(?:if|whenever|when|should|to assist|to help)\b[^.!?]*",
+             r"(?:help(?: is)?|we(?:'re| are)|I(?:'m| am)) (?:just |only |always )?(?:a|an|one) (?:tweet|DM|message|click|call|@) away",
+             r"(?:we(?:'ll| will)|we're|we are|(?:our|the) (?:[\w-]+ ){0,3}team (?:is|are)) (?:always )?(?:be )?here (?:(?:24/7 )?(?:if|whenever|when|should|to assist|to help)\b[^.!?]*|24/7)",
              r"just (?:shout|give us a(?: shout| call| tweet|\.\.\.))(?: and we(?:'ll| will) come running)?", r"give us a\.\.\.",
              r"(?:we're|we are|I'm|I am) glad (?:that )?(?:our team|we|I) (?:was|were) able to help",
              r"(?:glad|happy|great) (?:to hear )?(?:it's|everything's|everything is|it is|that's|all) (?:working|sorted|fixed|good|okay|ok)(?: (?:now|for you|again))?",
@@ -236,7 +236,7 @@ _ANYTHING_ELSE = re.compile(r"\banything else\b[^?]*\?|\bis there anything (?:(?
                             re.IGNORECASE)
 
 
-@register_detector("generic", version="13", kinds=(KIND,))
+@register_detector("generic", version="14", kinds=(KIND,))
 class GenericDetector:
     """Agent sends a templated receipt: no name, no next step, no time."""
 
