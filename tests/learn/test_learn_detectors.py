@@ -24,7 +24,7 @@ def test_the_model_detectors_are_registered():
     available = available_detectors()
     assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "23"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
-    assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "10"
+    assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "11"
 
 
 def test_exactly_one_emotion_per_public_customer_message(make_conversation):
@@ -161,13 +161,22 @@ def test_concern_model_needs_words_of_leaving_for_churn():
     assert not detector.keep("risk.churn", "Should I start with guided runs or my couch?")
 
 
+def test_concern_model_needs_a_disrupted_journey_for_a_deadline():
+    detector = ConcernModelDetector()
+    assert not detector.keep("concern.deadline_event", "My iPhone was found in the car park at the train station.")
+    assert not detector.keep("concern.deadline_event", "The crew on flight 4985 were super kind.")
+    assert detector.keep("concern.deadline_event", "My daughter is on the train, stuck just outside Preston.")
+    assert detector.keep("concern.deadline_event", "I have a flight at 3:30 and the driver is lost.")
+    assert detector.keep("concern.deadline_event", "The flight is for my sister's wedding.")  # an event besides the journey
+
+
 def test_concern_model_span_is_the_supported_sentence(make_conversation):
     text = "Why is my package 500 yuan? I paid for it and it never came."
     findings = ConcernModelDetector().detect(make_conversation(customer=text))
     (money,) = [f for f in findings if f.kind == "concern.money"]
     # The first sentence scores higher but says nothing of paying: the finding is the second.
     assert text[money.span.start:money.span.end] == "I paid for it and it never came."
-    assert money.detector_version == "10"
+    assert money.detector_version == "11"
 
 
 def test_agent_messages_get_no_emotion_and_customer_messages_no_moves(make_conversation):

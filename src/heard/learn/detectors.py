@@ -325,7 +325,7 @@ _SUPPORT = {
 }
 
 
-@register_detector("concerns_model", version="10", kinds=CONCERN_KINDS, requires=("concern",))
+@register_detector("concerns_model", version="11", kinds=CONCERN_KINDS, requires=("concern",))
 class ConcernModelDetector(_SentenceModelDetector):
     """`concern.*` and `risk.churn` on customer sentences the rule detector missed, when the model is
     sure enough and the sentence has lexical support for the kind (`_SUPPORT`). Decisions the rules
@@ -339,6 +339,10 @@ class ConcernModelDetector(_SentenceModelDetector):
         support = _SUPPORT.get(kind)
         if support is not None and not support.search(sentence):
             return False
-        # Happy or past mentions: the rules' TAXONOMY decisions, which the model does not overrule.
+        if kind != "concern.deadline_event":
+            return True
+        # Happy or past mentions, and a journey named to its carrier with nothing wrong with the
+        # journey itself: the rules' TAXONOMY decisions, which the model does not overrule.
         happy_or_past = rule_concerns._HAPPY.search(sentence) or rule_concerns._PAST.search(sentence)
-        return not (kind == "concern.deadline_event" and happy_or_past)
+        only_a_journey = all(rule_concerns.is_journey(m.group(0)) for m in support.finditer(sentence))
+        return not (happy_or_past or only_a_journey and not rule_concerns.journey_at_risk(sentence))

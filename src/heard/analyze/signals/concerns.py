@@ -470,6 +470,17 @@ CUES: tuple[Cue, ...] = (
 )
 
 
+def is_journey(words: str) -> bool:
+    """Are `words` a journey ("flight", "the train", "boarding") rather than another event?"""
+    return _JOURNEY.fullmatch(words.strip()) is not None
+
+
+def journey_at_risk(passage: str) -> bool:
+    """Does `passage` say a journey is disrupted or close ("delayed 2 hours", "a flight to catch",
+    "any updates on flight 6353?", a clock time)?"""
+    return bool(search(_DISRUPTED, passage) or search(_NEAR, passage))
+
+
 def deadline_hits(text: str) -> list[Hit]:
     """The deadline cues of `text` (see `_deadline_hits`; cached: the emotion and concern
     detectors both read them)."""
@@ -499,10 +510,10 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
         found = [m for m in EVENT.pattern.finditer(sentence) if not _POINT_IN_TIME.search(sentence, 0, m.start())]
         if not found:
             continue
-        if any(_JOURNEY.fullmatch(m.group(0)) for m in found):
+        if any(is_journey(m.group(0)) for m in found):
             around = text[s:spans[k + 1][1]] if k + 1 < len(spans) else sentence  # "on flight AA2254. We were supposed to depart …"
-            if not (search(_DISRUPTED, around) or search(_NEAR, around)):
-                found = [m for m in found if not _JOURNEY.fullmatch(m.group(0))]
+            if not journey_at_risk(around):
+                found = [m for m in found if not is_journey(m.group(0))]
         if not found:
             continue
         # An event word is better evidence than a bare date.
