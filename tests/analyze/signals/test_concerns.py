@@ -302,6 +302,9 @@ CASES = [
     # hard negatives
     ("What time does the next train to Leeds leave?", []),
     ("My points from my last flight never showed up.", []),  # a past journey is not at stake
+    # v20: a holiday that names the company's promotion is not the customer's event
+    ("A $3 special for anyone in a Halloween costume today, still can't find one.", []),
+    ("Still waiting on my pizza. Having a halloween party.", [("concern.deadline_event", "halloween")]),
     # a journey named to the carrier is the service itself unless the journey is disrupted or close
     ("Missing Bose headphone case on a flight from MSY to MDW, is there help?", []),
     ("Trying to book a flight on your site and an error comes up.", []),

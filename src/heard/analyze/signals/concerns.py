@@ -102,6 +102,14 @@ _DISRUPTED = phrases(
     r"\d+\+?\s?(?:am|pm|a\.m\.|p\.m\.|mins?|minutes|hours?|hrs?)\b", r"\d{1,2}:\d\d", r"(?:at|by|before) \d{1,2}\b(?![%.,]\d)",
     r"takes? off", r"(?:didn't|did not|won't|wouldn't|not|denied) (?:let (?:me|us) )?board\w*", r"no (?:trains?|flights?|buses)",
 )
+# A holiday that names the company's promotion ("$3 burritos for anyone in a Halloween costume",
+# "the Christmas activity", "coupons on the shop anniversary") is the company's event, not one of
+# the customer's at stake.
+_HOLIDAY = phrases(r"easter", r"christmas", r"thanksgiving", r"hanukkah", r"diwali", r"eid", r"new year(?:'s)?", r"mother's day",
+                   r"father's day", r"valentine's(?: day)?", r"halloween", r"trick[- ]or[- ]treat\w*", r"anniversary",
+                   r"black friday", r"cyber monday", r"prime day", r"boxing day")
+_PROMOTION = phrases(r"specials?", r"deals?", r"promo\w*", r"offers?", r"sales?", r"discounts?", r"coupons?", r"vouchers?",
+                     r"activit(?:y|ies)", r"campaigns?", r"boorito", r"giveaways?", r"#\w*deal\w*")
 # A holiday named as a point in time ("on the first day of the new year"): a date, not an event at stake.
 _POINT_IN_TIME = re.compile(r"\b(?:(?:first|last) day|morning|eve|night|evening|beginning|end) of (?:the )?(?:\w+ )?$", re.IGNORECASE)
 # Happy mentions of an event: no concern.
@@ -508,6 +516,8 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
         if not (trouble or search(_NEAR, sentence) or search(_DEADLINE_ITSELF, sentence)):
             continue
         found = [m for m in EVENT.pattern.finditer(sentence) if not _POINT_IN_TIME.search(sentence, 0, m.start())]
+        if search(_PROMOTION, sentence):
+            found = [m for m in found if not search(_HOLIDAY, m.group(0))]
         if not found:
             continue
         if any(is_journey(m.group(0)) for m in found):
@@ -524,7 +534,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="19",
+    "concerns", version="20",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
