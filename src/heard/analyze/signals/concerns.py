@@ -110,6 +110,25 @@ _HOLIDAY = phrases(r"easter", r"christmas", r"thanksgiving", r"hanukkah", r"diwa
                    r"black friday", r"cyber monday", r"prime day", r"boxing day")
 _PROMOTION = phrases(r"specials?", r"deals?", r"promo\w*", r"offers?", r"sales?", r"discounts?", r"coupons?", r"vouchers?",
                      r"activit(?:y|ies)", r"campaigns?", r"boorito", r"giveaways?", r"#\w*deal\w*")
+# A date or a holiday that is the company's, not the customer's: a delivery estimate ("said it would be
+# delivered by 20 Oct", "Arriving Today by 8pm") and a holiday that would explain the company's delay
+# ("Is there a holiday I don't know about?", "is the customer service off work on holiday?"). The
+# customer's own need ("I need it by Friday") is not read here.
+_DELIVERY_PROMISE = re.compile(
+    r"\b(?:deliver(?:ed|y)?|arriv(?:e|es|ed|ing|al)|ship(?:ped|s|ping)?|dispatch(?:ed)?|(?:I['’]ll|I will|you['’]ll|you will|we['’]ll) (?:get|receive) (?:it|them)|be here)\b"
+    r"(?:(?!\bneed)[^.!?]){0,25}$", re.IGNORECASE)
+_THEIR_HOLIDAY = re.compile(
+    r"\b(?:is|was) (?:there|it|today) an? (?:public |bank |national )?holiday\b|\b(?:off work|closed|off) (?:on|for|during|over) (?:the )?holidays?\b",
+    re.IGNORECASE)
+
+
+def _theirs(sentence: str, m: re.Match[str]) -> bool:
+    """Is the date or holiday `m` the company's rather than the customer's?"""
+    if re.match(r"(?:by|before) ", m.group(0), re.IGNORECASE):
+        return _DELIVERY_PROMISE.search(sentence, max(0, m.start() - 40), m.start()) is not None
+    return _THEIR_HOLIDAY.search(sentence, max(0, m.start() - 30), m.end() + 10) is not None
+
+
 # A holiday named as a point in time ("on the first day of the new year"): a date, not an event at stake.
 _POINT_IN_TIME = re.compile(r"\b(?:(?:first|last) day|morning|eve|night|evening|beginning|end) of (?:the )?(?:\w+ )?$", re.IGNORECASE)
 # Happy mentions of an event: no concern.
@@ -518,6 +537,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
         found = [m for m in EVENT.pattern.finditer(sentence) if not _POINT_IN_TIME.search(sentence, 0, m.start())]
         if search(_PROMOTION, sentence):
             found = [m for m in found if not search(_HOLIDAY, m.group(0))]
+        found = [m for m in found if not _theirs(sentence, m)]
         if not found:
             continue
         if any(is_journey(m.group(0)) for m in found):
@@ -534,7 +554,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="20",
+    "concerns", version="21",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
