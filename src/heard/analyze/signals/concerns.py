@@ -45,7 +45,10 @@ EVENT = cue("concern.deadline_event", 1.0, "event",
             r"easter", r"christmas", r"thanksgiving", r"hanukkah", r"diwali", r"eid", r"new year(?:'s)?",
             r"mother's day", r"father's day", r"valentine's(?: day)?", r"halloween", r"trick[- ]or[- ]treat\w*", r"cut-?off", r"due date",
             r"(?:missed|miss|make|making) (?:my |the |our |her |his |their )?(?:connection|connecting flight)", r"stranded",
-            r"(?:sitting|sat|stuck|waiting) (?:in|at) the (?:airport|gate|terminal|station)", r"standby list",
+            r"(?:sitting|sat|stuck|waiting) (?:in|at) (?:the )?(?:airport|gate|terminal|station)", r"standby list",
+            # a journey under way or about to start, as travellers write it
+            r"(?:I'm|I am|we're|we are|I'll be|we'll be) (?:flying|landing|boarding|en ?route)", r"should be landing",
+            r"(?:to|at) (?:my|our) gate", r"\d+\+? ?(?:hours?|hrs?) (?:delayed|late)",
             r"(?:return|refund|cancellation|returns) window", r"(?:rent|bill|payment|mortgage|invoice) is due",
             r"board (?:meeting|approval|approves)",
             # Work or a show that is due at a time, and an expiry ("registration expires today").
@@ -554,7 +557,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="21",
+    "concerns", version="22",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
