@@ -38,6 +38,10 @@ CASES = [
     ("The channel disappeared again. What do I need you for?", "anger", 1, "What do I need you for"),
     ("I posted the order number twice. Are you playing me?", "anger", 1, "Are you playing me"),
     ("Do you take the consumers as fools?", "anger", 1, "Do you take the consumers as fools"),
+    # v27: going public (the press, the consumer-rights day "315")
+    ("The signal is so weak that I want to report the problem to the Xinhua News Agency.", "anger", 1,
+     "report the problem to the Xinhua News Agency"),
+    ("#Microblog 315# They send crank messages to me every day.", "anger", 1, "#Microblog 315"),
     # v11: a fault that stays, grows or comes back, a wait too long (helpdesk register)
     ("I've set up everything that could be set up. It's still like this.", "frustration", 1, "still like this"),
     ("The queue time is too long in this business hall.", "frustration", 1, "too long"),
@@ -237,7 +241,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "26"
+    assert finding.detector == "emotion" and finding.detector_version == "27"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

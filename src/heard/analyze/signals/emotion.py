@@ -144,6 +144,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:hooligan|rogue|overlord|bully|gangster|unfair|imparity|tyrant) (?:clause|logic|terms|behaviou?r|practice)s?", r"bully(?:ing)? (?:customers|users|consumers)",
         r"complain (?:about )?(?:you |it |this )?to (?:the )?(?:MIIT|ministry|Ministry of Industry|consumers?(?:'|’)? association|12315|10015|industry and commerce|regulator|media|CCTV)",
         r"expos(?:e|ing) (?:you|this|your|them)\b",
+        # going public: the press, the national news, China's consumer-rights day (March 15, "315")
+        r"(?:report|complain|expose|reveal|post|send|tell|give) (?:\w+ ){0,4}?to (?:the )?(?:Xinhua(?: News Agency)?|People's Daily|CCTV ?(?:315)?|"
+        r"newspapers?|news|media|press|journalists?|reporters?|TV(?: station)?|television(?: station)?)\b",
+        r"(?:call|contact|go to) the (?:media|press|newspapers?)", r"@CCTV ?315", r"#(?:microblog )?315\b", r"315 (?:exposure|gala)",
         r"what gives you the right", r"what do (?:I|we) need you for",
         # an expletive put before the company's name ("Fucking Unicom", "Evil China Telecom"), or an insult to its staff
         r"(?:damned|evil) (?-i:[A-Z])\w+", r"you (?:careless|useless|incompetent|stupid|lazy) (?:\w+ )?(?:editor|staff|people|guys|idiots?|company|operator)", r"who gave you the right", r"(?:do|did) you (?:take|treat) (?:me|us|the \w+|customers|consumers|users|people) (?:as|for|like) (?:fools|idiots|a fool|an idiot|suckers|stupid|granted)\b",
@@ -412,7 +416,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="26", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="27", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
