@@ -144,6 +144,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:hooligan|rogue|overlord|bully|gangster|unfair|imparity|tyrant) (?:clause|logic|terms|behaviou?r|practice)s?", r"bully(?:ing)? (?:customers|users|consumers)",
         r"complain (?:about )?(?:you |it |this )?to (?:the )?(?:MIIT|ministry|Ministry of Industry|consumers?(?:'|’)? association|12315|10015|industry and commerce|regulator|media|CCTV)",
         r"expos(?:e|ing) (?:you|this|your|them)\b",
+        # a complaint threatened against the company ("I want to file a complaint about …")
+        r"(?:I|we) (?:want to|wanna|will|am going to|'m going to|are going to|'re going to|gonna|'ll|shall|must|have to|need to|would like to|'d like to) "
+        r"(?:definitely |certainly |surely )?(?:file |make |lodge |raise |submit )?(?:a |an )?(?:formal )?complain(?:t)?s? (?:about|against|on)\b",
         # going public: the press, the national news, China's consumer-rights day (March 15, "315")
         r"(?:report|complain|expose|reveal|post|send|tell|give) (?:\w+ ){0,4}?to (?:the )?(?:Xinhua(?: News Agency)?|People's Daily|CCTV ?(?:315)?|"
         r"newspapers?|news|media|press|journalists?|reporters?|TV(?: station)?|television(?: station)?)\b",
@@ -416,7 +419,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="27", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="28", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
