@@ -26,6 +26,11 @@ def found(conversation):
     ("I'll check in with the courier first thing tomorrow.", "I'll check in with the courier first thing tomorrow.",
      datetime(2026, 3, 7, 9, 0, tzinfo=UTC)),
     ("I'll have an answer for you by EOD.", "I'll have an answer for you by EOD.", datetime(2026, 3, 6, 17, 0, tzinfo=UTC)),
+    # v7: an action the company does by a time, in the passive; an elided subject
+    ("The timetable is expected to be confirmed by the end of the week.", "The timetable is expected to be confirmed by the end of the week.",
+     datetime(2026, 3, 6, 17, 0, tzinfo=UTC)),
+    ("Online ordering is off tonight, but will be back on tomorrow.", "Online ordering is off tonight, but will be back on tomorrow.",
+     datetime(2026, 3, 7, 17, 0, tzinfo=UTC)),
     ("We'll update you daily until the line is fixed.", "We'll update you daily until the line is fixed.",
      datetime(2026, 3, 7, 9, 0, tzinfo=UTC)),
     # a guarantee with a time is a checkpoint too (and an overpromise)

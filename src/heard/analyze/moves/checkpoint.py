@@ -23,6 +23,11 @@ from heard.model import Conversation, Finding, Message
 
 KIND = "move.checkpoint"
 
+# What the company does by a time, said in the passive ("is expected to be confirmed by the end of
+# the week"): an action promised at a time, unlike a schedule ("your flight is set to depart at 8").
+_DONE = (r"(?:confirmed|delivered|fixed|restored|resolved|repaired|completed|updated|shipped|dispatched|processed|"
+         r"sent|refunded|credited|issued|installed|released|published|back|ready)")
+
 # (pattern, score, label): what makes a sentence with a time a promise.
 PROMISES = (
     (phrases(r"(?:I|we)(?:'ll|\s+will|\s+shall|'m going to|\s+am going to|'re going to|\s+are going to|\s+promise to)",
@@ -40,19 +45,20 @@ PROMISES = (
              r"(?:reply|respond|get back|answer|contact|call|resolve|fix|update|be in touch|complete|finish)"),
      0.75, "commits to a response time"),
     (phrases(r"(?:it|this|that|they|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+will|'ll)\s+(?:be|have|arrive|reach|go|show|appear|post|land|get)",
-             r"(?:it|this|they)'ll\s+be"),
+             r"(?:it|this|they)'ll\s+be", r"(?:but|and)\s+will\s+be\s+(?:back|available|restored|open|up|running)",
+             rf"(?:is|are)\s+(?:expected|estimated|scheduled|due|set)\s+to\s+be\s+{_DONE}"),
      0.6, "says when something will happen"),
 )
 _NOT_A_PROMISE = re.compile(
     r"\b(?:if you(?:'ve| have)? (?:don't|do not|haven't|have not|didn't|did not)|let (?:us|me) know if|please allow|"
     r"you (?:must|need to|have to|should)|allow up to|can take up to|may take|might take|takes up to|"
     r"within \S+ (?:hours?|days?) of|(?:I|we)(?:'ll|\s+will) be (?:around|here|available|on hand)\b[^.!?]{0,30}\bif|"
-    r"(?:is|are|was|were|be) (?:scheduled|planned|expected|due|set) to)\b",
+    rf"(?:is|are|was|were|be) (?:scheduled|planned|expected|due|set) to(?! be {_DONE}))\b",
     re.IGNORECASE,
 )
 
 
-@register_detector("checkpoint", version="6", kinds=(KIND,))
+@register_detector("checkpoint", version="7", kinds=(KIND,))
 class CheckpointDetector:
     """Agent promises an update or action at a stated time; the finding carries `due_at`."""
 
