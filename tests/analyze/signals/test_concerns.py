@@ -309,6 +309,8 @@ CASES = [
     ("It said it would be delivered by 20 Oct and I still haven't received it.", []),
     ("Still not here and I need it by Friday.", [("concern.deadline_event", "by Friday")]),
     ("Why is the delivery not arriving until Monday? Is there a holiday I don't know about?", []),
+    # v23: what support claimed or explained is contact before
+    ("I tried to add a line, but support is claiming the offer ended.", [("concern.repeat_contact", "support is claiming")]),
     # v22: a journey under way or about to start
     ("I'm flying JFK-MEX-MID tomorrow and you say I'm only booked on the first leg.", [("concern.deadline_event", "I'm flying")]),
     ("Could you have someone guide me to my gate ASAP", [("concern.deadline_event", "to my gate")]),

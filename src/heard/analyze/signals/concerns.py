@@ -264,8 +264,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:the )?(?:assistance|help|support|service) I (?:received|got) (?:was|were) (?:\w+ )?(?:useless|rude|unhelpful|terrible|awful|poor)",
         r"(?:faxed|mailed|posted|emailed) (?:it |the form |them )?(?:over|in)\b",
         r"(?:you|u|you guys) (?:told|asked) (?:me|us)\b",
-        r"(?:customer service|costumer service|staff|agent|rep|personnel|employees?|business hall|customer phone|management|hotline|call cent(?:re|er))(?: \w+){0,2}? "
-        r"(?:say|says|said|told (?:me|us)|tells? (?:me|us)|notified (?:me|us)|replied|asked (?:me|us)|wanted (?:me|us)|refused|promised|agreed)\b",
+        r"(?:customer service|costumer service|customer care|support|staff|agent|rep|personnel|employees?|business hall|customer phone|management|hotline|call cent(?:re|er))(?: \w+){0,2}? "
+        r"(?:say|says|said|told (?:me|us)|tells? (?:me|us)|notified (?:me|us)|replied|asked (?:me|us)|wanted (?:me|us)|refused|promised|agreed|"
+        r"(?:is |was )?claim(?:s|ed|ing)|explained|insist(?:s|ed)|assured|gave (?:me|us))\b",
         # the service numbers of the helpdesks of STC-3 (China Unicom 10010, China Telecom 10000, ...)
         r"(?:called|dialed|dialled|phoned|rang|contacted)\s+(?:the\s+)?(?:1001\d|10000|1008\d|12315|12321)\b",
         r"(?:1001\d|10000|1008\d)\s+(?:\w+\s+){0,2}?(?:told|tells|said|says|notified|replied|informed)\b",
@@ -557,7 +558,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="22",
+    "concerns", version="23",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
