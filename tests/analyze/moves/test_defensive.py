@@ -48,6 +48,7 @@ def found(conversation):
      ["For safety reasons only the account holder can contact us for account issues."]),
     ("Doors close 30 seconds before departure to ensure passenger safety.",
      ["Doors close 30 seconds before departure to ensure passenger safety."]),
+    ("Sorry, we won't be able to provide any compensation.", ["Sorry, we won't be able to provide any compensation."]),
     ("This was unavoidable due to a signal failure outside the station.", ["This was unavoidable due to a signal failure outside the station."]),
     ("Departure times are subject to change without notice.", ["Departure times are subject to change without notice."]),
     ("The delay was out of the control of Railco, as the driver was stuck in traffic.",

@@ -309,6 +309,9 @@ CASES = [
     ("It said it would be delivered by 20 Oct and I still haven't received it.", []),
     ("Still not here and I need it by Friday.", [("concern.deadline_event", "by Friday")]),
     ("Why is the delivery not arriving until Monday? Is there a holiday I don't know about?", []),
+    # v24: the contraction reads like the full form
+    ("I'll never choose Unicom again.", [("risk.churn", "I'll never choose Unicom again")]),
+    ("I will never choose Unicom again.", [("risk.churn", "I will never choose Unicom again")]),
     # v23: what support claimed or explained is contact before
     ("I tried to add a line, but support is claiming the offer ended.", [("concern.repeat_contact", "support is claiming")]),
     # v22: a journey under way or about to start

@@ -99,7 +99,7 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"your\s+(?:kind\s+)?consideration\s+(?:will|would)\s+be\s+(?:much\s+|greatly\s+|highly\s+)?appreciated"), 0.7, _ACCEPT_IT),
     (phrases(r"(?:unfortunately|sadly|I'm afraid),?\s+(?:we|I)(?:'re|'m|\s+are|\s+am)?\s+(?:not able|aren't able|unable|can't|cannot|don't|do not|won't)\s+"
              r"(?:to\s+)?(?:offer|refund|guarantee|change|accept|make exceptions|issue|provide|compensate|cover|help|do)",
-             r"(?:we|I)\s+(?:could|can|would|will)\s*(?:not|n't)\s+(?:be\s+able\s+to\s+)?(?:offer|provide|give|issue)\s+(?:any|a|an)\b"),
+             r"(?:we|I)\s+(?:(?:could|can|would|will)\s*not|couldn't|can't|wouldn't|won't)\s+(?:be\s+able\s+to\s+)?(?:offer|provide|give|issue)\s+(?:any|a|an)\b"),
      0.6, "refuses without an alternative"),
 )
 _SORRY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
@@ -111,7 +111,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="8", kinds=(KIND,))
+@register_detector("defensive", version="9", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 

@@ -496,7 +496,7 @@ CUES: tuple[Cue, ...] = (
         r"terminat(?:e|ing) (?:my|the|our) (?:contract|account|service|subscription)",
         # an operator's customer leaving (STC-3): another operator chosen, the contract not renewed
         r"(?:I(?:'ll| will)|I'm going to|going to|I'd rather|I would rather) (?:choose|turn to|use|move to|go to|install (?:a |an )?[\w ]{1,20}? from) (?:China (?:Mobile|Telecom|Unicom)|another (?:operator|carrier|provider|network|company|brand)|other (?:operators|carriers|providers))",
-        r"(?:won't|will not|will never|dare not|daren't|would never) (?:use|choose|renew|buy)\b[^.!?]{0,30}?\b(?:again|anymore|any more|after (?:it|the|my|I)|once)\b",
+        r"(?:won't|will not|will never|(?:I|we)'ll never|dare not|daren't|would never) (?:use|choose|renew|buy)\b[^.!?]{0,30}?\b(?:again|anymore|any more|after (?:it|the|my|I)|once)\b",
         r"(?:won't|will not|not going to) renew", r"(?:don't|do not) make me (?:switch|leave|change)", strong=False, negatable=True),
 )
 
@@ -558,7 +558,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="23",
+    "concerns", version="24",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
