@@ -18,7 +18,7 @@ from functools import lru_cache
 from heard.analyze.casefold import search
 from heard.analyze.detector import register_detector
 from heard.analyze.signals._lexicon import Cue, Hit, cue, find_hits
-from heard.analyze.text import iter_sentences, may_match, phrases, sentence_at
+from heard.analyze.text import may_match, phrases, sentence_at, sentence_spans
 from heard.model import Conversation, Finding, Role
 
 _DAY = (r"(?:(?:this |next |coming )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|tonight|today|"
@@ -527,7 +527,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
     ago") does not."""
     trouble: bool | None = None  # looked up once a sentence could hold an event
     hits: list[Hit] = []
-    spans = list(iter_sentences(text))
+    spans = sentence_spans(text)
     for k, (s, e) in enumerate(spans):
         sentence = text[s:e]
         if not may_match(EVENT.pattern, sentence):
