@@ -65,6 +65,9 @@ def found(conversation):
     ("Excellent! Let us know if you run into any trouble. We're here to help! ^TW",
      ["Excellent! Let us know if you run into any trouble. We're here to help! ^TW"]),
     ("Thanks for your tips. We will work on our service quality.", ["Thanks for your tips. We will work on our service quality."]),
+    # v15: "please forgive the inconvenience" is the stock apology, a pleasantry beside the stock lines
+    ("Hello! Please forgive the inconvenience we brought to you. We will constantly improve our service quality.",
+     ["Hello! Please forgive the inconvenience we brought to you. We will constantly improve our service quality."]),
     # v14: the open door on "if you change your mind", "an @ away", "here 24/7"
     ("If you change your mind please let us know. ^RR", ["If you change your mind please let us know. ^RR"]),
     ("If you need help with your Xbox, we're just an @ away! ^EZ", ["If you need help with your Xbox, we're just an @ away! ^EZ"]),

@@ -58,6 +58,9 @@ RULES: tuple[Rule, ...] = (
              r"(?:\w+\s+)?(?:let you know|told you|called|contacted|updated|got back|replied|answered|warned)"), 0.8,
      "apologises for the wait or runaround the company caused"),
     (phrases(rf"{SORRY_SUBJECT}(?:apologi[sz]e|apologies)\s+(?:for|about)\s+(?:that|this|it)\b"), 0.65, "apologises"),
+    # as helpdesks translate it: "Please forgive the inconvenience we brought to you"
+    (phrases(r"(?:please\s+)?forgive\s+(?:us|me)?\s*(?:for\s+)?(?:the|any|our|your|all the)\s+(?:[\w-]+\s+)?(?:inconvenience|trouble|delay|mistakes?|errors?|problems?)"),
+     0.85, "apologises for something specific"),
     (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:about|for)\s+(?:that|this|it|all (?:of )?(?:that|this))(?=(?:,?\s+(?-i:[A-Z][a-z]+))?\s*(?:[.!,;:)]|$))"), 0.65,
      "apologises"),
     (phrases(rf"{SORRY_SUBJECT}apologi[sz]e\b(?!\s+(?:if|for)\b){_AT_THE_CUSTOMER}"), 0.8, "apologises"),
@@ -95,7 +98,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return regret_aimed_at_feeling(words) or bool(SYMPATHY_OBJECTS & set(words))
 
 
-@register_detector("apology", version="5", kinds=(KIND,))
+@register_detector("apology", version="6", kinds=(KIND,))
 class ApologyDetector:
     """Agent apologises specifically for the company's part."""
 

@@ -205,6 +205,7 @@ _FILLER = phrases(
     r"(?:we|I|little \w+|xiao \w+|the editor)(?:'re|'m| am| are| feel| do)? (?:(?:so|very|really|deeply|sincerely|quite|truly) )*(?:sorry|apologi[sz]e) (?:again )?for "
     r"(?:(?:the|any|your|our|this|that|all the) |(?:bringing|causing|making) (?:you |your )?(?:the |any )?)?(?:(?:unpleasant|bad|unsatisfactory|poor) )?(?:(?:service|shopping|user) )?"
     r"(?:inconvenience|experience|trouble|unhappy|that|this)(?: (?:caused|brought)(?: to you)?| due to the (?:[\w-]+ ){0,3}(?:problem|issue|fault))?(?: again)?",
+    r"(?:please )?forgive (?:us |me )?(?:for )?(?:the|any|our|your) inconvenience(?: (?:we|that we) (?:brought|caused)(?: to you)?)?",
 )
 # Stock sign-offs, pleasantries like the ones above: allowed beside the stock lines.
 _SIGN_OFF_LINES = phrases(
@@ -236,7 +237,7 @@ _ANYTHING_ELSE = re.compile(r"\banything else\b[^?]*\?|\bis there anything (?:(?
                             re.IGNORECASE)
 
 
-@register_detector("generic", version="14", kinds=(KIND,))
+@register_detector("generic", version="15", kinds=(KIND,))
 class GenericDetector:
     """Agent sends a templated receipt: no name, no next step, no time."""
 
