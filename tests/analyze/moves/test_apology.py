@@ -13,6 +13,8 @@ def found(conversation):
     ("I'm sorry we charged you twice, and I've refunded the second charge.", ["I'm sorry we charged you twice"]),
     ("Sorry for the delay on our end.", ["Sorry for the delay on our end"]),
     ("Hi! Please forgive the inconvenience we brought to you.", ["Please forgive the inconvenience we brought to you"]),  # v6
+    ("Hello, apologies on your experience. The service has been deactivated.", ["apologies on your experience"]),  # v7
+    ("I'm also sorry that you have been on hold for a while now.", ["sorry that you have been on hold for a while now"]),
     ("We apologize for any inconvenience.", ["We apologize for any inconvenience"]),
     ("Sorry for the trouble.  Please DM us with your email address.", ["Sorry for the trouble"]),
     ("We're sorry for your unpleasant experience.", ["We're sorry for your unpleasant experience"]),

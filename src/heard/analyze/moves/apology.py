@@ -47,12 +47,13 @@ _AT_THE_CUSTOMER = (
 RULES: tuple[Rule, ...] = (
     (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?(?:we|I|our|my)\b{_REFUSAL}"), 0.9,
      "apologises for the company's part"),
-    (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies|apology)(?:\s+(?:again|once again|once more))?\s+(?:for|about)\b"), 0.85,
+    (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies|apology)(?:\s+(?:again|once again|once more))?\s+(?:for|about)\b",
+             rf"{SORRY_SUBJECT}(?:apologies|apology)\s+on\s+(?:your|the|this|our)\b"), 0.85,
      "apologises for something specific"),
     (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?(?:it|this|that|(?:the|our|your)\s+[\w-]+(?:\s+[\w-]+)?)(?:'s|\s+is|\s+was|\s+were|\s+has been|\s+came|\s+arrived|\s+took|\s+got|\s+went)\b"
              r"[^.!?]{0,30}?\b(?:late|delayed|later than|longer than|slower than|worse than|so long|too long|wrong|slow)\b"), 0.8,
      "apologises for the company's delay or mistake"),
-    (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?(?:you've|you have|you had|you've had)\s+(?:been\s+(?:waiting|kept waiting|chasing)|"
+    (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?(?:you've|you have|you had|you've had)\s+(?:been\s+(?:waiting|kept waiting|chasing|on hold|holding)|"
              r"had\s+to\s+(?:wait|chase|repeat|call|write|explain|ask|contact|come back)|to\s+(?:wait|chase|repeat))",
              rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?(?:nobody|no one|no-one|we didn't|we did not|we never)\s+"
              r"(?:\w+\s+)?(?:let you know|told you|called|contacted|updated|got back|replied|answered|warned)"), 0.8,
@@ -98,7 +99,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return regret_aimed_at_feeling(words) or bool(SYMPATHY_OBJECTS & set(words))
 
 
-@register_detector("apology", version="6", kinds=(KIND,))
+@register_detector("apology", version="7", kinds=(KIND,))
 class ApologyDetector:
     """Agent apologises specifically for the company's part."""
 
