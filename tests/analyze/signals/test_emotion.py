@@ -42,6 +42,8 @@ CASES = [
     ("The signal is so weak that I want to report the problem to the Xinhua News Agency.", "anger", 1,
      "report the problem to the Xinhua News Agency"),
     ("#Microblog 315# They send crank messages to me every day.", "anger", 1, "#Microblog 315"),
+    # v29: the regulator invoked where nothing else is read; not over effort
+    ("Don't talk to me. 12315! China Consumer Association", "anger", 2, "12315"),
     # v28: a complaint threatened against the company
     ("I want to file a complaint about the customer manager.", "anger", 1, "I want to file a complaint about"),
     # v11: a fault that stays, grows or comes back, a wait too long (helpdesk register)
@@ -243,7 +245,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "28"
+    assert finding.detector == "emotion" and finding.detector_version == "29"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

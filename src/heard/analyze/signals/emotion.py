@@ -35,6 +35,8 @@ LABELS = (
 NEGATIVE = frozenset(LABELS[:6])
 POSITIVE = frozenset({"relief", "gratitude", "joy"})
 
+# The regulator held up to the company: anger where nothing else is read, not over effort or a let-down.
+_REGULATOR = "invokes the regulator"
 # A label needs at least this much evidence; below it the message is neutral.
 THRESHOLD = 1.0
 
@@ -158,6 +160,12 @@ CUES: tuple[Cue, ...] = (
         r"(?:too|so|very) (?:domineering|inconsiderate|overbearing|bossy)", r"(?:turn|go|appeal|report|complain) (?:directly )?to (?:the )?315\b",
         r"(?:can|could) (?:the|your) (?:\w+ )?(?:signal|service|network|attitude) be (?:any )?worse", r"push (?:me|us) too far",
         r"(?:don't|do not) you have (?:the )?(?:ability|capacity|brains?|common sense)"),
+    # The regulator or the consumers' association invoked (STC-3's complaints): a threat held up to the
+    # company, weaker than one spelled out ("complain to 12315").
+    cue("anger", 1.0, _REGULATOR,
+        r"12315", r"consumers?(?:'|’)? (?:rights )?(?:association|protection (?:association|committee|commission))",
+        r"(?:bureau|administration) (?:of|for) industry and commerce", r"industry and commerce (?:bureau|administration|department)",
+        r"MIIT", r"Ministry of Industry"),  # shorter than a threat spelled out ("complain to the Ministry of Industry"), which wins
     cue("anger", 2.0, "accuses someone",
         r"cheat(?:ed|ing|s)?", r"deceiv\w+", r"misled", r"conned", r"price[- ]?goug\w*", r"lying", r"theft", r"(?<!be )rude", r"dismissive",
         r"condescending", r"patroni[sz]ing", r"arrogant",
@@ -419,7 +427,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="28", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="29", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
@@ -462,7 +470,7 @@ class EmotionDetector:
             ranked.remove("gratitude")
             ranked.insert(0, "gratitude")  # delight (or equal relief) together with thanks is gratitude
         if ranked and ranked[0] in ("frustration", "disappointment") and "anger" in ranked and any(
-            h.cue not in EMOJI_CUES for h in by_label["anger"]
+            h.cue not in EMOJI_CUES and h.cue.note != _REGULATOR for h in by_label["anger"]
         ):
             # Words aimed at someone make it anger, whatever effort or let-down they come with
             # (TAXONOMY.md: anger targets someone); an emoji alone does not.
