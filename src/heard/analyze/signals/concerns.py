@@ -35,6 +35,10 @@ _THIRD_PARTY = (r"(?:the |my |your )?(?:seller|store|shop|carrier|courier|delive
                 r"(?:the |a |your )?(?:store |shop |branch )?(?:manager|staff|associate|representative|branch|police))")
 
 _WORK_DUE = r"(?:work|project|paper|essay|report) (?:is |was )?due"
+# Holidays and shopping days: events in `EVENT`, and the names a promotion borrows (`_HOLIDAY`).
+_HOLIDAYS = (r"easter", r"christmas", r"thanksgiving", r"hanukkah", r"diwali", r"eid", r"new year(?:'s)?",
+             r"mother's day", r"father's day", r"valentine's(?: day)?", r"halloween", r"trick[- ]or[- ]treat\w*")
+_SHOPPING_DAYS = (r"black friday", r"cyber monday", r"prime day", r"boxing day")
 EVENT = cue("concern.deadline_event", 1.0, "event",
             r"(?:\w+'s )?(?:birthday|b-?day)", r"super ?bowl", r"play-?offs?", r"en ?route to", r"graduation", r"wedding", r"anniversary", r"funeral", r"christening",
             r"(?:bar|bat) mitzvah", r"(?<!third )(?<!third-)(?<!other )(?<!opposite )party(?! invites?)", r"celebration", r"trip (?:to|abroad|away|overseas)",
@@ -42,8 +46,7 @@ EVENT = cue("concern.deadline_event", 1.0, "event",
             r"flights?", r"(?:a|the|my|our|her|his|their|this|next|last) trains?", r"(?:my|our|this) (?:plane|bus)", r"(?:leave|leaving|fly|flying) (?:the country|abroad)", r"exam", r"(?:job )?interview", r"launch(?:ing)?", r"go-live", r"conference", r"concert",
             r"surgery", r"(?:my|her|his|their|our|(?:mum|mom|dad|wife|husband|son|daughter|father|mother|baby|partner)'s) operation", r"appointment", r"moving day", r"deadline", r"plans tonight",
             r"tournament", r"(?:first |big )?match", r"competition", r"recital", r"presentation", r"(?:my|our|a|the|big|investor|sales) pitch(?! (?:me|us|you|him|her|them)\b)",
-            r"easter", r"christmas", r"thanksgiving", r"hanukkah", r"diwali", r"eid", r"new year(?:'s)?",
-            r"mother's day", r"father's day", r"valentine's(?: day)?", r"halloween", r"trick[- ]or[- ]treat\w*", r"cut-?off", r"due date",
+            *_HOLIDAYS, r"cut-?off", r"due date",
             r"(?:missed|miss|make|making) (?:my |the |our |her |his |their )?(?:connection|connecting flight)", r"stranded",
             r"(?:sitting|sat|stuck|waiting) (?:in|at) (?:the )?(?:airport|gate|terminal|station)", r"standby list",
             # a journey under way or about to start, as travellers write it
@@ -59,7 +62,7 @@ EVENT = cue("concern.deadline_event", 1.0, "event",
             # a stay or a journey booked for a date ("check in at 3 p.m.", "travel on business soon")
             r"check(?:ing)? in at", r"check-?in (?:time|date)", r"(?:travel|travell?ing) (?:on business|abroad|overseas)",
             r"tickets? (?:for|of) (?:\w+ )?(?:the )?\d{1,2}(?:st|nd|rd|th)?", r"thesis", r"dissertation",
-            r"black friday", r"cyber monday", r"prime day", r"boxing day", r"tax (?:return|report|deadline)",
+            *_SHOPPING_DAYS, r"tax (?:return|report|deadline)",
             r"release (?:date|day)", r"launch day", r"releases (?:on |this |next )?(?:today|tomorrow|" + _DAY + r")",
             r"(?:a|one|two|three|\d+) (?:days?|weeks?) away",
             # A flight number ("BA0229 cancelled"), not a product code ("my RX480 gave 15 fps").
@@ -108,9 +111,7 @@ _DISRUPTED = phrases(
 # A holiday that names the company's promotion ("$3 burritos for anyone in a Halloween costume",
 # "the Christmas activity", "coupons on the shop anniversary") is the company's event, not one of
 # the customer's at stake.
-_HOLIDAY = phrases(r"easter", r"christmas", r"thanksgiving", r"hanukkah", r"diwali", r"eid", r"new year(?:'s)?", r"mother's day",
-                   r"father's day", r"valentine's(?: day)?", r"halloween", r"trick[- ]or[- ]treat\w*", r"anniversary",
-                   r"black friday", r"cyber monday", r"prime day", r"boxing day")
+_HOLIDAY = phrases(*_HOLIDAYS, r"anniversary", *_SHOPPING_DAYS)
 _PROMOTION = phrases(r"specials?", r"deals?", r"promo\w*", r"offers?", r"sales?", r"discounts?", r"coupons?", r"vouchers?",
                      r"activit(?:y|ies)", r"campaigns?", r"boorito", r"giveaways?", r"#\w*deal\w*")
 # A date or a holiday that is the company's, not the customer's: a delivery estimate ("said it would be
