@@ -44,6 +44,11 @@ CASES = [
     ("#Microblog 315# They send crank messages to me every day.", "anger", 1, "#Microblog 315"),
     # v29: the regulator invoked where nothing else is read; not over effort
     ("Don't talk to me. 12315! China Consumer Association", "anger", 2, "12315"),
+    # v30: the company's own word held up in scare quotes; a label on the screen is not one
+    ("My package was ‘accidentally’ opened, 4 items missing.", "anger", 1, "‘accidentally’"),
+    ("Card is about to expire and the “best” they can do is 7-14 days.", "anger", 1, "“best”"),
+    ("I'm on the 'help' page now and it shows nothing", "neutral", None, "I'm on the 'help' page now and it shows nothing"),
+    ("When I click “Customer Service” the app closes.", "neutral", None, "When I click “Customer Service” the app closes."),
     # v28: a complaint threatened against the company
     ("I want to file a complaint about the customer manager.", "anger", 1, "I want to file a complaint about"),
     # v11: a fault that stays, grows or comes back, a wait too long (helpdesk register)
@@ -245,7 +250,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "29"
+    assert finding.detector == "emotion" and finding.detector_version == "30"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

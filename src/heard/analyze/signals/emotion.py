@@ -42,6 +42,11 @@ THRESHOLD = 1.0
 
 _NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|countless|numerous)"
 _ORDINAL = r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|millionth)"
+# What a company claims for itself or its service, the words a customer puts in scare quotes.
+_CLAIMED = (r"(?:best|great|elite|premium|priority|express|fast|high[- ]speed|free|unlimited|guaranteed|quality|professional|"
+            r"help|helpful|support|(?:customer )?(?:service|care|support)|care|reached out|accidentally|apolog(?:y|ies|ised|ized)|sorry|"
+            r"solutions?|resolved|compensation|goodwill(?: gesture)?|courtesy|valued(?: customer)?|investigat(?:ing|ion)|"
+            r"communicated|voluntarily|intimidated me|polic(?:y|ies)|security|experts?|specialists?)")
 
 CUES: tuple[Cue, ...] = (
     # -- anger: aimed at someone --
@@ -113,6 +118,11 @@ CUES: tuple[Cue, ...] = (
         r"(?:love|loving|gotta love|nothing like|don't you just love) (?:losing|waiting|being (?:charged|stuck|ignored|put on hold|told)|getting (?:charged|ignored|stuck)|paying (?:extra|more|for)|having to)\b",
         r"way to (?:drop the ball|ruin|mess (?:it |things )?up|screw (?:it |things )?up|fail)", r"and @?\w+ (?:decides|decided|chooses|chose) to (?:have|go|stop|cut|drop|crash|lose|cancel)",
         r"you(?:'re| are) having a (?:laugh|bubble bath|giraffe)"),
+    # The company's own word held up in scare quotes ("the 'best' they can do", you haven't "reached
+    # out", my package was 'accidentally' opened) or called "so-called": contempt aimed at it. Not a
+    # label on the screen ("the 'Help' page", "click “Customer Service”").
+    cue("anger", 1.5, "scare quotes",
+        rf"[\"“‘\x27](?-i:(?=[a-z]))(?:so-called )?{_CLAIMED}[\"”’\x27](?!\s*(?:page|button|tab|menu|section|option|link|icon|cent(?:er|re)|desk)s?\b)", r"so[- ]called"),
     # Jabs at the company: contempt, accusations and demands aimed at it.
     cue("anger", 2.5, "targets someone",
         r"get it together", r"get real", r"what kind of (?:\w+ ){0,3}(?:is this|are you running|service is this|company is this|reply is this|response is this)",
@@ -427,7 +437,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="29", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="30", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
