@@ -44,6 +44,9 @@ CASES = [
     ("#Microblog 315# They send crank messages to me every day.", "anger", 1, "#Microblog 315"),
     # v29: the regulator invoked where nothing else is read; not over effort
     ("Don't talk to me. 12315! China Consumer Association", "anger", 2, "12315"),
+    # v31: an expressionless, raised-eyebrow or facepalm emoji over a fault
+    ("@115911 once again you are being slow 😑", "frustration", 1, "😑"),
+    ("iOS 11.1 - keyboard lag. 🤨", "frustration", 1, "🤨"),
     # v30: the company's own word held up in scare quotes; a label on the screen is not one
     ("My package was ‘accidentally’ opened, 4 items missing.", "anger", 1, "‘accidentally’"),
     ("Card is about to expire and the “best” they can do is 7-14 days.", "anger", 1, "“best”"),
@@ -250,7 +253,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "30"
+    assert finding.detector == "emotion" and finding.detector_version == "31"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -367,7 +367,8 @@ _DEADLINE = Cue("anxiety", re.compile(r"$^"), 0.6, "a deadline at risk")
 
 # Emoji and punctuation cues: not word-bounded, so compiled apart from `phrases`.
 EMOJI_CUES: tuple[Cue, ...] = (
-    Cue("frustration", re.compile("[\U0001F621\U0001F620\U0001F92C\U0001F624\U0001F629\U0001F62B\U0001F612\U0001F644]"), 1.2, "angry, weary or unamused emoji"),
+    Cue("frustration", re.compile("[\U0001F621\U0001F620\U0001F92C\U0001F624\U0001F629\U0001F62B\U0001F612\U0001F644"
+                                  "\U0001F611\U0001F926\U0001F928]"), 1.2, "angry, weary or unamused emoji"),
     # Loudly crying (U+1F62D) over a missing burrito or episode is a let-down more often than grief.
     Cue("disappointment", re.compile("[\U0001F615\U0001F61E\U0001F614\U0001F62D]|:-?[(/](?![\\w/])"), 1.2, "let-down emoji"),
     Cue("frustration", re.compile(r"\?!|!\?"), 0.6, "sharp question"),
@@ -437,7 +438,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="30", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="31", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
