@@ -72,7 +72,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="31", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="32", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 

@@ -44,6 +44,11 @@ CASES = [
     ("#Microblog 315# They send crank messages to me every day.", "anger", 1, "#Microblog 315"),
     # v29: the regulator invoked where nothing else is read; not over effort
     ("Don't talk to me. 12315! China Consumer Association", "anger", 2, "12315"),
+    # v32: asking what is going on, which answer holds, how something came about
+    ("Hello @AppleSupport what’s happening to my screen", "confusion", 1, "what’s happening to"),
+    ("The website says RMB 34 but 10010 says RMB 41. Which is correct?", "confusion", 1, "Which is correct?"),
+    ("I didn't subscribe this service. How was it subscribed?", "confusion", 1, "How was it subscribed"),
+    ("The balance is RMB 34, which is true and fine.", "neutral", None, "The balance is RMB 34, which is true and fine."),
     # v31: an expressionless, raised-eyebrow or facepalm emoji over a fault
     ("@115911 once again you are being slow 😑", "frustration", 1, "😑"),
     ("iOS 11.1 - keyboard lag. 🤨", "frustration", 1, "🤨"),
@@ -253,7 +258,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "31"
+    assert finding.detector == "emotion" and finding.detector_version == "32"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

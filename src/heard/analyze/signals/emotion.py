@@ -307,6 +307,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:which|that) I find (?:\w+ )?(?:unlikely|odd|strange|hard to believe)",
         r"what(?:'s| is) the matter(?! with (?:you|your|u|them|this company)\b)", r"I (?:still )?wonder why",
         r"is it only (?:me|I)\b", r"am I the only one\b"),
+    # Asking what is going on, which of two answers holds, how something came about.
+    cue("confusion", 1.5, "asks what is going on",
+        r"what(?:'s| is) (?:happening|up) (?:to|with)\b", r"what in (?:the world|blazes|heaven's name)",
+        r"which (?:one )?is (?:correct|right|true)\?", r"how (?:did|was|were) (?:I|it|this|that|they) (?:get|got|subscribed|activated|ordered|added)\b"),
     cue("confusion", 1.0, "something odd", r"weird", r"strange", r"odd", r"huh"),
     # -- relief --
     cue("relief", 2.5, "relief named",
@@ -438,7 +442,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="31", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="32", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
