@@ -22,7 +22,7 @@ def models() -> Analyzer:
 
 def test_the_model_detectors_are_registered():
     available = available_detectors()
-    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "32"
+    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "33"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
     assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "11"
 
@@ -41,7 +41,7 @@ def test_exactly_one_emotion_per_public_customer_message(make_conversation):
     for m in customers:
         (f,) = by_message[m.id]
         assert 0 <= f.span.start < f.span.end <= len(m.text)
-        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "32"
+        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "33"
         assert (f.intensity is None) == (f.kind == "emotion.neutral")
         assert f.intensity is None or 1 <= f.intensity <= 3
     kinds = [by_message[m.id][0].kind for m in customers]
@@ -347,3 +347,19 @@ def test_emotion_blend_reads_no_puzzlement_beside_another_cue():
     text = "Why did you cut my line again? Shameless."
     assert EMOTIONS[int(det.blend(model_p, _rule("anger", 0.6), text).argmax())] == "anger"
     assert EMOTIONS[int(det.blend(model_p, _rule("confusion", 0.3), text).argmax())] == "confusion"
+
+
+def test_emotion_blend_keeps_the_anger_the_rules_found_a_target_for():
+    """Where the rules read anger (someone is blamed), the model's frustration counts half: a head
+    reading effort words does not turn "you failed me … help me out!" into frustration. Beside an
+    effort cue the same model vote still decides."""
+    import numpy as np
+
+    from heard.learn.detectors import EMOTIONS, EmotionModelDetector
+
+    model_p = np.full(len(EMOTIONS), 0.01)
+    model_p[EMOTIONS.index("frustration")] = 0.88
+    det = EmotionModelDetector()
+    text = "you failed me, a burrito and queso when I ordered a salad?! help me out!"
+    assert EMOTIONS[int(det.blend(model_p, _rule("anger", 0.6), text).argmax())] == "anger"
+    assert EMOTIONS[int(det.blend(model_p, _rule("disappointment", 0.6), text).argmax())] == "frustration"

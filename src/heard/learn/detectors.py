@@ -52,6 +52,10 @@ _NEED_A_CUE = [EMOTIONS.index(label) for label in ("anxiety", "sadness")]
 # emotion, it counts a quarter too: a sharp "why …?" at the company is anger or effort, not puzzlement.
 CONFUSION_UNPUZZLED = 0.25
 _CONFUSION = EMOTIONS.index("confusion")
+# Anger needs a target (TAXONOMY.md), which the rules find and the head, reading effort words, cannot:
+# where the rules read anger, the model's frustration counts half.
+EFFORT_UNDER_ANGER = 0.5
+_FRUSTRATION = EMOTIONS.index("frustration")
 _PUZZLEMENT = re.compile(
     r"\bwhy\b|\bhow come\b|\bwhat(?:['’]s| is| has)? (?:happened|going on|up|wrong|the matter)|\bI thought\b|\bsupposed to\b|\?\?|"
     r"\bwonder|\bbaffl|\bstrange|\bweird|\bodd\b|\bbut\b|\bhowever\b|\bmean\b|\bexplain\b|\bunderstand|\bsense\b|\bnot sure\b",
@@ -72,7 +76,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="32", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="33", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 
@@ -101,6 +105,8 @@ class EmotionModelDetector:
             p[_NEUTRAL] *= NEUTRAL_UNDER_CUE
             if label != "confusion":
                 p[_CONFUSION] *= CONFUSION_UNPUZZLED
+            if label == "anger":
+                p[_FRUSTRATION] *= EFFORT_UNDER_ANGER
         # "Neutral because the thanks is only politeness" is a rule decision, not a missing cue.
         weak = label == "neutral" and not rule.rationale.startswith(rule_emotion.POLITE_NOTE)
         p[EMOTIONS.index(label)] += (RULE_NEUTRAL_WEIGHT if weak else RULE_WEIGHT) * rule.score
