@@ -44,6 +44,9 @@ CASES = [
     ("#Microblog 315# They send crank messages to me every day.", "anger", 1, "#Microblog 315"),
     # v29: the regulator invoked where nothing else is read; not over effort
     ("Don't talk to me. 12315! China Consumer Association", "anger", 2, "12315"),
+    # v34: being ignored by the company is anger where nothing else is read, not over named effort
+    ("They obviously overlook negative feedback on Facebook.", "anger", 1, "overlook negative feedback"),
+    ("It’s very Frustrating! I feel like you guys don’t want me back!", "frustration", 2, "very Frustrating"),
     # v32: asking what is going on, which answer holds, how something came about
     ("Hello @AppleSupport what’s happening to my screen", "confusion", 1, "what’s happening to"),
     ("The website says RMB 34 but 10010 says RMB 41. Which is correct?", "confusion", 1, "Which is correct?"),
@@ -258,7 +261,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "33"
+    assert finding.detector == "emotion" and finding.detector_version == "34"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -35,8 +35,11 @@ LABELS = (
 NEGATIVE = frozenset(LABELS[:6])
 POSITIVE = frozenset({"relief", "gratitude", "joy"})
 
-# The regulator held up to the company: anger where nothing else is read, not over effort or a let-down.
+# The regulator held up to the company, or being ignored by it: anger where nothing else is read, not
+# over effort or a let-down.
 _REGULATOR = "invokes the regulator"
+_UNSEEN = "feels unseen"
+_WEAK_ANGER = frozenset({_REGULATOR, _UNSEEN})
 # A label needs at least this much evidence; below it the message is neutral.
 THRESHOLD = 1.0
 
@@ -411,6 +414,9 @@ _PRIORITY = {label: i for i, label in enumerate(LABELS)}
 # Repeated contact is effort ("emailed twice, no answer", "the last guy"): evidence of frustration.
 # Earlier contact alone ("I DMed you", "I was told") is not effort: only the "repeated contact" cues count.
 _REPEAT = tuple(Cue("frustration", c.pattern, 1.2, "repeated contact") for c in CONCERN_CUES if c.note == "repeated contact")
+# Being ignored or brushed off by the company ("you never pay attention", "they overlook negative
+# feedback") names who is to blame: weak evidence of anger (TAXONOMY.md: anger targets someone).
+_IGNORED = tuple(Cue("anger", c.pattern, 1.0, _UNSEEN) for c in CONCERN_CUES if c.label == "concern.invisible")
 _REQUEST = re.compile(r"\?|\b(?:please|pls|plz|can you|could you|would you|will you|I need|I want|I'd like|let me know|kindly)\b", re.IGNORECASE)
 _DIRECTED = frozenset({"thanks a person", "praises the staff"})
 # A feeling put in the past ("at first I was scared", "how tense I'd been").
@@ -442,7 +448,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="33", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="34", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
@@ -455,7 +461,7 @@ class EmotionDetector:
 
     def classify(self, message: Message) -> Finding:
         text = message.text
-        hits = find_hits(text, CUES + _REPEAT) + [
+        hits = find_hits(text, CUES + _REPEAT + _IGNORED) + [
             Hit(c, m.start(), m.end()) for c in EMOJI_CUES for m in c.pattern.finditer(text)
         ] + [Hit(_DEADLINE, h.start, h.end) for h in deadline_hits(text)]
         by_label = _label_weights(text, hits)
@@ -485,7 +491,7 @@ class EmotionDetector:
             ranked.remove("gratitude")
             ranked.insert(0, "gratitude")  # delight (or equal relief) together with thanks is gratitude
         if ranked and ranked[0] in ("frustration", "disappointment") and "anger" in ranked and any(
-            h.cue not in EMOJI_CUES and h.cue.note != _REGULATOR for h in by_label["anger"]
+            h.cue not in EMOJI_CUES and h.cue.note not in _WEAK_ANGER for h in by_label["anger"]
         ):
             # Words aimed at someone make it anger, whatever effort or let-down they come with
             # (TAXONOMY.md: anger targets someone); an emoji alone does not.
