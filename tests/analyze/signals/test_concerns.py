@@ -98,6 +98,11 @@ CASES = [
     ("Fed up, so I switched to @rivalnet last night.", [("risk.churn", "I switched to @rivalnet")]),
     ("They never used to hold payments like this.", []),
     ("Fix this or I'm taking my business elsewhere.", [("risk.churn", "taking my business elsewhere")]),
+    # v25: "I'm done." said alone, cutting the cord, free at last
+    ("7 days wasted.  I’m done.  Ugh.", [("risk.churn", "I’m done")]),
+    ("I'm done with the form, what now?", []),
+    ("What are y'all using for over the air and cord cut?", [("risk.churn", "cord cut")]),
+    ("Finally free of the @acme chains here I come", [("risk.churn", "Finally free of")]),
     ("I'm not going to cancel my subscription over this.", []),
     ("I don't want to cancel my account, I just want it fixed.", []),
     ("How do I cancel my order before it ships?", []),

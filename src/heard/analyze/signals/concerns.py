@@ -463,6 +463,7 @@ CUES: tuple[Cue, ...] = (
         r"(?<=time to )(?:cancel|switch|leave|move on)\b", r"(?:buy|order|get|shop for) (?:it |them |one )?(?:somewhere (?:else|that)|elsewhere)",
         r"(?:moving|taking|move|take) (?:my|our) (?:shop|store|business|account|money|custom)\b(?! (?:to|on) (?:a |my |our )?new (?:address|house|home))",
         r"done with (?:you|your|this company|(?-i:[A-Z])[a-z]+)",
+        r"(?:I'm|I am|we're|we are) (?:so |totally |completely )?done(?=\s*(?:[.!]|$))", r"finally free of", r"cord[- ]?cut\w*", r"cut(?:ting)? the cord",
         r"(?:(?<=\band )|(?<=\bthen )|(?<=I'm )|(?<=I am )|(?<=we're )|(?<=I'll )|(?<=we'll )|(?<=going to )|(?<=considering )|(?<=thinking of )|(?<=about to ))switch(?:ing)? (?:over )?to \w+",
         r"(?:you've|you have|you just) lost (?:a|me as a|my|our) (?:customer|business)", r"lost (?:my|our) business",
         r"lost (?:this|a|another|one) (?:\w+ )?customer\b", r"(?:won't|will not|never) (?:ever )?be (?:a|your) customer",
@@ -559,7 +560,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="24",
+    "concerns", version="25",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
