@@ -76,7 +76,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="34", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="35", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 

@@ -44,6 +44,11 @@ CASES = [
     ("#Microblog 315# They send crank messages to me every day.", "anger", 1, "#Microblog 315"),
     # v29: the regulator invoked where nothing else is read; not over effort
     ("Don't talk to me. 12315! China Consumer Association", "anger", 2, "12315"),
+    # v35: a smile or tears of laughter beside a request is not delight
+    ("@AppleSupport iPhone 7 Plus 😊", "neutral", None, "@AppleSupport iPhone 7 Plus 😊"),
+    ("How much for the iPhone X? I’m not spending $200 plus on a phone 😂", "neutral", None,
+     "How much for the iPhone X?"),
+    ("Got my boorito tonight 😄", "joy", 1, "😄"),
     # v34: being ignored by the company is anger where nothing else is read, not over named effort
     ("They obviously overlook negative feedback on Facebook.", "anger", 1, "overlook negative feedback"),
     ("It’s very Frustrating! I feel like you guys don’t want me back!", "frustration", 2, "very Frustrating"),
@@ -261,7 +266,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "34"
+    assert finding.detector == "emotion" and finding.detector_version == "35"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

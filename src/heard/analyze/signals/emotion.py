@@ -384,7 +384,7 @@ EMOJI_CUES: tuple[Cue, ...] = (
     Cue("frustration", re.compile(r"(?<![\w@#])(?:[A-Z][A-Z'’]+\s+){2,}[A-Z][A-Z'’]+(?![\w])"), 1.0, "shouting"),
     Cue("confusion", re.compile(r"\?\?+"), 0.8, "puzzled question marks"),
     Cue("anger", re.compile("\U0001F643"), 1.0, "sarcasm"),  # upside-down face
-    Cue("joy", re.compile("[\U0001F600-\U0001F606\U0001F60A\U0001F60D\U0001F970\U0001F389\u2764\U0001F601"
+    Cue("joy", re.compile("[\U0001F600\U0001F601\U0001F603-\U0001F606\U0001F60D\U0001F970\U0001F389\u2764"
                           "\U0001F917\U0001F923\U0001F61C\U0001F60B\U0001F973\U0001F499-\U0001F49C\U0001F9E1]"), 1.2, "happy emoji"),
     Cue("sadness", re.compile("[\U0001F622\U0001F494\u2639\U0001F641]"), 1.2, "sad emoji"),
 )
@@ -448,7 +448,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="34", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="35", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
