@@ -224,6 +224,9 @@ def test_emotion_blend_keeps_polite_thanks_neutral():
     ("move.invite_more", "Please send us a DM.", False),
     ("move.checkpoint", "I'll update you by 3pm.", True),
     ("move.checkpoint", "We'll update you soon.", False),  # no time stated
+    ("move.checkpoint", "You should hear back either tomorrow or Monday.", True),
+    ("move.checkpoint", "Trains are delayed, disruption is expected until the end of the day.", False),  # a forecast
+    ("move.checkpoint", "Any damage must be assessed in person within 24 hours of arrival.", False),  # the customer's deadline
     ("move.name_feeling", "That must have been maddening.", True),  # paraphrase: no gate
     ("move.reframe", "Let's focus on getting you a working card before the weekend.", True),
     ("move.reframe", "Let's update to iOS 11.1, then test to see if the issue persists.", False),  # a fix, not a reframe

@@ -249,10 +249,14 @@ _MOVE_AGAINST = {
         r"let(?:'s| us) (?:go to|move to|take this to|continue in|chat in) (?:the )?(?:dm|dms|pm|direct messages?|private messages?)",
         r"let(?:'s| us) (?:update|check|try|restart|reset|reinstall|test|troubleshoot|make sure (?:that )?(?:your|the) \w+)",
         r"let(?:'s| us) work together on this"),
+    # A forecast of disruption ("delays are expected until the end of the day") or a deadline put on the
+    # customer ("must be assessed within 24 hours") says no time they will hear back (TAXONOMY.md).
+    "move.checkpoint": phrases(r"(?:delays?|disruptions?|cancell?ations?) (?:is |are )?(?:expected|likely)",
+                               r"(?:must|has to|have to|needs? to) be \w+ed\b[^.!?]{0,30}?\bwithin"),
 }
 
 
-@register_detector("moves_model", version="11", kinds=MOVE_KINDS, requires=("move",))
+@register_detector("moves_model", version="12", kinds=MOVE_KINDS, requires=("move",))
 class MoveModelDetector(_SentenceModelDetector):
     """`move.*` on agent sentences the rule detectors missed, when the model is sure enough and the
     sentence has what the move's definition needs (`_MOVE_SUPPORT`) and nothing it rules out
