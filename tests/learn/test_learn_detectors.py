@@ -24,7 +24,7 @@ def test_the_model_detectors_are_registered():
     available = available_detectors()
     assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "35"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
-    assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "11"
+    assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "12"
 
 
 def test_exactly_one_emotion_per_public_customer_message(make_conversation):
@@ -170,13 +170,27 @@ def test_concern_model_needs_a_disrupted_journey_for_a_deadline():
     assert detector.keep("concern.deadline_event", "The flight is for my sister's wedding.")  # an event besides the journey
 
 
+def test_concern_model_reads_the_day_goods_were_due_as_the_companys():
+    detector = ConcernModelDetector()
+    assert not detector.keep("concern.deadline_event", "My order was supposed to come today and it's not arrived!")
+    assert not detector.keep("concern.deadline_event", "Two packages were going to arrive on Friday, held until Monday.")
+    assert detector.keep("concern.deadline_event", "It was supposed to arrive today, in time for her birthday.")
+
+
+def test_concern_model_reads_no_contact_before_in_again_that_looks_ahead():
+    detector = ConcernModelDetector()
+    assert not detector.keep("concern.repeat_contact", "I hope this situation never happens again in the future.")
+    assert not detector.keep("concern.repeat_contact", "It keeps asking me to try again later.")
+    assert detector.keep("concern.repeat_contact", "Same again! Third time this week.")
+
+
 def test_concern_model_span_is_the_supported_sentence(make_conversation):
     text = "Why is my package 500 yuan? I paid for it and it never came."
     findings = ConcernModelDetector().detect(make_conversation(customer=text))
     (money,) = [f for f in findings if f.kind == "concern.money"]
     # The first sentence scores higher but says nothing of paying: the finding is the second.
     assert text[money.span.start:money.span.end] == "I paid for it and it never came."
-    assert money.detector_version == "11"
+    assert money.detector_version == "12"
 
 
 def test_agent_messages_get_no_emotion_and_customer_messages_no_moves(make_conversation):

@@ -335,7 +335,19 @@ _SUPPORT = {
 }
 
 
-@register_detector("concerns_model", version="11", kinds=CONCERN_KINDS, requires=("concern",))
+# "Again" that looks ahead ("never using Amazon again", "I hope it never happens again") or is only
+# the company's instruction ("try again later") is no contact before (TAXONOMY.md).
+_NOT_BEFORE = phrases(r"never(?: \w+){0,3} again", r"try(?:ing)? again(?: later)?")
+# The day goods were due ("my order was supposed to come today") is the company's date, not the
+# customer's event at stake, where the sentence names no event of theirs (the rules' `_theirs`).
+_GOODS_DUE = phrases(r"(?:supposed|going|due|meant|expected|scheduled) to (?:come|arrive|ship|be (?:here|delivered|shipped))")
+_WHEN = phrases(r"until", r"before", r"by", r"tomorrow", r"tonight", r"today", r"on time", r"in time",
+                r"(?:this |next |coming )?(?:week(?:end)?|month|morning|afternoon|evening)",
+                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*",
+                r"\d{1,2}(?::\d\d)? ?(?:am|pm)", r"\d{1,2}(?:st|nd|rd|th)")
+
+
+@register_detector("concerns_model", version="12", kinds=CONCERN_KINDS, requires=("concern",))
 class ConcernModelDetector(_SentenceModelDetector):
     """`concern.*` and `risk.churn` on customer sentences the rule detector missed, when the model is
     sure enough and the sentence has lexical support for the kind (`_SUPPORT`). Decisions the rules
@@ -349,10 +361,14 @@ class ConcernModelDetector(_SentenceModelDetector):
         support = _SUPPORT.get(kind)
         if support is not None and not support.search(sentence):
             return False
+        if kind == "concern.repeat_contact" and _NOT_BEFORE.search(sentence):
+            return False
         if kind != "concern.deadline_event":
             return True
         # Happy or past mentions, and a journey named to its carrier with nothing wrong with the
         # journey itself: the rules' TAXONOMY decisions, which the model does not overrule.
         happy_or_past = rule_concerns._HAPPY.search(sentence) or rule_concerns._PAST.search(sentence)
-        only_a_journey = all(rule_concerns.is_journey(m.group(0)) for m in support.finditer(sentence))
-        return not (happy_or_past or only_a_journey and not rule_concerns.journey_at_risk(sentence))
+        named = [m.group(0) for m in support.finditer(sentence)]
+        only_a_journey = all(rule_concerns.is_journey(w) for w in named)
+        goods_due = _GOODS_DUE.search(sentence) and all(_WHEN.fullmatch(w) for w in named)
+        return not (happy_or_past or goods_due or only_a_journey and not rule_concerns.journey_at_risk(sentence))
