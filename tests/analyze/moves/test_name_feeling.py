@@ -38,6 +38,9 @@ def found(conversation):
     ("Oh no, that's such a disappointing thing to unwrap.", ["that's such a disappointing"]),  # "oh no" is not a negation
     ("Opening it to see her name misspelled must have been gutting.", ["must have been gutting"]),
     ("We can understand your feeling, and we want to solve this quickly.", ["We can understand your feeling"]),
+    # v9: a question that takes the feeling as given; feelings listed before "that we have caused"
+    ("What happened to cause your frustration? Tell me more.", ["cause your frustration"]),
+    ("...anxiety, frustration, and inconvenience that we have caused.", ["anxiety, frustration, and inconvenience that we have caused"]),
     ("I completely understand how you feel.", ["I completely understand how you feel"]),
     ("We understand your frame of mind. Please send us the number.", ["We understand your frame of mind"]),
     # v4: a helpdesk's mascot or editor understands, and regret for the customer's mood stated as fact
@@ -101,4 +104,4 @@ def test_name_feeling_rationale_quotes_the_cue(make_conversation):
     [finding] = NameFeelingDetector().detect(make_conversation(agent="That sounds exhausting."))
     assert finding.kind == "move.name_feeling"
     assert finding.rationale == 'names what this costs the customer: "That sounds exhausting"'
-    assert (finding.detector, finding.detector_version) == ("name_feeling", "8")
+    assert (finding.detector, finding.detector_version) == ("name_feeling", "9")

@@ -55,7 +55,7 @@ RULES: tuple[Rule, ...] = (
     (phrases(rf"(?:(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)|regret)\s+(?:your|the)\s+{_I}"
              rf"(?:exhaustion|{_CAUSED_FEELING})",
              rf"(?:cause|caused|causing)\s+(?:you\s+)?(?:your|the|such|this)\s+{_I}{_CAUSED_FEELING}",
-             rf"{_CAUSED_FEELING}\s+(?:that\s+)?(?:we|I)(?:'ve|\s+have)?\s+caused"),
+             rf"{_CAUSED_FEELING}(?:,?\s+(?:and\s+)?[a-z]+){{0,3}}?\s+(?:that\s+)?(?:we|I)(?:'ve|\s+have)?\s+caused"),
      0.75, "names the customer's feeling"),
     (phrases(rf"how\s+{_I}{FEELING_COST}", rf"what\s+an?\s+{_I}(?:hassle|nightmare|headache|pain|ordeal|{FEELING_COST}\s+\w+)"),
      0.85, "names what this costs the customer"),
@@ -71,19 +71,22 @@ _WEAK = re.compile(r"\bconcern(?:s|ed)?\b|\bconfus", re.IGNORECASE)
 
 # A feeling asked about, not stated: "Is there anything else you're worried about?"
 _ASKED = re.compile(r"\b(?:anything|something|what|whatever|whether)\b[^.!?,;]{0,40}$", re.IGNORECASE)
+# … unless the question takes the feeling as given: "What happened to cause your frustration?"
+_GIVEN = re.compile(r"\bcaus\w*\s+(?:you\s+)?your\b", re.IGNORECASE)
 
 
 def _veto(text: str, m: re.Match[str]) -> bool:
     """Skip negated ("isn't frustrating"), hypothetical ("if you're upset") or asked-about
     ("anything you're worried about?") feelings."""
     words = re.sub(r"can(?:no|['’])t imagine", "imagine", m.group(0), flags=re.IGNORECASE)
-    asked = _ASKED.search(text, max(0, m.start() - 40), m.start()) and re.match(r"[^.!]*\?", text[m.end():])
+    asked = (_ASKED.search(text, max(0, m.start() - 40), m.start()) and re.match(r"[^.!]*\?", text[m.end():])
+             and not _GIVEN.search(m.group(0)))
     return is_negated(text, m.start()) or is_conditional(text, m.start()) or bool(asked) or bool(
         re.search(r"\bnot\b|n['’]t\b|\bnever\b", words, re.IGNORECASE)
     )
 
 
-@register_detector("name_feeling", version="8", kinds=(KIND,))
+@register_detector("name_feeling", version="9", kinds=(KIND,))
 class NameFeelingDetector:
     """Agent names the customer's feeling without judging or agreeing with claims."""
 
