@@ -21,6 +21,7 @@ def found(conversation):
      ["Please DM me when you visited the store and I'll look into this."]),
     ("Leave it with me, Priya.", ["Leave it with me, Priya."]),
     ("I’ll stay on this until the refund lands.", ["I’ll stay on this until the refund lands."]),
+    ("I've got your DM! I'll meet you there!", ["I'll meet you there!"]),  # v8: carrying it on in person
     ("I'll still be checking with the development team to find out more.",
      ["I'll still be checking with the development team to find out more."]),
     ("I'm escalating this to our engineers right now.", ["I'm escalating this to our engineers right now."]),

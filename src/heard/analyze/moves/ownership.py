@@ -40,7 +40,8 @@ RULES: tuple[Rule, ...] = (
              r"I(?:'m| am)\s+(?:personally\s+)?(?:taking care of|taking ownership of|owning|handling) (?:this|it|your)",
              r"leave (?:this|it) with me", r"I(?:'ve| have) got (?:this|you)\b(?! covered)",
              r"I(?:'m| am) not going anywhere until", rf"{_WILL}take (?:this|it|that) on\b",
-             rf"{_WILL}stay (?:right )?(?:here|with you|on (?:this|it|the line)|in this (?:chat|DM|thread|conversation))"),
+             rf"{_WILL}stay (?:right )?(?:here|with you|on (?:this|it|the line)|in this (?:chat|DM|thread|conversation))",
+             rf"{_WILL}meet you (?:(?:back |over )?there|in (?:the |our )?(?:DMs?|direct messages?|private messages?|chat))"),
      0.9, "takes personal ownership"),
     (phrases(rf"{_WILL}{_ACTION}\b"), 0.8, "commits to a specific action"),
     (phrases(r"I(?:'m| am)\s+(?:now\s+)?(?:looking into|checking|escalating|chasing|raising|processing|on) (?:this|it|that|your)\b",
@@ -83,7 +84,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return not _SPECIFIC.search(rest[:60])
 
 
-@register_detector("ownership", version="7", kinds=(KIND,))
+@register_detector("ownership", version="8", kinds=(KIND,))
 class OwnershipDetector:
     """Agent commits personally ("I will …") to carry the case."""
 
