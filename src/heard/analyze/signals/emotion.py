@@ -417,6 +417,7 @@ _REPEAT = tuple(Cue("frustration", c.pattern, 1.2, "repeated contact") for c in 
 # Being ignored or brushed off by the company ("you never pay attention", "they overlook negative
 # feedback") names who is to blame: weak evidence of anger (TAXONOMY.md: anger targets someone).
 _IGNORED = tuple(Cue("anger", c.pattern, 1.0, _UNSEEN) for c in CONCERN_CUES if c.label == "concern.invisible")
+_PHRASE_CUES = CUES + _REPEAT + _IGNORED
 _REQUEST = re.compile(r"\?|\b(?:please|pls|plz|can you|could you|would you|will you|I need|I want|I'd like|let me know|kindly)\b", re.IGNORECASE)
 _DIRECTED = frozenset({"thanks a person", "praises the staff"})
 # A feeling put in the past ("at first I was scared", "how tense I'd been").
@@ -461,7 +462,7 @@ class EmotionDetector:
 
     def classify(self, message: Message) -> Finding:
         text = message.text
-        hits = find_hits(text, CUES + _REPEAT + _IGNORED) + [
+        hits = find_hits(text, _PHRASE_CUES) + [
             Hit(c, m.start(), m.end()) for c in EMOJI_CUES for m in c.pattern.finditer(text)
         ] + [Hit(_DEADLINE, h.start, h.end) for h in deadline_hits(text)]
         by_label = _label_weights(text, hits)
