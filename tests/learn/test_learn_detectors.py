@@ -22,7 +22,7 @@ def models() -> Analyzer:
 
 def test_the_model_detectors_are_registered():
     available = available_detectors()
-    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "35"
+    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "36"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
     assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "12"
 
@@ -41,7 +41,7 @@ def test_exactly_one_emotion_per_public_customer_message(make_conversation):
     for m in customers:
         (f,) = by_message[m.id]
         assert 0 <= f.span.start < f.span.end <= len(m.text)
-        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "35"
+        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "36"
         assert (f.intensity is None) == (f.kind == "emotion.neutral")
         assert f.intensity is None or 1 <= f.intensity <= 3
     kinds = [by_message[m.id][0].kind for m in customers]
@@ -380,3 +380,18 @@ def test_emotion_blend_keeps_the_anger_the_rules_found_a_target_for():
     text = "you failed me, a burrito and queso when I ordered a salad?! help me out!"
     assert EMOTIONS[int(det.blend(model_p, _rule("anger", 0.6), text).argmax())] == "anger"
     assert EMOTIONS[int(det.blend(model_p, _rule("disappointment", 0.6), text).argmax())] == "frustration"
+
+
+def test_emotion_blend_reads_no_delight_in_hope():
+    """Where the rules read no emotion, hope is no joy however sure the model is ("I hope you mean
+    it"); delight said outright still is."""
+    import numpy as np
+
+    from heard.learn.detectors import EMOTIONS, EmotionModelDetector
+
+    model_p = np.full(len(EMOTIONS), 0.02)
+    model_p[EMOTIONS.index("joy")] = 0.7
+    model_p[EMOTIONS.index("neutral")] = 0.14
+    det = EmotionModelDetector()
+    assert EMOTIONS[int(det.blend(model_p, _rule("neutral", 0.75), "I hope you mean it.").argmax())] == "neutral"
+    assert EMOTIONS[int(det.blend(model_p, _rule("neutral", 0.75), "That looks really good!").argmax())] == "joy"

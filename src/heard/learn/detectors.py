@@ -56,6 +56,11 @@ _CONFUSION = EMOTIONS.index("confusion")
 # where the rules read anger, the model's frustration counts half.
 EFFORT_UNDER_ANGER = 0.5
 _FRUSTRATION = EMOTIONS.index("frustration")
+# Hope is no delight (TAXONOMY.md: joy): where the rules read no emotion in a message that hopes
+# ("I hope you mean it", "hoping it's been fixed"), the model's joy (GoEmotions' optimism) counts a quarter.
+JOY_IN_HOPE = 0.25
+_JOY = EMOTIONS.index("joy")
+_HOPE = re.compile(r"\bhop(?:e|es|ed|ing|efully)\b", re.IGNORECASE)
 _PUZZLEMENT = re.compile(
     r"\bwhy\b|\bhow come\b|\bwhat(?:['’]s| is| has)? (?:happened|going on|up|wrong|the matter)|\bI thought\b|\bsupposed to\b|\?\?|"
     r"\bwonder|\bbaffl|\bstrange|\bweird|\bodd\b|\bbut\b|\bhowever\b|\bmean\b|\bexplain\b|\bunderstand|\bsense\b|\bnot sure\b",
@@ -76,7 +81,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="35", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="36", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 
@@ -99,6 +104,8 @@ class EmotionModelDetector:
             p[_POSITIVE] *= POSITIVE_UNDER_COMPLAINT
         if label == "neutral":
             p[_NEED_A_CUE] *= UNCUED_UNDER_NEUTRAL
+            if _HOPE.search(text):
+                p[_JOY] *= JOY_IN_HOPE
             if not _PUZZLEMENT.search(text):
                 p[_CONFUSION] *= CONFUSION_UNPUZZLED
         else:
