@@ -23,6 +23,14 @@ CASES = [
      [("concern.business_impact", "our customers can't"), ("concern.business_impact", "my stakeholders")]),
     # -- deadline_event: something time-bound at risk, not a happy mention --
     ("I need the dress by Friday.", [("concern.deadline_event", "by Friday")]),
+    # v26: the company's launch or conference is not the customer's event
+    ("Why did you launch the product if it's not qualified?", []),
+    ("The shop has been like this since the release conference.", []),
+    ("Our launch is on Monday and the payment page is down.", [("concern.deadline_event", "launch")]),
+    # v26: a switch on the screen is no leaving, an idiom no business
+    ("When I open the camera and switch to the front camera, the phone crashes.", []),
+    ("It logs me out after switching to another page.", []),
+    ("Real-name registration is none of my business!", []),
     ("It said delivered by 20 Oct and I still haven't received it.", []),  # the company's estimate (v21), not the customer's date
     ("I've been a customer for 12 yrs and it's still not fixed.", []),
     ("My flight to Lisbon was cancelled and I'm stranded in Madrid.", [("concern.deadline_event", "flight")]),

@@ -39,13 +39,16 @@ _WORK_DUE = r"(?:work|project|paper|essay|report) (?:is |was )?due"
 _HOLIDAYS = (r"easter", r"christmas", r"thanksgiving", r"hanukkah", r"diwali", r"eid", r"new year(?:'s)?",
              r"mother's day", r"father's day", r"valentine's(?: day)?", r"halloween", r"trick[- ]or[- ]treat\w*")
 _SHOPPING_DAYS = (r"black friday", r"cyber monday", r"prime day", r"boxing day")
+# A launch is the customer's when it is theirs, not the company launching a product ("why did you
+# launch the product if it's not qualified?"); a release or news conference is the company's too.
+_THEIR_LAUNCH = r"launch(?:ing)?(?! (?:the|a|your|its|their|this|that|new|such) (?:new )?(?:products?|phones?|cellphones?|mobile|versions?|models?|devices?|services?|packages?)\b)"
 EVENT = cue("concern.deadline_event", 1.0, "event",
             r"(?:\w+'s )?(?:birthday|b-?day)", r"super ?bowl", r"play-?offs?", r"en ?route to", r"graduation", r"wedding", r"anniversary", r"funeral", r"christening",
             r"(?:bar|bat) mitzvah", r"(?<!third )(?<!third-)(?<!other )(?<!opposite )party(?! invites?)", r"celebration", r"trip (?:to|abroad|away|overseas)",
             r"(?:business|holiday|family|school|road|ski|weekend|honeymoon|work) trip", r"holiday", r"vacation", r"honeymoon",
-            r"flights?", r"(?:a|the|my|our|her|his|their|this|next|last) trains?", r"(?:my|our|this) (?:plane|bus)", r"(?:leave|leaving|fly|flying) (?:the country|abroad)", r"exam", r"(?:job )?interview", r"launch(?:ing)?", r"go-live", r"conference", r"concert",
+            r"flights?", r"(?:a|the|my|our|her|his|their|this|next|last) trains?", r"(?:my|our|this) (?:plane|bus)", r"(?:leave|leaving|fly|flying) (?:the country|abroad)", r"exam", r"(?:job )?interview", _THEIR_LAUNCH, r"go-live", r"(?<!release )(?<!news )(?<!press )conference", r"concert",
             r"surgery", r"(?:my|her|his|their|our|(?:mum|mom|dad|wife|husband|son|daughter|father|mother|baby|partner)'s) operation", r"appointment", r"moving day", r"deadline", r"plans tonight",
-            r"tournament", r"(?:first |big )?match", r"competition", r"recital", r"presentation", r"(?:my|our|a|the|big|investor|sales) pitch(?! (?:me|us|you|him|her|them)\b)",
+            r"tournament", r"(?:first |big )?match", r"(?<!facing )competition", r"recital", r"presentation", r"(?:my|our|a|the|big|investor|sales) pitch(?! (?:me|us|you|him|her|them)\b)",
             *_HOLIDAYS, r"cut-?off", r"due date",
             r"(?:missed|miss|make|making) (?:my |the |our |her |his |their )?(?:connection|connecting flight)", r"stranded",
             r"(?:sitting|sat|stuck|waiting) (?:in|at) (?:the )?(?:airport|gate|terminal|station)", r"standby list",
@@ -394,7 +397,7 @@ CUES: tuple[Cue, ...] = (
     cue("concern.money", 2.0, "an amount",
         r"[$£€¥₹]\s?\d[\d,]*(?:\.\d\d)?", r"(?:RMB|rmb|Rs\.?|INR) ?\d[\d,]*", r"(?:Ksh|KES) ?\d[\d,]*", r"\d[\d,]*(?:\.\d\d)? ?(?:dollars|pounds|euros|usd|gbp|eur|quid|bucks|yuan|rmb|rupees|inr|ksh)"),
     cue("concern.business_impact", 2.0, "their business is affected",
-        r"(?<!lost )(?<!lose )(?<!losing )(?:my|our) (?:business|shop|store|restaurant|salon|clinic|practice|firm|cafe|café|bakery|agency|startup|organi[sz]ation|warehouse|operations|production|website|online store|sales)",
+        r"(?<!lost )(?<!lose )(?<!losing )(?<!none of )(?<!not )(?:my|our) (?:business|shop|store|restaurant|salon|clinic|practice|firm|cafe|café|bakery|agency|startup|organi[sz]ation|warehouse|operations|production|website|online store|sales)",
         r"(?:my|our) (?:clients|staff|employees|team|patients|guests|stakeholders|board|investors|members|drivers|buyers|tenants)",
         # "our customers / users" is as often "us customers" (translated helpdesk complaints): theirs only when affected
         r"my (?:customers|users|students)",
@@ -450,7 +453,7 @@ CUES: tuple[Cue, ...] = (
         r"cancel(?:l?ing)? (?:my|the|our)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
         r"(?:I|we)(?:'ve| have)? (?:just |already |finally )?cancell?ed (?:my|our)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
         r"close (?:my|our) account",
-        r"switch(?:ing|ed)? (?:over )?to (?:another|a different|a new|a competitor|the competition)\b",
+        r"switch(?:ing|ed)? (?:over )?to (?:another|a different|a new|a competitor|the competition)\b(?! (?:page|tab|screen|window|mode|camera|app|browser|channel|account|version)s?\b)",
         r"(?:move|moving|go|going) (?:over )?to (?:a |another |a different )(?:provider|competitor|bank|company|network|carrier|supplier)",
         r"(?:find|finding|look|looking for|try|trying) (?:a |an )?(?:another|new|different|other) (?:provider|company|bank|supplier|carrier|network|service)",
         r"tak(?:e|ing) (?:my|our) (?:business|money|custom) elsewhere", r"(?:go|going|shop|shopping) elsewhere",
@@ -464,7 +467,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:moving|taking|move|take) (?:my|our) (?:shop|store|business|account|money|custom)\b(?! (?:to|on) (?:a |my |our )?new (?:address|house|home))",
         r"done with (?:you|your|this company|(?-i:[A-Z])[a-z]+)",
         r"(?:I'm|I am|we're|we are) (?:so |totally |completely )?done(?=\s*(?:[.!]|$))", r"finally free of", r"cord[- ]?cut\w*", r"cut(?:ting)? the cord",
-        r"(?:(?<=\band )|(?<=\bthen )|(?<=I'm )|(?<=I am )|(?<=we're )|(?<=I'll )|(?<=we'll )|(?<=going to )|(?<=considering )|(?<=thinking of )|(?<=about to ))switch(?:ing)? (?:over )?to \w+",
+        r"(?:(?<=\band )|(?<=\bthen )|(?<=I'm )|(?<=I am )|(?<=we're )|(?<=I'll )|(?<=we'll )|(?<=going to )|(?<=considering )|(?<=thinking of )|(?<=about to ))switch(?:ing)? (?:over )?to \w+(?<!\bthe)(?<!\bthis)(?<!\bmy)(?<!\ba)(?<!\ban)(?<!\banother)",
         r"(?:you've|you have|you just) lost (?:a|me as a|my|our) (?:customer|business)", r"lost (?:my|our) business",
         r"lost (?:this|a|another|one) (?:\w+ )?customer\b", r"(?:won't|will not|never) (?:ever )?be (?:a|your) customer",
         r"(?:delete|deleting|deactivate|deactivating|remove|removing) (?:my|our) account",
@@ -560,7 +563,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="25",
+    "concerns", version="26",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
