@@ -31,6 +31,16 @@ CASES = [
     ("When I open the camera and switch to the front camera, the phone crashes.", []),
     ("It logs me out after switching to another page.", []),
     ("Real-name registration is none of my business!", []),
+    # v27: a device that gives no response, a key pressed: no contact before
+    ("The camera crashes. There is no response after double clicking the Home Key.", []),
+    ("I pressed the dial key and the picture went blurred.", []),
+    ("I have sent private messages to you, but there was no response.",
+     [("concern.repeat_contact", "sent private messages to you, but there was no response")]),
+    ("@Uber_Support I did. No response.", [("concern.repeat_contact", "No response")]),
+    # … and a battery charged is no charge of money
+    ("It's been charging for a whole day yesterday and the power is used up quickly.", []),
+    ("The iPhone can be charged while connected to the computer, but the assistant won't connect.", []),
+    ("I was charged twice for the battery pack.", [("concern.money", "I was charged")]),
     ("It said delivered by 20 Oct and I still haven't received it.", []),  # the company's estimate (v21), not the customer's date
     ("I've been a customer for 12 yrs and it's still not fixed.", []),
     ("My flight to Lisbon was cancelled and I'm stranded in Madrid.", [("concern.deadline_event", "flight")]),

@@ -257,7 +257,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:reply|respond|answer) (?:to )?(?:the |my |our )?(?:dms?|pms?|direct messages?)\b",
         r"(?:they|he|she|the (?:woman|man|lady|guy|girl|agent|rep|staff|person|manager|driver|store|shop|seller|courier|branch))(?: (?:then|just|also|now|literally))? (?:said|says|told (?:me|us))",
         r"(?:support|customer service|helpline|queue|agents?|staff|reps?)(?: there| here)? (?:is|are|was|were) (?:so |totally |completely |absolutely )?(?:useless|clueless|no help|unhelpful)",
-        r"(?:I|we)(?:'ve| have)? (?:already |just |also |even |then )?(?:called|phoned|telephoned|rang|emailed|contacted|visited|urged|pressed|applied to|reported (?:a|the|it|this|my))\b",
+        r"(?:I|we)(?:'ve| have)? (?:already |just |also |even |then )?(?:called|phoned|telephoned|rang|emailed|contacted|visited|urged|pressed(?! (?:the |a |an |my |that |this )?(?:[\w-]+ )?(?:key|button|icon|switch|screen)s?\b)|applied to|reported (?:a|the|it|this|my))\b",
         r"(?:I|we)(?:'ve| have)? (?:talked|spoke|spoken) (?:to|with) (?:you|u)\b", r"(?:I|we)(?:'ve| have)? told (?:you|u)\b", r"\band was told\b",
         r"(?:I|we)(?:'ve| have)? already (?:dm'?e?d|pm'?e?d|sent (?:you |u )?a (?:dm|pm))\b",
         r"(?:on the phone|on the line) with (?:someone|somebody|an agent|a rep|customer service|support)",
@@ -346,7 +346,10 @@ CUES: tuple[Cue, ...] = (
         r"trying to (?:contact|reach|get hold of|get through to|inform)\b",
         r"still (?:haven't|hasn't|have not|has not) (?:paid|refunded|reimbursed|replied|responded|called|fixed|sorted)",
         r"(?:been going on|has been happening|ongoing) (?:since|for)\b",
-        r"(?<!\w)no (?:response|reply|answer)s?(?: yet| at all| back)?(?=[\s.!?,]|$)", r"(?:calling|emailing|chatting|tweeting)(?: in)? (?:isn't|is not|hasn't been|wasn't|isnt) help(?:ing|ful)",
+        # … not a device that gives no response ("there is no response after double clicking the Home Key")
+        r"(?<!\w)(?<!there is )(?<!there was )(?<!is often )(?<!completely )(?<!having )no (?:response|reply|answer)s?(?: yet| at all| back)?(?=[\s.!?,]|$)",
+        r"(?:sent|messaged|called|emailed|asked|contacted|dm'?e?d|tweeted)\b[^.!?]{0,60}?\bthere (?:is|was) no (?:response|reply|answer)\b",
+        r"(?:calling|emailing|chatting|tweeting)(?: in)? (?:isn't|is not|hasn't been|wasn't|isnt) help(?:ing|ful)",
         r"(?:get in contact with|speak to|talk to) (?:someone|somebody) (?:higher|senior|in charge)", r"had to (?:call|phone|ring|email|contact|chase)\b",
         r"(?:given|made|sent|raised) (?:similar |many |several |multiple )?complaints to (?:you|u)\b",
         r"(?:happened|disappeared|crashed|failed|broke|stopped|dropped|lost) twice", r"(?:tired|sick) of (?:getting|being|having to|waiting)",
@@ -563,7 +566,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="26",
+    "concerns", version="27",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
@@ -578,7 +581,8 @@ class ConcernDetector:
                 continue
             text = message.text
             hits = deadline_hits(text) + [h for h in find_hits(text, CUES)
-                                          if not _resolved_money(text, h) and not _bare_amount(text, h)]
+                                          if not _resolved_money(text, h) and not _bare_amount(text, h)
+                                          and not _battery_charge(text, h)]
             for h in sorted(hits, key=lambda h: h.start):
                 words = text[h.start : h.end]
                 if h.label == "concern.deadline_event":
@@ -613,6 +617,22 @@ _MONEY_TALK = phrases(r"pa(?:y|id|ying|yment)s?", r"charg\w*", r"bill\w*", r"ref
 
 def _bare_amount(text: str, hit: Hit) -> bool:
     return hit.label == "concern.money" and hit.cue.note == "an amount" and not _MONEY_TALK.search(text)
+
+
+# A battery charged ("it takes half an hour to charge 1% power", "I fully charged my phone") is no
+# charge of money, where the sentence says nothing of paying.
+_BATTERY = phrases(r"batter(?:y|ies)", r"power", r"charger", r"\d+ ?%", r"fully", r"overnight", r"off charge",
+                   r"(?:be|being) charged while", r"charging (?:for|status|state)")
+_PAYING = phrases(r"pa(?:y|id|ying|yment)s?", r"fees?", r"bills?", r"yuan", r"rmb", r"refund\w*", r"money", r"cost\w*",
+                  r"price\w*", r"dollars?", r"credit", r"balance", r"[$£€¥]\d*")
+
+
+def _battery_charge(text: str, hit: Hit) -> bool:
+    if hit.label != "concern.money" or not text[hit.start:hit.end].lower().lstrip().startswith(("charg", "be charg", "fully charg")):
+        return False
+    start, end = sentence_at(text, hit.start) or (0, len(text))
+    sentence = text[start:end]
+    return bool(_BATTERY.search(sentence)) and not _PAYING.search(sentence)
 
 
 def _score(hit: Hit, words: str) -> float:
