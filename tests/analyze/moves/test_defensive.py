@@ -13,6 +13,9 @@ def found(conversation):
     ("As I explained, you should have read the terms.", ["As I explained, you should have read the terms."]),
     ("That's not our fault, it's the carrier's problem.", ["That's not our fault, it's the carrier's problem."]),
     ("Per our policy there's nothing we can do.", ["Per our policy there's nothing we can do."]),
+    # v10: a requirement put on the customer as the rule
+    ("We apologize for the inconvenience. The applicant must go to the business hall with valid identity documents.",
+     ["The applicant must go to the business hall with valid identity documents."]),
     ("Hello. As previously explained, schedule changes occur.", ["As previously explained, schedule changes occur."]),
     ("You should’ve checked the size chart before ordering.", ["You should’ve checked the size chart before ordering."]),
     ("It's your responsibility to keep the receipt.", ["It's your responsibility to keep the receipt."]),

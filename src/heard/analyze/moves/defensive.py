@@ -87,7 +87,7 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"(?:it|this|that)(?:'s|\s+is|\s+should\s+be)\s+(?:a|the)\s+(?:compatibility\s+)?problem\s+(?:of|with)\s+(?:the\s+)?(?:third-party|manufacturer|website|app\s+store|phone\s+maker)",
              r"(?:is|are|was)\s+(?:set|decided|determined|caused)\s+by\s+the\s+(?:phone\s+|handset\s+)?(?:manufacturer|third[- ]party|website|bank|vendor)",
              r"(?:is|are)\s+related\s+to\s+(?:the\s+)?third-party", r"shall\s+be\s+subject\s+to\s+the\s+(?:manufacturer|agreement|contract)",
-             r"(?:is|are)\s+mandatory", r"there\s+(?:are|is)\s+(?:corresponding\s+)?(?:instructions|terms|provisions|regulations)\s+in\s+the\s+(?:agreement|contract)"),
+             r"(?:is|are)\s+mandatory", r"(?:must|shall)\s+(?:go\s+to|bring|be\s+handled|be\s+returned|be\s+applied\s+for)\b", r"there\s+(?:are|is)\s+(?:corresponding\s+)?(?:instructions|terms|provisions|regulations)\s+in\s+the\s+(?:agreement|contract)"),
      0.75, "justifies instead of helping"),
     (phrases(r"(?:for|due to)\s+(?:security|privacy|safety)\s+(?:purposes|reasons)[^.!?]{0,60}?\b(?:will not|won't|cannot|can't|can not|are not able|aren't able|unable|do not|don't|only)\b",
              r"to\s+ensure\s+(?:the\s+)?(?:passenger|passengers'|customer|customers'|public|everyone's|crew)\s+safety",
@@ -111,7 +111,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="9", kinds=(KIND,))
+@register_detector("defensive", version="10", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 
