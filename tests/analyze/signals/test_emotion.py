@@ -44,6 +44,10 @@ CASES = [
     ("#Microblog 315# They send crank messages to me every day.", "anger", 1, "#Microblog 315"),
     # v29: the regulator invoked where nothing else is read; not over effort
     ("Don't talk to me. 12315! China Consumer Association", "anger", 2, "12315"),
+    # v39: indignant questions aimed at the company
+    ("Why count it as multiple devices? What do you take the students for?", "anger", 1, "What do you take the students for"),
+    ("So do you think it's appropriate to ask for the 200 RMB?", "anger", 2, "So do you think it's appropriate"),
+    ("Do you think it's possible to add a dark mode?", "neutral", None, "Do you think it's possible to add a dark mode?"),
     # v35: a smile or tears of laughter beside a request is not delight
     ("@AppleSupport iPhone 7 Plus 😊", "neutral", None, "@AppleSupport iPhone 7 Plus 😊"),
     ("How much for the iPhone X? I’m not spending $200 plus on a phone 😂", "neutral", None,
@@ -266,7 +270,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "38"
+    assert finding.detector == "emotion" and finding.detector_version == "39"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -128,6 +128,10 @@ CUES: tuple[Cue, ...] = (
         rf"[\"“‘\x27](?-i:(?=[a-z]))(?:so-called )?{_CLAIMED}[\"”’\x27](?!\s*(?:page|button|tab|menu|section|option|link|icon|cent(?:er|re)|desk)s?\b)", r"so[- ]called"),
     # Jabs at the company: contempt, accusations and demands aimed at it.
     cue("anger", 2.5, "targets someone",
+        # indignant questions ("what do you take us for?", "where did you get the nerve …?")
+        r"what do you take (?:\w+ ){0,2}for\b", r"(?:where|how) did you (?:get|acquire|find) the (?:confidence|nerve|audacity|cheek|courage)",
+        r"do you (?:really |honestly )?think (?:it's|it is|this is|that's|that is) (?:appropriate|fair|reasonable|acceptable|right)\b",
+        r"I guess you (?:don't|do not|wouldn't|would not) dare",
         r"get it together", r"get real", r"what kind of (?:\w+ ){0,3}(?:is this|are you running|service is this|company is this|reply is this|response is this)",
         r"are you (?:even |actually )?trying to help", r"(?:how|why) do (?:you|they) justify", r"scamming", r"ripping (?:\w+ )?(?:money )?off",
         r"(?:worst|terrible|awful|horrible|shittiest) (?:\w+ ){0,2}(?:service|company|experience|airline|provider|carrier|bank|app)s? (?:I(?:'ve| have)? ever|in (?:the|my))",
@@ -449,7 +453,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="38", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="39", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
