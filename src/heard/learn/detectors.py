@@ -299,6 +299,11 @@ class MoveModelDetector(_SentenceModelDetector):
 # deadline_event .73 -> .76; and churn, whose model findings beyond the rules were wrong 10 times in
 # 13 on the decision sets (session 5): it needs words of leaving. For repeat_contact, invisible and
 # accessibility it changed nothing there, so it is not applied (docs/models/concerns.md).
+# Dates and times: support for a deadline, and all a sentence about goods due may name (`_WHEN`).
+_DATES = (r"until", r"before", r"by", r"tomorrow", r"tonight", r"today",
+          r"(?:this |next |coming )?(?:week(?:end)?|month|morning|afternoon|evening)",
+          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*",
+          r"\d{1,2}(?::\d\d)? ?(?:am|pm)", r"\d{1,2}(?:st|nd|rd|th)")
 _SUPPORT = {
     "concern.deadline_event": phrases(
         r"(?:\w+'s )?birthday", r"graduation", r"wedding", r"anniversary", r"funeral", r"christening", r"party",
@@ -308,10 +313,7 @@ _SUPPORT = {
         r"tournament", r"match", r"game", r"recital", r"presentation", r"meeting", r"school", r"term", r"gift",
         r"present", r"easter", r"christmas", r"thanksgiving", r"halloween", r"new year(?:'s)?", r"valentine's",
         r"tickets?", r"booking", r"booked", r"reservation", r"check-?in", r"boarding", r"connection", r"departure",
-        r"in time", r"on time", r"by then", r"until", r"before", r"by", r"tomorrow", r"tonight", r"today",
-        r"(?:this |next |coming )?(?:week(?:end)?|month|morning|afternoon|evening)",
-        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*",
-        r"\d{1,2}(?::\d\d)? ?(?:am|pm)", r"\d{1,2}(?:st|nd|rd|th)", r"in (?:an?|\d+|two|three|a few|a couple of) (?:hours?|days?)"),
+        r"in time", r"on time", r"by then", *_DATES, r"in (?:an?|\d+|two|three|a few|a couple of) (?:hours?|days?)"),
     "concern.money": phrases(
         r"pa(?:y|id|ying|yment|yments)", r"charg\w*", r"billed", r"billing", r"overbill\w*", r"overpa\w*",
         r"refund\w*", r"fees?", r"cost(?:s|ing)?", r"deduct\w*", r"debit\w*", r"money", r"cash", r"compensat\w*",
@@ -348,10 +350,7 @@ _NOT_BEFORE = phrases(r"never(?: \w+){0,3} again", r"try(?:ing)? again(?: later)
 # The day goods were due ("my order was supposed to come today") is the company's date, not the
 # customer's event at stake, where the sentence names no event of theirs (the rules' `_theirs`).
 _GOODS_DUE = phrases(r"(?:supposed|going|due|meant|expected|scheduled) to (?:come|arrive|ship|be (?:here|delivered|shipped))")
-_WHEN = phrases(r"until", r"before", r"by", r"tomorrow", r"tonight", r"today", r"on time", r"in time",
-                r"(?:this |next |coming )?(?:week(?:end)?|month|morning|afternoon|evening)",
-                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*",
-                r"\d{1,2}(?::\d\d)? ?(?:am|pm)", r"\d{1,2}(?:st|nd|rd|th)")
+_WHEN = phrases(*_DATES, r"on time", r"in time")
 
 
 @register_detector("concerns_model", version="12", kinds=CONCERN_KINDS, requires=("concern",))
