@@ -192,6 +192,13 @@ CASES = [
     ("The people on the phone handled it brilliantly.", "gratitude", 1, "people on the phone handled it brilliantly"),
     ("The update is great.", "neutral", None, "The update is great."),  # praise of a thing, not of people
     ("The staff were so kind and patient with my dad.", "gratitude", 1, "staff were so kind"),
+    # v40: praise in the words of translated helpdesk posts
+    ("Problem fixed within the hour. I give you a thumbs-up!", "gratitude", 2, "give you a thumbs-up"),
+    ("I am satisfied with your service this time.", "gratitude", 1, "I am satisfied with your service"),
+    ("I am not satisfied with your service.", "neutral", None, "I am not satisfied with your service."),
+    ("The clerk at the counter greeted us warmly and sorted the SIM.", "gratitude", 1, "clerk at the counter greeted us warmly"),
+    ("Hard work for you on a Sunday night!", "gratitude", 1, "Hard work for you"),
+    ("Please wait patiently while I restart it.", "neutral", None, "Please wait patiently while I restart it."),
     ("I DMed you my order number.", "neutral", None, "I DMed you my order number."),  # earlier contact is not effort
     ("No help by calling, and the bill is still wrong.", "frustration", 2, "No help by calling"),  # a failed attempt is effort
     ("I've been waiting for my refund since March.", "frustration", 1, "been waiting"),
@@ -270,7 +277,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "39"
+    assert finding.detector == "emotion" and finding.detector_version == "40"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -338,7 +338,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:really|truly|so|very) (?:appreciate|grateful)", r"grateful", r"lifesaver",
         r"you(?:'re| are| were| have been|'ve been) (?:a star|amazing|the best|brilliant|great|wonderful|so helpful|very helpful)",
         r"(?:great|super|brilliant|excellent|amazing|fantastic|wonderful|outstanding) (?:help|service|support|job|work)",
-        r"kudos", r"shout ?out to", r"went (?:above and beyond|the extra mile)", strong=True),
+        r"kudos", r"shout ?out to", r"went (?:above and beyond|the extra mile)",
+        r"(?:give|gave|giving) (?:you|your \w+|my|a|the)(?: a| the| my)? thumbs?[- ]ups?", r"thumbs?[- ]ups? (?:for|to) (?:you|your)",
+        strong=True),
     cue("gratitude", 2.0, "thanks",
         r"thank you", r"thanks", r"thx", r"ty", r"cheers", r"much appreciated", r"appreciate (?:it|that|this|your|you)",
         r"(?:very |so )?helpful", r"well done"),
@@ -355,7 +357,11 @@ CUES: tuple[Cue, ...] = (
         r"(?:five|5)[- ]star", r"10/10",
         r"(?:people|staff|agents?|team|reps?|crew|they|he|she|everyone)(?: \w+){0,3}? (?:handled|did|was|were|are|is|have been|has been) (?:it |things |everything |a )?(?:so |very |really |absolutely )?"
         r"(?:fantastic(?:ally)?|great|amazing(?:ly)?|brilliant(?:ly)?|excellent(?:ly)?|wonderful(?:ly)?|superb(?:ly)?|awesome|kind|helpful|professional(?:ly)?|lovely)",
-        r"prais(?:e|ing) (?:you|your|the)", r"worth prais\w*"),
+        r"prais(?:e|ing) (?:you|your|the)", r"worth prais\w*",
+        r"(?:I'm|I am|we're|we are) (?:so |very |really |quite )?satisfied with (?:your|the) (?:service|response|reply|efficiency|attitude|help|work|handling|solution)",
+        r"thanks? (?:you )?for your hard work", r"(?:it's |it is )?hard work for you", r"you(?:'ve| have) (?:been working|worked) (?:so |very )?hard",
+        r"(?:staff|personnel|manager|worker|clerk|agent|engineer|technician|she|he|they)(?: \w+){0,5}? (?:warmly|considerately|efficiently|patiently|enthusiastically)",
+        r"(?:very|so|really) (?:considerately|warmly|patiently|efficiently|enthusiastically)"),
     # Politeness around a request is not gratitude; these longer matches shadow "thanks".
     cue("polite", 0.0, "polite formula",
         r"thanks in advance", r"thank you in advance", r"thanks for (?:any|your) help in advance",
@@ -453,7 +459,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="39", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="40", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
