@@ -44,6 +44,12 @@ CASES = [
     ("#Microblog 315# They send crank messages to me every day.", "anger", 1, "#Microblog 315"),
     # v29: the regulator invoked where nothing else is read; not over effort
     ("Don't talk to me. 12315! China Consumer Association", "anger", 2, "12315"),
+    # v41: wrongdoing charged to the company (by stealth, by force, without consent), a complaint lodged against it
+    ("The operator deducted my credit stealthily last month.", "anger", 1, "stealthily"),
+    ("They changed my plan without my consent and now bill me double.", "anger", 1, "changed my plan without my consent"),
+    ("Is this an illegal charge on a closed account?", "anger", 1, "illegal charge"),
+    ("Complaint against Metro Mobile: the line was cut twice.", "anger", 1, "Complaint against Metro"),
+    ("How do I restart the router forcibly?", "neutral", None, "How do I restart the router forcibly?"),
     # v39: indignant questions aimed at the company
     ("Why count it as multiple devices? What do you take the students for?", "anger", 1, "What do you take the students for"),
     ("So do you think it's appropriate to ask for the 200 RMB?", "anger", 2, "So do you think it's appropriate"),
@@ -277,7 +283,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "40"
+    assert finding.detector == "emotion" and finding.detector_version == "41"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

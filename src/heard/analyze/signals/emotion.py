@@ -190,7 +190,15 @@ CUES: tuple[Cue, ...] = (
         r"criminals?", r"bull ?shit", r"mislead(?:s|ing)? (?:me|us|users|customers|consumers|people)",
         r"bull(?:y|ies|ied|ying) (?:me|us|others|people|customers|users|consumers)", r"(?:you|u|they) (?:even )?dared?\b",
         r"dared? to (?:say|ask|charge|claim|call|cancel|deduct|tell)", r"(?:don't|do not|stop) brag", r"(?:is|are) the worst\b", r"the worst \w+(?: \w+)? ever",
-        r"treated (?:\w+ )?like (?:crap|shit|dirt|garbage|trash|a criminal|an idiot)", negatable=True),
+        r"treated (?:\w+ )?like (?:crap|shit|dirt|garbage|trash|a criminal|an idiot)",
+        # wrongdoing charged to the company: done by stealth, by force, or without the customer's say
+        r"stealthily", r"by violation", r"arbitrar(?:y|ily) (?:charg\w*|deduct\w*|fees?|pric\w*)",
+        r"(?:illegal|unlawful) (?:act|charg\w*|deduct\w*|fees?|operation|practice)s?", r"unfair (?:treatment|charg\w*|practice|terms|clauses?)",
+        r"(?:charg|deduct|cancel|chang|stopp|cut|suspend|terminat|activat|subscrib)\w* [^.!?]{0,40}?"
+        r"(?:forcibly|without (?:my |our |the user's |the customer's |any )?(?:consent|permission|authori[sz]ation))",
+        r"forcibly (?:charg|deduct|cancel|chang|stopp|cut|suspend|terminat|activat|subscrib)\w*",
+        r"complain(?:ts?)? against (?:you|your|@ ?\w+|(?-i:[A-Z])\w+)",
+        negatable=True),
     # Anger words count as anger only when a target is also named (see _label); else frustration.
     cue("anger_word", 2.0, "anger word",
         r"furious", r"livid", r"angry", r"outraged", r"pissed(?: off)?", r"enraged", r"fuming",
@@ -459,7 +467,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="40", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="41", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
