@@ -270,6 +270,9 @@ CASES = [
     ("Ordering mac and cheese tonight 🤗", "joy", 1, "🤗"),
     # v17: politeness and a suggestion are no worry
     ("Have filed the report with the airline, ref KW14346, hope this helps", "neutral", None, "Have filed the report with the airline, ref KW14346, hope this helps"),
+    # v42: a hope for how "it" turns out is a wish, not a worry
+    ("I hope it won't be this complicated next time.", "neutral", None, "I hope it won't be this complicated next time."),
+    ("I do hope they add dark mode soon.", "neutral", None, "I do hope they add dark mode soon."),
     ("What if you offered a student discount like the others do", "neutral", None, "What if you offered a student discount like the others do"),
 ]
 
@@ -283,7 +286,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "41"
+    assert finding.detector == "emotion" and finding.detector_version == "42"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):
