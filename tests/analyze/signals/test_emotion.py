@@ -198,6 +198,10 @@ CASES = [
     ("The people on the phone handled it brilliantly.", "gratitude", 1, "people on the phone handled it brilliantly"),
     ("The update is great.", "neutral", None, "The update is great."),  # praise of a thing, not of people
     ("The staff were so kind and patient with my dad.", "gratitude", 1, "staff were so kind"),
+    # v43: praise of the staff in more shapes is thanks, not delight
+    ("Just got off the phone with them, you guys were great!", "gratitude", 2, "you guys were great"),
+    ("The cabin crew on my flight were nothing short of amazing.", "gratitude", 2, "were nothing short of amazing"),
+    ("Awesome job by the night shift, bag found.", "gratitude", 2, "Awesome job"),
     # v40: praise in the words of translated helpdesk posts
     ("Problem fixed within the hour. I give you a thumbs-up!", "gratitude", 2, "give you a thumbs-up"),
     ("I am satisfied with your service this time.", "gratitude", 1, "I am satisfied with your service"),
@@ -286,7 +290,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "42"
+    assert finding.detector == "emotion" and finding.detector_version == "43"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

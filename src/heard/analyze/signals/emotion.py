@@ -344,8 +344,9 @@ CUES: tuple[Cue, ...] = (
     cue("gratitude", 2.5, "warm thanks",
         r"thank you (?:so|very) much", r"thanks (?:so|very) much", r"thanks a (?:lot|million|bunch)",
         r"(?:really|truly|so|very) (?:appreciate|grateful)", r"grateful", r"lifesaver",
-        r"you(?:'re| are| were| have been|'ve been) (?:a star|amazing|the best|brilliant|great|wonderful|so helpful|very helpful)",
-        r"(?:great|super|brilliant|excellent|amazing|fantastic|wonderful|outstanding) (?:help|service|support|job|work)",
+        r"you(?: guys| all| folks)?(?: really| actually| truly| honestly)?(?:'re| are| were| have been|'ve been)(?: really| actually| truly| honestly| simply)? (?:a star|amazing|the best|brilliant|great|wonderful|awesome|so helpful|very helpful)",
+        r"you(?:'re| are| r)? (?:da|the) best", r"(?:were|was) (?:nothing short of|beyond) (?:amazing|brilliant|great|wonderful|awesome|excellent|fantastic)",
+        r"(?:great|super|brilliant|excellent|amazing|awesome|fantastic|wonderful|outstanding) (?:help|service|support|job|work)",
         r"kudos", r"shout ?out to", r"went (?:above and beyond|the extra mile)",
         r"(?:give|gave|giving) (?:you|your \w+|my|a|the)(?: a| the| my)? thumbs?[- ]ups?", r"thumbs?[- ]ups? (?:for|to) (?:you|your)",
         strong=True),
@@ -363,7 +364,7 @@ CUES: tuple[Cue, ...] = (
         r"kept (?:me|us) (?:updated|informed|posted|in the loop)", r"kept (?:your|her|his|their) word",
         r"no idea how much (?:that|this|it|you) (?:helps|helped|means)", r"(?:made|makes) (?:this|it|that|one thing)[^.!?]{0,20}? easy",
         r"(?:five|5)[- ]star", r"10/10",
-        r"(?:people|staff|agents?|team|reps?|crew|they|he|she|everyone)(?: \w+){0,3}? (?:handled|did|was|were|are|is|have been|has been) (?:it |things |everything |a )?(?:so |very |really |absolutely )?"
+        r"(?:people|staff|agents?|team|reps?|crew|attendants?|pilots?|employees|cashiers?|drivers?|they|he|she|everyone)(?: \w+){0,3}? (?:handled|did|was|were|are|is|have been|has been) (?:it |things |everything |a )?(?:so |very |really |absolutely )?"
         r"(?:fantastic(?:ally)?|great|amazing(?:ly)?|brilliant(?:ly)?|excellent(?:ly)?|wonderful(?:ly)?|superb(?:ly)?|awesome|kind|helpful|professional(?:ly)?|lovely)",
         r"prais(?:e|ing) (?:you|your|the)", r"worth prais\w*",
         r"(?:I'm|I am|we're|we are) (?:so |very |really |quite )?satisfied with (?:your|the) (?:service|response|reply|efficiency|attitude|help|work|handling|solution)",
@@ -467,7 +468,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="42", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="43", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
