@@ -376,7 +376,9 @@ CUES: tuple[Cue, ...] = (
         r"thanks in advance", r"thank you in advance", r"thanks for (?:any|your) help in advance",
         r"thanks for (?:getting back|your reply|replying|the reply|the response|responding|reaching out)",
         r"thank you for (?:getting back|your reply|replying|the reply|the response|responding|reaching out)",
-        r"thanks,? but", r"thank you,? but"),
+        r"thanks,? but", r"thank you,? but",
+        # "if you could …, that'd be great": a request dressed as delight
+        r"(?:(?:it|that|this) would|would|will|could) be (?:so |really |very |just )?(?:great|perfect|brilliant|awesome|amazing|wonderful|fantastic|lovely|nice|grand|ideal)"),
     # -- joy: delight without thanks --
     cue("joy", 2.0, "delight",
         r"love (?:it|this|them|my|the|how)", r"in love with", r"amazing", r"awesome", r"fantastic",
@@ -424,7 +426,7 @@ _ACRONYMS = frozenset({"NVDA", "JAWS", "ASAP", "HTTP", "HTTPS", "UPS", "USPS", "
 _REPEAT_PUNCT = re.compile(r"!{2,}|[!?]{3,}")
 
 # The rationale of a neutral verdict that discounted thanks as politeness (read by the model blend).
-POLITE_NOTE = "polite thanks, not the point"
+POLITE_NOTE = "politeness, not the point"
 
 # Order used when two labels have the same evidence.
 _PRIORITY = {label: i for i, label in enumerate(LABELS)}
@@ -468,7 +470,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="43", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="44", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
