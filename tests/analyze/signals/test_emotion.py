@@ -198,6 +198,8 @@ CASES = [
     ("The people on the phone handled it brilliantly.", "gratitude", 1, "people on the phone handled it brilliantly"),
     ("The update is great.", "neutral", None, "The update is great."),  # praise of a thing, not of people
     ("The staff were so kind and patient with my dad.", "gratitude", 1, "staff were so kind"),
+    # v45: a problem solved and the staff praised: the praise is the point
+    ("The problem has been resolved. I praise your work!", "gratitude", 1, "praise your"),
     # v44: "that'd be great" after a request is politeness, not delight
     ("If you could call me back tomorrow it would be perfect.", "neutral", None, "If you could call me back tomorrow it would be perfect."),
     ("Hurry up with the fibre upgrade, that'd be great!", "neutral", None, "Hurry up with the fibre upgrade, that'd be great!"),
@@ -293,7 +295,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "44"
+    assert finding.detector == "emotion" and finding.detector_version == "45"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

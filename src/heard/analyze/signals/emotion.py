@@ -470,7 +470,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="44", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="45", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
@@ -509,6 +509,7 @@ class EmotionDetector:
         )
         if ranked and ranked[0] in ("joy", "relief") and "gratitude" in ranked and (
             ranked[0] == "joy" or weights["gratitude"] >= weights["relief"]
+            or any(h.cue.note in _DIRECTED for h in by_label["gratitude"])
         ):
             ranked.remove("gratitude")
             ranked.insert(0, "gratitude")  # delight (or equal relief) together with thanks is gratitude
