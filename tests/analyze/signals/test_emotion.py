@@ -250,7 +250,7 @@ CASES = [
     ("Love losing connection to the servers mid-game.. what a joke", "anger", 1, "Love losing"),
     ("Way to drop the ball on customer service!", "anger", 1, "Way to drop the ball"),
     ("I CAN'T EVEN REORDER NOW. UBER EATS SUCKS.", "anger", 2, "EATS SUCKS"),
-    ("This sucks, the update broke my keyboard.", "disappointment", 1, "sucks"),
+    ("This sucks, the update broke my keyboard.", "frustration", 1, "sucks"),  # v46: an obstacle cursed, not a let-down
     ("Thanks for the refund, all sorted!", "gratitude", 1, "Thanks"),
     ("Why is my parcel at the depot?", "neutral", None, "Why is my parcel at the depot?"),
     ("How is the weather at the airport?", "neutral", None, "How is the weather at the airport?"),
@@ -295,7 +295,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "45"
+    assert finding.detector == "emotion" and finding.detector_version == "46"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

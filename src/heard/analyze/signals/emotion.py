@@ -305,8 +305,10 @@ CUES: tuple[Cue, ...] = (
         r"I (?:thought|believed) (?:\S+ )?(?:was|were|would be) (?:good|better|great|reliable)", r"(?:isn't|wasn't|weren't|aren't) good enough",
         r"(?:I|we) used to (?:love|like|enjoy) (?:it|this|that|them|the|your)", r"unlucky", r"feels? (?:really |so |very )?bad (?:that|to)",
         negatable=False),
+    # "this update sucks": an obstacle cursed, not a let-down (anger where someone is named: above)
+    cue("frustration", 1.0, "curses an obstacle", r"sucks?", r"sux", r"sucking", negatable=True),
     cue("disappointment", 1.0, "poor verdict",
-        r"sucks?", r"sux", r"horrible", r"terrible", r"awful", r"rubbish", r"crap", r"poor", r"shoddy",
+        r"horrible", r"terrible", r"awful", r"rubbish", r"crap", r"poor", r"shoddy",
         r"pointless", r"useless", r"worthless", r"misleading", r"not cool", r"should have taken", r"appalling",
         r"lame", r"(?<!#)bo{2,}(?:urns)?",
         negatable=True),
@@ -470,7 +472,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="45", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="46", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
