@@ -198,6 +198,10 @@ CASES = [
     ("The people on the phone handled it brilliantly.", "gratitude", 1, "people on the phone handled it brilliantly"),
     ("The update is great.", "neutral", None, "The update is great."),  # praise of a thing, not of people
     ("The staff were so kind and patient with my dad.", "gratitude", 1, "staff were so kind"),
+    # v47: effort already spent, said outright
+    ("Is that not what I've done already?", "frustration", 1, "Is that not what I've done"),
+    ("It shouldn't be this hard to change a seat.", "frustration", 1, "shouldn't be this hard"),
+    ("I tried that and the page just reloads.", "frustration", 1, "I tried that and"),
     # v45: a problem solved and the staff praised: the praise is the point
     ("The problem has been resolved. I praise your work!", "gratitude", 1, "praise your"),
     # v44: "that'd be great" after a request is politeness, not delight
@@ -295,7 +299,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "46"
+    assert finding.detector == "emotion" and finding.detector_version == "47"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -220,6 +220,8 @@ CUES: tuple[Cue, ...] = (
         r"what's the point", r"what is the point", r"what do I (?:have|need) to do to", r"forget it", r"unbelievable",
         r"what the (?:fuck|hell|heck)", r"are you (?:even )?(?:trying|listening|reading|serious|joking|kidding)",
         r"(?:I )?(?:already )?(?:did|done|tried) (?:that|this|all that|everything)(?: already| before)",
+        r"I(?:'ve| have) (?:already )?tried (?:that|this|it|both|everything)", r"I tried (?:that|this|it|both),? (?:and|but)\b",
+        r"(?:is|isn't) that not what I(?:'ve| have)? (?:already )?(?:done|did|said)", r"shouldn't be (?:this|that|so) (?:hard|difficult|complicated)",
         r"same (?:bug|issue|problem|error|thing|message) (?:as before|again|as last time)",
         r"(?:it's|it has|it's been|has been|been) (?:over |more than |almost |nearly |about )?(?:\d+|two|three|four|five|six|seven|ten|a few|several) (?:business |working )?(?:days|weeks|months|hours)(?: now| already)?",
         r"(?:it's|it has|it's been|has been|been) (?:over |more than |almost |nearly |about )?an? (?:whole |full )?(?:day|week|month|year) (?:now|already)",
@@ -472,7 +474,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="46", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="47", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
