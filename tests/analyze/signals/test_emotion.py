@@ -165,7 +165,7 @@ CASES = [
     ("If I pre order now will I still get the bonus?", "neutral", None, "If I pre order now will I still get the bonus?"),
     ("This is my third email about this. Nobody has replied.", "frustration", 2, "third email"),
     ("It has been over two weeks already.", "frustration", 1, "It has been over two weeks already"),
-    ("Updated and it works now. Thank you. At first I was scared my account was hacked.", "relief", 1, "it works now"),  # a past fear
+    ("Updated and it works now. Thank you. At first I was scared my account was hacked.", "gratitude", 1, "Thank you"),  # a past fear; thanks for a problem gone (v48)
     ("Absolutely useless, the lot of you.", "anger", 2, "the lot of you"),
     ("Rude and dismissive.", "anger", 2, "Rude"),
     ("I don't mean to be rude, but where is my order?", "neutral", None, "I don't mean to be rude, but where is my order?"),
@@ -198,6 +198,9 @@ CASES = [
     ("The people on the phone handled it brilliantly.", "gratitude", 1, "people on the phone handled it brilliantly"),
     ("The update is great.", "neutral", None, "The update is great."),  # praise of a thing, not of people
     ("The staff were so kind and patient with my dad.", "gratitude", 1, "staff were so kind"),
+    # v48: thanks for a problem gone is the point, not politeness
+    ("The fault is fixed now. Thanks.", "gratitude", 1, "Thanks"),
+    ("It works now. Thanks, but where is my refund?", "relief", 1, "It works now"),
     # v47: effort already spent, said outright
     ("Is that not what I've done already?", "frustration", 1, "Is that not what I've done"),
     ("It shouldn't be this hard to change a seat.", "frustration", 1, "shouldn't be this hard"),
@@ -299,7 +302,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "47"
+    assert finding.detector == "emotion" and finding.detector_version == "48"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

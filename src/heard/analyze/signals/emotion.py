@@ -474,7 +474,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="47", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="48", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
@@ -498,8 +498,9 @@ class EmotionDetector:
         polite = [h for h in hits if h.label == "polite"]
         if "gratitude" in weights and not any(h.cue.strong for h in by_label["gratitude"]):
             # Thanks around a question or a fault report is politeness, not the message's point;
-            # thanks to a person or praise of the staff, with nothing asked, is the point.
-            directed = any(h.cue.note in _DIRECTED for h in by_label["gratitude"])
+            # thanks to a person, praise of the staff, or thanks for a problem gone ("It works now.
+            # Thanks."), with nothing asked, is the point.
+            directed = any(h.cue.note in _DIRECTED for h in by_label["gratitude"]) or "relief" in weights
             if _polite_share(text, by_label["gratitude"]) < 0.4 and (_REQUEST.search(text) or not directed):
                 weights["gratitude"] *= 0.4
                 polite += by_label["gratitude"]
