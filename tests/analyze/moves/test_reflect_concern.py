@@ -46,6 +46,8 @@ def test_reflect_concern_finds_reflected_stakes(agent_text, expected, make_conve
     "Hey, do I understand that the flight is closed already?",  # a question, not a reflection
     "Is there anything you need from me for your stakeholders?",  # a question, not a reflection
     "The deadline is in the terms.",
+    "Yes, you have to make the appointment via phone.",  # an instruction, not the need restated (v5)
+    "You need to withdraw the number from the family package before the trip.",
 ])
 def test_reflect_concern_ignores_literal_requests(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

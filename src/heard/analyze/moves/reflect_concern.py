@@ -19,6 +19,14 @@ _NEED = (
     r"trying to|planning|need|needed|want|wanted|just want|have to|had to|can't afford)|"
     r"your\s+(?:main|biggest|real|big|key|first)\s+(?:worry|concern|fear|priority|need))"
 )
+# Without a reflecting frame ("it sounds like …"), "you need to / have to …" gives an instruction,
+# not the customer's need restated ("You have to make the appointment via phone").
+_FEARS = (
+    r"(?:you(?:'re|\s+are|\s+were|'ve been|\s+have been)?\s+(?:really\s+|mainly\s+|most\s+)?"
+    r"(?:worried|concerned|afraid|scared|anxious|nervous|hoping|counting on|relying on|depending on|"
+    r"trying to|planning|can't afford)|"
+    r"your\s+(?:main|biggest|real|big|key|first)\s+(?:worry|concern|fear|priority|need))"
+)
 _TOPIC = r"(?:worry|worries|concern|fear|priority|need|stakes?|issue|point|goal|problem|deadline|pressure|risk|urgency|question|constraint)"
 
 RULES: tuple[Rule, ...] = (
@@ -31,7 +39,7 @@ RULES: tuple[Rule, ...] = (
     (phrases(rf"(?:your|the)\s+(?:\w+'s\s+)?{STAKE}\s+is\s+what\s+(?:really\s+)?(?:matters|counts)",
              rf"what\s+(?:really\s+)?(?:matters|counts)\s+(?:most\s+)?(?:now|here|right now|today)?\s*is\s+(?:that\s+)?(?:your|you)\b[^.!?]{{0,40}}?\b{STAKE}"),
      0.85, "makes the customer's stake the goal"),
-    (phrases(rf"{_NEED}\b[^.!?]{{0,60}}?\b{STAKE}"),
+    (phrases(rf"{_FEARS}\b[^.!?]{{0,60}}?\b{STAKE}"),
      0.75, "reflects what is at stake for the customer"),
     (phrases(rf"I\s+(?:understand|know|realize|realise|see|can see|hear|can hear|can understand|appreciate|get)\s+(?:that\s+|how much\s+|how important\s+|this is\s+|it's\s+)?"
              rf"[^.!?]{{0,50}}?\b{STAKE}"),
@@ -48,7 +56,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return standard_veto(text, m) or bool(_SUBJECT_LINE.search(m.group(0))) or bool(asked)
 
 
-@register_detector("reflect_concern", version="4", kinds=(KIND,))
+@register_detector("reflect_concern", version="5", kinds=(KIND,))
 class ReflectConcernDetector:
     """Agent paraphrases the need or fear behind the customer's message."""
 
