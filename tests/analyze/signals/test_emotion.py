@@ -198,6 +198,12 @@ CASES = [
     ("The people on the phone handled it brilliantly.", "gratitude", 1, "people on the phone handled it brilliantly"),
     ("The update is great.", "neutral", None, "The update is great."),  # praise of a thing, not of people
     ("The staff were so kind and patient with my dad.", "gratitude", 1, "staff were so kind"),
+    # v49: the let-down in translated helpdesk words; a fix still wished for is no relief
+    ("I am quite unsatisfied with the repair.", "disappointment", 1, "quite unsatisfied"),
+    ("The camera is just so so for this price.", "disappointment", 1, "just so so"),
+    ("Sigh. The new plan drops the free minutes.", "disappointment", 1, "Sigh"),
+    ("I regretted buying the box the week after.", "disappointment", 1, "I regretted buying"),
+    ("I hope you will get it fixed soon.", "neutral", None, "I hope you will get it fixed soon."),
     # v48: thanks for a problem gone is the point, not politeness
     ("The fault is fixed now. Thanks.", "gratitude", 1, "Thanks"),
     ("It works now. Thanks, but where is my refund?", "relief", 1, "It works now"),
@@ -302,7 +308,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "48"
+    assert finding.detector == "emotion" and finding.detector_version == "49"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -306,6 +306,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:what a |a |pretty big |big )?bummer", r"mediocr\w+", r"not a (?:good|great) (?:first )?impression",
         r"I (?:thought|believed) (?:\S+ )?(?:was|were|would be) (?:good|better|great|reliable)", r"(?:isn't|wasn't|weren't|aren't) good enough",
         r"(?:I|we) used to (?:love|like|enjoy) (?:it|this|that|them|the|your)", r"unlucky", r"feels? (?:really |so |very )?bad (?:that|to)",
+        # the let-down of translated helpdesk posts ("I am quite unsatisfied", "just so so", "Sigh…")
+        r"(?:I(?:'m| am)|we(?:'re| are)|very|quite|so|really|totally|extremely) unsatisfied",
+        r"unsatisfactory (?:experience|service|answer|reply|response|result|repair|maintenance|solution)", r"(?:I|we) (?:really |deeply |so )?regret(?:ted)? (?:so much |very much )?(?:buying|spending|choosing|signing|switching|getting|ordering|paying)",
+        r"(?:just |only )?so[- ]so\b", r"\*?sigh(?:s|ed)?\b\*?", r"(?:a |such a |really )?bad experience",
         negatable=False),
     # "this update sucks": an obstacle cursed, not a let-down (anger where someone is named: above)
     cue("frustration", 1.0, "curses an obstacle", r"sucks?", r"sux", r"sucking", negatable=True),
@@ -338,7 +342,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:a )?weight off my (?:mind|shoulders)", r"panic over", negatable=True),
     cue("relief", 2.0, "problem gone",
         r"finally (?:works|working|arrived|here|sorted|fixed|resolved|got it|came|booked|received|free|back (?:up|online|on))",
-        r"(?:issue|problem|outage|fault|it)(?: is| has been| was| got)? (?:now |finally )?(?:solved|resolved|fixed)(?! yet)",
+        # not a fix still wished for ("I hope you will get it fixed soon", "I need this fixed")
+        r"(?<!get )(?<!want )(?<!need )(?<!needs )(?<!have )(?<!getting )(?:issue|problem|outage|fault|it)(?: is| has been| was| got)? (?:now |finally )?(?:solved|resolved|fixed)(?! yet)",
         r"(?:found|figured out) (?:a )?(?:way|work) ?around",
         r"(?:glad|happy|pleased) (?:it's|its|that's|that it's|it is|to say it's) (?:sorted|fixed|resolved|working|here|back)",
         r"(?:back|up) (?:up and running|to normal|online)", r"problem solved", r"all sorted", r"sorted now",
@@ -474,7 +479,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="48", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="49", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
