@@ -283,7 +283,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:is|are) (?:it|they|this|that) (?:still )?going to (?:arrive|make it|get here|be here|be ready|be delivered|be fixed)",
         r"will I (?:have|get|receive) (?:it|this|them|the \w+) (?:before|by|in time)",
         r"will (?:my|our|the|it|they|this|that|we) (?:\w+ )?(?:still )?(?:be )?(?:running|cancell?ed|delayed|on time|ok|okay|alright)\b",
-        r"not sure (?:if |whether )?(?:we|I)(?:'ll| will)? (?:make|get|catch)\b", r"(?:hope|hoping|praying) (?:everything|we|I|my \w+|our \w+) (?:will|'ll|gets?|makes?|has|have|is|are|can)\b"),
+        r"not sure (?:if |whether )?(?:we|I)(?:'ll| will)? (?:make|get|catch)\b",
+        r"(?:will|would|could|might) (?:it |this |that )?(?:affect|damage|harm) (?:my|our|the)\b", r"(?:will|would|could) be damaged",
+        r"out of my depth", r"(?<!how )are you going to charge me", r"(?:hope|hoping|praying) (?:everything|we|I|my \w+|our \w+) (?:will|'ll|gets?|makes?|has|have|is|are|can)\b"),
     cue("anxiety", 1.0, "pleads for news",
         r"(?:can|could) (?:someone|somebody|anyone) (?:please )?tell me what(?:'s| is) going on",
         r"please (?:just )?tell me (?:someone|somebody|there's|there is|they|it's|it is|what(?:'s| is) going on|what happened|where)",
@@ -479,7 +481,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="49", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="50", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
