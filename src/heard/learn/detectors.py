@@ -81,7 +81,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="50", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="51", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 

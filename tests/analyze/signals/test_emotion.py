@@ -198,6 +198,10 @@ CASES = [
     ("The people on the phone handled it brilliantly.", "gratitude", 1, "people on the phone handled it brilliantly"),
     ("The update is great.", "neutral", None, "The update is great."),  # praise of a thing, not of people
     ("The staff were so kind and patient with my dad.", "gratitude", 1, "staff were so kind"),
+    # v51: delight in more words; a brand named "Joyful" is none
+    ("I'm really looking forward to it.", "joy", 1, "I'm really looking forward to it"),
+    ("It is an honor to be picked for the launch!", "joy", 1, "It is an honor"),
+    ("Where is the Joyful Line kiosk?", "neutral", None, "Where is the Joyful Line kiosk?"),
     # v50: harm to come, asked or foreseen, is anxiety
     ("Will it affect the battery life of the phone?", "anxiety", 1, "Will it affect the"),
     ("Are you going to charge me for the visit?", "anxiety", 1, "Are you going to charge me"),
@@ -312,7 +316,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "50"
+    assert finding.detector == "emotion" and finding.detector_version == "51"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -397,6 +397,8 @@ CUES: tuple[Cue, ...] = (
         r"excited", r"can't wait", r"yay", r"woo+-?hoo+", r"great news", r"best \w+ ever",
         r"made my day", r"brilliant", r"perfect", r"delicious", r"(?:day|night|week) (?:is|was) made", r"glorious",
         r"yumm?y?", r"#(?:thebest|best\w*|love\w*|winning|yum\w*|happy\w*)\b", r"not bad at all", r"(?:a|such a|what a) blessing",
+        r"filled with joy", r"(?-i:joyful)", r"(?:it is|it's|what) an honou?r", r"honou?red to", r"yeah!",
+        r"(?:I'm|I am|we're|we are) (?:really |so |very )?looking forward to (?:it|this|that|the|my|our)\b",
         negatable=True),
 )
 
@@ -481,7 +483,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="50", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="51", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
