@@ -22,7 +22,7 @@ def models() -> Analyzer:
 
 def test_the_model_detectors_are_registered():
     available = available_detectors()
-    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "51"
+    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "52"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
     assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "12"
 
@@ -41,7 +41,7 @@ def test_exactly_one_emotion_per_public_customer_message(make_conversation):
     for m in customers:
         (f,) = by_message[m.id]
         assert 0 <= f.span.start < f.span.end <= len(m.text)
-        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "51"
+        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "52"
         assert (f.intensity is None) == (f.kind == "emotion.neutral")
         assert f.intensity is None or 1 <= f.intensity <= 3
     kinds = [by_message[m.id][0].kind for m in customers]
@@ -395,3 +395,18 @@ def test_emotion_blend_reads_no_delight_in_hope():
     det = EmotionModelDetector()
     assert EMOTIONS[int(det.blend(model_p, _rule("neutral", 0.75), "I hope you mean it.").argmax())] == "neutral"
     assert EMOTIONS[int(det.blend(model_p, _rule("neutral", 0.75), "That looks really good!").argmax())] == "joy"
+
+
+def test_emotion_blend_keeps_praise_of_the_staff_as_thanks():
+    """Where the rules read gratitude (praise of the staff), a model sure of delight does not turn it into
+    joy ("The crew were nothing short of amazing"); where the rules read nothing, it still can."""
+    import numpy as np
+
+    from heard.learn.detectors import EMOTIONS, EmotionModelDetector
+
+    model_p = np.full(len(EMOTIONS), 0.01)
+    model_p[EMOTIONS.index("joy")] = 0.91
+    det = EmotionModelDetector()
+    text = "The crew were nothing short of amazing."
+    assert EMOTIONS[int(det.blend(model_p, _rule("gratitude", 0.6), text).argmax())] == "gratitude"
+    assert EMOTIONS[int(det.blend(model_p, _rule("neutral", 0.75), "What a view from seat 3A!").argmax())] == "joy"

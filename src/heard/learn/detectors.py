@@ -59,6 +59,9 @@ _FRUSTRATION = EMOTIONS.index("frustration")
 # Hope is no delight (TAXONOMY.md: joy): where the rules read no emotion in a message that hopes
 # ("I hope you mean it", "hoping it's been fixed"), the model's joy (GoEmotions' optimism) counts a quarter.
 JOY_IN_HOPE = 0.25
+# Praise of the staff is thanks (TAXONOMY.md: gratitude), which a head trained on Reddit reads as
+# delight: where the rules read gratitude, the model's joy counts a quarter.
+JOY_UNDER_THANKS = 0.25
 _JOY = EMOTIONS.index("joy")
 _HOPE = re.compile(r"\bhop(?:e|es|ed|ing|efully)\b", re.IGNORECASE)
 _PUZZLEMENT = re.compile(
@@ -81,7 +84,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="51", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="52", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 
@@ -114,6 +117,8 @@ class EmotionModelDetector:
                 p[_CONFUSION] *= CONFUSION_UNPUZZLED
             if label == "anger":
                 p[_FRUSTRATION] *= EFFORT_UNDER_ANGER
+            if label == "gratitude":
+                p[_JOY] *= JOY_UNDER_THANKS
         # "Neutral because the thanks is only politeness" is a rule decision, not a missing cue.
         weak = label == "neutral" and not rule.rationale.startswith(rule_emotion.POLITE_NOTE)
         p[EMOTIONS.index(label)] += (RULE_NEUTRAL_WEIGHT if weak else RULE_WEIGHT) * rule.score
