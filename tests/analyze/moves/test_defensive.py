@@ -13,6 +13,15 @@ def found(conversation):
     ("As I explained, you should have read the terms.", ["As I explained, you should have read the terms."]),
     ("That's not our fault, it's the carrier's problem.", ["That's not our fault, it's the carrier's problem."]),
     ("Per our policy there's nothing we can do.", ["Per our policy there's nothing we can do."]),
+    # v11: blame put on the customer's details or on a third party, a justification, a flat refusal
+    ("The parcel came back due to your incomplete address.", ["The parcel came back due to your incomplete address."]),
+    ("Probably due to the reason of the courier, the refund was late.",
+     ["Probably due to the reason of the courier, the refund was late."]),
+    ("It can be difficult to seat families together because the aircraft may change.",
+     ["It can be difficult to seat families together because the aircraft may change."]),
+    ("We make our best efforts to keep the timetable, but sometimes that is not possible.",
+     ["We make our best efforts to keep the timetable, but sometimes that is not possible."]),
+    ("I'm afraid not, the replacement bus only goes to the station.", ["I'm afraid not, the replacement bus only goes to the station."]),
     # v10: a requirement put on the customer as the rule
     ("We apologize for the inconvenience. The applicant must go to the business hall with valid identity documents.",
      ["The applicant must go to the business hall with valid identity documents."]),

@@ -29,7 +29,8 @@ ALWAYS: tuple[Rule, ...] = (
     (phrases(rf"you (?:should(?: have|'ve)|could have|needed to|were supposed to|ought to have) {_BLAME_VERBS}",
              r"you failed to", r"(?:it's|it is|that's|that is) your (?:own )?(?:responsibility|fault|problem|mistake)",
              r"if you had (?:read|checked|followed|called|contacted|looked)", r"you didn't (?:read|follow|check|answer|pick up|provide|reply|respond)",
-             r"(?:man-made|human|artificial)\s+damage", r"(?:traces|signs)\s+of\s+(?:water|liquid)(?:\s+(?:spill|damage))?"),
+             r"(?:man-made|human|artificial)\s+damage", r"(?:traces|signs)\s+of\s+(?:water|liquid)(?:\s+(?:spill|damage))?",
+             r"(?:due\s+to|because\s+of|caused\s+by)\s+your\s+(?:own\s+)?(?:incomplete|wrong|incorrect|invalid|inaccurate|missing|improper|mistaken)\b"),
      0.85, "shifts blame to the customer"),
     (phrases(r"(?:this|that|it)(?:'s|\s+is|\s+was)\s+not\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
              r"(?:this|that|it)\s+isn't\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
@@ -39,7 +40,7 @@ ALWAYS: tuple[Rule, ...] = (
              r"(?:blame|take it up with)\s+(?:the|your)\s+(?:carrier|courier|manufacturer|bank|seller|post office|store|driver)",
              r"(?:carrier|courier|manufacturer|seller|driver|post office)(?:'s)?\s+(?:decision|call),?\s+not\s+(?:ours|our)",
              r"(?:it's|it is|that's|that is|remains)\s+(?:the|your)\s+(?:member|customer|user|account holder|cardholder|buyer|passenger|subscriber)(?:'s)?\s+(?:responsibility|job|duty)",
-             r"I\s+(?:don't|do not)\s+make\s+the\s+rules"),
+             r"I\s+(?:don't|do not)\s+make\s+the\s+rules", r"due\s+to\s+the\s+reason\s+of\s+(?!your\b|the\s+customer)\w+"),
      0.85, "shifts blame away from the company"),
     (phrases(r"calm down", r"(?:please\s+)?(?:don't|do not)\s+(?:get\s+|be\s+)?(?:angry|mad)", r"(?:please\s+)?keep calm", r"please take (?:it )?easy", r"with all due respect", r"(?:that's|that is|this is) (?:simply )?(?:not true|incorrect|false)",
              r"you(?:'re| are) (?:wrong|mistaken)", r"(?:clearly|plainly) (?:states?|stated|says|said|explained)"),
@@ -87,6 +88,8 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"(?:it|this|that)(?:'s|\s+is|\s+should\s+be)\s+(?:a|the)\s+(?:compatibility\s+)?problem\s+(?:of|with)\s+(?:the\s+)?(?:third-party|manufacturer|website|app\s+store|phone\s+maker)",
              r"(?:is|are|was)\s+(?:set|decided|determined|caused)\s+by\s+the\s+(?:phone\s+|handset\s+)?(?:manufacturer|third[- ]party|website|bank|vendor)",
              r"(?:is|are)\s+related\s+to\s+(?:the\s+)?third-party", r"shall\s+be\s+subject\s+to\s+the\s+(?:manufacturer|agreement|contract)",
+             r"(?:it|this)\s+can\s+be\s+(?:difficult|hard|tricky|challenging)\s+to\b[^.!?]{0,60}?\bbecause\b",
+             r"(?:we|I)\s+(?:put\s+forth|make|try|do)\s+(?:our|my)\s+(?:very\s+)?best(?:\s+efforts?)?\b[^.!?]{0,80}?,?\s+but\s+(?:sometimes|unfortunately|this|that|it)\b",
              r"(?:is|are)\s+mandatory", r"(?:must|shall)\s+(?:go\s+to|bring|be\s+handled|be\s+returned|be\s+applied\s+for)\b", r"there\s+(?:are|is)\s+(?:corresponding\s+)?(?:instructions|terms|provisions|regulations)\s+in\s+the\s+(?:agreement|contract)"),
      0.75, "justifies instead of helping"),
     (phrases(r"(?:for|due to)\s+(?:security|privacy|safety)\s+(?:purposes|reasons)[^.!?]{0,60}?\b(?:will not|won't|cannot|can't|can not|are not able|aren't able|unable|do not|don't|only)\b",
@@ -97,7 +100,8 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
     (phrases(r"please\s+understand(?:\s+(?:that|this|us|the inconvenience|our \w+))?(?=\s*[.!])",
              r"hope\s+you\s+(?:can|could|will)\s+understand(?:\s+(?:that|this|us))?(?=\s*[.!,])",
              r"your\s+(?:kind\s+)?consideration\s+(?:will|would)\s+be\s+(?:much\s+|greatly\s+|highly\s+)?appreciated"), 0.7, _ACCEPT_IT),
-    (phrases(r"(?:unfortunately|sadly|I'm afraid),?\s+(?:we|I)(?:'re|'m|\s+are|\s+am)?\s+(?:not able|aren't able|unable|can't|cannot|don't|do not|won't)\s+"
+    (phrases(r"I(?:'m|\s+am)\s+afraid\s+not\b",
+             r"(?:unfortunately|sadly|I'm afraid),?\s+(?:we|I)(?:'re|'m|\s+are|\s+am)?\s+(?:not able|aren't able|unable|can't|cannot|don't|do not|won't)\s+"
              r"(?:to\s+)?(?:offer|refund|guarantee|change|accept|make exceptions|issue|provide|compensate|cover|help|do)",
              r"(?:we|I)\s+(?:(?:could|can|would|will)\s*not|couldn't|can't|wouldn't|won't)\s+(?:be\s+able\s+to\s+)?(?:offer|provide|give|issue)\s+(?:any|a|an)\b"),
      0.6, "refuses without an alternative"),
@@ -111,7 +115,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="10", kinds=(KIND,))
+@register_detector("defensive", version="11", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 
