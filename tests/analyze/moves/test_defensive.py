@@ -13,6 +13,10 @@ def found(conversation):
     ("As I explained, you should have read the terms.", ["As I explained, you should have read the terms."]),
     ("That's not our fault, it's the carrier's problem.", ["That's not our fault, it's the carrier's problem."]),
     ("Per our policy there's nothing we can do.", ["Per our policy there's nothing we can do."]),
+    # v12: a denial put to the customer; a feature switched off for a promotion
+    ("Our agents are here to help you, not to deceive you.", ["Our agents are here to help you, not to deceive you."]),
+    ("We guarantee that all our phones sold in stores are brand new.", ["We guarantee that all our phones sold in stores are brand new."]),
+    ("Delivery is switched off for the holiday sale.", ["Delivery is switched off for the holiday sale."]),
     # v11: blame put on the customer's details or on a third party, a justification, a flat refusal
     ("The parcel came back due to your incomplete address.", ["The parcel came back due to your incomplete address."]),
     ("Probably due to the reason of the courier, the refund was late.",

@@ -43,7 +43,10 @@ ALWAYS: tuple[Rule, ...] = (
              r"I\s+(?:don't|do not)\s+make\s+the\s+rules", r"due\s+to\s+the\s+reason\s+of\s+(?!your\b|the\s+customer)\w+"),
      0.85, "shifts blame away from the company"),
     (phrases(r"calm down", r"(?:please\s+)?(?:don't|do not)\s+(?:get\s+|be\s+)?(?:angry|mad)", r"(?:please\s+)?keep calm", r"please take (?:it )?easy", r"with all due respect", r"(?:that's|that is|this is) (?:simply )?(?:not true|incorrect|false)",
-             r"you(?:'re| are) (?:wrong|mistaken)", r"(?:clearly|plainly) (?:states?|stated|says|said|explained)"),
+             r"you(?:'re| are) (?:wrong|mistaken)", r"(?:clearly|plainly) (?:states?|stated|says|said|explained)",
+             # a denial put to the customer ("our crew is there to serve you and not deceive you")
+             r"(?:not|never)\s+(?:to\s+)?(?:deceive|cheat|mislead|lie\s+to|trick)\s+(?:you|our\s+customers|customers)",
+             r"we\s+guarantee\s+(?:that\s+)?(?:all\s+)?our\s+(?:[\w-]+\s+){1,6}?(?:are|is)\s+(?:brand\s+new|genuine|original|authentic|new)"),
      0.75, "argues with the customer"),
 )
 # Policy and "nothing we can do": defensive only with no alternative offered.
@@ -63,6 +66,7 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"(?:does|do)\s+require\s+an?\s+(?:extra|additional)\s+(?:[\w-]+\s+)?(?:charge|fee)",
              r"(?:we|they)\s+operate\s+an?\s+(?:[\w-]+\s+){0,3}policy",
              r"(?:booking|ticket|fare|store|these|the\s+same|our)\s+(?:\w+\s+)?rules\s+apply",
+             r"(?:is|are)\s+(?:turned|switched)\s+off\s+for\s+(?:the|our)\b", r"(?:we|they)\s+turn\s+(?:it|them)\s+off\s+for\s+the\b",
              r"(?:we|I)\s+(?:do\s+|must\s+|have\s+to\s+)?(?:follow|comply\s+with|abide\s+by)\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:regulations|rules|guidelines|laws?)",
              r"to\s+qualify\s+for\s+(?:a\s+)?(?:full\s+)?(?:refund|compensation|a\s+\w+),?\s+you\s+(?:would|will|must)\s+(?:have|need)\s+to",
              r"you(?:'re|\s+are)\s+only\s+(?:able|allowed|permitted|entitled)\s+to",
@@ -115,7 +119,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="11", kinds=(KIND,))
+@register_detector("defensive", version="12", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 
