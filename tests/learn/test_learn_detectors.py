@@ -410,3 +410,27 @@ def test_emotion_blend_keeps_praise_of_the_staff_as_thanks():
     text = "The crew were nothing short of amazing."
     assert EMOTIONS[int(det.blend(model_p, _rule("gratitude", 0.6), text).argmax())] == "gratitude"
     assert EMOTIONS[int(det.blend(model_p, _rule("neutral", 0.75), "What a view from seat 3A!").argmax())] == "joy"
+
+
+@pytest.mark.parametrize("defensive", [True, False])
+def test_a_model_apology_is_ruled_out_by_a_defensive_reply(make_conversation, monkeypatch, defensive):
+    """A bare "sorry" followed by blame is no apology (TAXONOMY.md): where the rules read the reply as
+    defensive, the model adds no apology to it; elsewhere it still can."""
+    import dataclasses
+
+    import numpy as np
+
+    from heard.model import Finding, Span
+
+    det = MoveModelDetector()
+    k = det.head.labels.index("move.apology")
+    thresholds = np.full(len(det.head.labels), 1.01)
+    thresholds[k] = 0.0  # every sentence over the threshold
+    monkeypatch.setattr(det, "head", dataclasses.replace(det.head, thresholds=thresholds))
+    monkeypatch.setattr(det, "usable", [k])
+    conversation = make_conversation(agent="We are very sorry. The courier lost it, not us.")
+    agent = next(m for m in conversation.messages if m.role.value == "agent")
+    prior = [Finding(kind="move.defensive", span=Span(agent.id, 0, 5), score=0.85, detector="defensive",
+                     detector_version="12", rationale="shifts blame")] if defensive else []
+    found = det.detect(conversation, prior=prior)
+    assert [f.kind for f in found] == ([] if defensive else ["move.apology"])

@@ -170,11 +170,12 @@ class _SentenceModelDetector:
         if not messages:
             return []
         found = {(f.span.message_id, f.kind) for f in prior}
+        ruled_out = {(mid, kind) for mid, rule_kind in found for kind in self.ruled_out_by.get(rule_kind, ())}
         labels = self.head.labels
         thresholds = self.head.thresholds
         best: dict[tuple[str, str], tuple[float, Message, int, int]] = {}
         for m, sc in zip(messages, runtime.sentence_scored([m.text for m in messages], self.head_name)):
-            wanted = [k for k in self.usable if (m.id, labels[k]) not in found]
+            wanted = [k for k in self.usable if (m.id, labels[k]) not in found | ruled_out]
             if not wanted:
                 continue
             spans, probs = sc.sentence_probs(m.text, self.head_name)
@@ -197,6 +198,9 @@ class _SentenceModelDetector:
     def keep(self, kind: str, sentence: str) -> bool:
         """Whether a finding of `kind` the model is sure of on `sentence` is kept (every one, here)."""
         return True
+
+    # A rule finding on a message that rules out a model finding of another kind there: none here.
+    ruled_out_by: dict[str, tuple[str, ...]] = {}
 
     whole_message: frozenset[str] = frozenset()  # kinds said of a whole message, not of one sentence
 
@@ -268,7 +272,7 @@ _MOVE_AGAINST = {
 }
 
 
-@register_detector("moves_model", version="12", kinds=MOVE_KINDS, requires=("move",))
+@register_detector("moves_model", version="13", kinds=MOVE_KINDS, requires=("move",))
 class MoveModelDetector(_SentenceModelDetector):
     """`move.*` on agent sentences the rule detectors missed, when the model is sure enough and the
     sentence has what the move's definition needs (`_MOVE_SUPPORT`) and nothing it rules out
@@ -276,6 +280,9 @@ class MoveModelDetector(_SentenceModelDetector):
 
     head_name = "moves"
     role = Role.agent
+    # A bare "sorry" followed by blame is no apology (TAXONOMY.md): where the rules read the reply as
+    # defensive and found no apology in it, the model does not add one.
+    ruled_out_by = {"move.defensive": ("move.apology",)}
 
     def keep(self, kind: str, sentence: str) -> bool:
         support, against = _MOVE_SUPPORT.get(kind), _MOVE_AGAINST.get(kind)
