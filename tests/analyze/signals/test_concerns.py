@@ -37,6 +37,10 @@ CASES = [
     ("I have sent private messages to you, but there was no response.",
      [("concern.repeat_contact", "sent private messages to you, but there was no response")]),
     ("@Uber_Support I did. No response.", [("concern.repeat_contact", "No response")]),
+    # v28: a price named in delight is no money at stake
+    ("Paid less than £4 for same day delivery. Love it!", []),
+    ("Spent $3 on a burrito 😍", []),
+    ("Paid $40 for delivery and it never came.", [("concern.money", "$40")]),
     # … and a battery charged is no charge of money
     ("It's been charging for a whole day yesterday and the power is used up quickly.", []),
     ("The iPhone can be charged while connected to the computer, but the assistant won't connect.", []),

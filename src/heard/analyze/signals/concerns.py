@@ -566,7 +566,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="27",
+    "concerns", version="28",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
@@ -582,7 +582,7 @@ class ConcernDetector:
             text = message.text
             hits = deadline_hits(text) + [h for h in find_hits(text, CUES)
                                           if not _resolved_money(text, h) and not _bare_amount(text, h)
-                                          and not _battery_charge(text, h)]
+                                          and not _battery_charge(text, h) and not _price_in_delight(text, h)]
             for h in sorted(hits, key=lambda h: h.start):
                 words = text[h.start : h.end]
                 if h.label == "concern.deadline_event":
@@ -633,6 +633,16 @@ def _battery_charge(text: str, hit: Hit) -> bool:
     start, end = sentence_at(text, hit.start) or (0, len(text))
     sentence = text[start:end]
     return bool(_BATTERY.search(sentence)) and not _PAYING.search(sentence)
+
+
+# A price named in delight ("paid less than £4 for same day delivery … Love it!", "spent $3.00 on a
+# boorito 😍") is no money at stake (TAXONOMY.md: a cost actually at stake).
+_DELIGHT = re.compile(r"\b(?:love it|(?:my )?day is made|made my day|great (?:stuff|deal)|what a deal)\b|#whatadeal|[\U0001F60D\U0001F919]",
+                      re.IGNORECASE)
+
+
+def _price_in_delight(text: str, hit: Hit) -> bool:
+    return hit.label == "concern.money" and _DELIGHT.search(text) is not None
 
 
 def _score(hit: Hit, words: str) -> float:
