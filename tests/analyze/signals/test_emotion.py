@@ -50,6 +50,11 @@ CASES = [
     ("Is this an illegal charge on a closed account?", "anger", 1, "illegal charge"),
     ("Complaint against Metro Mobile: the line was cut twice.", "anger", 1, "Complaint against Metro"),
     ("How do I restart the router forcibly?", "neutral", None, "How do I restart the router forcibly?"),
+    # v53: contempt and accusation in translated helpdesk complaints
+    ("My balance vanished overnight. Is it a revenge for my complaint?", "anger", 1, "Is it a revenge"),
+    ("A refund in ten days? You must be kidding!", "anger", 1, "You must be kidding"),
+    ("You fixed the meter so carelessly that it broke again.", "anger", 1, "so carelessly"),
+    ("The clerk at the counter was no help to my father. Replace her.", "anger", 1, "Replace her"),
     # v39: indignant questions aimed at the company
     ("Why count it as multiple devices? What do you take the students for?", "anger", 1, "What do you take the students for"),
     ("So do you think it's appropriate to ask for the 200 RMB?", "anger", 2, "So do you think it's appropriate"),
@@ -316,7 +321,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "52"
+    assert finding.detector == "emotion" and finding.detector_version == "53"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

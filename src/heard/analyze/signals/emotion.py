@@ -132,6 +132,12 @@ CUES: tuple[Cue, ...] = (
         r"what do you take (?:\w+ ){0,2}for\b", r"(?:where|how) did you (?:get|acquire|find) the (?:confidence|nerve|audacity|cheek|courage)",
         r"do you (?:really |honestly )?think (?:it's|it is|this is|that's|that is) (?:appropriate|fair|reasonable|acceptable|right)\b",
         r"I guess you (?:don't|do not|wouldn't|would not) dare",
+        # contempt and accusation in translated helpdesk complaints ("Is it a revenge?", "you finished a
+        # job so carelessly", "the evidence of your crime", "replace her first")
+        r"(?:is (?:it|this|that)|do you want|you want) (?:a |to )?revenge", r"revenge (?:on )?(?:me|us|customers|users)",
+        r"you (?:must|have got to|gotta) be (?:kidding|joking)", r"(?:evidence of )?your crimes?\b",
+        r"(?:so|very|too|such) careless(?:ly)?", r"replace (?:her|him|them|the (?:staff|manager|agent|employee|operator))\b",
+        r"(?:is|are) (?:so |always |forever )?wil(?:l)?ful", r"stand(?:s|ing)? in the way",
         r"get it together", r"get real", r"what kind of (?:\w+ ){0,3}(?:is this|are you running|service is this|company is this|reply is this|response is this)",
         r"are you (?:even |actually )?trying to help", r"(?:how|why) do (?:you|they) justify", r"scamming", r"ripping (?:\w+ )?(?:money )?off",
         r"(?:worst|terrible|awful|horrible|shittiest) (?:\w+ ){0,2}(?:service|company|experience|airline|provider|carrier|bank|app)s? (?:I(?:'ve| have)? ever|in (?:the|my))",
@@ -483,7 +489,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="52", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="53", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
