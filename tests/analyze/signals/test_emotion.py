@@ -52,6 +52,7 @@ CASES = [
     ("How do I restart the router forcibly?", "neutral", None, "How do I restart the router forcibly?"),
     # v53: contempt and accusation in translated helpdesk complaints
     ("My balance vanished overnight. Is it a revenge for my complaint?", "anger", 1, "Is it a revenge"),
+    ("No room at the hotel and no call. Is this the way you treat your member?", "anger", 1, "the way you treat your"),
     ("A refund in ten days? You must be kidding!", "anger", 1, "You must be kidding"),
     ("You fixed the meter so carelessly that it broke again.", "anger", 1, "so carelessly"),
     ("The clerk at the counter was no help to my father. Replace her.", "anger", 1, "Replace her"),
@@ -321,7 +322,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "53"
+    assert finding.detector == "emotion" and finding.detector_version == "54"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

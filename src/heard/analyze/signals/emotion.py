@@ -136,7 +136,7 @@ CUES: tuple[Cue, ...] = (
         # job so carelessly", "the evidence of your crime", "replace her first")
         r"(?:is (?:it|this|that)|do you want|you want) (?:a |to )?revenge", r"revenge (?:on )?(?:me|us|customers|users)",
         r"you (?:must|have got to|gotta) be (?:kidding|joking)", r"(?:evidence of )?your crimes?\b",
-        r"(?:so|very|too|such) careless(?:ly)?", r"replace (?:her|him|them|the (?:staff|manager|agent|employee|operator))\b",
+        r"(?:so|very|too|such) careless(?:ly)?", r"(?:the way|how) (?:you|they) treat (?:your|us|me|customers|users|members|consumers|people)\b", r"replace (?:her|him|them|the (?:staff|manager|agent|employee|operator))\b",
         r"(?:is|are) (?:so |always |forever )?wil(?:l)?ful", r"stand(?:s|ing)? in the way",
         r"get it together", r"get real", r"what kind of (?:\w+ ){0,3}(?:is this|are you running|service is this|company is this|reply is this|response is this)",
         r"are you (?:even |actually )?trying to help", r"(?:how|why) do (?:you|they) justify", r"scamming", r"ripping (?:\w+ )?(?:money )?off",
@@ -489,7 +489,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="53", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="54", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
