@@ -170,12 +170,12 @@ class _SentenceModelDetector:
         if not messages:
             return []
         found = {(f.span.message_id, f.kind) for f in prior}
-        ruled_out = {(mid, kind) for mid, rule_kind in found for kind in self.ruled_out_by.get(rule_kind, ())}
+        found |= {(mid, kind) for mid, rule_kind in found for kind in self.ruled_out_by.get(rule_kind, ())}
         labels = self.head.labels
         thresholds = self.head.thresholds
         best: dict[tuple[str, str], tuple[float, Message, int, int]] = {}
         for m, sc in zip(messages, runtime.sentence_scored([m.text for m in messages], self.head_name)):
-            wanted = [k for k in self.usable if (m.id, labels[k]) not in found | ruled_out]
+            wanted = [k for k in self.usable if (m.id, labels[k]) not in found]
             if not wanted:
                 continue
             spans, probs = sc.sentence_probs(m.text, self.head_name)

@@ -13,20 +13,19 @@ from heard.analyze.text import phrases
 from heard.model import Conversation, Finding
 
 KIND = "move.reflect_concern"
-_NEED = (
-    r"(?:you(?:'re|\s+are|\s+were|'ve been|\s+have been)?\s+(?:really\s+|mainly\s+|most\s+)?"
-    r"(?:worried|concerned|afraid|scared|anxious|nervous|hoping|counting on|relying on|depending on|"
-    r"trying to|planning|need|needed|want|wanted|just want|have to|had to|can't afford)|"
-    r"your\s+(?:main|biggest|real|big|key|first)\s+(?:worry|concern|fear|priority|need))"
-)
+_FEELINGS = r"worried|concerned|afraid|scared|anxious|nervous|hoping|counting on|relying on|depending on|trying to|planning"
+
+
+def _yours(verbs: str) -> str:
+    """The customer's need or fear in the second person: "you're worried …", "your main concern …"."""
+    return (rf"(?:you(?:'re|\s+are|\s+were|'ve been|\s+have been)?\s+(?:really\s+|mainly\s+|most\s+)?(?:{verbs})|"
+            r"your\s+(?:main|biggest|real|big|key|first)\s+(?:worry|concern|fear|priority|need))")
+
+
+_NEED = _yours(rf"{_FEELINGS}|need|needed|want|wanted|just want|have to|had to|can't afford")
 # Without a reflecting frame ("it sounds like …"), "you need to / have to …" gives an instruction,
 # not the customer's need restated ("You have to make the appointment via phone").
-_FEARS = (
-    r"(?:you(?:'re|\s+are|\s+were|'ve been|\s+have been)?\s+(?:really\s+|mainly\s+|most\s+)?"
-    r"(?:worried|concerned|afraid|scared|anxious|nervous|hoping|counting on|relying on|depending on|"
-    r"trying to|planning|can't afford)|"
-    r"your\s+(?:main|biggest|real|big|key|first)\s+(?:worry|concern|fear|priority|need))"
-)
+_FEARS = _yours(rf"{_FEELINGS}|can't afford")
 _TOPIC = r"(?:worry|worries|concern|fear|priority|need|stakes?|issue|point|goal|problem|deadline|pressure|risk|urgency|question|constraint)"
 
 RULES: tuple[Rule, ...] = (

@@ -470,6 +470,11 @@ def _match_before(pattern: re.Pattern[str], text: str, start: int) -> re.Match[s
     return pattern.search(text, max(0, start - 64), start)
 
 
+def _directed(hits: Sequence[Hit]) -> bool:
+    """Is the thanks addressed to a person, or praise of what the staff did?"""
+    return any(h.cue.note in _DIRECTED for h in hits)
+
+
 def _polite_share(text: str, hits: Sequence[Hit]) -> float:
     """How much of the message is the thanks itself: the sentences holding gratitude cues."""
     sentences = {sentence_at(text, h.start) for h in hits if h.label == "gratitude"} - {None}
@@ -515,7 +520,7 @@ class EmotionDetector:
             # Thanks around a question or a fault report is politeness, not the message's point;
             # thanks to a person, praise of the staff, or thanks for a problem gone ("It works now.
             # Thanks."), with nothing asked, is the point.
-            directed = any(h.cue.note in _DIRECTED for h in by_label["gratitude"]) or "relief" in weights
+            directed = _directed(by_label["gratitude"]) or "relief" in weights
             if _polite_share(text, by_label["gratitude"]) < 0.4 and (_REQUEST.search(text) or not directed):
                 weights["gratitude"] *= 0.4
                 polite += by_label["gratitude"]
@@ -529,7 +534,7 @@ class EmotionDetector:
         )
         if ranked and ranked[0] in ("joy", "relief") and "gratitude" in ranked and (
             ranked[0] == "joy" or weights["gratitude"] >= weights["relief"]
-            or any(h.cue.note in _DIRECTED for h in by_label["gratitude"])
+            or _directed(by_label["gratitude"])
         ):
             ranked.remove("gratitude")
             ranked.insert(0, "gratitude")  # delight (or equal relief) together with thanks is gratitude
