@@ -50,6 +50,8 @@ CASES = [
     ("Is this an illegal charge on a closed account?", "anger", 1, "illegal charge"),
     ("Complaint against Metro Mobile: the line was cut twice.", "anger", 1, "Complaint against Metro"),
     ("How do I restart the router forcibly?", "neutral", None, "How do I restart the router forcibly?"),
+    # v55: "ridiculous" judges whoever decided it: anger where a target is named, effort where none is
+    ("Your staff told me the plan was free. Ridiculous.", "anger", 1, "Ridiculous"),
     # v53: contempt and accusation in translated helpdesk complaints
     ("My balance vanished overnight. Is it a revenge for my complaint?", "anger", 1, "Is it a revenge"),
     ("No room at the hotel and no call. Is this the way you treat your member?", "anger", 1, "the way you treat your"),
@@ -322,7 +324,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "54"
+    assert finding.detector == "emotion" and finding.detector_version == "55"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -209,9 +209,11 @@ CUES: tuple[Cue, ...] = (
     cue("anger_word", 2.0, "anger word",
         r"furious", r"livid", r"angry", r"outraged", r"pissed(?: off)?", r"enraged", r"fuming",
         r"disgusted", r"disgusting", r"seething", r"infuriat\w*", r"piss(?:es|ed)? me off", strong=True, negatable=True),
+    # "That's ridiculous" judges whoever decided it: anger where a target is named, like an anger word.
+    cue("anger_word", 2.0, "calls it ridiculous", r"ridiculous", negatable=True),
     # -- frustration: obstacles, effort, persistence --
     cue("frustration", 2.0, "frustration named",
-        r"frustrat\w*", r"annoy(?:ed|ing)", r"exasperat\w*", r"ridiculous", r"unacceptable",
+        r"frustrat\w*", r"annoy(?:ed|ing)", r"exasperat\w*", r"unacceptable",
         r"(?:this|that|it) is a joke", r"hate (?:it|this|that)", r"what a (?:joke|farce|nightmare)",
         r"nightmare", r"(?:so|very|really|extremely|incredibly|too) (?:difficult|hard) to", r"(?:great|such) difficulty",
         r"can'?t deal", r"can'?t take (?:it|this|any ?more)", r"flip(?:ping)? (?:a |the )?tables?",
@@ -494,7 +496,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="54", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="55", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
