@@ -50,6 +50,12 @@ CASES = [
     ("Is this an illegal charge on a closed account?", "anger", 1, "illegal charge"),
     ("Complaint against Metro Mobile: the line was cut twice.", "anger", 1, "Complaint against Metro"),
     ("How do I restart the router forcibly?", "neutral", None, "How do I restart the router forcibly?"),
+    # v56: effort spent said outright, in more shapes
+    ("ive done everything the guide says.", "frustration", 1, "ive done everything"),
+    ("I spent Sunday 6 hours trying to get the app to load.", "frustration", 1, "6 hours trying"),
+    ("I've dragged songs into the playlist over + over.", "frustration", 1, "over + over"),
+    ("I've submitted 6 menu updates and nothing has changed.", "frustration", 1, "submitted 6 menu updates"),
+    ("I made two bookings for next week.", "neutral", None, "I made two bookings for next week."),
     # v55: "ridiculous" judges whoever decided it: anger where a target is named, effort where none is
     ("Your staff told me the plan was free. Ridiculous.", "anger", 1, "Ridiculous"),
     # v53: contempt and accusation in translated helpdesk complaints
@@ -324,7 +330,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "55"
+    assert finding.detector == "emotion" and finding.detector_version == "56"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -229,6 +229,7 @@ CUES: tuple[Cue, ...] = (
         r"what the (?:fuck|hell|heck)", r"are you (?:even )?(?:trying|listening|reading|serious|joking|kidding)",
         r"(?:I )?(?:already )?(?:did|done|tried) (?:that|this|all that|everything)(?: already| before)",
         r"I(?:'ve| have) (?:already )?tried (?:that|this|it|both|everything)", r"I tried (?:that|this|it|both),? (?:and|but)\b",
+        r"I've (?:already )?done everything", r"(?:\d+|two|three|four|five|six|several|many) hours (?:of )?trying",
         r"(?:is|isn't) that not what I(?:'ve| have)? (?:already )?(?:done|did|said)", r"shouldn't be (?:this|that|so) (?:hard|difficult|complicated)",
         r"same (?:bug|issue|problem|error|thing|message) (?:as before|again|as last time)",
         r"(?:it's|it has|it's been|has been|been) (?:over |more than |almost |nearly |about )?(?:\d+|two|three|four|five|six|seven|ten|a few|several) (?:business |working )?(?:days|weeks|months|hours)(?: now| already)?",
@@ -244,7 +245,8 @@ CUES: tuple[Cue, ...] = (
         r"I(?:'ve| have)? (?:already )?(?:restarted|rebooted|reset|reinstalled|cleared|unplugged|updated|re-?installed)"),
     cue("frustration", 1.5, "repeated attempts",
         rf"{_ORDINAL} (?:time|notice|request|email|e-mail|call|attempt|complaint|message|tweet|letter|visit)",
-        rf"{_NUMBER} times", r"over and over(?: again)?", r"again and again",
+        rf"{_NUMBER} times", r"over (?:and|&|&amp;|\+|n|'n') over(?: again)?", r"again and again",
+        r"(?:submitted|sent|filed|lodged|raised|opened|made) (?:[2-9]|\d\d+|two|three|four|five|six|several|multiple|countless|numerous|so many) (?:[\w-]+ )?(?:requests|tickets|complaints|calls|reports|claims|updates|attempts|applications)",
         r"every (?:single )?time", r"everytime", r"from morning (?:to|till|until) night", r"tried everything",
         r"nothing works", r"yet again", r"yet another", r"for (?:days|weeks|months|hours)(?: now)?",
         r"(?:days|weeks|months|hours) now", r"all (?:day|week|morning|night)",
@@ -496,7 +498,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="55", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="56", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
