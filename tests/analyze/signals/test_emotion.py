@@ -50,6 +50,12 @@ CASES = [
     ("Is this an illegal charge on a closed account?", "anger", 1, "illegal charge"),
     ("Complaint against Metro Mobile: the line was cut twice.", "anger", 1, "Complaint against Metro"),
     ("How do I restart the router forcibly?", "neutral", None, "How do I restart the router forcibly?"),
+    # v57: a problem gone, reported in a word or two
+    ("@AppleSupport Worked 👌🏽", "relief", 1, "@AppleSupport Worked"),
+    ("@AdobeCare Solved this via phone support", "relief", 1, "@AdobeCare Solved this"),
+    ("It's connected now. The router was the culprit.", "relief", 1, "It's connected now"),
+    ("We found away around the lock screen issue.", "relief", 1, "found away around"),
+    ("It worked before the update.", "neutral", None, "It worked before the update."),
     # v56: effort spent said outright, in more shapes
     ("ive done everything the guide says.", "frustration", 1, "ive done everything"),
     ("I spent Sunday 6 hours trying to get the app to load.", "frustration", 1, "6 hours trying"),
@@ -330,7 +336,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "56"
+    assert finding.detector == "emotion" and finding.detector_version == "57"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

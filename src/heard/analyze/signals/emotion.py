@@ -356,7 +356,10 @@ CUES: tuple[Cue, ...] = (
         r"finally (?:works|working|arrived|here|sorted|fixed|resolved|got it|came|booked|received|free|back (?:up|online|on))",
         # not a fix still wished for ("I hope you will get it fixed soon", "I need this fixed")
         r"(?<!get )(?<!want )(?<!need )(?<!needs )(?<!have )(?<!getting )(?:issue|problem|outage|fault|it)(?: is| has been| was| got)? (?:now |finally )?(?:solved|resolved|fixed)(?! yet)",
-        r"(?:found|figured out) (?:a )?(?:way|work) ?around",
+        r"(?:found|figured out) (?:a ?)?(?:way|work) ?around",
+        # a report that opens the message or a sentence ("@AdobeCare Solved this via phone support", "Worked 👌")
+        r"(?:^|(?<=[.!?]\s))(?:@\w+\s+)*(?:solved|fixed|sorted|resolved) (?:it|this|that)(?! yet)",
+        r"(?:^|(?<=[.!?]\s))(?:@\w+\s+)*(?:it |that |this )?worked(?=\s*(?:[.!]|\U0001F44C|$))", r"(?:is |it's |can be )?connected now",
         r"(?:glad|happy|pleased) (?:it's|its|that's|that it's|it is|to say it's) (?:sorted|fixed|resolved|working|here|back)",
         r"(?:back|up) (?:up and running|to normal|online)", r"problem solved", r"all sorted", r"sorted now",
         r"(?:it's|its|seems to be|is) (?:working|fixed) (?:now|again|at this stage)", r"working again",
@@ -498,7 +501,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="56", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="57", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
