@@ -50,6 +50,11 @@ CASES = [
     ("Is this an illegal charge on a closed account?", "anger", 1, "illegal charge"),
     ("Complaint against Metro Mobile: the line was cut twice.", "anger", 1, "Complaint against Metro"),
     ("How do I restart the router forcibly?", "neutral", None, "How do I restart the router forcibly?"),
+    # v58: worry said as "it's concerning", "not safe", or an anxious face
+    ("its a bit concerning :(", "anxiety", 1, "its a bit concerning"),
+    ("It's not safe to wait at that stop at night 😕", "anxiety", 1, "not safe"),
+    ("Does the deal apply to bowls too? 😰", "anxiety", 1, "😰"),
+    ("Concerning the Christmas activity, where is my parcel?", "neutral", None, "Concerning the Christmas activity, where is my parcel?"),
     # v57: a problem gone, reported in a word or two
     ("@AppleSupport Worked 👌🏽", "relief", 1, "@AppleSupport Worked"),
     ("@AdobeCare Solved this via phone support", "relief", 1, "@AdobeCare Solved this"),
@@ -336,7 +341,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "57"
+    assert finding.detector == "emotion" and finding.detector_version == "58"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

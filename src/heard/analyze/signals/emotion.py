@@ -281,6 +281,8 @@ CUES: tuple[Cue, ...] = (
         # Worry of one's own, not "as far as I'm concerned" or a company "not too concerned".
         r"(?<!far as )(?:I'm|I am|we're|we are|I was|we were|get|getting|very|really|bit|little|quite|so|feel|feeling|now) concerned",
         r"stressful", r"fear(?:ful)?", r"dread(?:ing)?", r"uneasy", r"on edge",
+        # "it's a bit concerning", not the preposition ("Concerning the Christmas activity, …")
+        r"(?:it's|its|it is|that's|that is|this is)(?: \w+){0,2} concerning", r"(?:isn't|is not|not|don't feel|doesn't feel) safe",
         negatable=True),
     cue("anxiety", 2.0, "alarm named",
         r"terrified", r"panic(?:king|ked)?", r"freaking out", r"losing sleep", r"desperate",
@@ -299,7 +301,8 @@ CUES: tuple[Cue, ...] = (
     cue("anxiety", 1.0, "pleads for news",
         r"(?:can|could) (?:someone|somebody|anyone) (?:please )?tell me what(?:'s| is) going on",
         r"please (?:just )?tell me (?:someone|somebody|there's|there is|they|it's|it is|what(?:'s| is) going on|what happened|where)",
-        r"is (?:anyone|anybody|someone) (?:there|awake|looking at this)", r"I (?:just )?don't know what to do", r"concerning"),
+        r"is (?:anyone|anybody|someone) (?:there|awake|looking at this)", r"I (?:just )?don't know what to do",
+        r"concerning(?! (?:the|your|my|our|this|that|these|those|a|an|his|her|their|its|(?-i:[A-Z])\w*)\b)"),
     # -- sadness --
     cue("sadness", 2.0, "sadness named",
         r"sad", r"saddened", r"upset", r"upsetting", r"miserable", r"depressed", r"crying", r"in tears", r"hurt(?:ful)?",
@@ -425,6 +428,7 @@ EMOJI_CUES: tuple[Cue, ...] = (
                                   "\U0001F611\U0001F926\U0001F928]"), 1.2, "angry, weary or unamused emoji"),
     # Loudly crying (U+1F62D) over a missing burrito or episode is a let-down more often than grief.
     Cue("disappointment", re.compile("[\U0001F615\U0001F61E\U0001F614\U0001F62D]|:-?[(/](?![\\w/])"), 1.2, "let-down emoji"),
+    Cue("anxiety", re.compile("[\U0001F630\U0001F628\U0001F61F\U0001F627]"), 1.2, "anxious emoji"),  # anxious, fearful, worried, anguished
     Cue("frustration", re.compile(r"\?!|!\?"), 0.6, "sharp question"),
     Cue("frustration", re.compile("[\U0001F926]"), 1.2, "facepalm"),
     # Shouting a whole phrase at an obstacle (TAXONOMY: capitals aimed at an obstacle are frustration).
@@ -501,7 +505,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="57", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="58", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
