@@ -41,6 +41,11 @@ CASES = [
     ("Paid less than £4 for same day delivery. Love it!", []),
     ("Spent $3 on a burrito 😍", []),
     ("Paid $40 for delivery and it never came.", [("concern.money", "$40")]),
+    # v29: business at stake in a seller's and a contractor's words
+    ("If I lose out on sales, nobody wins.", [("concern.business_impact", "lose out on sales")]),
+    ("I have multiple jobs that I need finished and your application isn't helping.",
+     [("concern.business_impact", "jobs that I need finished")]),
+    ("Our listings vanished from the search overnight.", [("concern.business_impact", "Our listings")]),
     # … and a battery charged is no charge of money
     ("It's been charging for a whole day yesterday and the power is used up quickly.", []),
     ("The iPhone can be charged while connected to the computer, but the assistant won't connect.", []),

@@ -406,7 +406,8 @@ CUES: tuple[Cue, ...] = (
         r"my (?:customers|users|students)",
         r"our (?:customers|users) (?:can't|cannot|couldn't|could not|are unable|aren't able|are not able|are complaining|complain|have been affected|are affected)",
         r"(?:potential|prospective) (?:buyers|customers|clients)",
-        r"stakeholders", r"(?:lost|losing|lose) (?:sales|revenue|business|orders|customers|clients|bookings|income|thousands)",
+        r"stakeholders", r"(?:lost|losing|lose)(?: out on)? (?:sales|revenue|business|orders|customers|clients|bookings|income|thousands)",
+        r"(?:jobs|projects|orders|work) (?:that )?(?:I|we) need (?:to get )?(?:finished|done|delivered|completed|shipped)", r"menu updates?", r"(?:my|our) (?:listings?|storefront)",
         r"(?:lost|losing|lose) (?:roughly |about |around |over )?[$£€]?[\d,]+k? (?:in|of) (?:sales|revenue|orders|bookings|income)",
         r"(?:can't|cannot|unable to) (?:trade|take (?:orders|payments|bookings)|serve (?:customers|clients)|open (?:the |my |our )?(?:shop|store|doors|business|restaurant|salon|cafe|office)|operate (?:the |my |our )?(?:business|shop|store|restaurant))",
         r"(?:production|prod|checkout|payments?|our systems?|our platform|the platform|our api) (?:is |are |has been |went |has gone )?down",
@@ -566,7 +567,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="28",
+    "concerns", version="29",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
