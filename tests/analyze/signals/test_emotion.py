@@ -50,6 +50,14 @@ CASES = [
     ("Is this an illegal charge on a closed account?", "anger", 1, "illegal charge"),
     ("Complaint against Metro Mobile: the line was cut twice.", "anger", 1, "Complaint against Metro"),
     ("How do I restart the router forcibly?", "neutral", None, "How do I restart the router forcibly?"),
+    # v59: delight at a deal, a let-down in more shapes
+    ("$3 burritos with a costume?? Don't mind if I do!", "joy", 1, "Don't mind if I do"),
+    ("Half price tickets today #whatadeal", "joy", 1, "#whatadeal"),
+    ("They wrote boorito on the receipt and I got such a kick out of it.", "joy", 1, "got such a kick out of"),
+    ("OK. It was all right before.", "disappointment", 1, "was all right before"),
+    ("That means I will miss out on Black Friday.", "disappointment", 1, "miss out on"),
+    ("Not keen on the thin green line.", "disappointment", 1, "Not keen on"),
+    ("The zipper was broken off on my return flight 😥", "disappointment", 1, "😥"),
     # v58: worry said as "it's concerning", "not safe", or an anxious face
     ("its a bit concerning :(", "anxiety", 1, "its a bit concerning"),
     ("It's not safe to wait at that stop at night 😕", "anxiety", 1, "not safe"),
@@ -341,7 +349,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "58"
+    assert finding.detector == "emotion" and finding.detector_version == "59"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -325,6 +325,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:I(?:'m| am)|we(?:'re| are)|very|quite|so|really|totally|extremely) unsatisfied",
         r"unsatisfactory (?:experience|service|answer|reply|response|result|repair|maintenance|solution)", r"(?:I|we) (?:really |deeply |so )?regret(?:ted)? (?:so much |very much )?(?:buying|spending|choosing|signing|switching|getting|ordering|paying)",
         r"(?:just |only )?so[- ]so\b", r"\*?sigh(?:s|ed)?\b\*?", r"(?:a |such a |really )?bad experience",
+        # something lost that was better before, a chance missed, a thing not liked
+        r"(?:was|were|worked) (?:all right|alright|fine|ok|okay|perfect|great|better) before", r"miss(?:ed|ing)? out on",
+        r"not (?:too |so |very |that )?keen on", r"#?not ?cool\b",
         negatable=False),
     # "this update sucks": an obstacle cursed, not a let-down (anger where someone is named: above)
     cue("frustration", 1.0, "curses an obstacle", r"sucks?", r"sux", r"sucking", negatable=True),
@@ -414,6 +417,8 @@ CUES: tuple[Cue, ...] = (
         r"made my day", r"brilliant", r"perfect", r"delicious", r"(?:day|night|week) (?:is|was) made", r"glorious",
         r"yumm?y?", r"#(?:thebest|best\w*|love\w*|winning|yum\w*|happy\w*)\b", r"not bad at all", r"(?:a|such a|what a) blessing",
         r"filled with joy", r"(?-i:joyful)", r"(?:it is|it's|what) an honou?r", r"honou?red to", r"yeah!",
+        r"(?:what a|such a)(?: great)? deal\b", r"#(?:what ?a ?deal|greatdeal)\b", r"don't mind if I do", r"(?:got|get|getting) (?:such )?a kick out of",
+        r"I (?:rather|really|totally) like (?:the|this|it|my|your|how)\b",
         r"(?:I'm|I am|we're|we are) (?:really |so |very )?looking forward to (?:it|this|that|the|my|our)\b",
         negatable=True),
 )
@@ -427,7 +432,7 @@ EMOJI_CUES: tuple[Cue, ...] = (
     Cue("frustration", re.compile("[\U0001F621\U0001F620\U0001F92C\U0001F624\U0001F629\U0001F62B\U0001F612\U0001F644"
                                   "\U0001F611\U0001F926\U0001F928]"), 1.2, "angry, weary or unamused emoji"),
     # Loudly crying (U+1F62D) over a missing burrito or episode is a let-down more often than grief.
-    Cue("disappointment", re.compile("[\U0001F615\U0001F61E\U0001F614\U0001F62D]|:-?[(/](?![\\w/])"), 1.2, "let-down emoji"),
+    Cue("disappointment", re.compile("[\U0001F615\U0001F61E\U0001F614\U0001F62D\U0001F625]|:-?[(/](?![\\w/])"), 1.2, "let-down emoji"),
     Cue("anxiety", re.compile("[\U0001F630\U0001F628\U0001F61F\U0001F627]"), 1.2, "anxious emoji"),  # anxious, fearful, worried, anguished
     Cue("frustration", re.compile(r"\?!|!\?"), 0.6, "sharp question"),
     Cue("frustration", re.compile("[\U0001F926]"), 1.2, "facepalm"),
@@ -505,7 +510,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="58", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="59", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
