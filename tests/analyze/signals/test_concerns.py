@@ -41,6 +41,10 @@ CASES = [
     ("Paid less than £4 for same day delivery. Love it!", []),
     ("Spent $3 on a burrito 😍", []),
     ("Paid $40 for delivery and it never came.", [("concern.money", "$40")]),
+    # v30: a company that won't care, or doesn't seem to want you
+    ("I believe Unicom won't care about the loss of a user.", [("concern.invisible", "won't care about")]),
+    ("Don't seem like u guys want me back.", [("concern.invisible", "Don't seem like u guys want")]),
+    ("I won't care if it comes a day late.", []),
     # v29: business at stake in a seller's and a contractor's words
     ("If I lose out on sales, nobody wins.", [("concern.business_impact", "lose out on sales")]),
     ("I have multiple jobs that I need finished and your application isn't helping.",

@@ -415,6 +415,8 @@ CUES: tuple[Cue, ...] = (
     cue("concern.invisible", 2.0, "feels unseen",
         r"(?:nobody|no one|no-one) (?:listens|listened|is listening|cares|cared|reads|read|is reading|is paying attention|takes me seriously|gives a damn|bothered)",
         r"(?:you|they|you guys|your company) (?:clearly )?(?:don't|do not|didn't|never) (?:care|listen|read|bother)",
+        r"(?<!\bI )(?<!\bwe )(?:won't|will not|doesn't|does not) care (?:about|for|if|that|whether)\b",
+        r"(?:don't|doesn't) seem (?:like|to) (?:you|u|they)(?: guys?)? (?:want|care|listen)",
         r"(?:you're|you are|they're|they are) not (?:listening|reading)", r"(?:being |been |feel |felt |keep being )?ignored",
         r"ignoring (?:me|my|us)", r"(?<!can )(?<!could )(?<!please )(?:you|they|don't|do not|just) ignore[sd]? (?:it|me|us|(?:my|our|the|this) (?:issue|problem|complaint|question|message)s?)\b",
         r"(?:you|they) never pay (?:any )?attention", r"(?:feel|feels|feeling|felt|I'm|I am|we're|we are|I was|we were) (?:completely |totally |so )?invisible", r"(?:I|we|customers|users|consumers|people like me)\s+(?:don't|doesn't) matter",
@@ -567,7 +569,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="29",
+    "concerns", version="30",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
