@@ -73,7 +73,13 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"(?:must|has\s+to|have\s+to|needs?\s+to)\s+(?:be\s+)?(?:reported|assessed|claimed|submitted|filed|report|claim|submit|file)\b[^.!?]{0,60}?\bwithin\s+(?:\d+|one|two|seven|fourteen|thirty)",
              r"(?:due\s+to|because\s+of)\s+(?:\w+\s+){0,2}(?:licensing|licence|license|contractual|legal)\s+(?:agreements?|restrictions?|reasons|requirements)",
              r"in\s+order\s+for\s+us\s+to\s+(?:\w+\s+){0,3}(?:assist|help)(?:\s+you)?,?\s+you\s+(?:need|must|have)\s+to",
-             r"(?:we|I)\s+can\s+only\s+(?:protect|help|assist|refund|offer|accept)\b[^.!?]{0,60}?\bif\b"),
+             r"(?:we|I)\s+can\s+only\s+(?:protect|help|assist|refund|offer|accept)\b[^.!?]{0,60}?\bif\b",
+             # the helpdesk's rule for a charge or a renewal, put as a condition on the customer
+             r"if\s+you\s+(?:subscribe|commit|apply|exceed|consume|did\s+consume|(?:do\s+not|don't)\s+(?:renew|cancel|change|recharge|pay))\b[^.!?]{0,100}?\b(?:will|shall)\s+be\s+(?:automatically\s+)?(?:charged|renewed|switched|deducted|restricted|suspended)",
+             r"(?:will|shall)\s+be\s+(?:automatically\s+)?(?:renewed|switched|charged|deducted|restricted|suspended)\b[^.!?]{0,40}?\bif\s+you\s+(?:don't|do\s+not|didn't|did\s+not)\b",
+             r"(?:is|are)\s+(?:only\s+)?limited\s+to\s+(?:the\s+)?(?:users|customers|members|subscribers)",
+             r"(?:can|could)\s+only\s+be\s+(?:handled|received|applied\s+for|transacted|processed|changed|done)\b",
+             r"according\s+to\s+the\s+(?:requirements|regulations|provisions)\s+of\s+(?:the\s+)?(?:ministry|state|government|relevant|national)"),
      0.8, "hides behind policy"),
     (phrases(r"(?:was|is|were|are)\s+(?:completely\s+|totally\s+|simply\s+)?unavoidable", r"(?:couldn't|could not)\s+(?:have\s+been|be)\s+avoided",
              r"(?:beyond|outside|out of)\s+(?:the\s+)?control\s+of\s+(?:us|the company|[A-Z][\w-]*)",
@@ -107,19 +113,22 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
     (phrases(r"I(?:'m|\s+am)\s+afraid\s+not\b",
              r"(?:unfortunately|sadly|I'm afraid),?\s+(?:we|I)(?:'re|'m|\s+are|\s+am)?\s+(?:not able|aren't able|unable|can't|cannot|don't|do not|won't)\s+"
              r"(?:to\s+)?(?:offer|refund|guarantee|change|accept|make exceptions|issue|provide|compensate|cover|help|do)",
-             r"(?:we|I)\s+(?:(?:could|can|would|will)\s*not|couldn't|can't|wouldn't|won't)\s+(?:be\s+able\s+to\s+)?(?:offer|provide|give|issue)\s+(?:any|a|an)\b"),
+             r"(?:we|I)\s+(?:(?:could|can|would|will)\s*not|couldn't|can't|wouldn't|won't)\s+(?:be\s+able\s+to\s+)?(?:offer|provide|give|issue)\s+(?:any|a|an)\b",
+             r"(?:not\s+able|unable)\s+to\s+further\s+(?:handle|deal\s+with|process|help)",
+             r"(?:adjust|check|handle|solve|fix|set|do)\s+(?:it|this|that)\s+(?:out\s+|up\s+)?by\s+yourself",
+             r"(?:don't|do\s+not|doesn't|does\s+not)\s+belong\s+to\s+(?:the\s+same|our|us)\b"),
      0.6, "refuses without an alternative"),
 )
 _SORRY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
 _ALTERNATIVE = re.compile(
     r"\b(?:however,?\s+(?:I|we|you)(?:'ll|\s+(?:can|could|will|may|would))(?!\s*(?:not|n't)\b)|instead|alternatively|what (?:I|we) can do|(?:but|though) (?:I|we) can|(?:I|we) (?:can|could) (?:offer|still|instead|also)|"
-    r"(?:I'?d|we'?d) be happy to|(?:I|we)(?:'ll|\s+will)\s+(?!not\b|never\b|be unable\b|be not\b|guarantee\b|ensure\b|continue\b|try\b|strive\b|improve\b|keep\b|always\b)\w+|please (?:contact|call|visit|reach|have|DM|send|try|provide|message)|"
-    r"you (?:can|could|may) (?:still|also|try|contact|call|visit|request)|(?:I|we) (?:suggest|recommend|advise) (?:you|that)|(?:I|we) (?:would|'d) (?:suggest|recommend))\b",
+    r"(?:I'?d|we'?d) be happy to|(?:I|we)(?:'ll|\s+will)\s+(?!not\b|never\b|be unable\b|be not\b|guarantee\b|ensure\b|continue\b|try\b|strive\b|improve\b|optimi[sz]e\b|strengthen\b|keep\b|always\b)\w+|please (?:contact|call|visit|reach|have|DM|send|try|provide|message)|"
+    r"you (?:can|could|may) (?:still|also|try|contact|call|visit|request|go)|(?:I|we) (?:suggest|recommend|advise) (?:you|that)|(?:I|we) (?:would|'d) (?:suggest|recommend))\b",
     re.IGNORECASE,
 )
 
 
-@register_detector("defensive", version="12", kinds=(KIND,))
+@register_detector("defensive", version="13", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 
