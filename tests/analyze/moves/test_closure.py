@@ -38,6 +38,12 @@ def found(conversation):
      ["I've removed the fee. Going forward, payments made on a weekend due date won't be counted as late."]),
     ("The refund got stuck in a queue because the charger was logged as missing. That's fixed now.",
      ["The refund got stuck in a queue because the charger was logged as missing. That's fixed now."]),
+    # v6: the helpdesk's word that the case is done
+    ("Alright. Reservation has been made.", ["Reservation has been made."]),
+    ("Hello! We have contacted you about the issue and handled it. Thank you!",
+     ["We have contacted you about the issue and handled it."]),
+    ("OK. Your issue has already been resolved in the new version.", ["Your issue has already been resolved in the new version."]),
+    ("We will check whether your order has been handled.", []),
     # v4: the problem reported solved
     ("Hello. We called you back and the problem you reported has been solved. Thank you!",
      ["We called you back and the problem you reported has been solved."]),

@@ -17,6 +17,12 @@ KIND = "move.closure"
 # closing cue of its own.
 _NO_LONGER = r"will\s+no\s+longer\s+(?:be\s+sent|receive|be\s+charged|be\s+billed)"
 _NOTHING_FOUND = r"(?:no|nothing)\b[^.!?]{0,30}?\b(?:was|were)\s+found"
+# The helpdesk's word that the case is done ("your order has been handled", "the handling has been
+# completed", "resolved in the new version"): what was done, said as the outcome.
+_HANDLED = (r"(?<!sure\s)(?<!ensure\s)(?<!if\s)(?<!whether\s)(?<!hope\s)(?:your|the|this)\s+(?:order|issue|problem|request|complaint|matter|case|reservation|booking|refund)\s+(?:has|have)\s+"
+            r"(?:already\s+)?been\s+(?:handled|completed|settled|made)|(?:handling|processing|repair|refund)\s+has\s+been\s+completed|"
+            r"(?:reservation|booking)\s+has\s+been\s+made|(?:resolved|fixed|optimi[sz]ed?)\s+(?:it\s+)?in\s+the\s+(?:latest|new)\s+(?:[\w.]+\s+)?version|"
+            r"(?:we|I)\s+have\s+contacted\s+(?:with\s+)?you\b[^.!?]{0,60}?\band\s+handled\s+it|(?:we|I)(?:'ve|\s+have)\s+(?:already\s+)?refunded\s+you\b")
 _DONE = phrases(
     r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|raised|released|corrected|"
     r"updated|credited|removed|replaced|reset|resolved|restored|issued|processed|changed|cancelled|canceled|"
@@ -28,6 +34,7 @@ _DONE = phrases(
     r"(?:^|\n)\s*what (?:we(?:'ve| have)? )?changed\s*:",
     r"(?:has|have)\s+been\s+(?:deactivated|closed|removed|unsubscribed|deleted|stopped)",
     _NO_LONGER, r"(?:checked|searched)\b[^.!?]{0,60}?\b" + _NOTHING_FOUND,
+    _HANDLED,
 )
 # (pattern, score, label) rows: what makes a sentence part of a closing note.
 CUES = (
@@ -48,7 +55,7 @@ CUES = (
              r"the\s+(?:update|bug|issue|problem|error|change|fault|glitch|outage)\s+that\s+caused\s+(?:this|it|the)",
              r"(?:got|was|were)\s+(?:stuck|held|blocked|flagged|rejected|declined|delayed)\b[^.!?]{0,40}?\bbecause"),
      0.8, "explains the cause"),
-    (phrases(r"as\s+(?:requested|you\s+asked|per\s+your\s+request)", _NO_LONGER, _NOTHING_FOUND,
+    (phrases(r"as\s+(?:requested|you\s+asked|per\s+your\s+request)", _NO_LONGER, _NOTHING_FOUND, _HANDLED,
              r"(?<!sure\s)(?<!ensure\s)(?<!if\s)(?<!whether\s)(?<!hope\s)(?:the|your|this)\s+(?:problem|issue|fault|matter)\s+(?:you\s+(?:reported|fed back|mentioned)\s+)?(?:has|had)\s+(?:now\s+|already\s+)?been\s+(?:solved|resolved|fixed)"),
      0.8, "reports what was done or found"),
     (phrases(r"thank(?:s| you)(?:\s+(?:so|very))?(?:\s+much)?\s+(?:again\s+)?for\s+(?:your|you're|all your|bearing with)",
@@ -59,7 +66,7 @@ CUES = (
 )
 
 
-@register_detector("closure", version="5", kinds=(KIND,))
+@register_detector("closure", version="6", kinds=(KIND,))
 class ClosureDetector:
     """Agent closes the loop: what happened, what changed, prevention, thanks, feedback."""
 
