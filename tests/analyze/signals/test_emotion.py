@@ -50,6 +50,11 @@ CASES = [
     ("Is this an illegal charge on a closed account?", "anger", 1, "illegal charge"),
     ("Complaint against Metro Mobile: the line was cut twice.", "anger", 1, "Complaint against Metro"),
     ("How do I restart the router forcibly?", "neutral", None, "How do I restart the router forcibly?"),
+    # v61: an expletive hurled at someone is anger; one quoted is not
+    ("First of all, fuck you. Second, what if we didn't??", "anger", 3, "fuck you"),
+    ("Screw you guys, fix my connection", "anger", 2, "Screw you"),
+    ("The driver's voicemail ended with him saying 'fuck you' by mistake", "neutral", None,
+     "The driver's voicemail ended with him saying 'fuck you' by mistake"),
     # v59: delight at a deal, a let-down in more shapes
     ("$3 burritos with a costume?? Don't mind if I do!", "joy", 1, "Don't mind if I do"),
     ("Half price tickets today #whatadeal", "joy", 1, "#whatadeal"),
@@ -349,7 +354,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "60"
+    assert finding.detector == "emotion" and finding.detector_version == "61"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

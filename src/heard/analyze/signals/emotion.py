@@ -56,6 +56,8 @@ CUES: tuple[Cue, ...] = (
     cue("anger", 2.5, "targets someone",
         r"you people", r"rip[- ]?off", r"ripp(?:ing|ed) (?:me|us|people) off", r"(?:feel|felt|feeling|been|being|got|get|getting) ripped off",
         r"scam(?:mers?|med)?", r"ashamed of (?:yourself|yourselves)",
+        # an expletive hurled at someone, not quoted ("him saying 'fuck you'")
+        r"(?<![\x27\u2018\u2019\x22\u201c])(?:fuck|f\*+k|fck|screw) (?:you|u|y'?all|off)\b",
         r"thie(?:f|ves|ving)", r"crooks?", r"liars?", r"lied to me", r"incompetent", r"idiots?",
         r"morons?", r"clowns", r"how dare you", r"shame on you", r"robb(?:ing|ed) (?:me|us|people)",
         r"(?:worst|useless|pathetic|rude|disgraceful|shocking|appalling) (?:company|customer (?:service|support|care)|service|support|staff|agents?|people|business)",
@@ -510,7 +512,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="60", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="61", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
