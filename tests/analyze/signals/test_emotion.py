@@ -50,6 +50,11 @@ CASES = [
     ("Is this an illegal charge on a closed account?", "anger", 1, "illegal charge"),
     ("Complaint against Metro Mobile: the line was cut twice.", "anger", 1, "Complaint against Metro"),
     ("How do I restart the router forcibly?", "neutral", None, "How do I restart the router forcibly?"),
+    # v62: insults, "go to hell", "should be ashamed", "what a joke"
+    ("Or you could give him cash you cheap assholes", "anger", 1, "assholes"),
+    ("Go to hell! The data was emptied before I used it.", "anger", 1, "Go to hell"),
+    ("Shame on @Delta for this.", "anger", 1, "Shame on @Delta"),
+    ("No help with important changes. Absolute joke.", "anger", 1, "Absolute joke"),
     # v61: an expletive hurled at someone is anger; one quoted is not
     ("First of all, fuck you. Second, what if we didn't??", "anger", 3, "fuck you"),
     ("Screw you guys, fix my connection", "anger", 2, "Screw you"),
@@ -306,7 +311,7 @@ CASES = [
     ("No internet during my presentation... wonderful just wonderful", "anger", 1, "wonderful just wonderful"),
     ("What kind of reply is this? Get real.", "anger", 2, "What kind of reply is this"),
     ("Some of the worst delivery service I have ever received.", "anger", 1, "worst delivery service I have ever"),
-    ("Love losing connection to the servers mid-game.. what a joke", "anger", 1, "Love losing"),
+    ("Love losing connection to the servers mid-game.. what a joke", "anger", 2, "Love losing"),  # v62: two cues
     ("Way to drop the ball on customer service!", "anger", 1, "Way to drop the ball"),
     ("I CAN'T EVEN REORDER NOW. UBER EATS SUCKS.", "anger", 2, "EATS SUCKS"),
     ("This sucks, the update broke my keyboard.", "frustration", 1, "sucks"),  # v46: an obstacle cursed, not a let-down
@@ -354,7 +359,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "61"
+    assert finding.detector == "emotion" and finding.detector_version == "62"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

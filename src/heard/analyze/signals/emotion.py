@@ -53,6 +53,10 @@ _CLAIMED = (r"(?:best|great|elite|premium|priority|express|fast|high[- ]speed|fr
 
 CUES: tuple[Cue, ...] = (
     # -- anger: aimed at someone --
+    # Insults and contempt thrown at the company or its people.
+    cue("anger", 2.0, "insults someone",
+        r"bastards?", r"assholes?", r"a\*+holes?", r"arseholes?", r"jerks", r"dickheads?", r"scumbags?", r"go to hell",
+        r"(?:should|ought to) be ashamed", r"shame on (?:@\w+|(?-i:[A-Z])\w+)", r"(?:absolute|total|complete|such a|what a) joke"),
     cue("anger", 2.5, "targets someone",
         r"you people", r"rip[- ]?off", r"ripp(?:ing|ed) (?:me|us|people) off", r"(?:feel|felt|feeling|been|being|got|get|getting) ripped off",
         r"scam(?:mers?|med)?", r"ashamed of (?:yourself|yourselves)",
@@ -512,7 +516,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="61", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="62", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
