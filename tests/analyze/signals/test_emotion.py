@@ -50,6 +50,12 @@ CASES = [
     ("Is this an illegal charge on a closed account?", "anger", 1, "illegal charge"),
     ("Complaint against Metro Mobile: the line was cut twice.", "anger", 1, "Complaint against Metro"),
     ("How do I restart the router forcibly?", "neutral", None, "How do I restart the router forcibly?"),
+    # v63: common words for worry, loss, puzzlement and a let-down
+    ("This is stressing me out", "anxiety", 1, "stressing me out"),
+    ("I lost my mum last week and need to close her account.", "sadness", 2, "lost my mum"),
+    ("I lost my dad's phone on the train.", "neutral", None, "I lost my dad's phone on the train."),
+    ("wait what? it says delivered", "confusion", 1, "wait what"),
+    ("What a letdown.", "disappointment", 1, "What a letdown"),
     # v62: insults, "go to hell", "should be ashamed", "what a joke"
     ("Or you could give him cash you cheap assholes", "anger", 1, "assholes"),
     ("Go to hell! The data was emptied before I used it.", "anger", 1, "Go to hell"),
@@ -359,7 +365,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "62"
+    assert finding.detector == "emotion" and finding.detector_version == "63"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

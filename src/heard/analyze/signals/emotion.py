@@ -286,7 +286,7 @@ CUES: tuple[Cue, ...] = (
         r"afraid(?!\s*(?:[,.!?]|$|not\b|so\b|there\b|we\b|this\b|that's\b|it's\b|I (?:don't|do not|can't|cannot|have|had|didn't|did not)\b))",
         # Worry of one's own, not "as far as I'm concerned" or a company "not too concerned".
         r"(?<!far as )(?:I'm|I am|we're|we are|I was|we were|get|getting|very|really|bit|little|quite|so|feel|feeling|now) concerned",
-        r"stressful", r"fear(?:ful)?", r"dread(?:ing)?", r"uneasy", r"on edge",
+        r"stressful", r"fear(?:ful)?", r"dread(?:ing)?", r"uneasy", r"on edge", r"stress(?:ing|es) (?:me|us) out",
         # "it's a bit concerning", not the preposition ("Concerning the Christmas activity, …")
         r"(?:it's|its|it is|that's|that is|this is)(?: \w+){0,2} concerning", r"(?:isn't|is not|not|don't feel|doesn't feel) safe",
         negatable=True),
@@ -313,6 +313,9 @@ CUES: tuple[Cue, ...] = (
     cue("sadness", 2.0, "sadness named",
         r"sad", r"saddened", r"upset", r"upsetting", r"miserable", r"depressed", r"crying", r"in tears", r"hurt(?:ful)?",
         r"lonely", r"down in the dumps", negatable=True),
+    cue("sadness", 2.0, "a loss",
+        r"(?:lost|losing) my (?:mum|mom|dad|father|mother|husband|wife|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|baby|dog|cat|best friend)(?![\x27\u2019]s|\w)",
+        strong=True),
     cue("sadness", 2.0, "grief",
         r"heartbroken", r"devastated", r"broke my heart", r"(?:my )?heart is broken", r"breaking my heart", r"#sad(?:ness)?", r"I miss", r"passed away", r"bereave\w*", r"grieving",
         r"can't stop crying", strong=True),
@@ -330,7 +333,7 @@ CUES: tuple[Cue, ...] = (
         # the let-down of translated helpdesk posts ("I am quite unsatisfied", "just so so", "Sigh…")
         r"(?:I(?:'m| am)|we(?:'re| are)|very|quite|so|really|totally|extremely) unsatisfied",
         r"unsatisfactory (?:experience|service|answer|reply|response|result|repair|maintenance|solution)", r"(?:I|we) (?:really |deeply |so )?regret(?:ted)? (?:so much |very much )?(?:buying|spending|choosing|signing|switching|getting|ordering|paying)",
-        r"(?:just |only )?so[- ]so\b", r"\*?sigh(?:s|ed)?\b\*?", r"(?:a |such a |really )?bad experience",
+        r"(?:just |only )?so[- ]so\b", r"\*?sigh(?:s|ed)?\b\*?", r"(?:a |such a |really )?bad experience", r"(?:what a |such a |a |bit of a )?letdown",
         # something lost that was better before, a chance missed, a thing not liked
         r"(?:was|were|worked) (?:all right|alright|fine|ok|okay|perfect|great|better) before", r"miss(?:ed|ing)? out on",
         r"not (?:too |so |very |that )?keen on", r"#?not ?cool\b",
@@ -345,7 +348,7 @@ CUES: tuple[Cue, ...] = (
     # -- confusion: puzzlement expressed --
     cue("confusion", 2.0, "puzzlement",
         r"confus(?:ed|ing)", r"(?:don't|do not|can't|cannot) understand", r"(?:doesn't|does not) make (?:any )?sense",
-        r"makes no sense", r"puzzled", r"baffled", r"perplexed", r"bewildered", r"I'm lost",
+        r"makes no sense", r"puzzled", r"baffled", r"perplexed", r"bewildered", r"I'm lost", r"wait,? what\b",
         r"what does (?:this|that|it) (?:even )?mean", r"how (?:is|can) (?:that|this) (?:even )?(?:possible|be)",
         r"why on earth", r"(?<!have )(?<!has )(?<!you've )no idea (?:why|what|how)(?! much)",
         r"I(?:'ve| have) no idea (?:why|what|how)(?! much)", r"not sure why", r"unclear", r"mixed messages",
@@ -516,7 +519,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="62", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="63", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
