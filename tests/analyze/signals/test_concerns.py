@@ -41,6 +41,9 @@ CASES = [
     ("Paid less than £4 for same day delivery. Love it!", []),
     ("Spent $3 on a burrito 😍", []),
     ("Paid $40 for delivery and it never came.", [("concern.money", "$40")]),
+    # v31: common words the rules lacked
+    ("Nobody ever calls back.", [("concern.repeat_contact", "Nobody ever calls back")]),
+    ("I run a small business and need the card machine fixed.", [("concern.business_impact", "I run a small business")]),
     # v30: a company that won't care, or doesn't seem to want you
     ("I believe Unicom won't care about the loss of a user.", [("concern.invisible", "won't care about")]),
     ("Don't seem like u guys want me back.", [("concern.invisible", "Don't seem like u guys want")]),

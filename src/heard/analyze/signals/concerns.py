@@ -279,6 +279,7 @@ CUES: tuple[Cue, ...] = (
     # Failed or repeated attempts ("no help by calling", "still no reply", "didn't I already say"): effort.
     cue("concern.repeat_contact", 2.0, "repeated contact",
         r"(?:not|never|didn't|haven't|hasn't|has not|have not) (?:yet |even )?(?:responded|replied|answered|got back|called back|rung back)",
+        r"(?:nobody|no one|no-one) (?:ever )?(?:calls?|called|rings?|rang|gets?|got|emails?|emailed|writes?|wrote) (?:me |us )?back",
         r"(?:can't|cannot|couldn't|could not|unable to|impossible to) (?:reach|contact|get hold of|speak to) (?:you|anyone|anybody|someone|a (?:human|person))",
         r"(?:already|previously) (?:stated|said|wrote|written|provided|gave|given|answered|replied|mentioned|submitted|filled|messaged|sent|left|dm|did)\b",
         r"get back to (?:me|us)(?! (?:with|when|if|as soon))",
@@ -411,7 +412,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:lost|losing|lose) (?:roughly |about |around |over )?[$£€]?[\d,]+k? (?:in|of) (?:sales|revenue|orders|bookings|income)",
         r"(?:can't|cannot|unable to) (?:trade|take (?:orders|payments|bookings)|serve (?:customers|clients)|open (?:the |my |our )?(?:shop|store|doors|business|restaurant|salon|cafe|office)|operate (?:the |my |our )?(?:business|shop|store|restaurant))",
         r"(?:production|prod|checkout|payments?|our systems?|our platform|the platform|our api) (?:is |are |has been |went |has gone )?down",
-        r"business (?:critical|impact|is suffering)", r"SLA", r"payroll", r"go-live", r"service level"),
+        r"business (?:critical|impact|is suffering)", r"SLA", r"payroll", r"go-live", r"service level",
+        r"(?:I|we) (?:run|own|manage) (?:a|an|my|our) (?:small |local |online |family |little )?(?:business|shop|store|restaurant|company|salon|cafe|café|bakery|practice|firm)"),
     cue("concern.invisible", 2.0, "feels unseen",
         r"(?:nobody|no one|no-one) (?:listens|listened|is listening|cares|cared|reads|read|is reading|is paying attention|takes me seriously|gives a damn|bothered)",
         r"(?:you|they|you guys|your company) (?:clearly )?(?:don't|do not|didn't|never) (?:care|listen|read|bother)",
@@ -569,7 +571,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="30",
+    "concerns", version="31",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
