@@ -38,6 +38,8 @@ def found(conversation):
      ["I've removed the fee. Going forward, payments made on a weekend due date won't be counted as late."]),
     ("The refund got stuck in a queue because the charger was logged as missing. That's fixed now.",
      ["The refund got stuck in a queue because the charger was logged as missing. That's fixed now."]),
+    # v7: what was done in the simple past
+    ("To recap: we refunded the charge and fixed the bug.", ["To recap: we refunded the charge and fixed the bug."]),
     # v6: the helpdesk's word that the case is done
     ("Alright. Reservation has been made.", ["Reservation has been made."]),
     ("Hello! We have contacted you about the issue and handled it. Thank you!",

@@ -14,6 +14,9 @@ def found(conversation):
     ("So the real worry is that it won't arrive before Friday's party.",
      ["So the real worry is that it won't arrive before Friday's party."]),
     ("It sounds like you need this sorted before your trip.", ["It sounds like you need this sorted before your trip."]),
+    # v6: "so you need it …" restates the need; "so you need to …" instructs
+    ("So you need this before Friday's party.", ["So you need this before Friday's party."]),
+    ("So you need to restart the router before Friday.", []),
     # reflect and reframe together
     ("Your son's birthday is what matters here, not our stock system.",
      ["Your son's birthday is what matters here, not our stock system."]),

@@ -27,6 +27,7 @@ _DONE = phrases(
     r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|raised|released|corrected|"
     r"updated|credited|removed|replaced|reset|resolved|restored|issued|processed|changed|cancelled|canceled|"
     r"waived|applied|added|re-?sent|reshipped|sorted|rebooked|unlocked|reactivated|put in place|patched|closed)",
+    r"(?:I|we)\s+(?:just\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|corrected|credited|replaced|restored|waived|reshipped|rebooked|unlocked|reactivated|resolved)\b",
     r"(?:is|are|has been|have been|was|were)\s+(?:now\s+|fully\s+|already\s+)?(?:fixed|refunded|reversed|resolved|solved|restored|"
     r"corrected|credited|released|replaced|sorted|back up|working again|processed|cancelled|canceled|waived)",
     r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed|out|released|available)",
@@ -66,7 +67,7 @@ CUES = (
 )
 
 
-@register_detector("closure", version="6", kinds=(KIND,))
+@register_detector("closure", version="7", kinds=(KIND,))
 class ClosureDetector:
     """Agent closes the loop: what happened, what changed, prevention, thanks, feedback."""
 

@@ -38,7 +38,9 @@ RULES: tuple[Rule, ...] = (
     (phrases(rf"(?:your|the)\s+(?:\w+'s\s+)?{STAKE}\s+is\s+what\s+(?:really\s+)?(?:matters|counts)",
              rf"what\s+(?:really\s+)?(?:matters|counts)\s+(?:most\s+)?(?:now|here|right now|today)?\s*is\s+(?:that\s+)?(?:your|you)\b[^.!?]{{0,40}}?\b{STAKE}"),
      0.85, "makes the customer's stake the goal"),
-    (phrases(rf"{_FEARS}\b[^.!?]{{0,60}}?\b{STAKE}"),
+    (phrases(rf"{_FEARS}\b[^.!?]{{0,60}}?\b{STAKE}",
+             # "So you need it before Friday's party": a need restated, not "so you need to restart it"
+             rf"so,?\s+you\s+(?:really\s+|just\s+)?(?:need|want)\s+(?:this|it|them|the\s+\w+|your\s+\w+)\b(?!\s+to\b)[^.!?]{{0,40}}?\b{STAKE}"),
      0.75, "reflects what is at stake for the customer"),
     (phrases(rf"I\s+(?:understand|know|realize|realise|see|can see|hear|can hear|can understand|appreciate|get)\s+(?:that\s+|how much\s+|how important\s+|this is\s+|it's\s+)?"
              rf"[^.!?]{{0,50}}?\b{STAKE}"),
@@ -55,7 +57,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return standard_veto(text, m) or bool(_SUBJECT_LINE.search(m.group(0))) or bool(asked)
 
 
-@register_detector("reflect_concern", version="5", kinds=(KIND,))
+@register_detector("reflect_concern", version="6", kinds=(KIND,))
 class ReflectConcernDetector:
     """Agent paraphrases the need or fear behind the customer's message."""
 
