@@ -50,6 +50,9 @@ CASES = [
     ("Is this an illegal charge on a closed account?", "anger", 1, "illegal charge"),
     ("Complaint against Metro Mobile: the line was cut twice.", "anger", 1, "Complaint against Metro"),
     ("How do I restart the router forcibly?", "neutral", None, "How do I restart the router forcibly?"),
+    # v65: "the best crew / customer service ever" praises the staff
+    ("Victor and Sarah were the best cabin crew ever.", "gratitude", 1, "the best cabin crew ever"),
+    ("Best burrito ever.", "joy", 1, "Best burrito ever"),
     # v63: common words for worry, loss, puzzlement and a let-down
     ("This is stressing me out", "anxiety", 1, "stressing me out"),
     ("I lost my mum last week and need to close her account.", "sadness", 2, "lost my mum"),
@@ -365,7 +368,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "64"
+    assert finding.detector == "emotion" and finding.detector_version == "65"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

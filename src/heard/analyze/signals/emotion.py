@@ -403,6 +403,7 @@ CUES: tuple[Cue, ...] = (
         r"kept (?:me|us) (?:updated|informed|posted|in the loop)", r"kept (?:your|her|his|their) word",
         r"no idea how much (?:that|this|it|you) (?:helps|helped|means)", r"(?:made|makes) (?:this|it|that|one thing)[^.!?]{0,20}? easy",
         r"(?:five|5)[- ]star", r"10/10",
+        r"(?:the )?best (?:[\w-]+ ){0,2}(?:crew|staff|team|agents?|reps?|service|support|customer service|customer care|airline|people)(?: \w+)? ever",
         r"(?:people|staff|agents?|team|reps?|crew|attendants?|pilots?|employees|cashiers?|drivers?|they|he|she|everyone)(?: \w+){0,3}? (?:handled|did|was|were|are|is|have been|has been) (?:it |things |everything |a )?(?:so |very |really |absolutely )?"
         r"(?:fantastic(?:ally)?|great|amazing(?:ly)?|brilliant(?:ly)?|excellent(?:ly)?|wonderful(?:ly)?|superb(?:ly)?|awesome|kind|helpful|professional(?:ly)?|lovely)",
         r"prais(?:e|ing) (?:you|your|the)", r"worth prais\w*",
@@ -519,7 +520,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="64", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="65", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
