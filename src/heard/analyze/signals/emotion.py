@@ -374,7 +374,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:found|figured out) (?:a ?)?(?:way|work) ?around",
         # a report that opens the message or a sentence ("@AdobeCare Solved this via phone support", "Worked 👌")
         r"(?:^|(?<=[.!?]\s))(?:@\w+\s+)*(?:solved|fixed|sorted|resolved) (?:it|this|that)(?! yet)",
-        r"(?:^|(?<=[.!?]\s))(?:@\w+\s+)*(?:it |that |this )?worked(?=\s*(?:[.!]|\U0001F44C|$))", r"(?:is |it's |can be )?connected now",
+        r"(?:^|(?<=[.!?]\s))(?:@\w+\s+)*(?:it |that |this )?worked(?=\s*(?:[.!]|\U0001F44C|$))", r"(?:is |it's |can be )?(?<!not )(?<!n\x27t )(?<!n\u2019t )connected now",
         r"(?:glad|happy|pleased) (?:it's|its|that's|that it's|it is|to say it's) (?:sorted|fixed|resolved|working|here|back)",
         r"(?:back|up) (?:up and running|to normal|online)", r"problem solved", r"all sorted", r"sorted now",
         r"(?:it's|its|seems to be|is) (?:working|fixed) (?:now|again|at this stage)", r"working again",
@@ -520,7 +520,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="65", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="66", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
