@@ -9,6 +9,15 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v8: an outcome stated complete with thanks beside it is thanks at resolution (TAXONOMY.md); a cause
+    # 'triggered by'; 'recap:'; a complaint confirmed resolved
+    ("I've refunded the fee. Thanks for your patience!", ["I've refunded the fee. Thanks for your patience!"]),
+    ("All sorted! Your flight's been moved to the 14th and the change fee waived. Thanks for bearing with us, Loreen!", ["All sorted! Your flight's been moved to the 14th and the change fee waived. Thanks for bearing with us, Loreen!"]),
+    ("Your new card's activated & the old one's blocked. Thanks so much for your patience through all this, Priya!", ["Your new card's activated & the old one's blocked. Thanks so much for your patience through all this, Priya!"]),
+    ("The hold on your payment was triggered by our daily limit check. I've raised your limit and released the payment.", ["The hold on your payment was triggered by our daily limit check. I've raised your limit and released the payment."]),
+    ("So, recap: the wrong tariff was applied in January, it's corrected now, and the difference is back on your account.", ["So, recap: the wrong tariff was applied in January, it's corrected now, and the difference is back on your account."]),
+    ('Following up to confirm your complaint is resolved: the overcharge has been credited.', ['Following up to confirm your complaint is resolved: the overcharge has been credited.']),
+    ("Glad it's working again! The exchange card has been swapped. Thanks for your patience.", ["Glad it's working again! The exchange card has been swapped. Thanks for your patience."]),
     # what was done at the customer's request, or what a search found: the loop closed
     ("Hi Ana. Your newsletter subscription has been removed as requested.",
      ["Your newsletter subscription has been removed as requested."]),
@@ -59,7 +68,10 @@ def test_closure_finds_loop_closing_notes(agent_text, expected, make_conversatio
     "Thank you for your patience while we look into this.",
     "Have a nice day!",  # a mere sign-off
     "Great! Please let us know if we can assist.",
-    "I've refunded the fee. Thanks for your patience!",  # thanks alone does not close the loop
+    "What's fixed? Thanks for your patience!",  # a question states no outcome
+    "I've added a note to your account. Thanks for your patience while we look into it.",
+    "Your refund is processed. Thanks for your patience, we'll confirm once the bank releases it.",
+    "We've escalated this to our billing team. Thanks for your patience!",
     "Your order was due to ship today.",
     "We're looking into what caused the outage.",
     "How did we do? Please take our survey.",

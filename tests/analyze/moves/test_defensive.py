@@ -9,6 +9,19 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v14: a lesson for next time, 'like we said', 'not our responsibility', 'the instructions were very clear',
+    # 'company policy', 'sorry, we can't refund …' with nothing offered
+    ('Moving forward, please make sure you enter the correct postcode at checkout.', ['Moving forward, please make sure you enter the correct postcode at checkout.']),
+    ("Sorry, we can't refund opened items.", ["Sorry, we can't refund opened items."]),
+    ("Sorry but the address you entered was wrong, so the courier couldn't deliver.", ["Sorry but the address you entered was wrong, so the courier couldn't deliver."]),
+    ("The outage was caused by your building's wiring, which is not our responsibility.", ["The outage was caused by your building's wiring, which is not our responsibility."]),
+    ('Like we said in our last tweet, the sale ended Sunday.', ['Like we said in our last tweet, the sale ended Sunday.']),
+    ('Our records show the parcel was delivered and signed for. We consider the matter closed.', ['We consider the matter closed.']),
+    ("I'm not sure why you're upset, this is how the system works for everyone.", ["I'm not sure why you're upset, this is how the system works for everyone."]),
+    ('With respect, the instructions were very clear.', ['With respect, the instructions were very clear.']),
+    ("Company policy. I can't make exceptions.", ['Company policy.', "I can't make exceptions."]),
+    ("Our prices are clearly shown at checkout. We don't accept responsibility for bank conversion fees.", ['Our prices are clearly shown at checkout.', "We don't accept responsibility for bank conversion fees."]),
+    ("I'm sorry, but you didn't select next-day delivery, so this is the standard timeframe.", ["I'm sorry, but you didn't select next-day delivery, so this is the standard timeframe."]),
     ("As I already said, we can't do that.", ["As I already said, we can't do that."]),
     ("As I explained, you should have read the terms.", ["As I explained, you should have read the terms."]),
     ("That's not our fault, it's the carrier's problem.", ["That's not our fault, it's the carrier's problem."]),
@@ -116,6 +129,9 @@ def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, ma
 
 
 @pytest.mark.parametrize("agent_text", [
+    "Sorry, we can't refund opened items, but we can offer store credit.",
+    "Next time you travel, we'd love to have you on board again.",
+    "Please make sure you're on the latest version and let us know how it goes.",
     # a constraint stated together with an alternative
     "Per our policy we can't refund opened items, but I can offer store credit instead.",
     "Due to our privacy policy we can't discuss this here. Please contact us at https://t.co/abc so we can help.",

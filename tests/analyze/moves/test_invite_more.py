@@ -9,6 +9,16 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v9: what to plan around, what outcome would feel fair, worries, impact on work and life, other needs
+    ('Is there anything about your schedule this week we should work around?', ['Is there anything about your schedule this week we should work around?']),
+    ('Could you tell me what outcome would feel fair to you?', ['Could you tell me what outcome would feel fair to you?']),
+    ('Dear, what are your worries about this order?', ['Dear, what are your worries about this order?']),
+    ('What would turn this around for you?', ['What would turn this around for you?']),
+    ('How is the outage hitting your business, so we know what to prioritise?', ['How is the outage hitting your business, so we know what to prioritise?']),
+    ('Is there a date this needs to be resolved by that I should know about?', ['Is there a date this needs to be resolved by that I should know about?']),
+    ('Could you please tell us what impact this broadband interruption has on your work and life?', ['Could you please tell us what impact this broadband interruption has on your work and life?']),
+    ("Before we DM, what's most important to you here: timing, cost, something else?", ["Before we DM, what's most important to you here: timing, cost, something else?"]),
+    ('Besides the refund, do you have any other needs or difficulties?', ['Besides the refund, do you have any other needs or difficulties?']),
     ("Is there anything about the date I should know?", ["Is there anything about the date I should know?"]),  # the brief
     ("Is there anything about the timing I should know?", ["Is there anything about the timing I should know?"]),
     ("What would make this right for you?", ["What would make this right for you?"]),
@@ -59,6 +69,8 @@ def test_invite_more_finds_open_questions(agent_text, expected, make_conversatio
 
 
 @pytest.mark.parametrize("agent_text", [
+    "Is there a reference number I should use?",
+    "Do you have any other accounts with us?",
     "Can you DM us your order number?",  # data for the process
     "What device and OS version are you using?",
     "What's your email address?",

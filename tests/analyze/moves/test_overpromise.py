@@ -9,6 +9,13 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v6: more shapes of certainty: 'happen to you again', 'will definitely sort it', 'you have my word'
+    ('This will never happen to you again, I promise.', ['This will never happen to you again, I promise.']),
+    ("Rest assured, your flight won't be delayed again.", ["Rest assured, your flight won't be delayed again."]),
+    ('The engineer will definitely sort it on the first visit.', ['The engineer will definitely sort it on the first visit.']),
+    ('Your internet will be back up by 6pm, guaranteed ^BCW', ['Your internet will be back up by 6pm, guaranteed ^BCW']),
+    ('You have my word the replacement will work perfectly this time.', ['You have my word the replacement will work perfectly this time.']),
+    ('Nothing like this will ever happen on your account again.', ['Nothing like this will ever happen on your account again.']),
     ("I guarantee it arrives tomorrow.", ["I guarantee it arrives tomorrow."]),
     ("This will never happen again.", ["This will never happen again."]),
     # a guarantee with a time: an overpromise (and a checkpoint)

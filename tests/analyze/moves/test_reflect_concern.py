@@ -9,6 +9,15 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v7: 'if I've understood correctly, you …', 'what I'm hearing is that you …', 'it's less the fee and more that
+    # you …', 'we understand … your business', 'the hardest part is', 'the priority now is … before Saturday'
+    ("Hi Daniel, if I've understood correctly, you need the laptop repaired before your exams start on the 14th.", ["Hi Daniel, if I've understood correctly, you need the laptop repaired before your exams start on the 14th."]),
+    ("What I'm hearing is that you've contacted us four times now and nobody has actually dealt with it.", ["What I'm hearing is that you've contacted us four times now and nobody has actually dealt with it."]),
+    ('Totally understand, you need the tickets sorted before the gig on Friday night, not after.', ['Totally understand, you need the tickets sorted before the gig on Friday night, not after.']),
+    ("Sounds like it's less the $12 fee & more that you're being billed for a month you'd already cancelled.", ["Sounds like it's less the $12 fee & more that you're being billed for a month you'd already cancelled."]),
+    ('We understand that you use this number for your business and cannot change it.', ['We understand that you use this number for your business and cannot change it.']),
+    ('It sounds like the hardest part is not knowing whether your deposit is coming back at all.', ['It sounds like the hardest part is not knowing whether your deposit is coming back at all.']),
+    ('Whatever went wrong with the first courier, the priority now is getting a new dress to you before Saturday.', ['Whatever went wrong with the first courier, the priority now is getting a new dress to you before Saturday.']),
     ("It sounds like you're worried the gift will miss the celebration.",  # the brief
      ["It sounds like you're worried the gift will miss the celebration."]),
     ("So the real worry is that it won't arrive before Friday's party.",
@@ -38,6 +47,8 @@ def test_reflect_concern_finds_reflected_stakes(agent_text, expected, make_conve
 
 
 @pytest.mark.parametrize("agent_text", [
+    "We understand your concern. Please DM us your order number.",
+    "What you need to do is restart the router.",
     "I understand you have a question about your order.",  # only the ticket subject
     "I understand you want a refund.",  # the literal request
     "Sounds like your account may have been compromised.",  # a diagnosis

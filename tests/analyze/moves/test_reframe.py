@@ -9,6 +9,15 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v6: 'put … behind us', 'set … aside', 'blame aside', 'whatever the cause …, my focus is', 'the current priority is',
+    # 'what we care about now is', 'rather than debating'
+    ("Let's put the back-and-forth behind us and focus on one thing: getting your account unlocked.", ["Let's put the back-and-forth behind us and focus on one thing: getting your account unlocked."]),
+    ("What we care about now is your pup's food arriving.", ["What we care about now is your pup's food arriving."]),
+    ("Let's set aside the original quote for a moment. The goal is getting your kitchen finished.", ["Let's set aside the original quote for a moment.", 'The goal is getting your kitchen finished.']),
+    ('Blame aside, the thing that matters is your wedding cake turning up on the day.', ['Blame aside, the thing that matters is your wedding cake turning up on the day.']),
+    ('Whatever the cause turns out to be, my focus is on getting your team able to log in again.', ['Whatever the cause turns out to be, my focus is on getting your team able to log in again.']),
+    ('The current priority is to recover your lost data.', ['The current priority is to recover your lost data.']),
+    ("Rather than debating what the engineer should have done, let's agree the next step.", ["Rather than debating what the engineer should have done, let's agree the next step."]),
     ("Let's make sure it's there by Saturday.", ["Let's make sure it's there by Saturday."]),  # the brief
     ("Let's focus on getting you a working card before the weekend.",
      ["Let's focus on getting you a working card before the weekend."]),
@@ -29,6 +38,8 @@ def test_reframe_finds_turns_to_the_outcome(agent_text, expected, make_conversat
 
 
 @pytest.mark.parametrize("agent_text", [
+    "The priority is set by the system.",
+    "Please set the router aside and restart it.",
     "We've issued a refund to your card.",  # a fix is a path, not a reframe
     "I'll reset your password now.",
     "Let's meet up in DM first.",

@@ -9,6 +9,29 @@ from heard.model import evidence
 
 # (customer text, [(kind, evidence), …] in text order)
 CASES = [
+    # v32: more ways to say each kind (a probe of plain phrasings): leaving ('switching providers', a PAC code,
+    # 'evaluating alternatives'), business ('restaurant owner here', a card reader, customers turned away), being
+    # ignored ('actually read it this time', 'left on read'); a camera switch or a new phone is no leaving
+    ("If your POS goes down during lunch rush one more time I'm switching providers.", [('concern.business_impact', 'POS'), ('concern.business_impact', 'lunch rush'), ('risk.churn', 'switching providers')]),
+    ('My family is moving all 4 lines to T-Mobile next week.', [('risk.churn', 'moving all 4 lines to T-Mobile')]),
+    ("After this week's outage we're evaluating alternatives.", [('risk.churn', 'evaluating alternatives')]),
+    ('Give me the PAC code please.', [('risk.churn', 'PAC code')]),
+    ('It seems I should choose Ctrip instead!', [('risk.churn', 'choose Ctrip instead')]),
+    ('Enjoy losing another customer @VirginMedia', [('risk.churn', 'losing another customer')]),
+    ("Sort this or I'm closing my Prime account.", [('risk.churn', 'closing my Prime account')]),
+    ("Just cancel it. I don't want the service anymore.", [('risk.churn', "don't want the service anymore")]),
+    ('Is there an exit fee if I leave before my 24 months are up?', [('risk.churn', 'exit fee')]),
+    ('Please treat this email as formal notice of termination of our service agreement.', [('risk.churn', 'notice of termination')]),
+    ("We're a small charity and the donation page has been throwing errors all week.", [('concern.business_impact', "We're a small charity")]),
+    ("Restaurant owner here. Your delivery app hasn't sent us a single order since 6pm.", [('concern.business_impact', 'owner here')]),
+    ("salon card reader won't connect and I've had to turn away three customers this morning", [('concern.business_impact', 'card reader'), ('concern.business_impact', 'turn away three customers')]),
+    ("I drive for you and can't work while the app says my account is under review. That's 3 days of income gone.", [('concern.business_impact', 'days of income gone')]),
+    ('This is my 2nd email about order #48823. Please actually read it this time.', [('concern.repeat_contact', '2nd email'), ('concern.invisible', 'Please actually read it')]),
+    ('left on read by a multinational 🙃', [('concern.invisible', 'left on read')]),
+    ("Chat agent closed the chat while I was still typing. Clearly my problem didn't matter.", [('concern.invisible', "my problem didn't matter")]),
+    ("I'm switching to the front camera and the app crashes.", []),
+    ('I want to transfer my number to a new phone.', []),
+    ('Can I close the app while it updates?', []),
     # -- the brief's own situations --
     ("My son's birthday is on Saturday and the bike still hasn't shipped.",
      [("concern.deadline_event", "son's birthday")]),
@@ -43,7 +66,8 @@ CASES = [
     ("Paid $40 for delivery and it never came.", [("concern.money", "$40")]),
     # v31: common words the rules lacked
     ("Nobody ever calls back.", [("concern.repeat_contact", "Nobody ever calls back")]),
-    ("I run a small business and need the card machine fixed.", [("concern.business_impact", "I run a small business")]),
+    ("I run a small business and need the card machine fixed.",
+     [("concern.business_impact", "I run a small business"), ("concern.business_impact", "card machine")]),
     # v30: a company that won't care, or doesn't seem to want you
     ("I believe Unicom won't care about the loss of a user.", [("concern.invisible", "won't care about")]),
     ("Don't seem like u guys want me back.", [("concern.invisible", "Don't seem like u guys want")]),
@@ -94,7 +118,7 @@ CASES = [
     # -- business_impact --
     ("My shop can't take payments since your card reader update, we're losing sales.",
      [("concern.business_impact", "My shop"), ("concern.business_impact", "can't take payments"),
-      ("concern.business_impact", "losing sales")]),
+      ("concern.business_impact", "card reader"), ("concern.business_impact", "losing sales")]),
     ("The internet is down in my flat.", []),
     # their own business, not a workplace mentioned in passing, a device that won't open, or churn
     ("The VPN fails on my office wifi too.", []),

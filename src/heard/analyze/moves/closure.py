@@ -26,10 +26,13 @@ _HANDLED = (r"(?<!sure\s)(?<!ensure\s)(?<!if\s)(?<!whether\s)(?<!hope\s)(?:your|
 _DONE = phrases(
     r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|raised|released|corrected|"
     r"updated|credited|removed|replaced|reset|resolved|restored|issued|processed|changed|cancelled|canceled|"
-    r"waived|applied|added|re-?sent|reshipped|sorted|rebooked|unlocked|reactivated|put in place|patched|closed)",
-    r"(?:I|we)\s+(?:just\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|corrected|credited|replaced|restored|waived|reshipped|rebooked|unlocked|reactivated|resolved)\b",
-    r"(?:is|are|has been|have been|was|were)\s+(?:now\s+|fully\s+|already\s+)?(?:fixed|refunded|reversed|resolved|solved|restored|"
-    r"corrected|credited|released|replaced|sorted|back up|working again|processed|cancelled|canceled|waived)",
+    r"waived|applied|added|re-?sent|reshipped|sorted|rebooked|unlocked|reactivated|put in place|patched|closed|"
+    r"cleared|lifted|unblocked|activated|merged|re-?routed|repaired|returned|swapped)",
+    r"(?:I|we)\s+(?:just\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|corrected|credited|replaced|restored|waived|reshipped|rebooked|unlocked|reactivated|resolved|cleared)\b",
+    r"all\s+(?:sorted|done|fixed)\b", r"back\s+to\s+normal",
+    r"(?:is|are|\w+'s|\w+'re|has been|have been|\w+'s been|\w+'ve been|was|were)\s+(?:now\s+|fully\s+|already\s+)?(?:fixed|refunded|reversed|resolved|solved|restored|"
+    r"corrected|credited|released|replaced|sorted|back up|working again|processed|cancelled|canceled|waived|"
+    r"repaired|unblocked|unlocked|activated|reactivated|cleared|lifted|merged|re-?routed|returned\s+to\s+your)",
     r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed|out|released|available)",
     r"(?:is|(?:that|it|this)'s|are|has been|have been)\s+(?:now\s+)?(?:paused|rolled back|switched off|disabled|fixed(?:\s+now)?)",
     r"(?:^|\n)\s*what (?:we(?:'ve| have)? )?changed\s*:",
@@ -37,9 +40,35 @@ _DONE = phrases(
     _NO_LONGER, r"(?:checked|searched)\b[^.!?]{0,60}?\b" + _NOTHING_FOUND,
     _HANDLED,
 )
+# The outcome stated as complete, with nothing left open: thanks for patience beside it is thanks at
+# resolution ("Your account is now unlocked and the fee removed. Thanks for bearing with us").
+_COMPLETE = phrases(
+    r"(?:is|are|\w+'s|has been|have been|\w+'s been|\w+'ve been)\s+(?:now\s+|fully\s+|already\s+|successfully\s+)?(?:fixed|refunded|resolved|solved|restored|"
+    r"corrected|credited|removed|waived|unlocked|unblocked|reactivated|activated|repaired|cleared|merged|cancelled|canceled|processed|released)",
+    r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:fixed|refunded|resolved|restored|corrected|credited|removed|waived|unlocked|"
+    r"unblocked|reactivated|activated|repaired|cleared|merged|returned|released)",
+    r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed|resolved|restored)", r"all\s+(?:sorted|done|fixed)\b", r"(?:working|back\s+up)\s+again",
+    r"back\s+to\s+normal",
+)
+_STILL_OPEN = phrases(r"while\s+(?:we|I)", r"look(?:ing)?\s+into", r"investigat\w+", r"escalat\w+", r"in\s+the\s+meantime", r"as\s+soon\s+as",
+                      r"once\s+(?:we|it|the|your)", r"(?:will|'ll)\s+(?:be\s+)?(?:update|contact|get back|follow|keep|check|confirm)", r"still\b",
+                      r"let\s+me\s+(?:check|look|see|find)")
+
+
+def _outcome_complete(text: str) -> tuple[int, int] | None:
+    """The sentence stating the outcome complete ("Your account is now unlocked."), if nothing in
+    the message is still open; a question ("What's fixed?") states nothing."""
+    if _STILL_OPEN.search(text):
+        return None
+    for s, e in sentences(text):
+        if _COMPLETE.search(text, s, e) and not text[s:e].rstrip().endswith("?"):
+            return s, e
+    return None
+
+
 # (pattern, score, label) rows: what makes a sentence part of a closing note.
 CUES = (
-    (phrases(r"to recap", r"to sum(?:marise|marize| up)", r"in summary", r"just to (?:recap|summari[sz]e|confirm what)",
+    (phrases(r"to recap", r"recap\s*:", r"quick\s+summary", r"to sum(?:marise|marize| up)", r"in summary", r"just to (?:recap|summari[sz]e|confirm what)",
              r"here's (?:a (?:quick )?)?(?:what happened|a summary|what (?:we|I)(?:'ve| have) (?:done|changed))",
              r"what happened\s*:", r"what (?:we(?:'ve| have)? )?changed\s*:", r"(?:to\s+)?close the loop", r"(?:a|my|our) closing note",
              r"(?:the\s+)?(?:root cause|cause)\s*:"),
@@ -51,23 +80,26 @@ CUES = (
              r"(?:going forward|from now on|in future|in the future|moving forward)\b[^.!?]{0,80}\b(?:won't|will not|no longer|will now|will always|automatically|before)",
              r"\b(?:team|system|we|process|checkout|release)\s+(?:now|will now)\s+\w+[^.!?]{0,60}\b(?:before|every|each|always|automatically)\b"),
      0.85, "says how a repeat is prevented"),
-    (phrases(r"(?:was|were)\s+caused\s+by", r"came\s+from\s+(?:a|an|the|our)", r"(?:was|were)\s+due\s+to\s+(?:a|an|the|our)",
+    (phrases(r"(?:was|were)\s+(?:caused|triggered)\s+by", r"came\s+from\s+(?:a|an|the|our)", r"(?:was|were)\s+due\s+to\s+(?:a|an|the|our)",
              r"happened\s+because", r"the\s+(?:root\s+)?cause\s+(?:was|is)", r"the\s+reason\s+(?:was|is)\s+that", r"turned\s+out\s+(?:to be|that)",
              r"the\s+(?:update|bug|issue|problem|error|change|fault|glitch|outage)\s+that\s+caused\s+(?:this|it|the)",
              r"(?:got|was|were)\s+(?:stuck|held|blocked|flagged|rejected|declined|delayed)\b[^.!?]{0,40}?\bbecause"),
      0.8, "explains the cause"),
     (phrases(r"as\s+(?:requested|you\s+asked|per\s+your\s+request)", _NO_LONGER, _NOTHING_FOUND, _HANDLED,
-             r"(?<!sure\s)(?<!ensure\s)(?<!if\s)(?<!whether\s)(?<!hope\s)(?:the|your|this)\s+(?:problem|issue|fault|matter)\s+(?:you\s+(?:reported|fed back|mentioned)\s+)?(?:has|had)\s+(?:now\s+|already\s+)?been\s+(?:solved|resolved|fixed)"),
+             r"(?<!sure\s)(?<!ensure\s)(?<!if\s)(?<!whether\s)(?<!hope\s)(?:the|your|this)\s+(?:problem|issue|fault|matter)\s+(?:you\s+(?:reported|fed back|mentioned)\s+)?(?:has|had)\s+(?:now\s+|already\s+)?been\s+(?:solved|resolved|fixed)",
+             r"confirm\s+(?:that\s+)?(?:the|your|this)\s+(?:complaint|case|issue|problem|request)\s+(?:is|has\s+been)\s+(?:now\s+)?(?:resolved|closed|solved|fixed)"),
      0.8, "reports what was done or found"),
-    (phrases(r"thank(?:s| you)(?:\s+(?:so|very))?(?:\s+much)?\s+(?:again\s+)?for\s+(?:your|you're|all your|bearing with)",
+    (phrases(r"(?:thank(?:s| you)|thx|ty)(?:\s+(?:so|very))?(?:\s+much)?\s+(?:again\s+)?for\s+(?:your|you're|all your|bearing with|hanging in|sticking with)",
+             r"glad\s+(?:it's|it is|that's|that is|everything's|everything is)\s+(?:all\s+)?(?:working|sorted|fixed|resolved|back)",
              r"(?:we'd|we would|I'd|I would)\s+(?:love|like|appreciate)\s+(?:to hear\s+)?your\s+feedback",
              r"(?:let us know|tell us)\s+how\s+we\s+did", r"how\s+did\s+we\s+do", r"(?:a|our)\s+(?:short\s+|quick\s+)?survey",
+             r"(?:to\s+)?(?:evaluate|rate|review)\s+our\s+service", r"how\s+we\s+handled\s+(?:this|it|your)",
              r"(?:glad|happy|pleased)\s+(?:we|I)\s+(?:could|were able to|was able to)\s+(?:get|help|sort|fix|resolve)"),
      0.75, "thanks or invites feedback at resolution"),
 )
 
 
-@register_detector("closure", version="7", kinds=(KIND,))
+@register_detector("closure", version="8", kinds=(KIND,))
 class ClosureDetector:
     """Agent closes the loop: what happened, what changed, prevention, thanks, feedback."""
 
@@ -87,9 +119,12 @@ class ClosureDetector:
                     hits.append((start, end, score, f"{label}: {quote(m.group(0))}"))
                     break
         strong = [h for h in hits if h[2] >= 0.8]
-        if not strong:  # thanks or a survey alone do not close a loop
-            return []
+        outcome = None if strong or not hits else _outcome_complete(text)
+        if not strong and outcome is None:
+            return []  # thanks or a survey alone do not close a loop; beside an outcome stated complete they do
         start, end = min(h[0] for h in hits), max(h[1] for h in hits)
+        if outcome is not None:  # the thanks rests on the outcome: the note starts there
+            start, end = min(start, outcome[0]), max(end, outcome[1])
         # A cause explained with no summary cue: extend to the sentence saying what was done.
         for s, e in sentences(text):
             if s >= start and _DONE.search(text[s:e]):

@@ -24,17 +24,24 @@ ALWAYS: tuple[Rule, ...] = (
     (phrases(r"as I (?:already |previously |just )?(?:said|mentioned|explained|stated|told you)",
              r"as (?:previously|already) (?:said|mentioned|explained|stated)", r"like I (?:said|told you)",
              r"as stated (?:before|earlier|previously|above)", r"I(?:'ve| have) already (?:told|explained)",
-             r"as (?:explained|stated|mentioned|said|advised) (?:in|on) (?:my|our) (?:previous|last|earlier|prior) (?:email|message|reply|response|call|chat|tweet)"),
+             r"as (?:explained|stated|mentioned|said|advised) (?:in|on) (?:my|our) (?:previous|last|earlier|prior) (?:email|message|reply|response|call|chat|tweet)",
+             r"like we (?:said|told you|mentioned)", r"not sure why you(?:'re| are) (?:so )?(?:upset|angry|annoyed|mad|confused)",
+             # a lesson for next time: "Moving forward, please make sure you enter the correct postcode"
+             r"(?:moving forward|going forward|in (?:the )?future|next time),?\s+(?:please\s+)?(?:make sure|ensure|remember|be sure|double-check|check|read)\s+(?:that\s+)?(?:you|to|your)\b",
+             r"(?:make sure|ensure|remember|be sure|double-check|check|read|listen)\b[^.!?]{0,60}?\b(?:before\s+\w+ing\s+)?next time\b"),
      0.9, "talks down to the customer"),
     (phrases(rf"you (?:should(?: have|'ve)|could have|needed to|were supposed to|ought to have) {_BLAME_VERBS}",
              r"you failed to", r"(?:it's|it is|that's|that is) your (?:own )?(?:responsibility|fault|problem|mistake)",
-             r"if you had (?:read|checked|followed|called|contacted|looked)", r"you didn't (?:read|follow|check|answer|pick up|provide|reply|respond)",
+             r"if you had (?:read|checked|followed|called|contacted|looked)", r"you didn't (?:read|follow|check|answer|pick up|provide|reply|respond|select|choose|enter|tick|opt|request)",
+             r"(?:address|details|number|information|postcode|email|date|name) you (?:entered|provided|gave|selected|chose|typed) (?:was|were|is|are) (?:wrong|incorrect|invalid|incomplete)",
+             r"(?:was|were) (?:damaged|broken|caused) because (?:it|they|the \w+) (?:was|were) (?:installed|used|stored|handled) (?:incorrectly|improperly|wrongly)",
              r"(?:man-made|human|artificial)\s+damage", r"(?:traces|signs)\s+of\s+(?:water|liquid)(?:\s+(?:spill|damage))?",
              r"(?:due\s+to|because\s+of|caused\s+by)\s+your\s+(?:own\s+)?(?:incomplete|wrong|incorrect|invalid|inaccurate|missing|improper|mistaken)\b"),
      0.85, "shifts blame to the customer"),
     (phrases(r"(?:this|that|it)(?:'s|\s+is|\s+was)\s+not\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
              r"(?:this|that|it)\s+isn't\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
-             r"not\s+(?:our|my)\s+fault", r"(?:we(?:'re|\s+are)|I(?:'m|\s+am))\s+not\s+(?:responsible|to blame|liable)",
+             r"not\s+(?:our|my)\s+(?:fault|responsibility)", r"(?:we(?:'re|\s+are)|I(?:'m|\s+am))\s+not\s+(?:responsible|to blame|liable)",
+             r"(?:we|I)\s+(?:don't|do\s+not|can't|cannot|won't|will\s+not)\s+(?:accept|take)\s+(?:any\s+)?(?:responsibility|liability)",
              r"nothing to do with us",
              r"(?:that's|it's|this is|that is|it is)\s+(?:the|a|your)\s+(?:carrier|courier|manufacturer|bank|seller|post office|store|driver)(?:'s)?\s+(?:fault|issue|problem|responsibility)",
              r"(?:blame|take it up with)\s+(?:the|your)\s+(?:carrier|courier|manufacturer|bank|seller|post office|store|driver)",
@@ -44,6 +51,8 @@ ALWAYS: tuple[Rule, ...] = (
      0.85, "shifts blame away from the company"),
     (phrases(r"calm down", r"(?:please\s+)?(?:don't|do not)\s+(?:get\s+|be\s+)?(?:angry|mad)", r"(?:please\s+)?keep calm", r"please take (?:it )?easy", r"with all due respect", r"(?:that's|that is|this is) (?:simply )?(?:not true|incorrect|false)",
              r"you(?:'re| are) (?:wrong|mistaken)", r"(?:clearly|plainly) (?:states?|stated|says|said|explained)",
+             r"(?:instructions|terms|prices?|rules|conditions|details|policy|fees?)\s+(?:were|are|was|is)\s+(?:very\s+|quite\s+|all\s+|perfectly\s+)?(?:clear|clearly\s+(?:shown|stated|displayed|marked|explained|written|listed))\b",
+             r"(?:we\s+)?consider\s+(?:the|this)\s+(?:matter|case)\s+closed", r"(?:that's|this is|that is)\s+how\s+(?:the|our)\s+(?:system|process|policy)\s+works",
              # a denial put to the customer ("our crew is there to serve you and not deceive you")
              r"(?:not|never)\s+(?:to\s+)?(?:deceive|cheat|mislead|lie\s+to|trick)\s+(?:you|our\s+customers|customers)",
              r"we\s+guarantee\s+(?:that\s+)?(?:all\s+)?our\s+(?:[\w-]+\s+){1,6}?(?:are|is)\s+(?:brand\s+new|genuine|original|authentic|new)"),
@@ -52,7 +61,8 @@ ALWAYS: tuple[Rule, ...] = (
 # Policy and "nothing we can do": defensive only with no alternative offered.
 UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
     (phrases(r"(?:per|according to|due to|under|as per)\s+(?:our|the|company)\s+(?:\w+\s+)?(?:policy|policies|terms|rules)",
-             r"(?:it's|it is|that's|that is)\s+(?:our|company|the)\s+policy", r"(?:our\s+)?polic(?:y|ies)\s+(?:doesn't|does not|won't|will not)\s+allow",
+             r"(?:it's|it is|that's|that is)\s+(?:our|company|the)\s+policy", r"(?:^|[.!?]\s*)company\s+policy\s*[.!]",
+             r"(?:we|I)\s+(?:can't|cannot|can\s+not|don't|do\s+not|are\s+unable\s+to)\s+make\s+(?:any\s+)?exceptions?", r"(?:our\s+)?polic(?:y|ies)\s+(?:doesn't|does not|won't|will not)\s+allow",
              r"(?:our\s+)?hands\s+are\s+tied", r"there(?:'s| is)\s+nothing\s+(?:else\s+)?(?:we|I)\s+can\s+do",
              r"nothing\s+(?:more|else)\s+(?:we|I)\s+can\s+do", r"(?:beyond|outside|out of)\s+our\s+control",
              r"there(?:'s| is)\s+(?:really|honestly|simply|just)\s+nothing\s+(?:else\s+|more\s+|further\s+)?(?:we|I)\s+can\s+do",
@@ -115,6 +125,7 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"(?:to\s+)?(?:offer|refund|guarantee|change|accept|make exceptions|issue|provide|compensate|cover|help|do)",
              r"(?:we|I)\s+(?:(?:could|can|would|will)\s*not|couldn't|can't|wouldn't|won't)\s+(?:be\s+able\s+to\s+)?(?:offer|provide|give|issue)\s+(?:any|a|an)\b",
              r"(?:not\s+able|unable)\s+to\s+further\s+(?:handle|deal\s+with|process|help)",
+             r"sorry,?\s+(?:but\s+)?(?:we|I)\s+(?:can't|cannot|can\s+not|don't|do\s+not|won't)\s+(?:refund|exchange|accept|return|replace|offer|cancel|change)\b",
              r"(?:adjust|check|handle|solve|fix|set|do)\s+(?:it|this|that)\s+(?:out\s+|up\s+)?by\s+yourself",
              r"(?:don't|do\s+not|doesn't|does\s+not)\s+belong\s+to\s+(?:the\s+same|our|us)\b"),
      0.6, "refuses without an alternative"),
@@ -128,7 +139,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="13", kinds=(KIND,))
+@register_detector("defensive", version="14", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 

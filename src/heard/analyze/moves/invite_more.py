@@ -25,7 +25,15 @@ RULES: tuple[Rule, ...] = (
              r"how (?:is|has) (?:this|it|all this) (?:been )?(?:affecting|affected|impacting|impacted) (?:you|your)",
              r"tell me (?:a (?:bit|little) )?more(?: about)?", r"help me understand",
              r"what (?:are|were) you (?:hoping|trying) (?:for|to)",
-             r"what (?:outcome|result|resolution) would (?:you like|work|help)"),
+             r"what (?:outcome|result|resolution) would (?:you like|work|help)",
+             # what the customer needs, fears or must plan around, asked openly
+             r"(?:is|are)\s+(?:there\s+)?(?:anything|any\s+\w+|a\s+\w+)\b[^.!?]{0,80}?\b(?:I|we)\s+should\s+(?:know|work\s+around|plan\s+(?:[\w ]{1,20}\s+)?around|keep\s+in\s+mind|be\s+aware\s+of|consider)",
+             r"what\s+(?:outcome|result|resolution)\s+(?:would\s+(?:feel|be)\s+(?:fair|right|best)|you(?:'d|\s+would)?\s+(?:hope|like|want|prefer))",
+             r"what(?:'s|\s+is)\s+most\s+important\s+to\s+you", r"what(?:'s|\s+is)\s+(?:troubling|worrying|bothering)\s+you",
+             r"what\s+(?:are|were)\s+your\s+(?:worries|concerns|priorities|needs)", r"what\s+would\s+(?:turn\s+this\s+around|you\s+need\s+from\s+(?:me|us))",
+             r"how\s+(?:is|has)\s+(?:this|it|the\s+\w+)\s+(?:been\s+)?(?:affecting|impacting|hitting)\s+(?:you|your)",
+             r"what\s+impact\s+[^.!?]{0,60}?\s+(?:has|had|is\s+having)\s+on\s+(?:you|your)",
+             r"(?:do|did)\s+you\s+have\s+any\s+(?:other\s+)?(?:needs|difficulties|concerns|worries)\b"),
      0.9, "invites the customer to say more"),
     (phrases(r"(?:can|could|would) you (?:tell|share with|walk) (?:me|us) (?:a (?:bit|little) )?(?:more|what happened|how|about|through)",
              r"how (?:can|could) (?:I|we) make (?:this|it|things) (?:right|easier|better)",
@@ -81,7 +89,7 @@ def _after_imperative(text: str, start: int) -> bool:
     return bool(re.search(r"(?:let|tell|fill)\s+(?:us|me)\s+(?:know\s+)?$|please\s+$", text[max(0, start - 20) : start], re.IGNORECASE))
 
 
-@register_detector("invite_more", version="8", kinds=(KIND,))
+@register_detector("invite_more", version="9", kinds=(KIND,))
 class InviteMoreDetector:
     """Agent asks an open question that invites the customer to say more."""
 

@@ -16,23 +16,29 @@ _OUTCOME = r"(?:it|this|that|they|you|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+(?
 
 RULES: tuple[Rule, ...] = (
     (phrases(r"(?:I|we)\s+(?:can\s+|personally\s+|absolutely\s+|100%\s+)?guarantee\b(?!\s+(?:that\s+)?(?:you'll|you will)\s+(?:hear|get an update))",
-             r"(?<=[,—–-])\s*guaranteed(?=\s*[.!]|\s*$)", r"(?:is|are|it's|that's)\s+(?:100%\s+)?guaranteed\b",
-             r"guaranteed\s+(?:to\s+(?:arrive|be|work)|by\s+\w+)"),
+             r"(?<=[,—–-])\s*guaranteed(?=\s*(?:[.!]|\^|-\w|$))", r"(?:is|are|it's|that's)\s+(?:100%\s+)?guaranteed\b",
+             r"guaranteed\s+(?:to\s+(?:arrive|be|work)|by\s+\w+|(?:fixed|delivered|restored|resolved|back|there)\b)",
+             rf"(?<!not\s)(?<!n't\s)guarantees\s+(?:that\s+)?{_OUTCOME}(?:\s+will|'ll)"),
      0.9, "guarantees an outcome"),
-    (phrases(r"(?:this|it|that)\s+(?:will\s+never|won't\s+ever|will\s+not\s+ever)\s+happen\s+again", r"never\s+happen\s+again"),
+    (phrases(r"(?:this|it|that)\s+(?:will\s+never|won't\s+ever|will\s+not\s+ever)\s+happen\s+(?:to\s+(?:you|your\s+\w+)\s+|on\s+your\s+\w+\s+)?again",
+             r"never\s+happen\s+(?:to\s+(?:you|your\s+\w+)\s+|on\s+your\s+\w+\s+)?again",
+             r"will\s+ever\s+(?:happen|experience|have|see|get)\b[^.!?]{0,40}?\bagain", r"will\s+never\s+(?:have|get|see|experience)\s+(?:this|that|the\s+same)\s+(?:\w+\s+)?(?:problem|issue|fault|error)\s+again",
+             r"no\s+more\s+(?:crashes|outages|problems|issues|delays|errors)\b[^.!?]{0,20}?\b(?:ever|from\s+now\s+on)"),
      0.85, "promises it will never happen again"),
-    (phrases(rf"I\s+promise\s+(?:you\s+)?(?:that\s+)?{_OUTCOME}(?:\s+will|'ll|\s+won't)",
+    (phrases(rf"I\s+(?:can\s+)?promise\s+(?:you\s+)?(?:that\s+)?{_OUTCOME}(?:\s+will|'ll|\s+won't)", r"you\s+have\s+my\s+word",
+             r"(?:I|we)\s+promise(?:\s+(?:100%|you))?\s*!",
              rf"(?:I|we)\s+(?:can\s+)?assure\s+you\s+(?:that\s+)?{_OUTCOME}(?:\s+will|'ll|\s+won't)",
              r"(?:this|it|that)\s+won't\s+happen\s+again"),
      0.8, "promises an outcome"),
-    (phrases(r"(?:will|'ll)\s+(?:definitely|absolutely|certainly|100%|surely)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|ready|back|approved))",
+    (phrases(r"(?:will|'ll)\s+(?:definitely|absolutely|certainly|100%|surely)\s+(?:arrive|turn up|get|receive|sort|fix|solve|work|be (?:there|delivered|fixed|resolved|solved|restored|ready|back|approved))",
+             rf"rest\s+assured,?\s+(?:that\s+)?{_OUTCOME}\s+(?:won't|will\s+not|will\s+never)\s+(?:be\s+)?(?:delayed|happen|break|fail|have)",
              r"(?:definitely|absolutely|certainly|100%)\s+(?:will|going to)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|ready|back|approved))",
              rf"rest assured,?\s+{_OUTCOME}(?:\s+will|'ll)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|refunded|approved|ready|back|in time|on time))", r"without fail", r"no doubt (?:it|this|your \w+) will"),
      0.7, "claims certainty about an outcome"),
 )
 
 
-@register_detector("overpromise", version="5", kinds=(KIND,))
+@register_detector("overpromise", version="6", kinds=(KIND,))
 class OverpromiseDetector:
     """Agent guarantees an outcome with no basis."""
 

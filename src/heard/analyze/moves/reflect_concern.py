@@ -30,20 +30,31 @@ _TOPIC = r"(?:worry|worries|concern|fear|priority|need|stakes?|issue|point|goal|
 
 RULES: tuple[Rule, ...] = (
     (phrases(rf"(?:it\s+)?(?:sounds|seems|looks)\s+like\s+{_NEED}", rf"I(?:'m| am)\s+hearing\s+(?:that\s+)?{_NEED}",
-             rf"if I(?:'m| am)\s+(?:hearing|understanding)\s+you\s+(?:right|correctly),?\s+{_NEED}"),
+             rf"if I(?:'m| am)\s+(?:hearing|understanding)\s+you\s+(?:right|correctly),?\s+{_NEED}",
+             r"if I(?:'ve| have)\s+understood\s+(?:you\s+)?(?:right|correctly),?\s+you\b", r"if I understand\s+(?:you\s+)?(?:right|correctly),?\s+you\b",
+             r"what I(?:'m| am)\s+hearing\s+is(?:\s+that)?\s+you\b", r"to make sure I(?:'ve| have)\s+got\s+(?:this|that|it)(?:\s+right)?\s*[:,]",
+             r"what\s+you\s+(?:really\s+|actually\s+)?(?:need|want)\s+is\b", r"what(?:'s| is)\s+(?:really\s+)?at\s+stake\s+(?:here\s+)?is\b",
+             r"the\s+(?:hardest|worst|toughest)\s+part\s+(?:here\s+)?(?:is|seems|sounds)\b",
+             # "it's less the $12 fee and more that you're being billed …": the concern behind the request
+             r"(?:it's|it\s+is)\s+(?:less|not\s+(?:really\s+|so\s+much\s+|just\s+)?)(?:about\s+)?[^.!?]{1,40}?(?:&|and|,|but)\s*(?:more|it's|it\s+is)\s+(?:that|about)\s+you",
+             r"you(?:'re|\s+are)\s+less\s+\w+\s+about\b[^.!?]{0,40}?\bmore\s+about"),
      0.9, "reflects the customer's concern"),
     (phrases(rf"(?:so\s+)?(?:the|your)\s+(?:real|main|biggest|big|key|underlying|main|actual)\s+{_TOPIC}\s+(?:here\s+)?(?:is|seems to be|sounds like)",
              rf"so\s+(?:the|your)\s+{_TOPIC}\s+(?:here\s+)?is\s+(?:that|whether|about|getting|making)"),
      0.85, "names the concern behind the request"),
     (phrases(rf"(?:your|the)\s+(?:\w+'s\s+)?{STAKE}\s+is\s+what\s+(?:really\s+)?(?:matters|counts)",
-             rf"what\s+(?:really\s+)?(?:matters|counts)\s+(?:most\s+)?(?:now|here|right now|today)?\s*is\s+(?:that\s+)?(?:your|you)\b[^.!?]{{0,40}}?\b{STAKE}"),
+             rf"what\s+(?:really\s+)?(?:matters|counts)\s+(?:most\s+)?(?:now|here|right now|today)?\s*is\s+(?:that\s+)?(?:your|you)\b[^.!?]{{0,40}}?\b{STAKE}",
+             rf"(?:the\s+(?:real\s+)?(?:priority|goal|aim|focus)|the\s+thing\s+that\s+matters|what(?:'s|\s+is)\s+important)\s+(?:now\s+|here\s+)?is\s+[^.!?]{{0,50}}?\b{STAKE}",
+             rf"{STAKE}\b[^.!?]{{0,40}}?\b(?:that's|that\s+is)\s+what\s+(?:really\s+)?(?:counts|matters)"),
      0.85, "makes the customer's stake the goal"),
     (phrases(rf"{_FEARS}\b[^.!?]{{0,60}}?\b{STAKE}",
              # "So you need it before Friday's party": a need restated, not "so you need to restart it"
              rf"so,?\s+you\s+(?:really\s+|just\s+)?(?:need|want)\s+(?:this|it|them|the\s+\w+|your\s+\w+)\b(?!\s+to\b)[^.!?]{{0,40}}?\b{STAKE}"),
      0.75, "reflects what is at stake for the customer"),
-    (phrases(rf"I\s+(?:understand|know|realize|realise|see|can see|hear|can hear|can understand|appreciate|get)\s+(?:that\s+|how much\s+|how important\s+|this is\s+|it's\s+)?"
-             rf"[^.!?]{{0,50}}?\b{STAKE}"),
+    (phrases(rf"(?:I|we|Little\s+\w+)\s+(?:totally\s+|fully\s+|completely\s+)?(?:understand|knows?|realize|realise|see|can see|hear|can hear|can understand|appreciate|get|can\s+(?:only\s+)?imagine)\s+(?:that\s+|how much\s+|how important\s+|this is\s+|it's\s+)?"
+             rf"[^.!?]{{0,50}}?\b{STAKE}",
+             rf"^\W*(?:@\w+\s+)*(?:totally\s+|completely\s+)?understand,?\s+you\b[^.!?]{{0,50}}?\b{STAKE}",
+             rf"so,?\s+you(?:'ve|\s+have)\s+been\b[^.!?]{{0,60}}?\b{STAKE}"),
      0.7, "reflects what is at stake for the customer"),
     (phrases(r"you\s+(?:shouldn't|should not|should never)\s+have\s+to\s+(?:keep\s+)?(?:chase|repeat|explain|call|wait|ask|fight|start over)"),
      0.65, "reflects the cost of not being heard"),
@@ -57,7 +68,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return standard_veto(text, m) or bool(_SUBJECT_LINE.search(m.group(0))) or bool(asked)
 
 
-@register_detector("reflect_concern", version="6", kinds=(KIND,))
+@register_detector("reflect_concern", version="7", kinds=(KIND,))
 class ReflectConcernDetector:
     """Agent paraphrases the need or fear behind the customer's message."""
 

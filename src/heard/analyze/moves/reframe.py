@@ -27,19 +27,24 @@ RULES: tuple[Rule, ...] = (
      0.85, "turns to the shared goal"),
     (phrases(r"what\s+(?:really\s+)?(?:matters|counts|is important|'s important)\s+(?:most\s+)?(?:now|here|right now|today|to me)?\s*is",
              r"is\s+what\s+(?:really\s+)?(?:matters|counts)(?:\s+(?:most|here|now))?",
-             r"the\s+(?:most\s+)?important\s+thing\s+(?:now|here|right now)?\s*is"),
+             r"the\s+(?:most\s+)?important\s+thing\s+(?:now|here|right now)?\s*is",
+             r"the\s+thing\s+that\s+(?:really\s+)?matters\s+(?:now\s+|here\s+)?is", r"what\s+(?:we|I)\s+care\s+about\s+(?:now|here|most)\s+is"),
      0.85, "turns to what matters"),
-    (phrases(r"(?:my|our)\s+(?:only\s+|main\s+|first\s+|top\s+)?(?:priority|goal|focus|aim)\s+(?:now|here|right now|today)?\s*is\s+(?:to|that|getting|making)"),
+    (phrases(r"(?:my|our)\s+(?:only\s+|main\s+|first\s+|top\s+|shared\s+)?(?:priority|goal|focus|aim)\s+(?:now|here|right now|today|from here)?\s*is\s+(?:simple\s*:|to|that|getting|making|on\s+getting|on\s+making)",
+             r"the\s+(?:current\s+|real\s+|shared\s+)?(?:priority|goal|aim)\s+(?:now\s+|here\s+)?is\s+(?:to|that|getting|making|for\s+you|you\b)"),
      0.8, "turns to the shared goal"),
     (phrases(r"(?:rather than|instead of)\s+(?:dwelling on|looking back|worrying about|going over)|"
              r"regardless of\s+(?:how|what|who|why)\b[^.!?]{0,40}?,\s+(?:let's|I'll|we'll|the goal)|"
              r"(?:let's|we can)\s+(?:move forward|look forward|work through this together)|"
-             r"(?:together|as a team),?\s+we(?:'ll| will| can)\s+(?:get|make|sort|fix)"),
+             r"(?:together|as a team),?\s+we(?:'ll| will| can)\s+(?:get|make|sort|fix)|"
+             r"(?:let's|we can)\s+(?:put\s+[^.!?]{1,30}?\s+behind\s+us|set\s+(?:\w+\s+){0,4}aside|not\s+(?:get\s+stuck|dwell)\s+on|make\s+today\s+the\s+day)|"
+             r"(?:rather than|instead of)\s+(?:debating|arguing|argue|debate|going back over)|blame\s+aside|"
+             r"whatever\s+(?:went wrong|the cause|happened)\b[^.!?]{0,40}?,\s+(?:the|my|our|let's|I'll|we'll)"),
      0.7, "moves from the problem to the outcome"),
 )
 
 
-@register_detector("reframe", version="5", kinds=(KIND,))
+@register_detector("reframe", version="6", kinds=(KIND,))
 class ReframeDetector:
     """Agent moves the conversation from blame or the problem to the outcome both sides want."""
 

@@ -413,7 +413,17 @@ CUES: tuple[Cue, ...] = (
         r"(?:can't|cannot|unable to) (?:trade|take (?:orders|payments|bookings)|serve (?:customers|clients)|open (?:the |my |our )?(?:shop|store|doors|business|restaurant|salon|cafe|office)|operate (?:the |my |our )?(?:business|shop|store|restaurant))",
         r"(?:production|prod|checkout|payments?|our systems?|our platform|the platform|our api) (?:is |are |has been |went |has gone )?down",
         r"business (?:critical|impact|is suffering)", r"SLA", r"payroll", r"go-live", r"service level",
-        r"(?:I|we) (?:run|own|manage) (?:a|an|my|our) (?:small |local |online |family |little )?(?:business|shop|store|restaurant|company|salon|cafe|café|bakery|practice|firm)"),
+        r"(?:I|we) (?:run|own|manage) (?:a|an|my|our) (?:small |local |online |family |little )?(?:business|shop|store|restaurant|company|salon|cafe|café|bakery|practice|firm|guest ?house|hotel|B&B|pub|bar|gym|studio|charity)",
+        # who the customer is at work: "we're a small charity", "restaurant owner here", "I work for myself"
+        r"(?:I'm|I am|we're|we are) an? (?:small |local |tiny |independent |family[- ]run |\d+[- ](?:person|people|man) )?(?:business|charity|school|startup|start-up|shop|store|restaurant|company|practice|non-?profit|agency|cafe|café|bakery|salon|retailer|seller|merchant|freelancer|contractor|sole trader|consultant)\b",
+        r"(?:owner|freelancer?|consultant|contractor|seller|merchant|retailer|landlord|self[- ]employed|small business) here\b", r"(?:I|we) work for (?:myself|ourselves)", r"self[- ]employed",
+        r"(?:my|our) (?:new |own |small |little |local |online )(?:business|shop|store|restaurant|salon|clinic|practice|cafe|café|bakery|studio)",
+        r"turn(?:ed|ing)? away (?:\w+ )?(?:customers|clients|guests|patients)", r"turn(?:ed|ing)? (?:\w+ )?(?:customers|clients|guests|patients) away",
+        r"(?:my|a) client(?:'s|s')? (?:site|website|shop|store|order|project|event|files?|folder|account|deadline|shoot|presentation)",
+        r"(?:my|our) (?:subscribers|donors|pupils|volunteers|retail partners?|business partners?|suppliers|contractors|workers)",
+        r"card (?:reader|terminal|machine)s?", r"(?-i:POS)\b", r"point of sale", r"nothing to sell", r"cash only",
+        r"(?:lunch|dinner|breakfast|morning|holiday|christmas|weekend) rush", r"(?:our|my) busiest (?:day|time|night|week|season)",
+        r"I (?:can't|cannot|couldn't|could not|am unable to|'m unable to) (?:work|earn)\b", r"(?:days?|weeks?)(?:'s|s')? (?:of )?(?:income|wages|earnings|pay) (?:gone|lost)"),
     cue("concern.invisible", 2.0, "feels unseen",
         r"(?:nobody|no one|no-one) (?:listens|listened|is listening|cares|cared|reads|read|is reading|is paying attention|takes me seriously|gives a damn|bothered)",
         r"(?:you|they|you guys|your company) (?:clearly )?(?:don't|do not|didn't|never) (?:care|listen|read|bother)",
@@ -456,7 +466,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:blew|blow|blown|blowing) (?:me |us )?off", r"treated like (?:crap|shit|garbage|dirt|a criminal|an idiot)",
         r"(?:a |the )?(?:computer|robot|bot) (?:answering|replying|responding)", r"(?:same|generic|canned) (?:#?\w+ )?#?(?:answers|replies|reply|responses|replh)",
         r"(?:you )?(?:don't|do not) want me (?:back|as a customer)",
-        r"(?:doesn't|does not|don't|do not) (?:seem to )?be (?:a )?(?:concern|priority)", r"(?:isn't|is not|not) (?:a )?(?:concern|priority) (?:to|for) (?:you|them|your)"),
+        r"(?:doesn't|does not|don't|do not) (?:seem to )?be (?:a )?(?:concern|priority)", r"(?:isn't|is not|not) (?:a )?(?:concern|priority) (?:to|for) (?:you|them|your)",
+        r"(?:please |to )?actually read (?:it|this|my|what)\b", r"(?:someone|anyone|somebody|a (?:real )?(?:person|human)) who (?:has |have )?actually read", r"left on read",
+        r"(?:my (?:problem|issue|complaint|case|question)|we|I) (?:didn't|did not|doesn't|does not|don't|do not) (?:matter|count)\b", r"I matter too",
+        r"(?:into|in|down) a black hole", r"talk(?:ed|ing|s)? over me", r"(?:didn't|did not|won't|wouldn't|doesn't|does not) (?:even )?let me finish"),
     cue("risk.churn", 2.0, "intends to leave",
         r"cancel(?:l?ing)? (?:my|the|our)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
         r"(?:I|we)(?:'ve| have)? (?:just |already |finally )?cancell?ed (?:my|our)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
@@ -510,7 +523,20 @@ CUES: tuple[Cue, ...] = (
         # an operator's customer leaving (STC-3): another operator chosen, the contract not renewed
         r"(?:I(?:'ll| will)|I'm going to|going to|I'd rather|I would rather) (?:choose|turn to|use|move to|go to|install (?:a |an )?[\w ]{1,20}? from) (?:China (?:Mobile|Telecom|Unicom)|another (?:operator|carrier|provider|network|company|brand)|other (?:operators|carriers|providers))",
         r"(?:won't|will not|will never|(?:I|we)'ll never|dare not|daren't|would never) (?:use|choose|renew|buy)\b[^.!?]{0,30}?\b(?:again|anymore|any more|after (?:it|the|my|I)|once)\b",
-        r"(?:won't|will not|not going to) renew", r"(?:don't|do not) make me (?:switch|leave|change)", strong=False, negatable=True),
+        r"(?:won't|will not|not going to) renew", r"(?:don't|do not) make me (?:switch|leave|change)",
+        # more ways to say it: "switching providers", "moving all 4 lines to T-Mobile", "a PAC code", "evaluating alternatives"
+        r"switch(?:ing)? (?:providers|banks|carriers|networks|suppliers|companies|insurers|lenders|operators)\b",
+        r"(?:move|moving|moved|transfer\w*|port\w*|take|taking) (?:all )?(?:(?:of )?(?:my|our) )?(?:\d+ |both |the )?(?:lines?|numbers?|mortgage|savings|policy|policies|accounts?) (?:over )?to "
+        r"(?:(?:another|a different) (?:provider|lender|bank|insurer|carrier|network|supplier|company|operator|broker)|(?-i:[A-Z])[\w-]+)",
+        r"(?:evaluating|exploring|weighing(?: up)?|researching|comparing|looking at|looking into|shopping around for) (?:\w+ )?(?:alternatives|other (?:providers|companies|banks|carriers|networks|suppliers|vendors|lenders|insurers|operators))",
+        r"(?:choose|considering|use|using|try|trying|go with|going with) (?:@\w+|(?-i:[A-Z])\w+) instead",
+        r"(?:lost|losing) (?:a|another|one|your) (?:[\w-]+ ){0,2}customer\b(?![\x27\u2019]s)",
+        r"cancel(?:l?ing)? (?:my|the|our) (?:premium|prime|pro|plus)\b", r"clos(?:e|ing|ed) (?:my|our|the) (?:[\w-]+ )?account",
+        r"(?-i:PAC|STAC)(?: code)?\b", r"port(?:ing)?[- ]out (?:code|pin|number)", r"(?:bye|goodbye) forever",
+        r"(?:don't|do not|no longer) (?:want|need) (?:the|your|this|my) (?:service|subscription|membership|account|contract|plan)(?: anymore| any more| any longer)?\b",
+        r"notice of (?:termination|cancellation)", r"termination of (?:my|our|the) (?:service|contract|agreement|account|subscription)",
+        r"(?:exit|early termination) fees?", r"leav(?:e|ing) (?:when|once|as soon as|the moment) (?:my|the|our) (?:contract|plan|term|subscription)",
+        strong=False, negatable=True),
 )
 
 
@@ -571,7 +597,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="31",
+    "concerns", version="32",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
