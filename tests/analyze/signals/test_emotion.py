@@ -11,6 +11,35 @@ from heard.model import Message, Role, evidence
 
 # (customer text, label, intensity, evidence)
 CASES = [
+    # v68 (the session-17 phrase probe): praise of staff in more words is gratitude; a death, a funeral, feeling low is
+    # sadness ('the battery died' is not); 'crisis averted', 'with 4 minutes to spare', 😮‍💨 are relief; 'thought you were
+    # different … guess not', 'not for the better' are disappointment; 'uh oh', 'I really can't lose it' are anxiety
+    ('Your agent Wei handled my case very professionally. I want to commend her.', 'gratitude', 3, 'want to commend'),
+    ("Your driver carried the boxes up four flights without being asked. He's a credit to you.", 'gratitude', 2, 'a credit to you'),
+    ("I was ready to cancel but your rep Sam talked me through everything. That's how you keep a customer.", 'gratitude', 2, 'talked me through everything'),
+    ('Props to your support team for actually reading my message before replying', 'gratitude', 2, 'Props to'),
+    ('Massive respect to the engineer who came out on a Sunday. Above and beyond.', 'gratitude', 3, 'Massive respect to'),
+    ('Really impressed with your team, the bill mess got sorted in one call.', 'gratitude', 1, 'Really impressed with your team'),
+    ('Not impressed with your team at all.', 'disappointment', 1, 'Not impressed'),
+    ('There was no above and beyond service offered to us.', 'neutral', None, 'There was no above and beyond service offered to us.'),
+    ('Our dog died on Tuesday. Please cancel the monthly food subscription.', 'sadness', 2, 'dog died'),
+    ("The account is in my late wife's name.", 'sadness', 2, 'my late wife'),
+    ("The flowers were for my mum's funeral. They arrived the day after.", 'sadness', 2, 'funeral'),
+    ('Feeling low. Every job application gets rejected.', 'sadness', 2, 'Feeling low'),
+    ('The battery died after an hour.', 'neutral', None, 'The battery died after an hour.'),
+    ("I'm really down to my last few pounds.", 'neutral', None, "I'm really down to my last few pounds."),
+    ('Found the ring in the returned bag!! Crisis averted', 'relief', 2, 'Crisis averted'),
+    ('Made the connection in Frankfurt with 4 minutes to spare.', 'relief', 1, 'with 4 minutes to spare'),
+    ('At last, the duplicate charge is gone. I can stop checking my banking app every hour.', 'relief', 1, 'can stop checking'),
+    ('Good to know the deposit is protected. That takes a weight off.', 'relief', 1, 'takes a weight off'),
+    ("Flight's still on! was so sure it'd be cancelled 😮\u200d💨", 'relief', 1, '😮\u200d💨'),
+    ('Thought you guys were different from the big banks. Guess not.', 'disappointment', 2, 'Thought you guys were different'),
+    ('Five stars last year, two this year. Something changed and not for the better.', 'disappointment', 1, 'not for the better'),
+    ("Sad to say the magazine just isn't what it was.", 'disappointment', 1, "isn't what it was"),
+    ('Your service used to be the best in town.', 'disappointment', 1, 'used to be the best'),
+    ('uh oh. just realised I booked the wrong date. is it too late to change??', 'anxiety', 1, 'uh oh'),
+    ('pls tell me my package will arrive before Saturday', 'anxiety', 1, 'pls tell me my'),
+    ("what happens to my number if I switch plans? I really can't lose it", 'anxiety', 1, "I really can't lose it"),
     # -- the brief's own situations --
     ("My son's birthday is on Saturday and the bike still hasn't shipped. I'm really worried it won't "
      "arrive in time.", "anxiety", 3, "really worried"),
@@ -182,7 +211,7 @@ CASES = [
     ("Thanks in advance. My order number is 48213 and it was due Tuesday. Where is it?",
      "neutral", None, "Thanks in advance."),
     # -- sadness --
-    ("My mum passed away last month and I need to close her account.", "sadness", 2, "passed away"),
+    ("My mum passed away last month and I need to close her account.", "sadness", 2, "mum passed away"),
     ("I'm so upset, it was meant to be a surprise for my wife.", "sadness", 2, "so upset"),
     # -- disappointment --
     ("Really disappointed, the cake arrived squashed.", "disappointment", 2, "Really disappointed"),
@@ -369,7 +398,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "67"
+    assert finding.detector == "emotion" and finding.detector_version == "68"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -297,6 +297,7 @@ CUES: tuple[Cue, ...] = (
         r"will (?:it|they|this|my \w+) (?:still )?(?:arrive|get here|be here|make it|come|be delivered|be ready|be fixed|be back)",
         r"(?:won't|will not|not going to|never going to) (?:arrive|make it|get here|be here|be ready)(?: in time| on time)?",
         r"what if(?! you\b)", r"what happens if", r"is there any chance", r"in time for", r"will I (?:lose|be charged|miss)",
+        r"uh[- ]?oh", r"not to panic", r"please (?:tell me|say) (?:it|my|the|that|there|no|yes)\b", r"(?:I )?(?:really |just )?can't (?:afford to )?lose (?:it|this|them|my|our|the)\b",
         r"fingers crossed it",
         r"(?:is|are) (?:it|they|this|that) (?:still )?going to (?:arrive|make it|get here|be here|be ready|be delivered|be fixed)",
         r"will I (?:have|get|receive) (?:it|this|them|the \w+) (?:before|by|in time)",
@@ -311,10 +312,18 @@ CUES: tuple[Cue, ...] = (
         r"concerning(?! (?:the|your|my|our|this|that|these|those|a|an|his|her|their|its|(?-i:[A-Z])\w*)\b)"),
     # -- sadness --
     cue("sadness", 2.0, "sadness named",
-        r"sad", r"saddened", r"upset", r"upsetting", r"miserable", r"depressed", r"crying", r"in tears", r"hurt(?:ful)?",
+        r"sad(?! to say)", r"saddened", r"upset", r"upsetting", r"miserable", r"depressed", r"crying", r"in tears", r"hurt(?:ful)?",
         r"lonely", r"down in the dumps", negatable=True),
     cue("sadness", 2.0, "a loss",
         r"(?:lost|losing) my (?:mum|mom|dad|father|mother|husband|wife|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|baby|dog|cat|best friend)(?![\x27\u2019]s|\w)",
+        strong=True),
+    cue("sadness", 2.0, "a death or a loss",
+        r"(?:mum|mom|dad|father|mother|husband|wife|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|nan|nana|baby|dog|cat|pet|friend|partner|uncle|aunt)"
+        r"(?:[\x27\u2019]s)? (?:has |had |just |recently |sadly )?(?:died|passed(?: away| on)?)\b",
+        r"my late (?:mum|mom|dad|father|mother|husband|wife|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|partner)",
+        r"(?:lost|losing) (?:the|our|my) baby", r"didn't make it(?= *[.!]|$)", r"funeral", r"hospice", r"bereavement",
+        r"feeling (?:so |really |very )?(?:low|down)\b", r"(?:really|so|very|pretty) down\b(?! (?:to|the|for|in|on|at|with|from|here|there|again)\b)",
+        r"(?:rough|hard|awful|terrible) (?:year|few months|time) for (?:me|us)", r"(?:it's been|been) a (?:rough|hard|awful|terrible) (?:year|few months|time)",
         strong=True),
     cue("sadness", 2.0, "grief",
         r"heartbroken", r"devastated", r"broke my heart", r"(?:my )?heart is broken", r"breaking my heart", r"#sad(?:ness)?", r"I miss", r"passed away", r"bereave\w*", r"grieving",
@@ -329,7 +338,10 @@ CUES: tuple[Cue, ...] = (
         # a let-down said another way: a hope or a habit that did not hold
         r"(?:what a |a |pretty big |big )?bummer", r"mediocr\w+", r"not a (?:good|great) (?:first )?impression",
         r"I (?:thought|believed) (?:\S+ )?(?:was|were|would be) (?:good|better|great|reliable)", r"(?:isn't|wasn't|weren't|aren't) good enough",
-        r"(?:I|we) used to (?:love|like|enjoy) (?:it|this|that|them|the|your)", r"unlucky", r"feels? (?:really |so |very )?bad (?:that|to)",
+        r"(?:I|we) used to (?:love|like|enjoy) (?:it|this|that|them|the|your)", r"unlucky",
+        r"(?:thought|hoped) (?:you|you guys|u guys|y'all|this|it|they) (?:were|was|would be) (?:different|better)", r"guess not\b",
+        r"not for the better", r"(?:isn't|is not|wasn't|was not|aren't|are not) what (?:it|they) (?:was|were|used to be)",
+        r"used to be (?:the best|amazing|excellent|so good|brilliant)", r"wanted to (?:like|love) (?:it|this|you|your|the)", r"feels? (?:really |so |very )?bad (?:that|to)",
         # the let-down of translated helpdesk posts ("I am quite unsatisfied", "just so so", "Sigh…")
         r"(?:I(?:'m| am)|we(?:'re| are)|very|quite|so|really|totally|extremely) unsatisfied",
         r"unsatisfactory (?:experience|service|answer|reply|response|result|repair|maintenance|solution)", r"(?:I|we) (?:really |deeply |so )?regret(?:ted)? (?:so much |very much )?(?:buying|spending|choosing|signing|switching|getting|ordering|paying)",
@@ -366,7 +378,10 @@ CUES: tuple[Cue, ...] = (
     cue("relief", 2.5, "relief named",
         r"relieved", r"(?:what a |such a |a )?(?:huge |big |massive |great )?relief", r"phew",
         r"(?:can|could) (?:finally |actually )?breathe(?: again)?", r"thank (?:god|goodness|heavens)",
-        r"(?:a )?weight off my (?:mind|shoulders)", r"panic over", negatable=True),
+        r"(?:a )?weight off my (?:mind|shoulders)", r"panic over",
+        r"(?:takes|took|that's|what) a (?:huge |big |massive )?weight off", r"crisis averted", r"(?:close call|near miss)",
+        r"with (?:\d+|a few|two|three|five|ten) (?:minutes|mins|hours|days) to spare", r"can (?:finally )?stop (?:worrying|refreshing|checking|panicking|stressing)",
+        negatable=True),
     cue("relief", 2.0, "problem gone",
         r"finally (?:works|working|arrived|here|sorted|fixed|resolved|got it|came|booked|received|free|back (?:up|online|on))",
         # not a fix still wished for ("I hope you will get it fixed soon", "I need this fixed")
@@ -387,6 +402,9 @@ CUES: tuple[Cue, ...] = (
         r"you(?:'re| are| r)? (?:da|the) best", r"(?:were|was) (?:nothing short of|beyond) (?:amazing|brilliant|great|wonderful|awesome|excellent|fantastic)",
         r"(?:great|super|brilliant|excellent|amazing|awesome|fantastic|wonderful|outstanding) (?:help|service|support|job|work)",
         r"kudos", r"shout ?out to", r"went (?:above and beyond|the extra mile)",
+        r"hats? off to", r"props to", r"(?:massive|huge|big|much|all the) respect (?:to|for)", r"(?:a|an absolute) credit to (?:you|your|the)",
+        r"(?:want|wanted|would like|'d like) to commend", r"commend (?:you|your|her|him|them|the)", r"(?<!no )above and beyond",
+        r"you(?:'re| are| r) (?:a|an|such a|an absolute) (?:saint|star|legend|hero|gem|angel|rock ?star)", r"(?:you guys|u guys|y'all|you all) rock",
         r"(?:give|gave|giving) (?:you|your \w+|my|a|the)(?: a| the| my)? thumbs?[- ]ups?", r"thumbs?[- ]ups? (?:for|to) (?:you|your)",
         strong=True),
     cue("gratitude", 2.0, "thanks",
@@ -401,10 +419,12 @@ CUES: tuple[Cue, ...] = (
         r"(?:I )?(?:really |actually )?felt (?:heard|listened to|understood|valued|looked after)",
         r"(?:you|she|he|they) (?:really |actually )?(?:listened|took ownership|followed up|stayed with me)",
         r"kept (?:me|us) (?:updated|informed|posted|in the loop)", r"kept (?:your|her|his|their) word",
+        r"(?:talked|walked|took) me through (?:everything|it|the \w+|each step|every step)", r"that's how you (?:keep|treat|look after) (?:a |your )?customers?",
+        r"(?<!not )(?<!n't )(?<!never )(?:really |so |very )?impressed (?:with|by) (?:your|the) (?:team|staff|service|support|agents?|reps?|engineer|technician|driver|crew)",
         r"no idea how much (?:that|this|it|you) (?:helps|helped|means)", r"(?:made|makes) (?:this|it|that|one thing)[^.!?]{0,20}? easy",
         r"(?:five|5)[- ]star", r"10/10",
         r"(?:the )?best (?:[\w-]+ ){0,2}(?:crew|staff|team|agents?|reps?|service|support|customer service|customer care|airline|people)(?: \w+)? ever",
-        r"(?:people|staff|agents?|team|reps?|crew|attendants?|pilots?|employees|cashiers?|drivers?|they|he|she|everyone)(?: \w+){0,3}? (?:handled|did|was|were|are|is|have been|has been) (?:it |things |everything |a )?(?:so |very |really |absolutely )?"
+        r"(?:people|staff|agents?|team|reps?|crew|attendants?|pilots?|employees|cashiers?|drivers?|lady|guy|gentleman|engineer|technician|courier|they|he|she|everyone)(?: \S+){0,4}? (?:handled|did|was|were|are|is|have been|has been) (?:it |things |everything |a |(?:my|our|the|this) \w+ )?(?:so |very |really |absolutely )?"
         r"(?:fantastic(?:ally)?|great|amazing(?:ly)?|brilliant(?:ly)?|excellent(?:ly)?|wonderful(?:ly)?|superb(?:ly)?|awesome|kind|helpful|professional(?:ly)?|lovely)",
         r"prais(?:e|ing) (?:you|your|the)", r"worth prais\w*",
         r"(?:I'm|I am|we're|we are) (?:so |very |really |quite )?satisfied with (?:your|the) (?:service|response|reply|efficiency|attitude|help|work|handling|solution)",
@@ -443,7 +463,7 @@ EMOJI_CUES: tuple[Cue, ...] = (
                                   "\U0001F611\U0001F926\U0001F928]"), 1.2, "angry, weary or unamused emoji"),
     # Loudly crying (U+1F62D) over a missing burrito or episode is a let-down more often than grief.
     Cue("disappointment", re.compile("[\U0001F615\U0001F61E\U0001F614\U0001F62D\U0001F625]|:-?[(/](?![\\w/])"), 1.2, "let-down emoji"),
-    Cue("anxiety", re.compile("[\U0001F630\U0001F628\U0001F61F\U0001F627]"), 1.2, "anxious emoji"),  # anxious, fearful, worried, anguished
+    Cue("anxiety", re.compile("[\U0001F630\U0001F628\U0001F61F\U0001F627\U0001F62C]"), 1.2, "anxious emoji"),  # anxious, fearful, worried, anguished, grimacing
     Cue("frustration", re.compile(r"\?!|!\?"), 0.6, "sharp question"),
     Cue("frustration", re.compile("[\U0001F926]"), 1.2, "facepalm"),
     # Shouting a whole phrase at an obstacle (TAXONOMY: capitals aimed at an obstacle are frustration).
@@ -453,6 +473,7 @@ EMOJI_CUES: tuple[Cue, ...] = (
     Cue("joy", re.compile("[\U0001F600\U0001F601\U0001F603-\U0001F606\U0001F60D\U0001F970\U0001F389\u2764"
                           "\U0001F917\U0001F923\U0001F61C\U0001F60B\U0001F973\U0001F499-\U0001F49C\U0001F9E1]"), 1.2, "happy emoji"),
     Cue("sadness", re.compile("[\U0001F622\U0001F494\u2639\U0001F641]"), 1.2, "sad emoji"),
+    Cue("relief", re.compile("\U0001F62E\u200D\U0001F4A8|\U0001F605"), 1.2, "relieved emoji"),  # face exhaling, sweat smile
 )
 
 _TARGET = re.compile(
@@ -520,7 +541,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="67", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="68", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
