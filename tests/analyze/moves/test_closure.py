@@ -9,6 +9,8 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v9: cancelled and refunded, with thanks
+    ("I'm sorry we sent the wrong size again. I've cancelled the second order and refunded the £7 return postage. Thanks for bearing with us.", ["I've cancelled the second order and refunded the £7 return postage. Thanks for bearing with us."]),
     # v8: an outcome stated complete with thanks beside it is thanks at resolution (TAXONOMY.md); a cause
     # 'triggered by'; 'recap:'; a complaint confirmed resolved
     ("I've refunded the fee. Thanks for your patience!", ["I've refunded the fee. Thanks for your patience!"]),

@@ -9,6 +9,17 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v15: 'as we explained before', 'I already told you', 'the case is closed on our side', 'we stand by our decision',
+    # 'working fine for other users', the standard procedure, 'estimates only', 'cannot be overridden', 'our terms state'
+    ('As we explained before, the number must be cancelled at the business hall where it was opened.', ['As we explained before, the number must be cancelled at the business hall where it was opened.']),
+    ('Sorry, but I already told you the return label is in your email.', ['Sorry, but I already told you the return label is in your email.']),
+    ('Our records show it was delivered, so the case is closed on our side.', ['Our records show it was delivered, so the case is closed on our side.']),
+    ("We're sorry that you feel our response was inadequate. However, we stand by our original decision.", ['However, we stand by our original decision.']),
+    ("Honestly the app is working fine for thousands of other users, so it's likely your phone.", ["Honestly the app is working fine for thousands of other users, so it's likely your phone."]),
+    ('Unfortunately the technician followed the standard procedure.', ['Unfortunately the technician followed the standard procedure.']),
+    ('Please be advised that all delivery timescales are estimates only.', ['Please be advised that all delivery timescales are estimates only.']),
+    ('This is a security measure and cannot be overridden.', ['This is a security measure and cannot be overridden.']),
+    ('Please note our terms state that complaints must be raised within 7 days of delivery.', ['Please note our terms state that complaints must be raised within 7 days of delivery.']),
     # v14: a lesson for next time, 'like we said', 'not our responsibility', 'the instructions were very clear',
     # 'company policy', 'sorry, we can't refund …' with nothing offered
     ('Moving forward, please make sure you enter the correct postcode at checkout.', ['Moving forward, please make sure you enter the correct postcode at checkout.']),
@@ -129,6 +140,7 @@ def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, ma
 
 
 @pytest.mark.parametrize("agent_text", [
+    "I've refunded the postage and put a note on your account so it goes through our manual check next time.",  # no lesson for the customer
     "Sorry, we can't refund opened items, but we can offer store credit.",
     "Next time you travel, we'd love to have you on board again.",
     "Please make sure you're on the latest version and let us know how it goes.",

@@ -9,6 +9,14 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v10: what to factor in, a fair outcome, the hardest part, a normal week, what is worrying you
+    ('Before I suggest anything, could you tell me what a fair outcome would look like from your side?', ['Before I suggest anything, could you tell me what a fair outcome would look like from your side?']),
+    ('Is there anything about your situation - work hours, access to the building - that I should factor in before booking the visit?', ['Is there anything about your situation - work hours, access to the building - that I should factor in before booking the visit?']),
+    ("What's been the hardest part of this for you so far?", ["What's been the hardest part of this for you so far?"]),
+    ('Is there anything about your circumstances that would help me find the best option?', ['Is there anything about your circumstances that would help me find the best option?']),
+    ("Is there anything about setting up the new address that's worrying you?", ["Is there anything about setting up the new address that's worrying you?"]),
+    ('What does a normal week look like for you with the app?', ['What does a normal week look like for you with the app?']),
+    ("Before I book anything, what's your week looking like?", ["Before I book anything, what's your week looking like?"]),
     # v9: what to plan around, what outcome would feel fair, worries, impact on work and life, other needs
     ('Is there anything about your schedule this week we should work around?', ['Is there anything about your schedule this week we should work around?']),
     ('Could you tell me what outcome would feel fair to you?', ['Could you tell me what outcome would feel fair to you?']),

@@ -104,4 +104,4 @@ def test_name_feeling_rationale_quotes_the_cue(make_conversation):
     [finding] = NameFeelingDetector().detect(make_conversation(agent="That sounds exhausting."))
     assert finding.kind == "move.name_feeling"
     assert finding.rationale == 'names what this costs the customer: "That sounds exhausting"'
-    assert (finding.detector, finding.detector_version) == ("name_feeling", "9")
+    assert (finding.detector, finding.detector_version) == ("name_feeling", "10")

@@ -9,6 +9,11 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v7: 'don't worry' negates nothing; 'WILL be', 'will definitely recover', 'will definitely not crash'
+    ("Don't worry, this will never happen to you again.", ["Don't worry, this will never happen to you again."]),
+    ('Rest assured, your refund WILL be in your account tomorrow.', ['Rest assured, your refund WILL be in your account tomorrow.']),
+    ('We will definitely recover all your lost photos.', ['We will definitely recover all your lost photos.']),
+    ('The system will definitely not crash during your exam period.', ['The system will definitely not crash during your exam period.']),
     # v6: more shapes of certainty: 'happen to you again', 'will definitely sort it', 'you have my word'
     ('This will never happen to you again, I promise.', ['This will never happen to you again, I promise.']),
     ("Rest assured, your flight won't be delayed again.", ["Rest assured, your flight won't be delayed again."]),

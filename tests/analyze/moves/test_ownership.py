@@ -9,6 +9,8 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v9: 'don't worry' before the commitment negates nothing
+    ("Don't worry, I'll sort it out for you today.", ["Don't worry, I'll sort it out for you today."]),
     ("I will personally shepherd this until it's fixed.", ["I will personally shepherd this until it's fixed."]),  # the brief
     ("I'll handle this myself and make sure it's fixed.", ["I'll handle this myself and make sure it's fixed."]),
     ("Thanks. I'll pass your case to our billing team today.", ["I'll pass your case to our billing team today."]),  # hand-off with I'll

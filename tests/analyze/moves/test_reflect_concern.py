@@ -9,6 +9,14 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v8: 'if I'm following you', 'the worry isn't … it's that', a stake a few words before 'is what matters',
+    # 'what matters now is getting your …', 'let me make sure I've got this', 'the thing you really need is', 'you mentioned'
+    ("So if I'm following you, the worry isn't the £12 itself - it's that this keeps happening every month.", ["So if I'm following you, the worry isn't the £12 itself - it's that this keeps happening every month."]),
+    ("Your daughter's birthday on Saturday is what matters here, not our stock system.", ["Your daughter's birthday on Saturday is what matters here, not our stock system."]),
+    ("Let's not worry about how the mix-up happened - what matters now is getting your mum's prescription to her before the weekend.", ["Let's not worry about how the mix-up happened - what matters now is getting your mum's prescription to her before the weekend."]),
+    ("Let me make sure I've got this: you're not after compensation, you just want to know the visits won't be cancelled again.", ["Let me make sure I've got this: you're not after compensation, you just want to know the visits won't be cancelled again."]),
+    ('So the thing you really need is for the funds to clear before your house completion on the 30th.', ['So the thing you really need is for the funds to clear before your house completion on the 30th.']),
+    ("You mentioned the shop relies on that card reader, and every hour it's down is lost takings for you.", ["You mentioned the shop relies on that card reader, and every hour it's down is lost takings for you."]),
     # v7: 'if I've understood correctly, you …', 'what I'm hearing is that you …', 'it's less the fee and more that
     # you …', 'we understand … your business', 'the hardest part is', 'the priority now is … before Saturday'
     ("Hi Daniel, if I've understood correctly, you need the laptop repaired before your exams start on the 14th.", ["Hi Daniel, if I've understood correctly, you need the laptop repaired before your exams start on the 14th."]),
@@ -47,6 +55,7 @@ def test_reflect_concern_finds_reflected_stakes(agent_text, expected, make_conve
 
 
 @pytest.mark.parametrize("agent_text", [
+    "Hi, for the situation you mentioned lately, we have transferred it to our staff to follow it up.",
     "We understand your concern. Please DM us your order number.",
     "What you need to do is restart the router.",
     "I understand you have a question about your order.",  # only the ticket subject

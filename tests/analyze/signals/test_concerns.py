@@ -9,6 +9,30 @@ from heard.model import evidence
 
 # (customer text, [(kind, evidence), …] in text order)
 CASES = [
+    # v33 (a second phrase probe): the body and the senses as the barrier, 'you've officially lost me', 'my last ever
+    # order from', who the customer is at work, 'wasn't willing to listen', 'not a ticket number', a salary not showing,
+    # a price named as a grievance ('rip off') or a stake ('€55 to print'); a price in an advert is none
+    ('a driver refused my guide dog for the 2nd time this week', [('concern.accessibility', 'guide dog'), ('concern.repeat_contact', '2nd time this week')]),
+    ('my hands shake too much to use the little pin pad. can I set up a password instead?', [('concern.accessibility', 'my hands shake')]),
+    ('My mother is over 70 and her eyes are not good. The font in the online business hall is too small for her.', [('concern.accessibility', 'eyes are not good')]),
+    ('is there anyone I can speak to in BSL?', [('concern.accessibility', 'BSL')]),
+    ("@AmazonHelp you've officially lost me as a customer.", [('risk.churn', "you've officially lost me as a customer")]),
+    ("that's my last ever order from @Deliveroo.", [('risk.churn', 'my last ever order from')]),
+    ('closing every account I have with you on monday.', [('risk.churn', 'closing every account')]),
+    ('can I keep my number if I move to Vodafone?', [('risk.churn', 'keep my number if I move')]),
+    ('We are a travel agency and dozens of our customers are waiting at the airport.', [('concern.business_impact', 'We are a travel agency'), ('concern.business_impact', 'dozens of our customers')]),
+    ('Our company has 30 employees and the broadband has been interrupted for 3 days.', [('concern.business_impact', 'Our company has 30 employees')]),
+    ("I'm a freelance translator and I've had to turn down two contracts.", [('concern.business_impact', "I'm a freelance"), ('concern.business_impact', 'turn down two contracts')]),
+    ("your rep wasn't willing to listen to a single thing I had to say", [('concern.invisible', "wasn't willing to listen")]),
+    ('Nobody actually listens to what my problem is.', [('concern.invisible', 'Nobody actually listens')]),
+    ('does anyone there actually care? seriously', [('concern.invisible', 'does anyone there actually care')]),
+    ("I've explained this three times. are you even reading what I type?", [('concern.repeat_contact', 'three times'), ('concern.invisible', 'are you even reading')]),
+    ("I'm a person not a ticket number", [('concern.invisible', 'not a ticket number')]),
+    ("rent goes out tomorrow and my salary still isn't showing", [('concern.money', "salary still isn't showing")]),
+    ("the page went blank after I hit pay. I don't want to pay twice", [('concern.money', 'pay twice')]),
+    ('@Ask_Spectrum $171 a month for THIS? absolute rip off', [('concern.money', '$171')]),
+    ('@Ryanair €55 to print a boarding pass.', [('concern.money', '€55')]),
+    ('China Mobile has launched a wifi device of 600 yuan per year.', []),
     # v32: more ways to say each kind (a probe of plain phrasings): leaving ('switching providers', a PAC code,
     # 'evaluating alternatives'), business ('restaurant owner here', a card reader, customers turned away), being
     # ignored ('actually read it this time', 'left on read'); a camera switch or a new phone is no leaving

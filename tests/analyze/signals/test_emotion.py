@@ -398,7 +398,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "68"
+    assert finding.detector == "emotion" and finding.detector_version == "69"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

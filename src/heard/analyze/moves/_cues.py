@@ -90,8 +90,8 @@ CHOICE_FRAME = phrases(
 )
 
 NEGATION = re.compile(
-    # idioms that negate nothing: "without a doubt", "no doubt", "no wonder", "not only"
-    r"(?:\bnot\b(?! only\b)|n['’]t\b|\bnever\b|(?<!oh )\bno\b(?! (?:doubt|wonder)\b)|\bcannot\b|\bunable\b|\bwithout\b(?! a doubt\b))[^.!?]{0,20}$",
+    # idioms that negate nothing: "without a doubt", "no doubt", "no wonder", "not only", "don't worry"
+    r"(?:\bnot\b(?! only\b| to worry\b)|n['’]t\b(?! worry\b)|\bnever\b|(?<!oh )\bno\b(?! (?:doubt|wonder|worries)\b)|\bcannot\b|\bunable\b|\bwithout\b(?! a doubt\b))[^.!?]{0,20}$",
     re.IGNORECASE,
 )
 CONDITIONAL = re.compile(r"\b(?:if|whether|in case|unless)\b[^.!?,]{0,25}$", re.IGNORECASE)

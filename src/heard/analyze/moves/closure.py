@@ -46,7 +46,7 @@ _COMPLETE = phrases(
     r"(?:is|are|\w+'s|has been|have been|\w+'s been|\w+'ve been)\s+(?:now\s+|fully\s+|already\s+|successfully\s+)?(?:fixed|refunded|resolved|solved|restored|"
     r"corrected|credited|removed|waived|unlocked|unblocked|reactivated|activated|repaired|cleared|merged|cancelled|canceled|processed|released)",
     r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:fixed|refunded|resolved|restored|corrected|credited|removed|waived|unlocked|"
-    r"unblocked|reactivated|activated|repaired|cleared|merged|returned|released)",
+    r"unblocked|reactivated|activated|repaired|cleared|merged|returned|released|cancelled|canceled|replaced)",
     r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed|resolved|restored)", r"all\s+(?:sorted|done|fixed)\b", r"(?:working|back\s+up)\s+again",
     r"back\s+to\s+normal",
 )
@@ -99,7 +99,7 @@ CUES = (
 )
 
 
-@register_detector("closure", version="8", kinds=(KIND,))
+@register_detector("closure", version="9", kinds=(KIND,))
 class ClosureDetector:
     """Agent closes the loop: what happened, what changed, prevention, thanks, feedback."""
 

@@ -28,7 +28,9 @@ ALWAYS: tuple[Rule, ...] = (
              r"like we (?:said|told you|mentioned)", r"not sure why you(?:'re| are) (?:so )?(?:upset|angry|annoyed|mad|confused)",
              # a lesson for next time: "Moving forward, please make sure you enter the correct postcode"
              r"(?:moving forward|going forward|in (?:the )?future|next time),?\s+(?:please\s+)?(?:make sure|ensure|remember|be sure|double-check|check|read)\s+(?:that\s+)?(?:you|to|your)\b",
-             r"(?:make sure|ensure|remember|be sure|double-check|check|read|listen)\b[^.!?]{0,60}?\b(?:before\s+\w+ing\s+)?next time\b"),
+             r"\byou\s+(?:can\s+|could\s+|should\s+|will\s+|to\s+)?(?:make sure|ensure|remember|double-check|check|read|listen)\b[^.!?]{0,60}?\bnext time\b",
+             r"(?:make sure|ensure|remember|be sure|double-check)\s+(?:that\s+)?you\b[^.!?]{0,60}?\bnext time\b",
+             r"as\s+(?:we|I)\s+(?:explained|said|mentioned|stated|told\s+you)\s+(?:before|earlier|previously)", r"I\s+already\s+(?:told|explained|said)"),
      0.9, "talks down to the customer"),
     (phrases(rf"you (?:should(?: have|'ve)|could have|needed to|were supposed to|ought to have) {_BLAME_VERBS}",
              r"you failed to", r"(?:it's|it is|that's|that is) your (?:own )?(?:responsibility|fault|problem|mistake)",
@@ -52,7 +54,9 @@ ALWAYS: tuple[Rule, ...] = (
     (phrases(r"calm down", r"(?:please\s+)?(?:don't|do not)\s+(?:get\s+|be\s+)?(?:angry|mad)", r"(?:please\s+)?keep calm", r"please take (?:it )?easy", r"with all due respect", r"(?:that's|that is|this is) (?:simply )?(?:not true|incorrect|false)",
              r"you(?:'re| are) (?:wrong|mistaken)", r"(?:clearly|plainly) (?:states?|stated|says|said|explained)",
              r"(?:instructions|terms|prices?|rules|conditions|details|policy|fees?)\s+(?:were|are|was|is)\s+(?:very\s+|quite\s+|all\s+|perfectly\s+)?(?:clear|clearly\s+(?:shown|stated|displayed|marked|explained|written|listed))\b",
-             r"(?:we\s+)?consider\s+(?:the|this)\s+(?:matter|case)\s+closed", r"(?:that's|this is|that is)\s+how\s+(?:the|our)\s+(?:system|process|policy)\s+works",
+             r"(?:we\s+)?consider\s+(?:the|this)\s+(?:matter|case)\s+closed", r"(?:the\s+)?case\s+is\s+closed\s+on\s+our\s+(?:side|end)",
+             r"(?:we|I)\s+stand\s+by\s+(?:our|my|the)\s+(?:original\s+|previous\s+|earlier\s+)?(?:decision|response|answer)",
+             r"(?:is\s+)?(?:working|works)\s+fine\s+for\s+(?:\w+\s+)?(?:other|everyone|everybody|most|all)\b", r"(?:it's|it\s+is)\s+(?:likely|probably)\s+your\s+(?:phone|device|computer|network|connection|router|settings|browser)", r"(?:that's|this is|that is)\s+how\s+(?:the|our)\s+(?:system|process|policy)\s+works",
              # a denial put to the customer ("our crew is there to serve you and not deceive you")
              r"(?:not|never)\s+(?:to\s+)?(?:deceive|cheat|mislead|lie\s+to|trick)\s+(?:you|our\s+customers|customers)",
              r"we\s+guarantee\s+(?:that\s+)?(?:all\s+)?our\s+(?:[\w-]+\s+){1,6}?(?:are|is)\s+(?:brand\s+new|genuine|original|authentic|new)"),
@@ -62,7 +66,9 @@ ALWAYS: tuple[Rule, ...] = (
 UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
     (phrases(r"(?:per|according to|due to|under|as per)\s+(?:our|the|company)\s+(?:\w+\s+)?(?:policy|policies|terms|rules)",
              r"(?:it's|it is|that's|that is)\s+(?:our|company|the)\s+policy", r"(?:^|[.!?]\s*)company\s+policy\s*[.!]",
-             r"(?:we|I)\s+(?:can't|cannot|can\s+not|don't|do\s+not|are\s+unable\s+to)\s+make\s+(?:any\s+)?exceptions?", r"(?:our\s+)?polic(?:y|ies)\s+(?:doesn't|does not|won't|will not)\s+allow",
+             r"(?:we|I)\s+(?:can't|cannot|can\s+not|don't|do\s+not|are\s+unable\s+to)\s+make\s+(?:any\s+)?exceptions?", 
+             r"(?:followed|in\s+accordance\s+with|according\s+to)\s+(?:the\s+|our\s+)?(?:standard|normal|usual)\s+(?:procedures?|process|practice)",
+             r"(?:are|is)\s+(?:an?\s+)?estimates?\s+only", r"cannot\s+be\s+overridden", r"(?:our|the)\s+(?:terms|policy|T&Cs|conditions)\s+(?:clearly\s+)?(?:state|states|say|says)\b", r"(?:our\s+)?polic(?:y|ies)\s+(?:doesn't|does not|won't|will not)\s+allow",
              r"(?:our\s+)?hands\s+are\s+tied", r"there(?:'s| is)\s+nothing\s+(?:else\s+)?(?:we|I)\s+can\s+do",
              r"nothing\s+(?:more|else)\s+(?:we|I)\s+can\s+do", r"(?:beyond|outside|out of)\s+our\s+control",
              r"there(?:'s| is)\s+(?:really|honestly|simply|just)\s+nothing\s+(?:else\s+|more\s+|further\s+)?(?:we|I)\s+can\s+do",
@@ -139,7 +145,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="14", kinds=(KIND,))
+@register_detector("defensive", version="15", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 

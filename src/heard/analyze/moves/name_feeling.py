@@ -86,7 +86,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     )
 
 
-@register_detector("name_feeling", version="9", kinds=(KIND,))
+@register_detector("name_feeling", version="10", kinds=(KIND,))
 class NameFeelingDetector:
     """Agent names the customer's feeling without judging or agreeing with claims."""
 

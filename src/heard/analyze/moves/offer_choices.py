@@ -53,7 +53,7 @@ _WHICH_PREFER = re.compile(r"\bwhich\b[^.!?]{0,40}\b(?:prefer|like|suits?|works?
 _PREFER_OR = re.compile(r"\b(?:do|would) you (?:prefer|rather|like)\b[^.!?]{1,60}\bor\b(?!\s+(?:not|no)\b)[^.!?]{1,60}\?", re.IGNORECASE)
 
 
-@register_detector("offer_choices", version="5", kinds=(KIND,))
+@register_detector("offer_choices", version="6", kinds=(KIND,))
 class OfferChoicesDetector:
     """Agent offers alternatives and lets the customer choose."""
 

@@ -23,14 +23,18 @@ RULES: tuple[Rule, ...] = (
     (phrases(r"(?:this|it|that)\s+(?:will\s+never|won't\s+ever|will\s+not\s+ever)\s+happen\s+(?:to\s+(?:you|your\s+\w+)\s+|on\s+your\s+\w+\s+)?again",
              r"never\s+happen\s+(?:to\s+(?:you|your\s+\w+)\s+|on\s+your\s+\w+\s+)?again",
              r"will\s+ever\s+(?:happen|experience|have|see|get)\b[^.!?]{0,40}?\bagain", r"will\s+never\s+(?:have|get|see|experience)\s+(?:this|that|the\s+same)\s+(?:\w+\s+)?(?:problem|issue|fault|error)\s+again",
-             r"no\s+more\s+(?:crashes|outages|problems|issues|delays|errors)\b[^.!?]{0,20}?\b(?:ever|from\s+now\s+on)"),
+             r"no\s+more\s+(?:crashes|outages|problems|issues|delays|errors)\b[^.!?]{0,20}?\b(?:ever|from\s+now\s+on)",
+             r"will\s+never\s+(?:drop|fail|break|crash|go\s+down|cut\s+out|be\s+(?:late|delayed|lost))\b[^.!?]{0,30}?\bagain",
+             r"(?:you'll|you\s+will)\s+never\s+have\s+(?:a|any|another)\s+(?:\w+\s+)?(?:problem|issue|fault)"),
      0.85, "promises it will never happen again"),
     (phrases(rf"I\s+(?:can\s+)?promise\s+(?:you\s+)?(?:that\s+)?{_OUTCOME}(?:\s+will|'ll|\s+won't)", r"you\s+have\s+my\s+word",
-             r"(?:I|we)\s+promise(?:\s+(?:100%|you))?\s*!",
+             r"(?:I|we)\s+promise(?:\s+(?:100%|you))?\s*!", r"(?<=[,;—–-])\s*(?:I|we)\s+promise(?=\s*[.!]|\s*$)", r"that's\s+a\s+promise",
              rf"(?:I|we)\s+(?:can\s+)?assure\s+you\s+(?:that\s+)?{_OUTCOME}(?:\s+will|'ll|\s+won't)",
              r"(?:this|it|that)\s+won't\s+happen\s+again"),
      0.8, "promises an outcome"),
-    (phrases(r"(?:will|'ll)\s+(?:definitely|absolutely|certainly|100%|surely)\s+(?:arrive|turn up|get|receive|sort|fix|solve|work|be (?:there|delivered|fixed|resolved|solved|restored|ready|back|approved))",
+    (phrases(r"(?:will|'ll)\s+(?:definitely|absolutely|certainly|100%|surely)\s+(?:arrive|turn up|get|receive|sort|fix|solve|work|recover|restore|be (?:there|delivered|fixed|resolved|solved|restored|recovered|ready|back|approved|in))",
+             r"(?:will|'ll)\s+(?:definitely|absolutely|certainly|surely)\s+not\s+(?:crash|fail|break|happen|go\s+down|be\s+(?:delayed|cancell?ed|late|lost))",
+             rf"rest\s+assured,?\s+(?:that\s+)?{_OUTCOME}\s+(?-i:WILL)\s+be\b",
              rf"rest\s+assured,?\s+(?:that\s+)?{_OUTCOME}\s+(?:won't|will\s+not|will\s+never)\s+(?:be\s+)?(?:delayed|happen|break|fail|have)",
              r"(?:definitely|absolutely|certainly|100%)\s+(?:will|going to)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|ready|back|approved))",
              rf"rest assured,?\s+{_OUTCOME}(?:\s+will|'ll)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|refunded|approved|ready|back|in time|on time))", r"without fail", r"no doubt (?:it|this|your \w+) will"),
@@ -38,7 +42,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-@register_detector("overpromise", version="6", kinds=(KIND,))
+@register_detector("overpromise", version="7", kinds=(KIND,))
 class OverpromiseDetector:
     """Agent guarantees an outcome with no basis."""
 

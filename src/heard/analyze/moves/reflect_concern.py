@@ -32,7 +32,9 @@ RULES: tuple[Rule, ...] = (
     (phrases(rf"(?:it\s+)?(?:sounds|seems|looks)\s+like\s+{_NEED}", rf"I(?:'m| am)\s+hearing\s+(?:that\s+)?{_NEED}",
              rf"if I(?:'m| am)\s+(?:hearing|understanding)\s+you\s+(?:right|correctly),?\s+{_NEED}",
              r"if I(?:'ve| have)\s+understood\s+(?:you\s+)?(?:right|correctly),?\s+you\b", r"if I understand\s+(?:you\s+)?(?:right|correctly),?\s+you\b",
-             r"what I(?:'m| am)\s+hearing\s+is(?:\s+that)?\s+you\b", r"to make sure I(?:'ve| have)\s+got\s+(?:this|that|it)(?:\s+right)?\s*[:,]",
+             r"what I(?:'m| am)\s+hearing\s+is\b", r"(?:to|let me) make sure I(?:'ve| have)\s+got\s+(?:this|that|it)(?:\s+right)?\s*[:,]",
+             r"if I(?:'m| am)\s+following\s+(?:you|this)(?:\s+(?:right|correctly))?,?\s+(?:the|you|your|it's)\b", r"the\s+(?:worry|concern|problem|issue)\s+isn't\b[^.!?]{1,40}?\bit's\s+(?:that|about)\b",
+             r"the\s+thing\s+you\s+(?:really\s+|actually\s+)?(?:need|want)\s+is\b",
              r"what\s+you\s+(?:really\s+|actually\s+)?(?:need|want)\s+is\b", r"what(?:'s| is)\s+(?:really\s+)?at\s+stake\s+(?:here\s+)?is\b",
              r"the\s+(?:hardest|worst|toughest)\s+part\s+(?:here\s+)?(?:is|seems|sounds)\b",
              # "it's less the $12 fee and more that you're being billed …": the concern behind the request
@@ -42,8 +44,8 @@ RULES: tuple[Rule, ...] = (
     (phrases(rf"(?:so\s+)?(?:the|your)\s+(?:real|main|biggest|big|key|underlying|main|actual)\s+{_TOPIC}\s+(?:here\s+)?(?:is|seems to be|sounds like)",
              rf"so\s+(?:the|your)\s+{_TOPIC}\s+(?:here\s+)?is\s+(?:that|whether|about|getting|making)"),
      0.85, "names the concern behind the request"),
-    (phrases(rf"(?:your|the)\s+(?:\w+'s\s+)?{STAKE}\s+is\s+what\s+(?:really\s+)?(?:matters|counts)",
-             rf"what\s+(?:really\s+)?(?:matters|counts)\s+(?:most\s+)?(?:now|here|right now|today)?\s*is\s+(?:that\s+)?(?:your|you)\b[^.!?]{{0,40}}?\b{STAKE}",
+    (phrases(rf"(?:your|the)\s+(?:\w+'s\s+)?{STAKE}\b[^.!?]{{0,25}}?\bis\s+what\s+(?:really\s+)?(?:matters|counts)",
+             rf"what\s+(?:really\s+)?(?:matters|counts)\s+(?:most\s+)?(?:now|here|right now|today)?\s*is\s+(?:that\s+)?(?:\w+ing\s+)?(?:your|you)\b[^.!?]{{0,40}}?\b{STAKE}",
              rf"(?:the\s+(?:real\s+)?(?:priority|goal|aim|focus)|the\s+thing\s+that\s+matters|what(?:'s|\s+is)\s+important)\s+(?:now\s+|here\s+)?is\s+[^.!?]{{0,50}}?\b{STAKE}",
              rf"{STAKE}\b[^.!?]{{0,40}}?\b(?:that's|that\s+is)\s+what\s+(?:really\s+)?(?:counts|matters)"),
      0.85, "makes the customer's stake the goal"),
@@ -54,7 +56,7 @@ RULES: tuple[Rule, ...] = (
     (phrases(rf"(?:I|we|Little\s+\w+)\s+(?:totally\s+|fully\s+|completely\s+)?(?:understand|knows?|realize|realise|see|can see|hear|can hear|can understand|appreciate|get|can\s+(?:only\s+)?imagine)\s+(?:that\s+|how much\s+|how important\s+|this is\s+|it's\s+)?"
              rf"[^.!?]{{0,50}}?\b{STAKE}",
              rf"^\W*(?:@\w+\s+)*(?:totally\s+|completely\s+)?understand,?\s+you\b[^.!?]{{0,50}}?\b{STAKE}",
-             rf"so,?\s+you(?:'ve|\s+have)\s+been\b[^.!?]{{0,60}}?\b{STAKE}"),
+             rf"so,?\s+you(?:'ve|\s+have)\s+been\b[^.!?]{{0,60}}?\b{STAKE}", rf"you\s+mentioned\s+(?:that\s+)?(?:the|your|you|it's|this\s+is)\b[^.!?]{{0,60}}?\b{STAKE}"),
      0.7, "reflects what is at stake for the customer"),
     (phrases(r"you\s+(?:shouldn't|should not|should never)\s+have\s+to\s+(?:keep\s+)?(?:chase|repeat|explain|call|wait|ask|fight|start over)"),
      0.65, "reflects the cost of not being heard"),
@@ -68,7 +70,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return standard_veto(text, m) or bool(_SUBJECT_LINE.search(m.group(0))) or bool(asked)
 
 
-@register_detector("reflect_concern", version="7", kinds=(KIND,))
+@register_detector("reflect_concern", version="8", kinds=(KIND,))
 class ReflectConcernDetector:
     """Agent paraphrases the need or fear behind the customer's message."""
 

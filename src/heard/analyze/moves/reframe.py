@@ -44,7 +44,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-@register_detector("reframe", version="6", kinds=(KIND,))
+@register_detector("reframe", version="7", kinds=(KIND,))
 class ReframeDetector:
     """Agent moves the conversation from blame or the problem to the outcome both sides want."""
 

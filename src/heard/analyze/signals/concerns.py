@@ -159,7 +159,11 @@ CUES: tuple[Cue, ...] = (
         r"keyboard(?:-| )only", r"magnifier", r"zoom(?:ed)? in", r"step-free", r"ramp",
         r"unlabell?ed (?:button|field|link)s?", r"CAPTCHA", r"macular degeneration", r"glaucoma", r"cataracts?", r"sight loss",
         r"poor eyesight", r"crutches", r"housebound", r"(?:knee|hip|back) surgery", r"arthritis", r"parkinson's",
-        r"(?:can't|cannot|unable to) (?:really )?(?:walk|stand (?:for long|in (?:a )?queues?)|climb (?:the )?stairs|leave the house|get out of the house)"),
+        r"(?:can't|cannot|unable to) (?:really )?(?:walk|stand (?:for long|in (?:a )?queues?)|climb (?:the )?stairs|leave the house|get out of the house)",
+        # the body, the senses and age named as the barrier (session 17's probes)
+        r"guide dog", r"assistance dog", r"(?-i:BSL|ASL)", r"had a stroke", r"stutter", r"(?:my|his|her) (?:hands?|fingers) (?:shake|tremble)",
+        r"(?:eyes|eyesight|sight|vision) (?:is|are) (?:not good|poor|bad|failing)", r"(?:can't|cannot|unable to) see the (?:screen|text|letters|buttons)",
+        r"font (?:size )?(?:is )?too small", r"(?:too small|tiny) (?:font|print|text) ", r"(?:can't|cannot) manage the (?:steps|stairs)", r"in my (?:wheel)?chair\b"),
     cue("concern.repeat_contact", 2.0, "repeated contact",
         rf"{_ORDINAL} time(?: (?:this|in a) (?:week|month|year))?", rf"{_NUMBER} times",
         rf"{_ORDINAL} (?:email|call|message|tweet|chat|ticket|complaint|request|attempt|person|agent|rep|department|notice|reminder|letter)s?",
@@ -370,7 +374,9 @@ CUES: tuple[Cue, ...] = (
         r"out of pocket", r"can't afford", r"cannot afford", r"(?:billing|bill|invoice|payment) (?:mistake|error|issue|problem|dispute)",
         r"wrong(?:ly)? (?:charged|billed|amount|bill|invoice)", r"bill (?:is|was|has) (?:wrong|doubled|gone up|higher|too high|incorrect)",
         r"(?:unauthori[sz]ed|duplicate|pending|mystery|unknown|fraudulent) (?:charges?|payments?|transactions?|debits?)",
-        r"paid (?:twice|extra|double)", r"paid for (?:something|nothing|it twice)", r"(?:on a|on my) (?:pension|fixed income|tight budget)",
+        r"paid (?:twice|extra|double)", r"paid for (?:something|nothing|it twice)", r"pay (?:twice|double)\b",
+        r"(?:payment|transfer|salary|wages|paycheck|deposit|refund) (?:still )?(?:didn't|did not|hasn't|has not|isn't|is not|still isn't|never|won't) (?:go through|gone through|showing|show(?:n|ed)? up|arrive[ds]?|come through|clear(?:ed)?)",
+        r"(?:price|prices|fee|fees|subscription|bill) (?:going|keeps going|keep going) up", r"price (?:rise|increase|hike)s?", r"pay off the remaining", r"(?:on a|on my) (?:pension|fixed income|tight budget)",
         r"money is tight", r"(?:false|incorrect|bogus|wrong) charges?", r"what I(?:'m)? pay(?:ing)? for", r"(?:took|taken|taking) (?:\w+ )?(?:from|out of) my (?:account|card|bank)", r"cost(?:s|ing)? me", r"lost money",
         r"price (?:went up|increase|hike|rise)", r"debited", r"chargeback", r"financial hardship", r"hardship",
         r"(?:I|we|my (?:wife|husband|partner|son|daughter|mum|mom|dad|card|account)(?:'s account)?) (?:got|get|getting|was|were|have been|has been|had been) (?:\w+ )?charged",
@@ -417,6 +423,10 @@ CUES: tuple[Cue, ...] = (
         # who the customer is at work: "we're a small charity", "restaurant owner here", "I work for myself"
         r"(?:I'm|I am|we're|we are) an? (?:small |local |tiny |independent |family[- ]run |\d+[- ](?:person|people|man) )?(?:business|charity|school|startup|start-up|shop|store|restaurant|company|practice|non-?profit|agency|cafe|café|bakery|salon|retailer|seller|merchant|freelancer|contractor|sole trader|consultant)\b",
         r"(?:owner|freelancer?|consultant|contractor|seller|merchant|retailer|landlord|self[- ]employed|small business) here\b", r"(?:I|we) work for (?:myself|ourselves)", r"self[- ]employed",
+        r"(?:I'm|I am) a freelance", r"(?:we are|we're) an? (?:\w+ )?(?:agency|company|firm|practice|retailer|wholesaler|supplier|restaurant|hotel|clinic)\b",
+        r"(?:our|my) company has \d+ (?:employees|staff|people|workers)", r"client (?:jobs|work|projects|orders|deadlines)",
+        r"\d+k? (?:subscribers|customers|clients|users) ", r"(?:dozens|hundreds|thousands) of (?:our|my) (?:customers|clients|users|guests)",
+        r"turn(?:ed|ing)? down (?:\w+ )?(?:contracts|jobs|clients|work|bookings)", r"(?:my|our) (?:whole )?(?:salon|shop|store|restaurant|cafe|café|clinic|practice)[\x27\u2019]s",
         r"(?:my|our) (?:new |own |small |little |local |online )(?:business|shop|store|restaurant|salon|clinic|practice|cafe|café|bakery|studio)",
         r"turn(?:ed|ing)? away (?:\w+ )?(?:customers|clients|guests|patients)", r"turn(?:ed|ing)? (?:\w+ )?(?:customers|clients|guests|patients) away",
         r"(?:my|a) client(?:'s|s')? (?:site|website|shop|store|order|project|event|files?|folder|account|deadline|shoot|presentation)",
@@ -469,7 +479,11 @@ CUES: tuple[Cue, ...] = (
         r"(?:doesn't|does not|don't|do not) (?:seem to )?be (?:a )?(?:concern|priority)", r"(?:isn't|is not|not) (?:a )?(?:concern|priority) (?:to|for) (?:you|them|your)",
         r"(?:please |to )?actually read (?:it|this|my|what)\b", r"(?:someone|anyone|somebody|a (?:real )?(?:person|human)) who (?:has |have )?actually read", r"left on read",
         r"(?:my (?:problem|issue|complaint|case|question)|we|I) (?:didn't|did not|doesn't|does not|don't|do not) (?:matter|count)\b", r"I matter too",
-        r"(?:into|in|down) a black hole", r"talk(?:ed|ing|s)? over me", r"(?:didn't|did not|won't|wouldn't|doesn't|does not) (?:even )?let me finish"),
+        r"(?:into|in|down) a black hole", r"talk(?:ed|ing|s)? over me", r"(?:didn't|did not|won't|wouldn't|doesn't|does not) (?:even )?let me finish",
+        r"(?:wasn't|was not|isn't|is not|weren't|were not|aren't|are not) (?:even )?willing to listen", r"(?:nobody|no one|no-one) (?:actually|really|even|ever) (?:listens|cares|reads)",
+        r"(?:does|is) (?:anybody|anyone) (?:there |here )?(?:even |actually |really )?(?:care|caring)\b", r"are you (?:even|actually) (?:reading|listening)",
+        r"(?:do you not|don't you|do you even) care\b", r"not a (?:ticket |case |reference )?number\b", r"(?:we|I|users like us|customers like us) have no voice",
+        r"(?:won't|will not|didn't|did not|wouldn't) even look at (?:us|me)"),
     cue("risk.churn", 2.0, "intends to leave",
         r"cancel(?:l?ing)? (?:my|the|our)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
         r"(?:I|we)(?:'ve| have)? (?:just |already |finally )?cancell?ed (?:my|our)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
@@ -489,7 +503,9 @@ CUES: tuple[Cue, ...] = (
         r"done with (?:you|your|this company|(?-i:[A-Z])[a-z]+)",
         r"(?:I'm|I am|we're|we are) (?:so |totally |completely )?done(?=\s*(?:[.!]|$))", r"finally free of", r"cord[- ]?cut\w*", r"cut(?:ting)? the cord",
         r"(?:(?<=\band )|(?<=\bthen )|(?<=I'm )|(?<=I am )|(?<=we're )|(?<=I'll )|(?<=we'll )|(?<=going to )|(?<=considering )|(?<=thinking of )|(?<=about to ))switch(?:ing)? (?:over )?to \w+(?<!\bthe)(?<!\bthis)(?<!\bmy)(?<!\ba)(?<!\ban)(?<!\banother)",
-        r"(?:you've|you have|you just) lost (?:a|me as a|my|our) (?:customer|business)", r"lost (?:my|our) business",
+        r"(?:you've|you have|you just) (?:officially |just |now )?lost (?:a|me as a|my|our) (?:customer|business)", r"lost (?:my|our) business",
+        r"(?:you've|you have) (?:officially |just |now )?lost me\b", r"(?:my|our) last (?:ever )?order (?:from|with)", r"clos(?:e|ing) (?:every|each|all (?:of )?(?:my|our)) accounts?",
+        r"keep my number if I (?:move|switch|go|port)", r"(?:fee|charge|penalty) (?:to|if I) (?:leave|cancel) early",
         r"lost (?:this|a|another|one) (?:\w+ )?customer\b", r"(?:won't|will not|never) (?:ever )?be (?:a|your) customer",
         r"(?:delete|deleting|deactivate|deactivating|remove|removing) (?:my|our) account",
         r"(?:contemplating|considering|thinking (?:about|of)) (?:ending|cancell?ing|leaving|closing|switching|quitting)",
@@ -597,7 +613,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="32",
+    "concerns", version="33",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
@@ -643,7 +659,9 @@ def _resolved_money(text: str, hit: Hit) -> bool:
 _MONEY_TALK = phrases(r"pa(?:y|id|ying|yment)s?", r"charg\w*", r"bill\w*", r"refund\w*", r"cost(?:s|ly|ing)?", r"fees?", r"owe\w*", r"deduct\w*",
                       r"price\w*", r"money", r"lost", r"lose", r"los(?:ing|s)", r"spen[dt]\w*", r"wast\w*", r"debit\w*", r"balance",
                       r"account", r"afford\w*", r"expensive", r"overpa\w*", r"back", r"invoice\w*", r"top[- ]?up", r"recharg\w*",
-                      r"less", r"cheaper", r"surge", r"pricing", r"top(?:ped|s)? up")
+                      r"less", r"cheaper", r"surge", r"pricing", r"top(?:ped|s)? up",
+                      # a price named as a grievance or a stake ("$171 a month for THIS? rip off", "€55 to print a boarding pass")
+                      r"rip[- ]?off", r"robbery", r"scam\w*", r"in my (?:bank|account)", r"revers\w*", r"to (?:rebook|print|check in|reschedule)")
 
 
 def _bare_amount(text: str, hit: Hit) -> bool:
