@@ -9,6 +9,24 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v16: blame put on a third party or on what the customer did not do, a final decision, 'apply to everyone', no price
+    # match, 'this is the regulation', 'can't honour', 'cannot be reissued'
+    ("Hi there, unfortunately that's down to the courier. Nothing we can do our end.", ["Hi there, unfortunately that's down to the courier.", 'Nothing we can do our end.']),
+    ("You would need to have registered the product within 30 days of purchase, which you didn't do.", ["You would need to have registered the product within 30 days of purchase, which you didn't do."]),
+    ('Sorry Mike, but the voucher was clearly marked as expiring on 31 March.', ['Sorry Mike, but the voucher was clearly marked as expiring on 31 March.']),
+    ('We regret that you are disappointed with the outcome. Please note that our decision is final.', ['Please note that our decision is final.']),
+    ('We are therefore unable to uphold your complaint.', ['We are therefore unable to uphold your complaint.']),
+    ("We're sorry you're frustrated, Will, but the rules on hand luggage apply to everyone.", ["We're sorry you're frustrated, Will, but the rules on hand luggage apply to everyone."]),
+    ("We don't price match with other retailers I'm afraid.", ["We don't price match with other retailers I'm afraid."]),
+    ('Hi, this is the normal charge of the service you subscribed to. It is not a wrong deduction.', ['It is not a wrong deduction.']),
+    ("For safety reasons we're not able to allow e-scooters on board.", ["For safety reasons we're not able to allow e-scooters on board."]),
+    ('You have to go to the business hall to handle it yourself. This is the regulation.', ['This is the regulation.']),
+    ('Our terms and conditions, which you agreed to at checkout, state that sale items cannot be returned.', ['Our terms and conditions, which you agreed to at checkout, state that sale items cannot be returned.']),
+    ('The fare you paid was correct for that time of day.', ['The fare you paid was correct for that time of day.']),
+    ("I'm sorry you're upset, but I have to follow procedure.", ["I'm sorry you're upset, but I have to follow procedure."]),
+    ('As per our previous emails, your warranty expired on 1 February.', ['As per our previous emails, your warranty expired on 1 February.']),
+    ("Sorry, but the sale ended at midnight and we can't honour the old price.", ["Sorry, but the sale ended at midnight and we can't honour the old price."]),
+    ('The activity has ended, and the coupon cannot be reissued.', ['The activity has ended, and the coupon cannot be reissued.']),
     # v15: 'as we explained before', 'I already told you', 'the case is closed on our side', 'we stand by our decision',
     # 'working fine for other users', the standard procedure, 'estimates only', 'cannot be overridden', 'our terms state'
     ('As we explained before, the number must be cancelled at the business hall where it was opened.', ['As we explained before, the number must be cancelled at the business hall where it was opened.']),
@@ -140,6 +158,7 @@ def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, ma
 
 
 @pytest.mark.parametrize("agent_text", [
+    "Yearly service fees cannot be returned now. But we need to check your bundle first.",
     "I've refunded the postage and put a note on your account so it goes through our manual check next time.",  # no lesson for the customer
     "Sorry, we can't refund opened items, but we can offer store credit.",
     "Next time you travel, we'd love to have you on board again.",

@@ -9,6 +9,12 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v11: 'that you want to tell us about', 'how has the outage affected your shop', 'the best outcome from your point of view'
+    ('Besides the network problem, are there any other difficulties in your daily use that you want to tell us about?', ['Besides the network problem, are there any other difficulties in your daily use that you want to tell us about?']),
+    ('How has the outage affected your shop so far?', ['How has the outage affected your shop so far?']),
+    ("What's the best outcome here from your point of view?", ["What's the best outcome here from your point of view?"]),
+    ("Can I ask what you're hoping to get out of this conversation?", ["Can I ask what you're hoping to get out of this conversation?"]),
+    ('Before I suggest anything, what does a typical week of usage look like for you?', ['Before I suggest anything, what does a typical week of usage look like for you?']),
     # v10: what to factor in, a fair outcome, the hardest part, a normal week, what is worrying you
     ('Before I suggest anything, could you tell me what a fair outcome would look like from your side?', ['Before I suggest anything, could you tell me what a fair outcome would look like from your side?']),
     ('Is there anything about your situation - work hours, access to the building - that I should factor in before booking the visit?', ['Is there anything about your situation - work hours, access to the building - that I should factor in before booking the visit?']),

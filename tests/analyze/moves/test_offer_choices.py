@@ -9,6 +9,12 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v7: two courses joined by 'or' and asked about in the next sentence; 'whichever you'd like', 'which feels fairest', a swap
+    ("We can swap it for the next size up or give you a full refund - whichever you'd like, Kat!", ["We can swap it for the next size up or give you a full refund - whichever you'd like, Kat!"]),
+    ('We can look at a partial refund, a free service or a swap for a newer model - which feels fairest to you?', ['We can look at a partial refund, a free service or a swap for a newer model - which feels fairest to you?']),
+    ('Would you prefer a call back from our specialist team this afternoon, or would you rather I email you the full breakdown so you can read it in your own time?', ['Would you prefer a call back from our specialist team this afternoon, or would you rather I email you the full breakdown so you can read it in your own time?']),
+    ('You could move to the annual plan now and save about 15%, or stay monthly for flexibility. Which sounds better?', ['You could move to the annual plan now and save about 15%, or stay monthly for flexibility. Which sounds better?']),
+    ("There's a coach at 07:40 that arrives at 10:05, or I can book you on the 08:15 via Reading. Which works best for you?", ["There's a coach at 07:40 that arrives at 10:05, or I can book you on the 08:15 via Reading. Which works best for you?"]),
     ("I can reship overnight today, or refund now — which works better?",  # the brief
      ["I can reship overnight today, or refund now — which works better?"]),
     ("I can send a replacement overnight or refund you today — which would you prefer?",
@@ -60,6 +66,7 @@ def test_offer_choices_finds_alternatives(agent_text, expected, make_conversatio
 
 
 @pytest.mark.parametrize("agent_text", [
+    "You can restart the router or I can send an engineer.",  # two courses, nothing asked
     "Would you like a refund?",  # one path
     "I've issued a refund.",
     "Please DM your order number or email.",  # data, not options

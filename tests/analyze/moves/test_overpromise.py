@@ -9,6 +9,12 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v8: 'it'll definitely be with you', 'perfect from now on', 'absolutely safe', 'I promise you, …', 'definitely won't be cancelled'
+    ("Don't worry, it'll definitely be with you by Saturday!", ["Don't worry, it'll definitely be with you by Saturday!"]),
+    ('Trust me, once we replace the modem your speeds will be perfect from now on.', ['Trust me, once we replace the modem your speeds will be perfect from now on.']),
+    ('Please rest assured that your account is absolutely safe, and no one can ever steal your money.', ['Please rest assured that your account is absolutely safe, and no one can ever steal your money.']),
+    ('I promise you, the engineer will fix it first time.', ['I promise you, the engineer will fix it first time.']),
+    ("Your connecting flight definitely won't be cancelled, we promise.", ["Your connecting flight definitely won't be cancelled, we promise."]),
     # v7: 'don't worry' negates nothing; 'WILL be', 'will definitely recover', 'will definitely not crash'
     ("Don't worry, this will never happen to you again.", ["Don't worry, this will never happen to you again."]),
     ('Rest assured, your refund WILL be in your account tomorrow.', ['Rest assured, your refund WILL be in your account tomorrow.']),

@@ -9,6 +9,13 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v9: 'the main thing for you is', 'if I've got this right, the real problem isn't … it's that', 'how much … means to you',
+    # a name after 'what matters most here is that', 'before you fly'
+    ("I'm hearing that the main thing for you is not being cut off while your daughter's in hospital.", ["I'm hearing that the main thing for you is not being cut off while your daughter's in hospital."]),
+    ("So if I've got this right, the real problem isn't the fee itself - it's that it pushed you into your overdraft.", ["So if I've got this right, the real problem isn't the fee itself - it's that it pushed you into your overdraft."]),
+    ("We know how much tonight's match means to you, Pete.", ["We know how much tonight's match means to you, Pete."]),
+    ('What matters most here is that Poppy gets her medication on time, not whose system was at fault.', ['What matters most here is that Poppy gets her medication on time, not whose system was at fault.']),
+    ('So you need the replacement card before you fly to Toronto on Sunday - understood.', ['So you need the replacement card before you fly to Toronto on Sunday - understood.']),
     # v8: 'if I'm following you', 'the worry isn't … it's that', a stake a few words before 'is what matters',
     # 'what matters now is getting your …', 'let me make sure I've got this', 'the thing you really need is', 'you mentioned'
     ("So if I'm following you, the worry isn't the £12 itself - it's that this keeps happening every month.", ["So if I'm following you, the worry isn't the £12 itself - it's that this keeps happening every month."]),
@@ -55,6 +62,7 @@ def test_reflect_concern_finds_reflected_stakes(agent_text, expected, make_conve
 
 
 @pytest.mark.parametrize("agent_text", [
+    "I understand you're messaging about your bill.",  # the ticket subject
     "Hi, for the situation you mentioned lately, we have transferred it to our staff to follow it up.",
     "We understand your concern. Please DM us your order number.",
     "What you need to do is restart the router.",

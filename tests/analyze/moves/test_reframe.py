@@ -9,6 +9,11 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v8: 'let's move on from', 'let's park', 'we can't change what happened, but we can', 'forget the … for a second'
+    ("Let's move on from the confusion with the previous agent and focus on what you actually need.", ["Let's move on from the confusion with the previous agent and focus on what you actually need."]),
+    ("OK, let's park the billing history for a moment and get you connected - that's what we both want.", ["OK, let's park the billing history for a moment and get you connected - that's what we both want."]),
+    ("We can't change what happened at the airport, but we can make sure the rest of your holiday goes smoothly.", ["We can't change what happened at the airport, but we can make sure the rest of your holiday goes smoothly."]),
+    ("Forget the cancelled train for a second - there's a coach at 07:40.", ["Forget the cancelled train for a second - there's a coach at 07:40."]),
     # v6: 'put … behind us', 'set … aside', 'blame aside', 'whatever the cause …, my focus is', 'the current priority is',
     # 'what we care about now is', 'rather than debating'
     ("Let's put the back-and-forth behind us and focus on one thing: getting your account unlocked.", ["Let's put the back-and-forth behind us and focus on one thing: getting your account unlocked."]),

@@ -9,6 +9,29 @@ from heard.model import evidence
 
 # (customer text, [(kind, evidence), …] in text order)
 CASES = [
+    # v34 (a third phrase probe): more barriers of the body, leaving and being ignored in more words, who is paid at work, money
+    # at stake ('a bill I don't owe', 'equipment rental'); an insult's 'blind?', an elevator counted, a restart are none
+    ("@Amtrak the elevator at Union Station has been out so long I've given up on the train.", [('concern.accessibility', 'elevator at Union Station has been out'), ('risk.churn', "I've given up on the train")]),
+    ('My son is non-verbal and uses an AAC device.', [('concern.accessibility', 'non-verbal'), ('concern.accessibility', 'AAC')]),
+    ('I don\'t get which one to press, my reader just says "button, button, button"', [('concern.accessibility', 'my reader just says')]),
+    ("@Evri are your drivers blind? the parcel's on top of my neighbour's car", []),
+    ('Only one elevator out of three in Building 11 is working.', []),
+    ("@SkyUK that's it. 14 years and I'm off to Virgin.", [('risk.churn', "I'm off to Virgin")]),
+    ("After this experience I won't be booking with you again.", [('risk.churn', "won't be booking with you")]),
+    ('Please accept this email as notice that I do not wish to renew my policy.', [('risk.churn', 'do not wish to renew')]),
+    ('@Barclays moving my mortgage AND current account.', [('risk.churn', 'moving my mortgage')]),
+    ('@PetPlan we had to put Milo to sleep on Friday. can you close his policy please.', [('risk.churn', 'close his policy')]),
+    ('Was wondering if i could shut down the account so i can restart it now im 18?', []),
+    ("@GoDaddy our whole shop runs on that site, please don't let it lapse", [('concern.business_impact', 'our whole shop runs on')]),
+    ('@stripe froze my payouts with zero explanation. I have 3 staff to pay on Friday.', [('concern.money', 'my payouts'), ('concern.business_impact', '3 staff to pay')]),
+    ('Our company has 50 mobile numbers with you and our export orders are affected.', [('concern.business_impact', 'Our company has 50 mobile numbers'), ('concern.business_impact', 'our export orders are affected')]),
+    ("You lot clearly couldn't care less about me.", [('concern.invisible', "couldn't care less")]),
+    ('do I actually matter to you or am I just an account number', [('concern.invisible', 'do I actually matter'), ('concern.invisible', 'just an account number')]),
+    ("It's hard not to feel taken for granted.", [('concern.invisible', 'taken for granted')]),
+    ('you people only pretend to listen', [('concern.invisible', 'pretend to listen')]),
+    ('@comcastcares $14/month "equipment rental" for a modem I bought MYSELF', [('concern.money', 'equipment rental')]),
+    ("you have sent me 6 letters for a bill I don't owe.", [('concern.money', "a bill I don't owe")]),
+    ("ahh so it's just a pending authorisation, not an actual charge.", [('concern.money', 'pending authorisation')]),
     # v33 (a second phrase probe): the body and the senses as the barrier, 'you've officially lost me', 'my last ever
     # order from', who the customer is at work, 'wasn't willing to listen', 'not a ticket number', a salary not showing,
     # a price named as a grievance ('rip off') or a stake ('€55 to print'); a price in an advert is none
@@ -28,7 +51,7 @@ CASES = [
     ('does anyone there actually care? seriously', [('concern.invisible', 'does anyone there actually care')]),
     ("I've explained this three times. are you even reading what I type?", [('concern.repeat_contact', 'three times'), ('concern.invisible', 'are you even reading')]),
     ("I'm a person not a ticket number", [('concern.invisible', 'not a ticket number')]),
-    ("rent goes out tomorrow and my salary still isn't showing", [('concern.money', "salary still isn't showing")]),
+    ("rent goes out tomorrow and my salary still isn't showing", [('concern.money', 'my salary')]),
     ("the page went blank after I hit pay. I don't want to pay twice", [('concern.money', 'pay twice')]),
     ('@Ask_Spectrum $171 a month for THIS? absolute rip off', [('concern.money', '$171')]),
     ('@Ryanair €55 to print a boarding pass.', [('concern.money', '€55')]),

@@ -11,6 +11,21 @@ from heard.model import Message, Role, evidence
 
 # (customer text, label, intensity, evidence)
 CASES = [
+    # v70 (a third phrase probe): 🤩 🥹 are joy, 😵‍💫 'am I missing something' confusion, 'heart rate returning to normal'
+    # relief, 'there's no getting that back', a pet put to sleep, 'feel really low' sadness ('put the kids to sleep' is not),
+    # 'so deflated' disappointment, 'stranded' anxiety
+    ('just booked business class to Tokyo on points for the first time EVER 🤩🤩', 'joy', 3, '🤩'),
+    ('so is it Google Pay or Google Wallet now? 😵\u200d💫', 'confusion', 2, 'so is it Google Pay or Google Wallet now?'),
+    ('instructions show 4 of part 112, box has 3. am I missing something', 'confusion', 1, 'am I missing something'),
+    ('ok the tickets finally showed up in the app. heart rate returning to normal', 'relief', 1, 'heart rate returning to normal'),
+    ('The money has returned to my account. Now I can sleep well.', 'relief', 1, 'can sleep well'),
+    ("the courier's confirmed it's lost. it was my nan's ring, there's no getting that back", 'sadness', 2, "there's no getting that back"),
+    ('we had to put Milo to sleep on Friday. can you close his policy please.', 'sadness', 2, 'had to put Milo to sleep'),
+    ('honestly I just feel really low. our first holiday is all off', 'sadness', 2, 'feel really low'),
+    ('I put the kids to sleep early and the wifi dropped again.', 'frustration', 1, 'dropped again'),
+    ('queued 3 hrs online for the drop and it sold out in 2 minutes. so deflated', 'disappointment', 1, 'so deflated'),
+    ('left on read after 12 years of Diamond status. nice to know where I stand', 'disappointment', 1, 'nice to know where I stand'),
+    ("booked assistance for the 7:10, it's 7:02 and nobody's here with the ramp. I'm going to be stranded", 'anxiety', 1, 'stranded'),
     # v68 (the session-17 phrase probe): praise of staff in more words is gratitude; a death, a funeral, feeling low is
     # sadness ('the battery died' is not); 'crisis averted', 'with 4 minutes to spare', 😮‍💨 are relief; 'thought you were
     # different … guess not', 'not for the better' are disappointment; 'uh oh', 'I really can't lose it' are anxiety
@@ -39,7 +54,7 @@ CASES = [
     ('Your service used to be the best in town.', 'disappointment', 1, 'used to be the best'),
     ('uh oh. just realised I booked the wrong date. is it too late to change??', 'anxiety', 1, 'uh oh'),
     ('pls tell me my package will arrive before Saturday', 'anxiety', 1, 'pls tell me my'),
-    ("what happens to my number if I switch plans? I really can't lose it", 'anxiety', 1, "I really can't lose it"),
+    ("what happens to my number if I switch plans? I really can't lose it", 'anxiety', 2, 'what happens to my'),
     # -- the brief's own situations --
     ("My son's birthday is on Saturday and the bike still hasn't shipped. I'm really worried it won't "
      "arrive in time.", "anxiety", 3, "really worried"),
@@ -398,7 +413,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "69"
+    assert finding.detector == "emotion" and finding.detector_version == "70"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

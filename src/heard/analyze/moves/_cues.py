@@ -57,12 +57,12 @@ FEELING_OBJECTS = frozenset(
 STAKE = (
     r"(?:birthday|gift|present|surprise|celebration|party|wedding|graduation|anniversary|funeral|"
     r"christening|trip|travel|flight|holiday|vacation|honeymoon|event|deadline|launch|meeting|"
-    r"interview|exam|appointment|move|rent|bills?|mortgage|overdraft|budget|afford\w*|paycheck|"
+    r"interview|exams?|appointment|move|rent|bills?|mortgage|overdraft|budget|afford\w*|paycheck|fly|flying|hospital|"
     r"savings|business|customers|clients|staff|employees|shop|sales|stakeholders|"
     r"son|daughter|kids?|children|child|baby|mum|mom|dad|mother|father|wife|husband|partner|"
     r"family|parents?|grand\w+|medication|prescription|screen reader|wheelchair|hearing aid|"
     r"taken seriously|ignored|heard|listened to|runaround|bounced around|repeat yourself|"
-    r"start over|in time|on time|before (?:the weekend|\w+day|tomorrow|your|the)|by (?:\w+day|tomorrow))"
+    r"start over|in time|on time|before (?:the weekend|\w+day|tomorrow|your|the|you (?:fly|travel|leave|go))|by (?:\w+day|tomorrow))"
 )
 STAKE_WORD = phrases(STAKE)
 
@@ -73,15 +73,17 @@ REMEDY = phrases(
     r"re-?book\w*", r"reschedul\w+", r"cancel\w*", r"upgrade", r"downgrade", r"pick(?: it)? up",
     r"collect(?:ion)?", r"(?:the )?\d{1,2}[:.]\d{2} (?:flight|train|slot)", r"(?:next|later|earlier) (?:flight|train|slot|delivery)",
     r"overnight", r"express", r"courier", r"technician", r"engineer", r"return(?: label)?",
-    r"keep (?:it|the item)", r"partial refund", r"full refund", r"a new one",
+    r"keep (?:it|the item)", r"partial refund", r"full refund", r"a new one", r"swap(?: it)?(?= for\b)",
 )
 PREFERENCE_QUESTION = phrases(
     r"which (?:one |option |of (?:these|those|them|the (?:two|three|options))\s+)?(?:works|would work|would you prefer|do you prefer|would you like|"
     r"suits|would suit|is better|feels right|fits|sounds (?:better|best|good|right)|would be (?:better|best|easier|easiest|simpler|quicker)|"
     r"is (?:best|easier|easiest|simpler|quicker))",
+    r"which (?:option |one )?(?:feels|sounds|seems|looks) (?:best|better|right|fair|fairer|fairest|easiest|easier|good)",
     r"would you (?:prefer|rather|like (?:me to|us to|a|the|to))", r"do you prefer",
     r"what would you prefer", r"(?:it's )?(?:your call|up to you|your choice)",
     r"let me know which", r"whichever (?:you prefer|suits|works|is (?:easier|easiest|best|better))",
+    r"whichever you(?:'d| would)? (?:like|prefer|want|choose)",
 )
 CHOICE_FRAME = phrases(
     r"either\b[^.!?]{3,80}?\bor", r"(?:two|three|a few|a couple of|several) options",
@@ -223,6 +225,13 @@ _CLAUSE_CHOICE = re.compile(
     r"\b(?:I|we|you)\s+(?:can|could)\b[^.!?]{3,100}?\bor\b|\bor\s+(?:else\s+)?(?:I|we|you)\s+(?:can|could)\b|\beither\b[^.!?]{3,80}?\bor\b",
     re.IGNORECASE,
 )
+
+
+def two_courses(sentence: str) -> bool:
+    """Does this sentence join two courses of action with "or" ("you could move to the annual plan
+    now, or stay monthly", "there's a coach at 07:40, or I can book you on the 08:15")?"""
+    clause = _CLAUSE_CHOICE.search(sentence)
+    return clause is not None and not is_negated(sentence, clause.start())
 
 
 def is_choice_offer(sentence: str) -> bool:

@@ -16,7 +16,7 @@ KIND = "move.defensive"
 _ACCEPT_IT = "asks the customer to accept it"
 _BLAME_VERBS = (
     r"(?:read|checked|called|contacted|ordered|followed|told|reported|booked|cancelled|canceled|known|kept|"
-    r"made sure|done|looked|updated|entered|chosen|selected|paid|logged|saved|backed up|noticed|asked|waited)"
+    r"made sure|done|looked|updated|entered|chosen|selected|paid|logged|saved|backed up|noticed|asked|waited|registered)"
 )
 
 # Condescension and blame: defensive whatever else the message says.
@@ -30,7 +30,8 @@ ALWAYS: tuple[Rule, ...] = (
              r"(?:moving forward|going forward|in (?:the )?future|next time),?\s+(?:please\s+)?(?:make sure|ensure|remember|be sure|double-check|check|read)\s+(?:that\s+)?(?:you|to|your)\b",
              r"\byou\s+(?:can\s+|could\s+|should\s+|will\s+|to\s+)?(?:make sure|ensure|remember|double-check|check|read|listen)\b[^.!?]{0,60}?\bnext time\b",
              r"(?:make sure|ensure|remember|be sure|double-check)\s+(?:that\s+)?you\b[^.!?]{0,60}?\bnext time\b",
-             r"as\s+(?:we|I)\s+(?:explained|said|mentioned|stated|told\s+you)\s+(?:before|earlier|previously)", r"I\s+already\s+(?:told|explained|said)"),
+             r"as\s+(?:we|I)\s+(?:explained|said|mentioned|stated|told\s+you)\s+(?:before|earlier|previously)", r"I\s+already\s+(?:told|explained|said)",
+             r"as\s+per\s+(?:our|my)\s+(?:previous|last|earlier)\s+(?:emails?|messages?|letters?|replies)"),
      0.9, "talks down to the customer"),
     (phrases(rf"you (?:should(?: have|'ve)|could have|needed to|were supposed to|ought to have) {_BLAME_VERBS}",
              r"you failed to", r"(?:it's|it is|that's|that is) your (?:own )?(?:responsibility|fault|problem|mistake)",
@@ -38,7 +39,8 @@ ALWAYS: tuple[Rule, ...] = (
              r"(?:address|details|number|information|postcode|email|date|name) you (?:entered|provided|gave|selected|chose|typed) (?:was|were|is|are) (?:wrong|incorrect|invalid|incomplete)",
              r"(?:was|were) (?:damaged|broken|caused) because (?:it|they|the \w+) (?:was|were) (?:installed|used|stored|handled) (?:incorrectly|improperly|wrongly)",
              r"(?:man-made|human|artificial)\s+damage", r"(?:traces|signs)\s+of\s+(?:water|liquid)(?:\s+(?:spill|damage))?",
-             r"(?:due\s+to|because\s+of|caused\s+by)\s+your\s+(?:own\s+)?(?:incomplete|wrong|incorrect|invalid|inaccurate|missing|improper|mistaken)\b"),
+             r"(?:due\s+to|because\s+of|caused\s+by)\s+your\s+(?:own\s+)?(?:incomplete|wrong|incorrect|invalid|inaccurate|missing|improper|mistaken)\b",
+             r"which\s+you\s+(?:didn't|did\s+not|failed\s+to)\b", r"which\s+you\s+agreed\s+to"),
      0.85, "shifts blame to the customer"),
     (phrases(r"(?:this|that|it)(?:'s|\s+is|\s+was)\s+not\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
              r"(?:this|that|it)\s+isn't\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
@@ -46,13 +48,18 @@ ALWAYS: tuple[Rule, ...] = (
              r"(?:we|I)\s+(?:don't|do\s+not|can't|cannot|won't|will\s+not)\s+(?:accept|take)\s+(?:any\s+)?(?:responsibility|liability)",
              r"nothing to do with us",
              r"(?:that's|it's|this is|that is|it is)\s+(?:the|a|your)\s+(?:carrier|courier|manufacturer|bank|seller|post office|store|driver)(?:'s)?\s+(?:fault|issue|problem|responsibility)",
-             r"(?:blame|take it up with)\s+(?:the|your)\s+(?:carrier|courier|manufacturer|bank|seller|post office|store|driver)",
+             r"(?:blame|take it up with)\s+(?:the|your)\s+(?:carrier|courier|manufacturer|bank|seller|post office|store|driver)", r"take\s+it\s+up\s+with\s+them",
+             r"(?:\w+[\x27\u2019]s|is|was)\s+(?:down\s+to|on)\s+the\s+(?:courier|carrier|retailer|manufacturer|seller|bank|driver|post\s+office|airline|airport)\b",
+             r"nothing\s+(?:we|I)\s+can\s+do\s+(?:(?:on|at)\s+)?our\s+(?:end|side)",
              r"(?:carrier|courier|manufacturer|seller|driver|post office)(?:'s)?\s+(?:decision|call),?\s+not\s+(?:ours|our)",
              r"(?:it's|it is|that's|that is|remains)\s+(?:the|your)\s+(?:member|customer|user|account holder|cardholder|buyer|passenger|subscriber)(?:'s)?\s+(?:responsibility|job|duty)",
              r"I\s+(?:don't|do not)\s+make\s+the\s+rules", r"due\s+to\s+the\s+reason\s+of\s+(?!your\b|the\s+customer)\w+"),
      0.85, "shifts blame away from the company"),
     (phrases(r"calm down", r"(?:please\s+)?(?:don't|do not)\s+(?:get\s+|be\s+)?(?:angry|mad)", r"(?:please\s+)?keep calm", r"please take (?:it )?easy", r"with all due respect", r"(?:that's|that is|this is) (?:simply )?(?:not true|incorrect|false)",
-             r"you(?:'re| are) (?:wrong|mistaken)", r"(?:clearly|plainly) (?:states?|stated|says|said|explained)",
+             r"you(?:'re| are) (?:wrong|mistaken)", r"(?:clearly|plainly) (?:states?|stated|says|said|explained|marked|shown|displayed|labell?ed)",
+             r"(?:our|the|this)\s+decision\s+is\s+final", r"(?:not|unable\s+to|cannot)\s+uphold\s+your\s+complaint",
+             r"(?:it|this)\s+is\s+not\s+a\s+(?:wrong|incorrect|mistaken)\s+(?:deduction|charge)",
+             r"(?:fare|price|charge|amount|fee|bill)\s+(?:you\s+paid\s+|you\s+were\s+charged\s+)?(?:was|is)\s+correct",
              r"(?:instructions|terms|prices?|rules|conditions|details|policy|fees?)\s+(?:were|are|was|is)\s+(?:very\s+|quite\s+|all\s+|perfectly\s+)?(?:clear|clearly\s+(?:shown|stated|displayed|marked|explained|written|listed))\b",
              r"(?:we\s+)?consider\s+(?:the|this)\s+(?:matter|case)\s+closed", r"(?:the\s+)?case\s+is\s+closed\s+on\s+our\s+(?:side|end)",
              r"(?:we|I)\s+stand\s+by\s+(?:our|my|the)\s+(?:original\s+|previous\s+|earlier\s+)?(?:decision|response|answer)",
@@ -67,6 +74,10 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
     (phrases(r"(?:per|according to|due to|under|as per)\s+(?:our|the|company)\s+(?:\w+\s+)?(?:policy|policies|terms|rules)",
              r"(?:it's|it is|that's|that is)\s+(?:our|company|the)\s+policy", r"(?:^|[.!?]\s*)company\s+policy\s*[.!]",
              r"(?:we|I)\s+(?:can't|cannot|can\s+not|don't|do\s+not|are\s+unable\s+to)\s+make\s+(?:any\s+)?exceptions?", 
+             r"(?:this|that|it)\s+is\s+the\s+(?:regulation|rule|policy)s?\b", r"(?:apply|applies)\s+to\s+(?:everyone|everybody|all\s+(?:customers|passengers|users))",
+             r"(?:I|we)\s+(?:have|need)\s+to\s+follow\s+(?:the\s+)?(?:procedure|process|policy|rules)", r"(?:can't|cannot|unable\s+to|won't)\s+honou?r\b",
+             r"(?:we|I)\s+(?:don't|do\s+not)\s+(?:price\s+match|offer\s+refunds|do\s+refunds|accept\s+returns|give\s+refunds)",
+             r"cannot\s+be\s+(?:reissued|refunded|reversed)\b", 
              r"(?:followed|in\s+accordance\s+with|according\s+to)\s+(?:the\s+|our\s+)?(?:standard|normal|usual)\s+(?:procedures?|process|practice)",
              r"(?:are|is)\s+(?:an?\s+)?estimates?\s+only", r"cannot\s+be\s+overridden", r"(?:our|the)\s+(?:terms|policy|T&Cs|conditions)\s+(?:clearly\s+)?(?:state|states|say|says)\b", r"(?:our\s+)?polic(?:y|ies)\s+(?:doesn't|does not|won't|will not)\s+allow",
              r"(?:our\s+)?hands\s+are\s+tied", r"there(?:'s| is)\s+nothing\s+(?:else\s+)?(?:we|I)\s+can\s+do",
@@ -121,6 +132,7 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
     (phrases(r"(?:for|due to)\s+(?:security|privacy|safety)\s+(?:purposes|reasons)[^.!?]{0,60}?\b(?:will not|won't|cannot|can't|can not|are not able|aren't able|unable|do not|don't|only)\b",
              r"to\s+ensure\s+(?:the\s+)?(?:passenger|passengers'|customer|customers'|public|everyone's|crew)\s+safety",
              r"(?:we|I)\s+(?:cannot|can't|can not|are unable to|am unable to|won't be able to|will not be able to|are not able to)\s+(?:confirm|disclose|share|communicate|discuss|give out|release)\s+(?:any|this|that|the|such)\b",
+             r"for\s+(?:security|privacy|safety)\s+reasons,?\s+(?:we|I)(?:'re|'m|\s+are|\s+am)\s+not\s+able\s+to\b",
              r"(?:so|therefore|thus|hence)\s+you\s+(?:cannot|can't|can not|are unable to|are not able to|won't be able to|will not be able to)\b(?![^.!?]*\?)"),
      0.7, "refuses for security"),
     (phrases(r"please\s+understand(?:\s+(?:that|this|us|the inconvenience|our \w+))?(?=\s*[.!])",
@@ -145,7 +157,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="15", kinds=(KIND,))
+@register_detector("defensive", version="16", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 

@@ -28,15 +28,17 @@ RULES: tuple[Rule, ...] = (
              r"what (?:outcome|result|resolution) would (?:you like|work|help)",
              # what the customer needs, fears or must plan around, asked openly
              r"(?:is|are)\s+(?:there\s+)?(?:anything|any\s+\w+|a\s+\w+)\b[^.!?]{0,80}?\b(?:I|we)\s+should\s+(?:know|work\s+around|plan\s+(?:[\w ]{1,20}\s+)?around|keep\s+in\s+mind|be\s+aware\s+of|consider|factor\s+in|take\s+into\s+account|bear\s+in\s+mind)",
-             r"(?:is|are)\s+there\s+anything\s+(?:else\s+)?about\s+(?:your|how\s+you|setting|the\s+way)\b[^.!?]{0,80}?\b(?:would|could|might)\s+help",
+             r"(?:is|are)\s+there\s+anything\s+(?:else\s+)?about\s+(?:your|how\s+you|setting|the\s+way)\b[^.!?]{0,80}?\b(?:would|could|might)\s+(?:help|make)",
+             r"(?:that\s+)?you(?:'d|\s+would)?\s+(?:like|want)\s+to\s+tell\s+(?:us|me)\b", r"what\s+you(?:'re|\s+are)\s+hoping\s+(?:for|to)\b",
+             r"what(?:'s|\s+is|\s+would\s+be)\s+the\s+(?:best|ideal|right|fairest)\s+(?:outcome|result|resolution|fix)\b",
              r"anything\b[^.!?]{0,60}?\b(?:that's|that\s+is|that\s+are)\s+(?:worrying|bothering|troubling)\s+you", r"that\s+you(?:'d|\s+would)\s+like\s+(?:us|me)\s+to\s+know",
              r"what\s+(?:would\s+)?(?:a\s+)?(?:fair|good|right)\s+(?:outcome|fix|resolution|result)\s+(?:would\s+)?look\s+like",
              r"what(?:'s|\s+is|\s+has)\s+been\s+the\s+(?:hardest|worst|toughest)\s+part", r"what\s+you\s+need\s+(?:it|this|them)\s+for\b",
-             r"what\s+does\s+(?:a|your)\s+(?:normal|typical|usual)\s+(?:day|week)\s+look\s+like", r"what(?:'s|\s+is)\s+your\s+(?:week|day|schedule)\s+looking\s+like",
+             r"what\s+does\s+(?:a|your)\s+(?:normal|typical|usual)\s+(?:day|week)(?:\s+of\s+\w+)?\s+look\s+like", r"what(?:'s|\s+is)\s+your\s+(?:week|day|schedule)\s+looking\s+like",
              r"what\s+(?:outcome|result|resolution)\s+(?:would\s+(?:feel|be)\s+(?:fair|right|best)|you(?:'d|\s+would)?\s+(?:hope|like|want|prefer))",
              r"what(?:'s|\s+is)\s+most\s+important\s+to\s+you", r"what(?:'s|\s+is)\s+(?:troubling|worrying|bothering)\s+you",
              r"what\s+(?:are|were)\s+your\s+(?:worries|concerns|priorities|needs)", r"what\s+would\s+(?:turn\s+this\s+around|you\s+need\s+from\s+(?:me|us))",
-             r"how\s+(?:is|has)\s+(?:this|it|the\s+\w+)\s+(?:been\s+)?(?:affecting|impacting|hitting)\s+(?:you|your)",
+             r"how\s+(?:is|has)\s+(?:this|it|the\s+\w+)\s+(?:been\s+)?(?:affecting|impacting|hitting|affected|impacted|hit)\s+(?:you|your)",
              r"what\s+impact\s+[^.!?]{0,60}?\s+(?:has|had|is\s+having)\s+on\s+(?:you|your)",
              r"(?:do|did)\s+you\s+have\s+any\s+(?:other\s+)?(?:needs|difficulties|concerns|worries)\b"),
      0.9, "invites the customer to say more"),
@@ -94,7 +96,7 @@ def _after_imperative(text: str, start: int) -> bool:
     return bool(re.search(r"(?:let|tell|fill)\s+(?:us|me)\s+(?:know\s+)?$|please\s+$", text[max(0, start - 20) : start], re.IGNORECASE))
 
 
-@register_detector("invite_more", version="10", kinds=(KIND,))
+@register_detector("invite_more", version="11", kinds=(KIND,))
 class InviteMoreDetector:
     """Agent asks an open question that invites the customer to say more."""
 

@@ -28,6 +28,7 @@ from heard.analyze.moves._cues import (
     option_items,
     quote,
     sentences,
+    two_courses,
 )
 from heard.analyze.text import phrases
 from heard.model import Conversation, Finding, Message
@@ -50,10 +51,10 @@ _PASSIVE_OR = re.compile(
     r"(?:via|by|through|as|in|at|to|with|for|from)?\s*\w+", re.IGNORECASE)
 _WHICH_PREFER = re.compile(r"\bwhich\b[^.!?]{0,40}\b(?:prefer|like|suits?|works?|want)\b", re.IGNORECASE)
 # A question that puts two alternatives to the customer ("Do you prefer answers in German or English?").
-_PREFER_OR = re.compile(r"\b(?:do|would) you (?:prefer|rather|like)\b[^.!?]{1,60}\bor\b(?!\s+(?:not|no)\b)[^.!?]{1,60}\?", re.IGNORECASE)
+_PREFER_OR = re.compile(r"\b(?:do|would) you (?:prefer|rather|like)\b[^.!?]{1,60}\bor\b(?!\s+(?:not|no)\b)[^.!?]{1,100}\?", re.IGNORECASE)
 
 
-@register_detector("offer_choices", version="6", kinds=(KIND,))
+@register_detector("offer_choices", version="7", kinds=(KIND,))
 class OfferChoicesDetector:
     """Agent offers alternatives and lets the customer choose."""
 
@@ -102,6 +103,12 @@ class OfferChoicesDetector:
                 KIND, message, start, end, score=0.8,
                 rationale=f"offers {len(remedies)} paths and asks which fits: {quote(text[start:end])}",
             )]
+        for i, (start, end) in enumerate(spans):
+            # "You could move to the annual plan now, or stay monthly. Which sounds better?"
+            ask = next(((s, e) for s, e in spans[i + 1 : i + 2] if PREFERENCE_QUESTION.search(text, s, e)), None)
+            if ask and two_courses(text[start:end]):
+                return [self.info.finding(KIND, message, start, ask[1], score=0.85,
+                                          rationale=f"offers two ways and asks which fits: {quote(text[start:ask[1]])}")]
         return []
 
     def _listed(self, message: Message) -> Finding | None:

@@ -27,13 +27,16 @@ RULES: tuple[Rule, ...] = (
              r"will\s+never\s+(?:drop|fail|break|crash|go\s+down|cut\s+out|be\s+(?:late|delayed|lost))\b[^.!?]{0,30}?\bagain",
              r"(?:you'll|you\s+will)\s+never\s+have\s+(?:a|any|another)\s+(?:\w+\s+)?(?:problem|issue|fault)"),
      0.85, "promises it will never happen again"),
-    (phrases(rf"I\s+(?:can\s+)?promise\s+(?:you\s+)?(?:that\s+)?{_OUTCOME}(?:\s+will|'ll|\s+won't)", r"you\s+have\s+my\s+word",
+    (phrases(rf"I\s+(?:can\s+)?promise\s+(?:you,?\s+)?(?:that\s+)?{_OUTCOME}(?:\s+will|'ll|\s+won't)", r"you\s+have\s+my\s+word",
              r"(?:I|we)\s+promise(?:\s+(?:100%|you))?\s*!", r"(?<=[,;—–-])\s*(?:I|we)\s+promise(?=\s*[.!]|\s*$)", r"that's\s+a\s+promise",
              rf"(?:I|we)\s+(?:can\s+)?assure\s+you\s+(?:that\s+)?{_OUTCOME}(?:\s+will|'ll|\s+won't)",
              r"(?:this|it|that)\s+won't\s+happen\s+again"),
      0.8, "promises an outcome"),
-    (phrases(r"(?:will|'ll)\s+(?:definitely|absolutely|certainly|100%|surely)\s+(?:arrive|turn up|get|receive|sort|fix|solve|work|recover|restore|be (?:there|delivered|fixed|resolved|solved|restored|recovered|ready|back|approved|in))",
-             r"(?:will|'ll)\s+(?:definitely|absolutely|certainly|surely)\s+not\s+(?:crash|fail|break|happen|go\s+down|be\s+(?:delayed|cancell?ed|late|lost))",
+    (phrases(r"(?:will|\w+'ll)\s+(?:definitely|absolutely|certainly|100%|surely)\s+(?:arrive|turn up|get|receive|sort|fix|solve|work|recover|restore|be (?:there|delivered|fixed|resolved|solved|restored|recovered|ready|back|approved|in|with you))",
+             r"(?:definitely|absolutely|certainly|100%)\s+(?:won't|will\s+not)\s+(?:be\s+)?(?:cancell?ed|delayed|late|lost|happen|fail|break)",
+             r"will\s+be\s+(?:perfect|flawless|fine)\s+from\s+now\s+on", r"(?:no\s+one|nobody)\s+(?:can|will)\s+ever\b",
+             r"(?:is|are)\s+(?:absolutely|completely|100%)\s+safe",
+             r"(?:will|\w+'ll)\s+(?:definitely|absolutely|certainly|surely)\s+not\s+(?:crash|fail|break|happen|go\s+down|be\s+(?:delayed|cancell?ed|late|lost))",
              rf"rest\s+assured,?\s+(?:that\s+)?{_OUTCOME}\s+(?-i:WILL)\s+be\b",
              rf"rest\s+assured,?\s+(?:that\s+)?{_OUTCOME}\s+(?:won't|will\s+not|will\s+never)\s+(?:be\s+)?(?:delayed|happen|break|fail|have)",
              r"(?:definitely|absolutely|certainly|100%)\s+(?:will|going to)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|ready|back|approved))",
@@ -42,7 +45,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-@register_detector("overpromise", version="7", kinds=(KIND,))
+@register_detector("overpromise", version="8", kinds=(KIND,))
 class OverpromiseDetector:
     """Agent guarantees an outcome with no basis."""
 

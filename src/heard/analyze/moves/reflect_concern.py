@@ -33,7 +33,11 @@ RULES: tuple[Rule, ...] = (
              rf"if I(?:'m| am)\s+(?:hearing|understanding)\s+you\s+(?:right|correctly),?\s+{_NEED}",
              r"if I(?:'ve| have)\s+understood\s+(?:you\s+)?(?:right|correctly),?\s+you\b", r"if I understand\s+(?:you\s+)?(?:right|correctly),?\s+you\b",
              r"what I(?:'m| am)\s+hearing\s+is\b", r"(?:to|let me) make sure I(?:'ve| have)\s+got\s+(?:this|that|it)(?:\s+right)?\s*[:,]",
-             r"if I(?:'m| am)\s+following\s+(?:you|this)(?:\s+(?:right|correctly))?,?\s+(?:the|you|your|it's)\b", r"the\s+(?:worry|concern|problem|issue)\s+isn't\b[^.!?]{1,40}?\bit's\s+(?:that|about)\b",
+             r"if I(?:'m| am)\s+following\s+(?:you|this)(?:\s+(?:right|correctly))?,?\s+(?:the|you|your|it's)\b",
+             r"if I(?:'ve| have)\s+got\s+(?:this|that|it|you)\s+right,?\s+(?:the|you|your|it's)\b",
+             r"the\s+(?:real\s+|main\s+|actual\s+)?(?:worry|concern|problem|issue)\s+isn't\b[^.!?]{1,40}?\bit's\s+(?:that|about)\b",
+             r"I(?:'m| am)\s+hearing\s+that\s+the\s+main\s+thing", r"the\s+main\s+thing\s+for\s+you\s+is\b",
+             r"(?:I|we)\s+know\s+how\s+much\b[^.!?]{1,40}?\bmeans\s+to\s+you",
              r"the\s+thing\s+you\s+(?:really\s+|actually\s+)?(?:need|want)\s+is\b",
              r"what\s+you\s+(?:really\s+|actually\s+)?(?:need|want)\s+is\b", r"what(?:'s| is)\s+(?:really\s+)?at\s+stake\s+(?:here\s+)?is\b",
              r"the\s+(?:hardest|worst|toughest)\s+part\s+(?:here\s+)?(?:is|seems|sounds)\b",
@@ -45,7 +49,7 @@ RULES: tuple[Rule, ...] = (
              rf"so\s+(?:the|your)\s+{_TOPIC}\s+(?:here\s+)?is\s+(?:that|whether|about|getting|making)"),
      0.85, "names the concern behind the request"),
     (phrases(rf"(?:your|the)\s+(?:\w+'s\s+)?{STAKE}\b[^.!?]{{0,25}}?\bis\s+what\s+(?:really\s+)?(?:matters|counts)",
-             rf"what\s+(?:really\s+)?(?:matters|counts)\s+(?:most\s+)?(?:now|here|right now|today)?\s*is\s+(?:that\s+)?(?:\w+ing\s+)?(?:your|you)\b[^.!?]{{0,40}}?\b{STAKE}",
+             rf"what\s+(?:really\s+)?(?:matters|counts)\s+(?:most\s+)?(?:now|here|right now|today)?\s*is\s+(?:that\s+)?(?:\w+ing\s+)?(?:your|you|(?-i:[A-Z])\w+)\b[^.!?]{{0,40}}?\b{STAKE}",
              rf"(?:the\s+(?:real\s+)?(?:priority|goal|aim|focus)|the\s+thing\s+that\s+matters|what(?:'s|\s+is)\s+important)\s+(?:now\s+|here\s+)?is\s+[^.!?]{{0,50}}?\b{STAKE}",
              rf"{STAKE}\b[^.!?]{{0,40}}?\b(?:that's|that\s+is)\s+what\s+(?:really\s+)?(?:counts|matters)"),
      0.85, "makes the customer's stake the goal"),
@@ -61,7 +65,9 @@ RULES: tuple[Rule, ...] = (
     (phrases(r"you\s+(?:shouldn't|should not|should never)\s+have\s+to\s+(?:keep\s+)?(?:chase|repeat|explain|call|wait|ask|fight|start over)"),
      0.65, "reflects the cost of not being heard"),
 )
-_SUBJECT_LINE = re.compile(r"\byou\s+have\s+(?:a\s+)?(?:question|issue|problem|query)s?\s+(?:about|with|regarding)\b", re.IGNORECASE)
+_SUBJECT_LINE = re.compile(r"\byou\s+have\s+(?:a\s+)?(?:question|issue|problem|query)s?\s+(?:about|with|regarding)\b|"
+                           r"\byou(?:'re|\s+are)\s+(?:messaging|writing|contacting\s+us|reaching\s+out|asking|getting\s+in\s+touch|enquiring|inquiring)\s+(?:about|regarding)\b",
+                           re.IGNORECASE)
 
 
 def _veto(text: str, m: re.Match[str]) -> bool:
@@ -70,7 +76,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return standard_veto(text, m) or bool(_SUBJECT_LINE.search(m.group(0))) or bool(asked)
 
 
-@register_detector("reflect_concern", version="8", kinds=(KIND,))
+@register_detector("reflect_concern", version="9", kinds=(KIND,))
 class ReflectConcernDetector:
     """Agent paraphrases the need or fear behind the customer's message."""
 

@@ -297,7 +297,7 @@ CUES: tuple[Cue, ...] = (
         r"will (?:it|they|this|my \w+) (?:still )?(?:arrive|get here|be here|make it|come|be delivered|be ready|be fixed|be back)",
         r"(?:won't|will not|not going to|never going to) (?:arrive|make it|get here|be here|be ready)(?: in time| on time)?",
         r"what if(?! you\b)", r"what happens if", r"is there any chance", r"in time for", r"will I (?:lose|be charged|miss)",
-        r"uh[- ]?oh", r"not to panic", r"please (?:tell me|say) (?:it|my|the|that|there|no|yes)\b", r"(?:I )?(?:really |just )?can't (?:afford to )?lose (?:it|this|them|my|our|the)\b",
+        r"uh[- ]?oh", r"not to panic", r"stranded", r"if (?:something|anything) (?:happens|goes wrong)\b", r"what (?:happens|will happen) to (?:us|me|my)\b", r"please (?:tell me|say) (?:it|my|the|that|there|no|yes)\b", r"(?:I )?(?:really |just )?can't (?:afford to )?lose (?:it|this|them|my|our|the)\b",
         r"fingers crossed it",
         r"(?:is|are) (?:it|they|this|that) (?:still )?going to (?:arrive|make it|get here|be here|be ready|be delivered|be fixed)",
         r"will I (?:have|get|receive) (?:it|this|them|the \w+) (?:before|by|in time)",
@@ -322,7 +322,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:[\x27\u2019]s)? (?:has |had |just |recently |sadly )?(?:died|passed(?: away| on)?)\b",
         r"my late (?:mum|mom|dad|father|mother|husband|wife|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|partner)",
         r"(?:lost|losing) (?:the|our|my) baby", r"didn't make it(?= *[.!]|$)", r"funeral", r"hospice", r"bereavement",
-        r"feeling (?:so |really |very )?(?:low|down)\b", r"(?:really|so|very|pretty) down\b(?! (?:to|the|for|in|on|at|with|from|here|there|again)\b)",
+        r"feel(?:ing)? (?:so |really |very )?(?:low|down)\b", r"there's no getting (?:that|it|them|those) back", r"had to (?:put|have) (?:\w+ ){0,2}(?:put )?to sleep",
+        r"the last thing (?:he|she|they) (?:ever )?(?:bought|gave|made|sent)", r"(?:really|so|very|pretty) down\b(?! (?:to|the|for|in|on|at|with|from|here|there|again)\b)",
         r"(?:rough|hard|awful|terrible) (?:year|few months|time) for (?:me|us)", r"(?:it's been|been) a (?:rough|hard|awful|terrible) (?:year|few months|time)",
         strong=True),
     cue("sadness", 2.0, "grief",
@@ -341,7 +342,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:I|we) used to (?:love|like|enjoy) (?:it|this|that|them|the|your)", r"unlucky",
         r"(?:thought|hoped) (?:you|you guys|u guys|y'all|this|it|they) (?:were|was|would be) (?:different|better)", r"guess not\b",
         r"not for the better", r"(?:isn't|is not|wasn't|was not|aren't|are not) what (?:it|they) (?:was|were|used to be)",
-        r"used to be (?:the best|amazing|excellent|so good|brilliant)", r"wanted to (?:like|love) (?:it|this|you|your|the)", r"feels? (?:really |so |very )?bad (?:that|to)",
+        r"used to be (?:the best|amazing|excellent|so good|brilliant)", r"wanted to (?:like|love) (?:it|this|you|your|the)",
+        r"(?:so |really |pretty |bit )?deflated", r"nice to know where (?:I|we) stand", r"(?:I'm|I am) sorry to say\b", r"feels? (?:really |so |very )?bad (?:that|to)",
         # the let-down of translated helpdesk posts ("I am quite unsatisfied", "just so so", "Sigh…")
         r"(?:I(?:'m| am)|we(?:'re| are)|very|quite|so|really|totally|extremely) unsatisfied",
         r"unsatisfactory (?:experience|service|answer|reply|response|result|repair|maintenance|solution)", r"(?:I|we) (?:really |deeply |so )?regret(?:ted)? (?:so much |very much )?(?:buying|spending|choosing|signing|switching|getting|ordering|paying)",
@@ -372,7 +374,8 @@ CUES: tuple[Cue, ...] = (
     # Asking what is going on, which of two answers holds, how something came about.
     cue("confusion", 1.5, "asks what is going on",
         r"what(?:'s| is) (?:happening|up) (?:to|with)\b", r"what in (?:the world|blazes|heaven's name)",
-        r"which (?:one )?is (?:correct|right|true)\?", r"how (?:did|was|were) (?:I|it|this|that|they) (?:get|got|subscribed|activated|ordered|added)\b"),
+        r"which (?:one )?is (?:correct|right|true)\?", r"how (?:did|was|were) (?:I|it|this|that|they) (?:get|got|subscribed|activated|ordered|added)\b",
+        r"am I missing something", r"how did (?:this|that) (?:even )?happen\?", r"sorry,? what\?", r"so (?:is it|which is it)\b[^.!?]{0,40}\?"),
     cue("confusion", 1.0, "something odd", r"weird", r"strange", r"odd", r"huh"),
     # -- relief --
     cue("relief", 2.5, "relief named",
@@ -381,6 +384,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:a )?weight off my (?:mind|shoulders)", r"panic over",
         r"(?:takes|took|that's|what) a (?:huge |big |massive )?weight off", r"crisis averted", r"(?:close call|near miss)",
         r"with (?:\d+|a few|two|three|five|ten) (?:minutes|mins|hours|days) to spare", r"can (?:finally )?stop (?:worrying|refreshing|checking|panicking|stressing)",
+        r"(?:heart rate|pulse|blood pressure) (?:is )?(?:returning|going|coming|back) (?:back )?to normal", r"(?:can|could) (?:finally )?sleep (?:well|tonight|again|easy)",
+        r"that's all I needed to hear",
         negatable=True),
     cue("relief", 2.0, "problem gone",
         r"finally (?:works|working|arrived|here|sorted|fixed|resolved|got it|came|booked|received|free|back (?:up|online|on))",
@@ -471,7 +476,8 @@ EMOJI_CUES: tuple[Cue, ...] = (
     Cue("confusion", re.compile(r"\?\?+"), 0.8, "puzzled question marks"),
     Cue("anger", re.compile("\U0001F643"), 1.0, "sarcasm"),  # upside-down face
     Cue("joy", re.compile("[\U0001F600\U0001F601\U0001F603-\U0001F606\U0001F60D\U0001F970\U0001F389\u2764"
-                          "\U0001F917\U0001F923\U0001F61C\U0001F60B\U0001F973\U0001F499-\U0001F49C\U0001F9E1]"), 1.2, "happy emoji"),
+                          "\U0001F917\U0001F923\U0001F61C\U0001F60B\U0001F973\U0001F499-\U0001F49C\U0001F9E1\U0001F929\U0001F979]"), 1.2, "happy emoji"),
+    Cue("confusion", re.compile("\U0001F635\u200D\U0001F4AB"), 1.2, "dizzy face"),  # face with spiral eyes
     Cue("sadness", re.compile("[\U0001F622\U0001F494\u2639\U0001F641]"), 1.2, "sad emoji"),
     Cue("relief", re.compile("\U0001F62E\u200D\U0001F4A8|\U0001F605"), 1.2, "relieved emoji"),  # face exhaling, sweat smile
 )
@@ -541,7 +547,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="69", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="70", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
