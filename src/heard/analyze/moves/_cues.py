@@ -240,8 +240,7 @@ def is_choice_offer(sentence: str) -> bool:
     it off — your choice")?"""
     remedies = {m.group(0).lower() for m in REMEDY.finditer(sentence)}
     joined = re.search(r"\bor\b", sentence, re.IGNORECASE) is not None
-    clause = _CLAUSE_CHOICE.search(sentence)
-    if clause and PREFERENCE_QUESTION.search(sentence) and not is_negated(sentence, clause.start()):
+    if PREFERENCE_QUESTION.search(sentence) and two_courses(sentence):
         return True
     if not remedies or is_negated(sentence, next(m.start() for m in REMEDY.finditer(sentence))):
         return False

@@ -690,13 +690,14 @@ _MONEY_TALK = phrases(r"pa(?:y|id|ying|yment)s?", r"charg\w*", r"bill\w*", r"ref
 
 
 def _bare_amount(text: str, hit: Hit) -> bool:
-    return hit.label == "concern.money" and hit.cue.note == "an amount" and not _talks_money(text)
+    return hit.label == "concern.money" and hit.cue.note == "an amount" and not _in_message(_MONEY_TALK, text)
 
 
-@lru_cache(maxsize=16)
-def _talks_money(text: str) -> bool:
-    """Once per message, not once per amount: a long message holds many."""
-    return _MONEY_TALK.search(text) is not None
+@lru_cache(maxsize=32)
+def _in_message(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether `pattern` occurs in `text`, looked up once per message rather than once per cue: a long
+    message holds many cues (a 1 MB one took ten minutes when each cue searched it again)."""
+    return pattern.search(text) is not None
 
 
 # A battery charged ("it takes half an hour to charge 1% power", "I fully charged my phone") is no
@@ -722,13 +723,7 @@ _DELIGHT = re.compile(r"\b(?:love it|(?:my )?day is made|made my day|great (?:st
 
 
 def _price_in_delight(text: str, hit: Hit) -> bool:
-    return hit.label == "concern.money" and _delighted(text)
-
-
-@lru_cache(maxsize=16)
-def _delighted(text: str) -> bool:
-    """Once per message, not once per money cue (a 100 kB message took 6 s, a 1 MB one ten minutes)."""
-    return _DELIGHT.search(text) is not None
+    return hit.label == "concern.money" and _in_message(_DELIGHT, text)
 
 
 def _score(hit: Hit, words: str) -> float:
