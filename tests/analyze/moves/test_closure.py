@@ -9,6 +9,17 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v10 (written probe 4): a fix pushed or rolled back, a cause in error, 'what has changed:', a chat's recap, 'how this chat went'
+    ("Sorry for the trouble with the app today. The crashes came from a bug in Tuesday's update; we've pushed a fix in v5.2.1.", ["The crashes came from a bug in Tuesday's update; we've pushed a fix in v5.2.1."]),
+    ("Your loyalty discount wasn't applied because of a pricing rule error; the difference is back on your card and the rule has been fixed.", ["Your loyalty discount wasn't applied because of a pricing rule error; the difference is back on your card and the rule has been fixed."]),
+    ("All sorted: your missing points are back on your card and we've fixed the till glitch that skipped them. Thanks for flagging it!", ["All sorted: your missing points are back on your card and we've fixed the till glitch that skipped them."]),
+    ("Brilliant, so that's your direct debit moved to the 28th and the missed payment fee taken off. Would you mind telling me how this chat went?", ["Brilliant, so that's your direct debit moved to the 28th and the missed payment fee taken off. Would you mind telling me how this chat went?"]),
+    ('Done! The duplicate account is deleted and your order history is all in one place now. Thanks for sticking with me on that!', ['The duplicate account is deleted and your order history is all in one place now. Thanks for sticking with me on that!']),
+    ("Our engineers found that your SSO certificate was rotated without notice; we've rolled it back and logins are working again.", ["Our engineers found that your SSO certificate was rotated without notice; we've rolled it back and logins are working again."]),
+    ('I can confirm your account has been corrected. The arrears letter was sent in error. We have reinstated the discount.', ['The arrears letter was sent in error. We have reinstated the discount.']),
+    ('I wanted to let you know what has changed: the bin collection has been moved to 7am.', ['I wanted to let you know what has changed: the bin collection has been moved to 7am.']),
+    ("Here's what we know: the patch corrupted some saves. We've pulled the patch and restored your save.", ["Here's what we know: the patch corrupted some saves. We've pulled the patch and restored your save."]),
+    ("To sum up: we've had that reversed and the £129 is back on your card. Thanks for being patient with me.", ["To sum up: we've had that reversed and the £129 is back on your card."]),
     # v9: cancelled and refunded, with thanks
     ("I'm sorry we sent the wrong size again. I've cancelled the second order and refunded the £7 return postage. Thanks for bearing with us.", ["I've cancelled the second order and refunded the £7 return postage. Thanks for bearing with us."]),
     # v8: an outcome stated complete with thanks beside it is thanks at resolution (TAXONOMY.md); a cause
@@ -81,6 +92,8 @@ def test_closure_finds_loop_closing_notes(agent_text, expected, make_conversatio
     "Going forward, please use the app.",
     "The update that caused this is still being investigated.",
     "We want to make sure this issue has been resolved for you!",  # a wish, not a report
+    "We found that the charge came from a second subscription. Could you confirm which one to cancel?",  # a cause, nothing done yet
+    "Your payment was declined because of a bank error. Please try again.",
 ])
 def test_closure_ignores_sign_offs_and_open_cases(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

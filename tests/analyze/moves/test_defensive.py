@@ -9,6 +9,21 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v17 (written probe 4): blame with 'not us', a lesson before contacting again, 'decisions are final', 'the fee stands', 'not something we can refund'
+    ("That's down to your bank, not us.", ["That's down to your bank, not us."]),
+    ("Sir, I've explained this three times now. The offer was for new customers only.", ["Sir, I've explained this three times now."]),
+    ('As mentioned in my previous three emails, the export limit is documented on our pricing page.', ['As mentioned in my previous three emails, the export limit is documented on our pricing page.']),
+    ('Maybe check your own Wi-Fi before blaming us.', ['Maybe check your own Wi-Fi before blaming us.']),
+    ('You entered the wrong postcode at checkout, so the parcel went to the wrong address.', ['You entered the wrong postcode at checkout, so the parcel went to the wrong address.']),
+    ("The fare was non-refundable, so we can't be held responsible.", ["The fare was non-refundable, so we can't be held responsible."]),
+    ("The fault was within your internal wiring, which is the homeowner's responsibility.", ["The fault was within your internal wiring, which is the homeowner's responsibility."]),
+    ("Sorry, that's just how the system works.", ["Sorry, that's just how the system works."]),
+    ("All decisions are final and we won't be discussing this further.", ["All decisions are final and we won't be discussing this further."]),
+    ('In line with our terms and conditions, our decision remains unchanged.', ['In line with our terms and conditions, our decision remains unchanged.']),
+    ("Sorry, but you weren't home when the driver called, so the redelivery fee stands.", ["Sorry, but you weren't home when the driver called, so the redelivery fee stands."]),
+    ('Temperature on arrival is not something we can refund.', ['Temperature on arrival is not something we can refund.']),
+    ('The phone was not purchased from our official channel, so we cannot provide warranty service.', ['The phone was not purchased from our official channel, so we cannot provide warranty service.']),
+    ('The behaviour you describe is expected.', ['The behaviour you describe is expected.']),
     # v16: blame put on a third party or on what the customer did not do, a final decision, 'apply to everyone', no price
     # match, 'this is the regulation', 'can't honour', 'cannot be reissued'
     ("Hi there, unfortunately that's down to the courier. Nothing we can do our end.", ["Hi there, unfortunately that's down to the courier.", 'Nothing we can do our end.']),
@@ -180,6 +195,8 @@ def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, ma
     "To safeguard your information security, please provide your business number via private message.",
     "Departure times are subject to change, so I'll text you the moment yours is confirmed.",
     "So you cannot log in at all?",  # a question, not a refusal
+    "We do not control delivery times once the parcel is with Royal Mail, but I can chase them for you today.",  # with an alternative
+    "It was a courier error, not yours, and the refund is on its way.",
     "We will not be able to refund this; however, we can offer a voucher.",
     "We are sorry for the inconvenience and will keep improving. Hope you can understand.",
     "We apologise for the weak signal in your area. Hope you can understand.",  # understanding asked for an apology

@@ -9,6 +9,18 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v9: a trailing "I promise" vouches for the clause before it, negated or not
+    # v9 (written probe 4): '100% sure … will', 'gone forever', 'never occur again', 'you'll never drop signal again', 'guaranteed you'll'
+    ("I'm 100% sure the bank will approve it this time.", ["I'm 100% sure the bank will approve it this time."]),
+    ('Trust me, once this update is installed the battery problem is gone forever.', ['Trust me, once this update is installed the battery problem is gone forever.']),
+    ('Please rest assured that the problem will never occur again after the upgrade.', ['Please rest assured that the problem will never occur again after the upgrade.']),
+    ("Honestly mate, the new firmware fixes everything, you'll never drop signal again.", ["Honestly mate, the new firmware fixes everything, you'll never drop signal again."]),
+    ("Don't worry, your account will definitely be unbanned.", ["Don't worry, your account will definitely be unbanned."]),
+    ('This will be fixed by tonight, guaranteed ✅', ['This will be fixed by tonight, guaranteed ✅']),
+    ("Guaranteed you'll have signal back within the hour.", ["Guaranteed you'll have signal back within the hour."]),
+    ('Our team will have this resolved in the next release, and you will not see this error again.', ['Our team will have this resolved in the next release, and you will not see this error again.']),
+    ("Your flight won't be cancelled, I promise.", ["Your flight won't be cancelled, I promise."]),
+    ("It won't happen again — I promise!", ["It won't happen again — I promise!"]),
     # v8: 'it'll definitely be with you', 'perfect from now on', 'absolutely safe', 'I promise you, …', 'definitely won't be cancelled'
     ("Don't worry, it'll definitely be with you by Saturday!", ["Don't worry, it'll definitely be with you by Saturday!"]),
     ('Trust me, once we replace the modem your speeds will be perfect from now on.', ['Trust me, once we replace the modem your speeds will be perfect from now on.']),
@@ -51,6 +63,9 @@ def test_overpromise_finds_unfounded_guarantees(agent_text, expected, make_conve
     "We offer protection with our Money Back Guarantee.",
     "Just look at our guarantee for steps on activating it.",
     "I promise I'll call you back.",  # a commitment the agent controls
+    "Sorry, we can't promise.",  # a trailing promise refused
+    "I'm not 100% sure the bank will approve it.",
+    "We can't guarantee you'll have signal back within the hour.",
     "I'll update you by 3 pm tomorrow.",
     "We'll do our best to get it there by Friday.",
     "Thanks for your patience.",

@@ -9,6 +9,16 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v10 (written probe 4): 'just so I've understood', 'so the worry is being …', a stake made the focus, 'the thing you can't risk is'
+    ('So the worry is being turned away at the gate tomorrow over the misspelt surname?', ['So the worry is being turned away at the gate tomorrow over the misspelt surname?']),
+    ("Just so I've understood properly: it's not the speed that's the problem, it's that your card terminal goes down.", ["Just so I've understood properly: it's not the speed that's the problem, it's that your card terminal goes down."]),
+    ("Let's put the last two weeks behind us and focus on getting your staff paid on time.", ["Let's put the last two weeks behind us and focus on getting your staff paid on time."]),
+    ('Whatever went wrong at the counter, the important thing now is getting you on a flight home tonight.', ['Whatever went wrong at the counter, the important thing now is getting you on a flight home tonight.']),
+    ('We fully understand how anxious you are, since the parcel contains your exam admission card.', ['We fully understand how anxious you are, since the parcel contains your exam admission card.']),
+    ("If I've understood you correctly, the bigger issue isn't this one late fee; it's that a failed payment could hurt your credit file.", ["If I've understood you correctly, the bigger issue isn't this one late fee; it's that a failed payment could hurt your credit file."]),
+    ("Just so I'm clear, the thing you can't risk is the mortgage payment bouncing while the account is frozen, right?", ["Just so I'm clear, the thing you can't risk is the mortgage payment bouncing while the account is frozen, right?"]),
+    ('So essentially you need the certificate in your hands before the visa appointment on Thursday.', ['So essentially you need the certificate in your hands before the visa appointment on Thursday.']),
+    ('The only thing that matters from here is that you and your guests still have a wonderful wedding weekend.', ['The only thing that matters from here is that you and your guests still have a wonderful wedding weekend.']),
     # v9: 'the main thing for you is', 'if I've got this right, the real problem isn't … it's that', 'how much … means to you',
     # a name after 'what matters most here is that', 'before you fly'
     ("I'm hearing that the main thing for you is not being cut off while your daughter's in hospital.", ["I'm hearing that the main thing for you is not being cut off while your daughter's in hospital."]),
@@ -62,6 +72,8 @@ def test_reflect_concern_finds_reflected_stakes(agent_text, expected, make_conve
 
 
 @pytest.mark.parametrize("agent_text", [
+    "Okay, just so I've got this right: you were charged for delivery but collected in store?",  # the literal request checked
+    "Let's focus on getting the router reset first.",  # a focus with no stake
     "I understand you're messaging about your bill.",  # the ticket subject
     "Hi, for the situation you mentioned lately, we have transferred it to our staff to follow it up.",
     "We understand your concern. Please DM us your order number.",

@@ -9,6 +9,41 @@ from heard.model import evidence
 
 # (customer text, [(kind, evidence), …] in text order)
 CASES = [
+    # v35 (written probe 4): notice given, a last month, parting ways, an earlier call named in an e-mail, money in more words
+    # (a price raised, a deposit, a fare charged), a business's own team and suppliers; money transferred and 'call off' are no contact
+    ("@GymUK 3rd time the app's booked me into a class that doesn't exist. that's me done, sending the cancellation letter today", [('concern.repeat_contact', '3rd time'), ('risk.churn', "that's me done"), ('risk.churn', 'cancellation letter')]),
+    ("I am writing to give 30 days' notice to terminate my broadband contract as I am moving abroad.", [('risk.churn', 'notice to terminate')]),
+    ('@StreamlyHelp you raised the price AND added ads. this is my last month, sorry', [('concern.money', 'raised the price'), ('risk.churn', 'this is my last month')]),
+    ("Please tell me how to stop the broadband, I already installed another company's fibre.", [('risk.churn', 'installed another company')]),
+    ("what's the notice period if I want to end my membership?", [('risk.churn', 'notice period'), ('risk.churn', 'end my membership')]),
+    ("I've found cover elsewhere that actually includes what I thought yours did.", [('risk.churn', 'found cover elsewhere')]),
+    ("I've been coming here since I was a student. I think this is where we part ways.", [('risk.churn', 'part ways')]),
+    ("If we don't see a fix this week, we'll start migrating to another vendor.", [('risk.churn', 'migrating to another vendor')]),
+    ('@SparkMobile 2 hours on hold. your competitors are looking real good right now', [('concern.repeat_contact', '2 hours on hold'), ('risk.churn', 'competitors are looking real good')]),
+    ("Following my call this morning: our clinic's booking system still isn't syncing.", [('concern.repeat_contact', 'Following my call'), ('concern.business_impact', 'our clinic')]),
+    ("As discussed on Tuesday's call, the sync failures are still blocking our finance team.", [('concern.repeat_contact', "As discussed on Tuesday's call"), ('concern.business_impact', 'our finance team')]),
+    ('For months, despite my many letters, no one at the council was listening.', [('concern.repeat_contact', 'despite my many letters')]),
+    ('the form times out before I can finish typing with my eye-gaze software. 3 tries so far', [('concern.accessibility', 'eye-gaze'), ('concern.repeat_contact', '3 tries')]),
+    ("@HomeHubHelp 3 engineer no-shows. I've taken 3 days off work for you.", [('concern.repeat_contact', '3 engineer no-shows')]),
+    ("Hi, first time I've had to contact you in six years! Just need to update my card details.", []),
+    ('We had to call off the trip because my mum went into hospital.', []),
+    ('I transferred 200 yuan to top up my phone but the balance did not increase.', [('concern.money', '200 yuan')]),
+    ('I have been a customer for 10 years and you increase my price 40% without any notice.', [('concern.money', 'increase my price')]),
+    ('Hi, I cancelled my order 20 minutes ago, when will the money be back on my card?', [('concern.money', 'money be back on my card')]),
+    ('I lost my job this month and I cannot pay the broadband bill.', [('concern.money', 'cannot pay the')]),
+    ("The wedding's off. Could you let me know what happens with the deposit?", [('concern.money', 'the deposit')]),
+    ('tapped in, tapped out, still charged the max fare?? what did I do wrong', [('concern.money', 'charged the max fare')]),
+    ('35% commission AND you hide my restaurant unless I pay for boost?', [('concern.money', '35% commission'), ('concern.business_impact', 'my restaurant')]),
+    ('Invoice INV-30221 lists 12 licences. Please reissue for the correct amount.', [('concern.money', 'correct amount')]),
+    ("machine ate my £10 note at the car park and didn't give a ticket", [('concern.money', 'ate my £10 note')]),
+    ('11 weeks waiting on a decision with no money coming in.', [('concern.money', 'no money coming in')]),
+    ("The extra-legroom seat I'd paid for was given to someone else.", [('concern.money', "I'd paid for")]),
+    ("Our company's 20 lines cannot make outgoing calls since 9 o'clock. Customer hotline is affected.", [('concern.business_impact', "Our company's 20 lines"), ('concern.business_impact', 'Customer hotline is affected')]),
+    ("if it lapses I lose the bakery's website and email.", [('concern.business_impact', "the bakery's website")]),
+    ("payouts paused on my account. I've got suppliers to pay friday.", [('concern.business_impact', 'suppliers to pay')]),
+    ("third failed payout this month. can't run a shop like this", [('concern.business_impact', "can't run a shop")]),
+    ('Since your update, invoices generated for our customers show the wrong VAT rate.', [('concern.business_impact', 'invoices generated for our customers'), ('concern.money', 'wrong VAT rate')]),
+    ('You terminate my Internet account without informing me.', []),
     # v34 (a third phrase probe): more barriers of the body, leaving and being ignored in more words, who is paid at work, money
     # at stake ('a bill I don't owe', 'equipment rental'); an insult's 'blind?', an elevator counted, a restart are none
     ("@Amtrak the elevator at Union Station has been out so long I've given up on the train.", [('concern.accessibility', 'elevator at Union Station has been out'), ('risk.churn', "I've given up on the train")]),

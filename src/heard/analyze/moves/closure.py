@@ -27,7 +27,11 @@ _DONE = phrases(
     r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|raised|released|corrected|"
     r"updated|credited|removed|replaced|reset|resolved|restored|issued|processed|changed|cancelled|canceled|"
     r"waived|applied|added|re-?sent|reshipped|sorted|rebooked|unlocked|reactivated|put in place|patched|closed|"
-    r"cleared|lifted|unblocked|activated|merged|re-?routed|repaired|returned|swapped)",
+    r"cleared|lifted|unblocked|activated|merged|re-?routed|repaired|returned|swapped|reinstated|fitted|installed|pulled)",
+    r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:pushed|rolled\s+out|deployed|released)\s+(?:out\s+)?a\s+fix",
+    r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+)?rolled\s+(?:it|this|that|the\s+[\w-]+)\s+back",
+    r"(?:I|we)(?:'ve|\s+have)\s+had\s+(?:that|it|this|the\s+[\w-]+)\s+(?:reversed|refunded|removed|cancelled|canceled|fixed|corrected|waived)",
+    r"(?:is|are)\s+(?:now\s+)?back\s+(?:on|in)\s+your\s+(?:card|account|bank)", r"(?:fee|charge)\s+(?:has\s+been\s+|is\s+)?taken\s+off",
     r"(?:I|we)\s+(?:just\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|corrected|credited|replaced|restored|waived|reshipped|rebooked|unlocked|reactivated|resolved|cleared)\b",
     r"all\s+(?:sorted|done|fixed)\b", r"back\s+to\s+normal",
     r"(?:is|are|\w+'s|\w+'re|has been|have been|\w+'s been|\w+'ve been|was|were)\s+(?:now\s+|fully\s+|already\s+)?(?:fixed|refunded|reversed|resolved|solved|restored|"
@@ -36,7 +40,7 @@ _DONE = phrases(
     r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed|out|released|available)",
     r"(?:is|(?:that|it|this)'s|are|has been|have been)\s+(?:now\s+)?(?:paused|rolled back|switched off|disabled|fixed(?:\s+now)?)",
     r"(?:^|\n)\s*what (?:we(?:'ve| have)? )?changed\s*:",
-    r"(?:has|have)\s+been\s+(?:deactivated|closed|removed|unsubscribed|deleted|stopped)",
+    r"(?:has|have)\s+been\s+(?:deactivated|closed|removed|unsubscribed|deleted|stopped|moved|reinstated)", r"(?:is|are)\s+(?:now\s+)?deleted",
     _NO_LONGER, r"(?:checked|searched)\b[^.!?]{0,60}?\b" + _NOTHING_FOUND,
     _HANDLED,
 )
@@ -44,7 +48,7 @@ _DONE = phrases(
 # resolution ("Your account is now unlocked and the fee removed. Thanks for bearing with us").
 _COMPLETE = phrases(
     r"(?:is|are|\w+'s|has been|have been|\w+'s been|\w+'ve been)\s+(?:now\s+|fully\s+|already\s+|successfully\s+)?(?:fixed|refunded|resolved|solved|restored|"
-    r"corrected|credited|removed|waived|unlocked|unblocked|reactivated|activated|repaired|cleared|merged|cancelled|canceled|processed|released)",
+    r"corrected|credited|removed|waived|unlocked|unblocked|reactivated|activated|repaired|cleared|merged|cancelled|canceled|processed|released|deleted)",
     r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:fixed|refunded|resolved|restored|corrected|credited|removed|waived|unlocked|"
     r"unblocked|reactivated|activated|repaired|cleared|merged|returned|released|cancelled|canceled|replaced)",
     r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed|resolved|restored)", r"all\s+(?:sorted|done|fixed)\b", r"(?:working|back\s+up)\s+again",
@@ -71,7 +75,9 @@ CUES = (
     (phrases(r"to recap", r"recap\s*:", r"quick\s+summary", r"to sum(?:marise|marize| up)", r"in summary", r"just to (?:recap|summari[sz]e|confirm what)",
              r"here's (?:a (?:quick )?)?(?:what happened|a summary|what (?:we|I)(?:'ve| have) (?:done|changed))",
              r"what happened\s*:", r"what (?:we(?:'ve| have)? )?changed\s*:", r"(?:to\s+)?close the loop", r"(?:a|my|our) closing note",
-             r"(?:the\s+)?(?:root cause|cause)\s*:"),
+             r"(?:the\s+)?(?:root cause|cause)\s*:", r"here's\s+what\s+(?:we\s+know|went\s+wrong)\s*:", r"what\s+has\s+changed\s*:",
+             # a chat's recap: "so that's your direct debit moved to the 28th and the fee taken off"
+             r"(?:so\s+)?that's\s+(?:your|the)\s+(?:[\w-]+\s+){1,4}(?:moved|changed|cancelled|canceled|sorted|updated|booked|refunded|taken\s+off|removed|added|set\s+up|switched|fixed)\b"),
      0.85, "sums up the case"),
     (phrases(r"(?:so that|so|to make sure|to ensure|to prevent)\s+(?:this|it|that)\s+(?:doesn't|does not|won't|will not|can't|cannot)\s+happen\s+again",
              r"to (?:prevent|stop|avoid)\s+(?:this|it|that)\s+(?:from\s+)?(?:happening|recurring)(?:\s+again)?",
@@ -83,7 +89,11 @@ CUES = (
     (phrases(r"(?:was|were)\s+(?:caused|triggered)\s+by", r"came\s+from\s+(?:a|an|the|our)", r"(?:was|were)\s+due\s+to\s+(?:a|an|the|our)",
              r"happened\s+because", r"the\s+(?:root\s+)?cause\s+(?:was|is)", r"the\s+reason\s+(?:was|is)\s+that", r"turned\s+out\s+(?:to be|that)",
              r"the\s+(?:update|bug|issue|problem|error|change|fault|glitch|outage)\s+that\s+caused\s+(?:this|it|the)",
-             r"(?:got|was|were)\s+(?:stuck|held|blocked|flagged|rejected|declined|delayed)\b[^.!?]{0,40}?\bbecause"),
+             r"(?:got|was|were)\s+(?:stuck|held|blocked|flagged|rejected|declined|delayed)\b[^.!?]{0,40}?\bbecause",
+             r"(?:was|were)\s+(?:sent|issued|applied|charged|taken|made|cancelled|canceled)\s+in\s+error",
+             r"because\s+of\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}(?:error|bug|glitch|fault|mistake)",
+             r"the\s+(?:[\w-]+\s+)?(?:bug|glitch|error|fault)\s+that\s+(?:caused|skipped|stopped|blocked|broke|removed|charged|deleted|wiped|corrupted)",
+             r"(?:engineers?|team|we|I)\s+found\s+(?:that|the\s+(?:cause|problem|issue|fault))"),
      0.8, "explains the cause"),
     (phrases(r"as\s+(?:requested|you\s+asked|per\s+your\s+request)", _NO_LONGER, _NOTHING_FOUND, _HANDLED,
              r"(?<!sure\s)(?<!ensure\s)(?<!if\s)(?<!whether\s)(?<!hope\s)(?:the|your|this)\s+(?:problem|issue|fault|matter)\s+(?:you\s+(?:reported|fed back|mentioned)\s+)?(?:has|had)\s+(?:now\s+|already\s+)?been\s+(?:solved|resolved|fixed)",
@@ -93,13 +103,13 @@ CUES = (
              r"glad\s+(?:it's|it is|that's|that is|everything's|everything is)\s+(?:all\s+)?(?:working|sorted|fixed|resolved|back)",
              r"(?:we'd|we would|I'd|I would)\s+(?:love|like|appreciate)\s+(?:to hear\s+)?your\s+feedback",
              r"(?:let us know|tell us)\s+how\s+we\s+did", r"how\s+did\s+we\s+do", r"(?:a|our)\s+(?:short\s+|quick\s+)?survey",
-             r"(?:to\s+)?(?:evaluate|rate|review)\s+our\s+service", r"how\s+we\s+handled\s+(?:this|it|your)",
+             r"(?:to\s+)?(?:evaluate|rate|review)\s+our\s+service", r"how\s+we\s+handled\s+(?:this|it|your)", r"how\s+(?:this|the|our)\s+(?:chat|call|conversation)\s+went",
              r"(?:glad|happy|pleased)\s+(?:we|I)\s+(?:could|were able to|was able to)\s+(?:get|help|sort|fix|resolve)"),
      0.75, "thanks or invites feedback at resolution"),
 )
 
 
-@register_detector("closure", version="9", kinds=(KIND,))
+@register_detector("closure", version="10", kinds=(KIND,))
 class ClosureDetector:
     """Agent closes the loop: what happened, what changed, prevention, thanks, feedback."""
 

@@ -16,7 +16,8 @@ KIND = "move.defensive"
 _ACCEPT_IT = "asks the customer to accept it"
 _BLAME_VERBS = (
     r"(?:read|checked|called|contacted|ordered|followed|told|reported|booked|cancelled|canceled|known|kept|"
-    r"made sure|done|looked|updated|entered|chosen|selected|paid|logged|saved|backed up|noticed|asked|waited|registered)"
+    r"made sure|done|looked|updated|entered|chosen|selected|paid|logged|saved|backed up|noticed|asked|waited|registered|"
+    r"implemented|installed|verified|reviewed|double-checked|confirmed|used)"
 )
 
 # Condescension and blame: defensive whatever else the message says.
@@ -31,7 +32,11 @@ ALWAYS: tuple[Rule, ...] = (
              r"\byou\s+(?:can\s+|could\s+|should\s+|will\s+|to\s+)?(?:make sure|ensure|remember|double-check|check|read|listen)\b[^.!?]{0,60}?\bnext time\b",
              r"(?:make sure|ensure|remember|be sure|double-check)\s+(?:that\s+)?you\b[^.!?]{0,60}?\bnext time\b",
              r"as\s+(?:we|I)\s+(?:explained|said|mentioned|stated|told\s+you)\s+(?:before|earlier|previously)", r"I\s+already\s+(?:told|explained|said)",
-             r"as\s+per\s+(?:our|my)\s+(?:previous|last|earlier)\s+(?:emails?|messages?|letters?|replies)"),
+             r"as\s+per\s+(?:our|my)\s+(?:previous|last|earlier)\s+(?:emails?|messages?|letters?|replies)",
+             # "As mentioned in my previous three emails", "I've explained this three times now", "before contacting support again"
+             r"as\s+(?:explained|stated|mentioned|said|advised|noted)\s+(?:in|on)\s+(?:my|our)\s+(?:previous|last|earlier|prior)\s+(?:\w+\s+)?(?:emails|messages|replies|responses|calls|chats|tweets|letters?)",
+             r"I(?:'ve|\s+have)\s+(?:now\s+)?explained\s+(?:this|it|that)\s+(?:\w+\s+)?(?:times|twice)",
+             r"before\s+(?:contacting|messaging|calling|emailing|writing\s+to)\s+(?:us|support)\s+again", r"before\s+blaming\s+(?:us|the|our)\b"),
      0.9, "talks down to the customer"),
     (phrases(rf"you (?:should(?: have|'ve)|could have|needed to|were supposed to|ought to have) {_BLAME_VERBS}",
              r"you failed to", r"(?:it's|it is|that's|that is) your (?:own )?(?:responsibility|fault|problem|mistake)",
@@ -40,7 +45,8 @@ ALWAYS: tuple[Rule, ...] = (
              r"(?:was|were) (?:damaged|broken|caused) because (?:it|they|the \w+) (?:was|were) (?:installed|used|stored|handled) (?:incorrectly|improperly|wrongly)",
              r"(?:man-made|human|artificial)\s+damage", r"(?:traces|signs)\s+of\s+(?:water|liquid)(?:\s+(?:spill|damage))?",
              r"(?:due\s+to|because\s+of|caused\s+by)\s+your\s+(?:own\s+)?(?:incomplete|wrong|incorrect|invalid|inaccurate|missing|improper|mistaken)\b",
-             r"which\s+you\s+(?:didn't|did\s+not|failed\s+to)\b", r"which\s+you\s+agreed\s+to"),
+             r"which\s+you\s+(?:didn't|did\s+not|failed\s+to)\b", r"which\s+you\s+agreed\s+to",
+             r"you\s+(?:entered|provided|gave|selected|chose|typed|used|booked|ordered|picked)\s+(?:the|a|an)\s+(?:wrong|incorrect|invalid)\b"),
      0.85, "shifts blame to the customer"),
     (phrases(r"(?:this|that|it)(?:'s|\s+is|\s+was)\s+not\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
              r"(?:this|that|it)\s+isn't\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
@@ -53,17 +59,22 @@ ALWAYS: tuple[Rule, ...] = (
              r"nothing\s+(?:we|I)\s+can\s+do\s+(?:(?:on|at)\s+)?our\s+(?:end|side)",
              r"(?:carrier|courier|manufacturer|seller|driver|post office)(?:'s)?\s+(?:decision|call),?\s+not\s+(?:ours|our)",
              r"(?:it's|it is|that's|that is|remains)\s+(?:the|your)\s+(?:member|customer|user|account holder|cardholder|buyer|passenger|subscriber)(?:'s)?\s+(?:responsibility|job|duty)",
-             r"I\s+(?:don't|do not)\s+make\s+the\s+rules", r"due\s+to\s+the\s+reason\s+of\s+(?!your\b|the\s+customer)\w+"),
+             r"I\s+(?:don't|do not)\s+make\s+the\s+rules", r"due\s+to\s+the\s+reason\s+of\s+(?!your\b|the\s+customer)\w+",
+             # "That's down to your bank, not us", "we can't be held responsible", "which is the homeowner's responsibility"
+             r"(?<=[,—–-])\s*not\s+(?:us|ours|our\s+fault)(?=\s*(?:[.!]|\^|$))", r"(?:can't|cannot|can\s+not)\s+be\s+held\s+(?:responsible|liable|accountable)",
+             r"(?:which|it|this|that)\s+(?:is|remains)\s+(?:the|your)\s+(?:[\w-]+\s+)?[\w-]+[\x27\u2019]s\s+responsibility"),
      0.85, "shifts blame away from the company"),
     (phrases(r"calm down", r"(?:please\s+)?(?:don't|do not)\s+(?:get\s+|be\s+)?(?:angry|mad)", r"(?:please\s+)?keep calm", r"please take (?:it )?easy", r"with all due respect", r"(?:that's|that is|this is) (?:simply )?(?:not true|incorrect|false)",
              r"you(?:'re| are) (?:wrong|mistaken)", r"(?:clearly|plainly) (?:states?|stated|says|said|explained|marked|shown|displayed|labell?ed)",
-             r"(?:our|the|this)\s+decision\s+is\s+final", r"(?:not|unable\s+to|cannot)\s+uphold\s+your\s+complaint",
+             r"(?:our|the|this)\s+decision\s+is\s+final", r"(?:decisions|bans|suspensions)\s+are\s+final", r"decision\s+(?:remains|stands|is)\s+unchanged",
+             r"(?:won't|will\s+not)\s+be\s+(?:discussing|entering\s+into)\s+(?:this|any|the\s+matter)", r"(?:fee|charge|decision|penalty|fine)\s+(?:still\s+)?stands\b",
+             r"(?:not|unable\s+to|cannot)\s+uphold\s+your\s+complaint",
              r"(?:it|this)\s+is\s+not\s+a\s+(?:wrong|incorrect|mistaken)\s+(?:deduction|charge)",
              r"(?:fare|price|charge|amount|fee|bill)\s+(?:you\s+paid\s+|you\s+were\s+charged\s+)?(?:was|is)\s+correct",
              r"(?:instructions|terms|prices?|rules|conditions|details|policy|fees?)\s+(?:were|are|was|is)\s+(?:very\s+|quite\s+|all\s+|perfectly\s+)?(?:clear|clearly\s+(?:shown|stated|displayed|marked|explained|written|listed))\b",
              r"(?:we\s+)?consider\s+(?:the|this)\s+(?:matter|case)\s+closed", r"(?:the\s+)?case\s+is\s+closed\s+on\s+our\s+(?:side|end)",
              r"(?:we|I)\s+stand\s+by\s+(?:our|my|the)\s+(?:original\s+|previous\s+|earlier\s+)?(?:decision|response|answer)",
-             r"(?:is\s+)?(?:working|works)\s+fine\s+for\s+(?:\w+\s+)?(?:other|everyone|everybody|most|all)\b", r"(?:it's|it\s+is)\s+(?:likely|probably)\s+your\s+(?:phone|device|computer|network|connection|router|settings|browser)", r"(?:that's|this is|that is)\s+how\s+(?:the|our)\s+(?:system|process|policy)\s+works",
+             r"(?:is\s+)?(?:working|works)\s+fine\s+for\s+(?:\w+\s+)?(?:other|everyone|everybody|most|all)\b", r"(?:it's|it\s+is)\s+(?:likely|probably)\s+your\s+(?:phone|device|computer|network|connection|router|settings|browser)", r"(?:that's|this is|that is)\s+(?:just\s+|simply\s+)?how\s+(?:the|our)\s+(?:system|process|policy)\s+works",
              # a denial put to the customer ("our crew is there to serve you and not deceive you")
              r"(?:not|never)\s+(?:to\s+)?(?:deceive|cheat|mislead|lie\s+to|trick)\s+(?:you|our\s+customers|customers)",
              r"we\s+guarantee\s+(?:that\s+)?(?:all\s+)?our\s+(?:[\w-]+\s+){1,6}?(?:are|is)\s+(?:brand\s+new|genuine|original|authentic|new)"),
@@ -71,10 +82,10 @@ ALWAYS: tuple[Rule, ...] = (
 )
 # Policy and "nothing we can do": defensive only with no alternative offered.
 UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
-    (phrases(r"(?:per|according to|due to|under|as per)\s+(?:our|the|company)\s+(?:\w+\s+)?(?:policy|policies|terms|rules)",
+    (phrases(r"(?:per|according to|due to|under|as per|in line with|in accordance with)\s+(?:our|the|company)\s+(?:\w+\s+)?(?:policy|policies|terms|rules)",
              r"(?:it's|it is|that's|that is)\s+(?:our|company|the)\s+policy", r"(?:^|[.!?]\s*)company\s+policy\s*[.!]",
              r"(?:we|I)\s+(?:can't|cannot|can\s+not|don't|do\s+not|are\s+unable\s+to)\s+make\s+(?:any\s+)?exceptions?", 
-             r"(?:this|that|it)\s+is\s+the\s+(?:regulation|rule|policy)s?\b", r"(?:apply|applies)\s+to\s+(?:everyone|everybody|all\s+(?:customers|passengers|users))",
+             r"(?:this|that|it)\s+is\s+the\s+(?:regulation|rule|policy)s?\b", r"(?:apply|applies)\s+to\s+(?:everyone|everybody|all\s+(?:\w+\s+)?(?:customers|passengers|users|members|plans|accounts|subscribers|bookings))",
              r"(?:I|we)\s+(?:have|need)\s+to\s+follow\s+(?:the\s+)?(?:procedure|process|policy|rules)", r"(?:can't|cannot|unable\s+to|won't)\s+honou?r\b",
              r"(?:we|I)\s+(?:don't|do\s+not)\s+(?:price\s+match|offer\s+refunds|do\s+refunds|accept\s+returns|give\s+refunds)",
              r"cannot\s+be\s+(?:reissued|refunded|reversed)\b", 
@@ -106,13 +117,20 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"(?:will|shall)\s+be\s+(?:automatically\s+)?(?:renewed|switched|charged|deducted|restricted|suspended)\b[^.!?]{0,40}?\bif\s+you\s+(?:don't|do\s+not|didn't|did\s+not)\b",
              r"(?:is|are)\s+(?:only\s+)?limited\s+to\s+(?:the\s+)?(?:users|customers|members|subscribers)",
              r"(?:can|could)\s+only\s+be\s+(?:handled|received|applied\s+for|transacted|processed|changed|done)\b",
-             r"according\s+to\s+the\s+(?:requirements|regulations|provisions)\s+of\s+(?:the\s+)?(?:ministry|state|government|relevant|national)"),
+             r"according\s+to\s+the\s+(?:requirements|regulations|provisions)\s+of\s+(?:the\s+)?(?:ministry|state|government|relevant|national)",
+             # "… is not something we can refund", "…, so we cannot provide warranty service", "We do not control delivery times"
+             r"(?:isn't|is\s+not|aren't|are\s+not)\s+something\s+(?:we|I)\s+can\s+(?:refund|change|help\s+with|do|offer|cover|compensate|accept)",
+             r"(?:so|therefore|thus|hence),?\s+we\s+(?:cannot|can't|can\s+not|are\s+unable\s+to|are\s+not\s+able\s+to)\s+(?:provide|offer|refund|accept|repair|replace|exchange|process|honou?r|cover)\b",
+             r"(?:we|I)\s+(?:do\s+not|don't)\s+control\b"),
      0.8, "hides behind policy"),
     (phrases(r"(?:was|is|were|are)\s+(?:completely\s+|totally\s+|simply\s+)?unavoidable", r"(?:couldn't|could not)\s+(?:have\s+been|be)\s+avoided",
              r"(?:beyond|outside|out of)\s+(?:the\s+)?control\s+of\s+(?:us|the company|[A-Z][\w-]*)",
              r"(?:we|it was|this was|it is|it's|this is|they are|they're)\s+(?:deliberately\s+|intentionally\s+)?(?:designed|built|made)\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:like this|this way|that way|on purpose|intentionally)",
              r"(?:so|therefore|which)\s+(?:it\s+)?(?:takes|will take|may take|might take|requires)\s+(?:a\s+certain|some|a\s+long)\s+(?:period\s+of\s+)?time",
              r"(?:is|it's|this is|that's)\s+by\s+design", r"(?:working|works)\s+as\s+(?:intended|designed)",
+             r"behaviou?r\s+(?:you\s+(?:describe|described|mention|mentioned|saw|are\s+seeing|reported)\s+)?is\s+expected",
+             r"followed\s+(?:the\s+)?(?:correct|proper|right|standard)\s+(?:procedure|process|route|steps|policy)",
+             r"followed\s+(?:the|our)\s+(?:\w+\s+)?(?:procedure|process|route|policy|rules|steps)\s+correctly",
              r"because\s+(?:of\s+)?operational\s+(?:needs|reasons|requirements)", r"operational\s+(?:needs|reasons|requirements)\s+required",
              r"(?:my|our)\s+(?:earlier|previous|last|first)\s+(?:message|reply|response|answer|tweet)\s+was\s+(?:correct|right|accurate)",
              r"(?:staff|team|colleagues?|agents?|we|I)\s+(?:has|have)\s+(?:already\s+)?explained\s+(?:it\s+|this\s+|the\s+\w+\s+)?to\s+you",
@@ -157,7 +175,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="16", kinds=(KIND,))
+@register_detector("defensive", version="17", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 

@@ -4,19 +4,21 @@ guarantee …" and product names ("our Money Back Guarantee") are not overpromis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from heard.analyze.detector import register_detector
-from heard.analyze.moves._cues import Rule, rule_findings, standard_veto
+from heard.analyze.moves._cues import Rule, is_conditional, rule_findings, standard_veto
 from heard.analyze.text import phrases
 from heard.model import Conversation, Finding
 
 KIND = "move.overpromise"
+_CLAUSE_MARKS = (",", ";", "—", "–", "-")
 _OUTCOME = r"(?:it|this|that|they|you|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+(?:\s+[\w-]+)?)"
 
 RULES: tuple[Rule, ...] = (
     (phrases(r"(?:I|we)\s+(?:can\s+|personally\s+|absolutely\s+|100%\s+)?guarantee\b(?!\s+(?:that\s+)?(?:you'll|you will)\s+(?:hear|get an update))",
-             r"(?<=[,—–-])\s*guaranteed(?=\s*(?:[.!]|\^|-\w|$))", r"(?:is|are|it's|that's)\s+(?:100%\s+)?guaranteed\b",
+             r"(?<=[,—–-])\s*guaranteed(?!\s*\w)", r"guaranteed,?\s+(?:you'll|you\s+will|it'll|it\s+will|they'll|that\s+(?:you|it))\b", r"(?:is|are|it's|that's)\s+(?:100%\s+)?guaranteed\b",
              r"guaranteed\s+(?:to\s+(?:arrive|be|work)|by\s+\w+|(?:fixed|delivered|restored|resolved|back|there)\b)",
              rf"(?<!not\s)(?<!n't\s)guarantees\s+(?:that\s+)?{_OUTCOME}(?:\s+will|'ll)"),
      0.9, "guarantees an outcome"),
@@ -25,7 +27,10 @@ RULES: tuple[Rule, ...] = (
              r"will\s+ever\s+(?:happen|experience|have|see|get)\b[^.!?]{0,40}?\bagain", r"will\s+never\s+(?:have|get|see|experience)\s+(?:this|that|the\s+same)\s+(?:\w+\s+)?(?:problem|issue|fault|error)\s+again",
              r"no\s+more\s+(?:crashes|outages|problems|issues|delays|errors)\b[^.!?]{0,20}?\b(?:ever|from\s+now\s+on)",
              r"will\s+never\s+(?:drop|fail|break|crash|go\s+down|cut\s+out|be\s+(?:late|delayed|lost))\b[^.!?]{0,30}?\bagain",
-             r"(?:you'll|you\s+will)\s+never\s+have\s+(?:a|any|another)\s+(?:\w+\s+)?(?:problem|issue|fault)"),
+             r"(?:you'll|you\s+will)\s+never\s+have\s+(?:a|any|another)\s+(?:\w+\s+)?(?:problem|issue|fault)",
+             # "the problem will never occur again", "you'll never drop signal again", "you will not see this error again"
+             r"never\s+(?:occur|recur)\s+again", r"(?:you'll|you\s+will)\s+(?:never|not)\s+(?:see|get|have|experience|drop|lose|face)\s+(?:this\s+|that\s+|the\s+|any\s+)?(?:\w+\s+)?again\b",
+             r"(?:will\s+be|is|are|\w+'s)\s+(?:gone|fixed|solved|sorted|over)\s+(?:for\s+good|forever)"),
      0.85, "promises it will never happen again"),
     (phrases(rf"I\s+(?:can\s+)?promise\s+(?:you,?\s+)?(?:that\s+)?{_OUTCOME}(?:\s+will|'ll|\s+won't)", r"you\s+have\s+my\s+word",
              r"(?:I|we)\s+promise(?:\s+(?:100%|you))?\s*!", r"(?<=[,;—–-])\s*(?:I|we)\s+promise(?=\s*[.!]|\s*$)", r"that's\s+a\s+promise",
@@ -40,14 +45,24 @@ RULES: tuple[Rule, ...] = (
              rf"rest\s+assured,?\s+(?:that\s+)?{_OUTCOME}\s+(?-i:WILL)\s+be\b",
              rf"rest\s+assured,?\s+(?:that\s+)?{_OUTCOME}\s+(?:won't|will\s+not|will\s+never)\s+(?:be\s+)?(?:delayed|happen|break|fail|have)",
              r"(?:definitely|absolutely|certainly|100%)\s+(?:will|going to)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|ready|back|approved))",
-             rf"rest assured,?\s+{_OUTCOME}(?:\s+will|'ll)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|refunded|approved|ready|back|in time|on time))", r"without fail", r"no doubt (?:it|this|your \w+) will"),
+             rf"rest assured,?\s+{_OUTCOME}(?:\s+will|'ll)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|refunded|approved|ready|back|in time|on time))", r"without fail", r"no doubt (?:it|this|your \w+) will",
+             rf"(?:I'm|I\s+am|we're|we\s+are)\s+(?:100%|absolutely|completely|totally)\s+(?:sure|certain|confident)\s+(?:that\s+)?{_OUTCOME}(?:\s+will|'ll)",
+             r"(?:will|\w+'ll)\s+(?:definitely|absolutely|certainly|100%|surely)\s+be\s+(?:unbanned|reinstated|accepted|approved|refunded|reimbursed|compensated|found|recovered|returned|replaced)"),
      0.7, "claims certainty about an outcome"),
 )
 
 
-@register_detector("overpromise", version="8", kinds=(KIND,))
+def _veto(text: str, m: re.Match[str]) -> bool:
+    """The standard veto, except that a trailing "…, I promise" or "…, guaranteed" vouches for the
+    clause before it, negated or not ("Your flight won't be cancelled, I promise.")."""
+    if text[m.start() - 1:m.start()] in _CLAUSE_MARKS:
+        return is_conditional(text, m.start())
+    return standard_veto(text, m)
+
+
+@register_detector("overpromise", version="9", kinds=(KIND,))
 class OverpromiseDetector:
     """Agent guarantees an outcome with no basis."""
 
     def detect(self, conversation: Conversation, *, prior: Sequence[Finding] = ()) -> list[Finding]:
-        return rule_findings(self, KIND, conversation, RULES, veto=standard_veto, whole_sentence=True)
+        return rule_findings(self, KIND, conversation, RULES, veto=_veto, whole_sentence=True)

@@ -33,12 +33,13 @@ RULES: tuple[Rule, ...] = (
              rf"if I(?:'m| am)\s+(?:hearing|understanding)\s+you\s+(?:right|correctly),?\s+{_NEED}",
              r"if I(?:'ve| have)\s+understood\s+(?:you\s+)?(?:right|correctly),?\s+you\b", r"if I understand\s+(?:you\s+)?(?:right|correctly),?\s+you\b",
              r"what I(?:'m| am)\s+hearing\s+is\b", r"(?:to|let me) make sure I(?:'ve| have)\s+got\s+(?:this|that|it)(?:\s+right)?\s*[:,]",
+             r"just\s+so\s+I(?:'ve|\s+have)\s+understood(?:\s+(?:you\s+)?(?:properly|right|correctly))?\s*[:,]",
              r"if I(?:'m| am)\s+following\s+(?:you|this)(?:\s+(?:right|correctly))?,?\s+(?:the|you|your|it's)\b",
              r"if I(?:'ve| have)\s+got\s+(?:this|that|it|you)\s+right,?\s+(?:the|you|your|it's)\b",
-             r"the\s+(?:real\s+|main\s+|actual\s+)?(?:worry|concern|problem|issue)\s+isn't\b[^.!?]{1,40}?\bit's\s+(?:that|about)\b",
+             r"the\s+(?:real\s+|main\s+|actual\s+|bigger\s+|biggest\s+)?(?:worry|concern|problem|issue)\s+isn't\b[^.!?]{1,40}?\bit's\s+(?:that|about)\b",
              r"I(?:'m| am)\s+hearing\s+that\s+the\s+main\s+thing", r"the\s+main\s+thing\s+for\s+you\s+is\b",
              r"(?:I|we)\s+know\s+how\s+much\b[^.!?]{1,40}?\bmeans\s+to\s+you",
-             r"the\s+thing\s+you\s+(?:really\s+|actually\s+)?(?:need|want)\s+is\b",
+             r"the\s+thing\s+you\s+(?:really\s+|actually\s+)?(?:need|want|can't\s+risk|can't\s+afford|can't\s+lose)\s+is\b",
              r"what\s+you\s+(?:really\s+|actually\s+)?(?:need|want)\s+is\b", r"what(?:'s| is)\s+(?:really\s+)?at\s+stake\s+(?:here\s+)?is\b",
              r"the\s+(?:hardest|worst|toughest)\s+part\s+(?:here\s+)?(?:is|seems|sounds)\b",
              # "it's less the $12 fee and more that you're being billed …": the concern behind the request
@@ -46,18 +47,23 @@ RULES: tuple[Rule, ...] = (
              r"you(?:'re|\s+are)\s+less\s+\w+\s+about\b[^.!?]{0,40}?\bmore\s+about"),
      0.9, "reflects the customer's concern"),
     (phrases(rf"(?:so\s+)?(?:the|your)\s+(?:real|main|biggest|big|key|underlying|main|actual)\s+{_TOPIC}\s+(?:here\s+)?(?:is|seems to be|sounds like)",
-             rf"so\s+(?:the|your)\s+{_TOPIC}\s+(?:here\s+)?is\s+(?:that|whether|about|getting|making)"),
+             rf"so\s+(?:the|your)\s+{_TOPIC}\s+(?:here\s+)?is\s+(?:that|whether|about|getting|making)",
+             r"so\s+(?:the|your)\s+(?:worry|fear|concern|risk)\s+is\s+\w+ing\b"),
      0.85, "names the concern behind the request"),
     (phrases(rf"(?:your|the)\s+(?:\w+'s\s+)?{STAKE}\b[^.!?]{{0,25}}?\bis\s+what\s+(?:really\s+)?(?:matters|counts)",
              rf"what\s+(?:really\s+)?(?:matters|counts)\s+(?:most\s+)?(?:now|here|right now|today)?\s*is\s+(?:that\s+)?(?:\w+ing\s+)?(?:your|you|(?-i:[A-Z])\w+)\b[^.!?]{{0,40}}?\b{STAKE}",
-             rf"(?:the\s+(?:real\s+)?(?:priority|goal|aim|focus)|the\s+thing\s+that\s+matters|what(?:'s|\s+is)\s+important)\s+(?:now\s+|here\s+)?is\s+[^.!?]{{0,50}}?\b{STAKE}",
-             rf"{STAKE}\b[^.!?]{{0,40}}?\b(?:that's|that\s+is)\s+what\s+(?:really\s+)?(?:counts|matters)"),
+             rf"(?:the\s+(?:real\s+)?(?:priority|goal|aim|focus)|the\s+(?:only\s+)?thing\s+that\s+(?:really\s+)?matters|what(?:'s|\s+is)\s+important)\s+(?:now\s+|here\s+|from\s+here\s+)?is\s+[^.!?]{{0,50}}?\b{STAKE}",
+             rf"{STAKE}\b[^.!?]{{0,40}}?\b(?:that's|that\s+is)\s+what\s+(?:really\s+)?(?:counts|matters)",
+             # "let's focus on getting your staff paid on time" (the customer's own stake, not "before the weekend"), "the important thing now is getting you on a flight home tonight"
+             rf"(?:focus|concentrate)\s+on\s+(?:getting|making\s+sure|keeping|sorting)\s+(?:[^.!?]{{0,30}}?\s)?your\s+(?:\w+\s+)?{STAKE}",
+             rf"(?:the\s+)?important\s+thing\s+(?:now\s+|here\s+)?is\s+[^.!?]{{0,50}}?\b{STAKE}",
+             rf"let's\s+make\s+sure\s+(?:your|you)\b[^.!?]{{0,50}}?\b{STAKE}"),
      0.85, "makes the customer's stake the goal"),
     (phrases(rf"{_FEARS}\b[^.!?]{{0,60}}?\b{STAKE}",
              # "So you need it before Friday's party": a need restated, not "so you need to restart it"
-             rf"so,?\s+you\s+(?:really\s+|just\s+)?(?:need|want)\s+(?:this|it|them|the\s+\w+|your\s+\w+)\b(?!\s+to\b)[^.!?]{{0,40}}?\b{STAKE}"),
+             rf"so,?\s+(?:essentially\s+|basically\s+)?you\s+(?:really\s+|just\s+)?(?:need|want)\s+(?:this|it|them|the\s+\w+|your\s+\w+)\b(?!\s+to\b)[^.!?]{{0,40}}?\b{STAKE}"),
      0.75, "reflects what is at stake for the customer"),
-    (phrases(rf"(?:I|we|Little\s+\w+)\s+(?:totally\s+|fully\s+|completely\s+)?(?:understand|knows?|realize|realise|see|can see|hear|can hear|can understand|appreciate|get|can\s+(?:only\s+)?imagine)\s+(?:that\s+|how much\s+|how important\s+|this is\s+|it's\s+)?"
+    (phrases(rf"(?:I|we|Little\s+\w+)\s+(?:totally\s+|fully\s+|completely\s+)?(?:understand|knows?|realize|realise|see|can see|hear|can hear|can understand|appreciate|get|can\s+(?:only\s+)?imagine)\s+(?:that\s+|how much\s+|how important\s+|how\s+\w+\s+|this is\s+|it's\s+)?"
              rf"[^.!?]{{0,50}}?\b{STAKE}",
              rf"^\W*(?:@\w+\s+)*(?:totally\s+|completely\s+)?understand,?\s+you\b[^.!?]{{0,50}}?\b{STAKE}",
              rf"so,?\s+you(?:'ve|\s+have)\s+been\b[^.!?]{{0,60}}?\b{STAKE}", rf"you\s+mentioned\s+(?:that\s+)?(?:the|your|you|it's|this\s+is)\b[^.!?]{{0,60}}?\b{STAKE}"),
@@ -76,7 +82,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return standard_veto(text, m) or bool(_SUBJECT_LINE.search(m.group(0))) or bool(asked)
 
 
-@register_detector("reflect_concern", version="9", kinds=(KIND,))
+@register_detector("reflect_concern", version="10", kinds=(KIND,))
 class ReflectConcernDetector:
     """Agent paraphrases the need or fear behind the customer's message."""
 

@@ -182,9 +182,16 @@ CUES: tuple[Cue, ...] = (
         rf"passed (?:to|between|around) {_NUMBER} (?:people|agents|departments|teams|different \w+)", r"told (?:each|every one|all) of you",
         r"said (?:he|she|they|you)(?:'d| would) (?:call|email|ring|get back|contact)[^.!?]{0,40}?(?:never did|didn't|did not)",
         r"same (?:bug|issue|problem|error|fault) (?:as before|again|as last time)",
-        r"twice (?:now|already|this (?:week|month))", rf"{_NUMBER} (?:calls|emails|messages|chats|attempts|tickets|complaints)",
+        r"twice (?:now|already|this (?:week|month))",
+        rf"{_NUMBER} (?:calls|emails|messages|chats|attempts|tries|tickets|complaints)",
+        rf"{_NUMBER} (?:engineer |technician |driver )?(?:no[- ]shows|missed (?:appointments|visits|deliveries))",
+        # an earlier call or letter named in an e-mail: "Following my call this morning", "As discussed on Tuesday's call"
+        r"(?:following|further to) (?:my|our) (?:earlier |previous |recent |last )?(?:call|phone call|email|e-mail|chat|conversation|message|letter|complaint)",
+        r"as discussed (?:on|in|during|over) (?:\w+[\x27\u2019]s |our |my |the )?(?:call|phone(?: call)?|chat|meeting)",
+        r"(?:despite|after) (?:my|all my|our|all our) (?:many|several|numerous|countless|repeated|\d+) (?:letters|emails|calls|messages|complaints|attempts|requests)",
         rf"(?:been |got |get |was |were )?transferred(?: \w+)? {_NUMBER} times",
-        r"(?:been |got |get |keep getting |was |were )?transferred(?: (?:again|around|back))?",
+        # … not money transferred ("I transferred 200 yuan to top up")
+        r"(?:been |got |get |keep getting |was |were )?transferred(?: (?:again|around|back))?(?! (?:\d|[$£€¥]|(?:the )?(?:money|funds|payment|balance|amount|sum)\b))",
         r"bounced (?:around|between|from)", r"passed (?:around|between|from \w+ to)", r"pass(?:ed|ing)? the buck",
         r"(?:nobody|no one|no-one|never|didn't|did not|hasn't|haven't) (?:called|call|got|get|rang|ring|wrote|emailed|replied)(?: me)? back",
         r"never heard back", r"still (?:no|haven't (?:had|got|received|heard)|waiting for) (?:a |any )?(?:reply|response|answer|call|word|update|callback|call back)",
@@ -357,7 +364,7 @@ CUES: tuple[Cue, ...] = (
         r"(?<!\w)(?<!there is )(?<!there was )(?<!is often )(?<!completely )(?<!having )no (?:response|reply|answer)s?(?: yet| at all| back)?(?=[\s.!?,]|$)",
         r"(?:sent|messaged|called|emailed|asked|contacted|dm'?e?d|tweeted)\b[^.!?]{0,60}?\bthere (?:is|was) no (?:response|reply|answer)\b",
         r"(?:calling|emailing|chatting|tweeting)(?: in)? (?:isn't|is not|hasn't been|wasn't|isnt) help(?:ing|ful)",
-        r"(?:get in contact with|speak to|talk to) (?:someone|somebody) (?:higher|senior|in charge)", r"had to (?:call|phone|ring|email|contact|chase)\b",
+        r"(?:get in contact with|speak to|talk to) (?:someone|somebody) (?:higher|senior|in charge)", r"(?<!first time I've )(?<!first time I have )had to (?:call(?! off)|phone|ring|email|contact|chase)\b",
         r"(?:given|made|sent|raised) (?:similar |many |several |multiple )?complaints to (?:you|u)\b",
         r"(?:happened|disappeared|crashed|failed|broke|stopped|dropped|lost) twice", r"(?:tired|sick) of (?:getting|being|having to|waiting)",
         r"(?:been )?dealing with (?:this|that|it) for (?:\d+|two|three|four|several) (?:days|weeks|months)",
@@ -410,6 +417,13 @@ CUES: tuple[Cue, ...] = (
         r"(?:lower|higher|cheaper) (?:fare|price|rate|tariff)s?", r"(?:sent|send|go|going|gone) to collections", r"(?:give|gave|pay|paid) (?:him|her|them|me|us) cash", r"credit (?:still )?(?:is not|isn't|hasn't|has not|not|never) (?:showing|show(?:n|ed)? up|appear\w*|been applied|applied|come through|arrived)",
         r"charg(?:e|ed|es|ing) (?:my|our) money", r"arrear(?:s|age)", r"(?:paid|spent|spend|spending|pay) (?:the |my |our |so much |a lot of )?money\b",
         r"amount due", r"(?:too|so|very|really|ridiculously|way too) expensive", r"return (?:me )?(?:the |my |our )?money",
+        # a price raised, money owed back, a bill that can't be paid, a deposit, a fee charged in words
+        r"(?:increas|rais|hik)(?:e|ed|es|ing) (?:my|the|our|your) (?:price|bill|fee|rate|premium|subscription|fare)s?\b",
+        r"money (?:be |is |go |goes |went )?back (?:on|to|in|into) (?:my|the|our) (?:card|account|bank)",
+        r"(?:can't|cannot|can not|unable to|struggling to|won't be able to) pay (?:the|my|our|this)\b", r"(?:the|my|our) deposit\b",
+        r"(?:I|we)(?:[\x27\u2019]d| had) paid for\b", r"charged (?:me |us )?the (?:\w+ )?(?:price|fare|rate|fee|amount)\b", r"no money coming in",
+        r"\d+ ?% commission", r"wrong (?:VAT|tax) (?:rate|amount)", r"(?:correct|wrong|incorrect) amount\b",
+        r"ate my (?:[$£€]\d+ )?(?:note|card|money|coins?|cash)",
         r"(?:I'm|I am|we're|we are) still paying(?: for)?", r"(?:is|are|was|were) still (?:being )?charged", r"pay(?:ing)? extra\b", r"worth (?:over |about |around |nearly )?[$£€]\d[\d,]*(?:\.\d\d)?"),
     # A bare amount is money at stake only when the message also talks of paying or losing it (`_bare_amount`).
     cue("concern.money", 2.0, "an amount",
@@ -444,6 +458,12 @@ CUES: tuple[Cue, ...] = (
         r"turn(?:ed|ing)? away (?:\w+ )?(?:customers|clients|guests|patients)", r"turn(?:ed|ing)? (?:\w+ )?(?:customers|clients|guests|patients) away",
         r"(?:my|a) client(?:'s|s')? (?:site|website|shop|store|order|project|event|files?|folder|account|deadline|shoot|presentation)",
         r"(?:my|our) (?:subscribers|donors|pupils|volunteers|retail partners?|business partners?|suppliers|contractors|workers)",
+        r"(?:my|our) (?:finance|sales|support|accounts|ops|operations|marketing|IT|dev|engineering|kitchen|warehouse|delivery) (?:team|staff|department)",
+        r"(?:can't|cannot) run (?:a|my|our|the) (?:shop|business|store|restaurant|company|salon|cafe|café)", r"suppliers to pay",
+        r"pay (?:my|our) (?:suppliers|staff|employees|team|workers)", r"(?:our|my) company[\x27\u2019]s (?:\d+ )?(?:lines|phones|numbers|network|systems?|email|website|accounts)",
+        r"customer (?:hotline|service line|helpline) is (?:affected|down)",
+        r"the (?:bakery|shop|salon|restaurant|cafe|café|clinic|store|business|company|practice|firm)[\x27\u2019]s (?:website|site|email|orders|customers|till|phones?|bookings)",
+        r"(?:invoices?|orders?|bookings?|emails?) (?:\w+ )?(?:for|to) our (?:customers|clients)",
         r"card (?:reader|terminal|machine)s?", r"(?-i:POS)\b", r"point of sale", r"nothing to sell", r"cash only",
         r"(?:lunch|dinner|breakfast|morning|holiday|christmas|weekend) rush", r"(?:our|my) busiest (?:day|time|night|week|season)",
         r"I (?:can't|cannot|couldn't|could not|am unable to|'m unable to) (?:work|earn)\b", r"(?:days?|weeks?)(?:'s|s')? (?:of )?(?:income|wages|earnings|pay) (?:gone|lost)"),
@@ -508,7 +528,16 @@ CUES: tuple[Cue, ...] = (
         r"(?:I|we)(?:'ve| have)? (?:just |already |finally )?cancell?ed (?:my|our)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
         r"close (?:my|our) account",
         r"switch(?:ing|ed)? (?:over )?to (?:another|a different|a new|a competitor|the competition)\b(?! (?:page|tab|screen|window|mode|camera|app|browser|channel|account|version)s?\b)",
-        r"(?:move|moving|go|going) (?:over )?to (?:a |another |a different )(?:provider|competitor|bank|company|network|carrier|supplier)",
+        r"(?:move|moving|go|going|migrat(?:e|ing)) (?:over )?to (?:a |another |a different )(?:provider|competitor|bank|company|network|carrier|supplier|vendor|platform|operator)",
+        # notice given, a last month, parting ways, cover found elsewhere
+        r"(?:this is|it[\x27\u2019]s) (?:my|our) last (?:month|year|order|visit|week|bill|payment|renewal)\b", r"that[\x27\u2019]s me done",
+        r"notice to (?:terminate|cancel|end|close|leave)\b", r"cancellation (?:letter|notice|form)", r"notice period",
+        r"(?<!you )(?<!they )(?<!has )(?<!have )terminat(?:e|ing|ion of) (?:my|our|the)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line|agreement)",
+        r"end(?:ing)? (?:my|our)(?: [\w-]+){0,2} (?:subscription|contract|membership|plan|policy)\b",
+        r"(?:carry|take|transfer|move) (?:my|our) (?:phone )?numbers? (?:over )?to (?:another|a different|a new|other) (?:operator|provider|network|carrier|company)",
+        r"(?:installed|got|signed up (?:with|for)|joined|chose|went with) (?:another|a different|a rival) (?:company|provider|network|operator|supplier)",
+        r"found (?:\w+ ){0,2}(?:elsewhere|somewhere else)", r"found (?:a )?(?:better|cheaper) (?:deal|offer|provider|price|plan)", r"part(?:ing)? ways",
+        r"competitors? (?:are |is )?look(?:s|ing)? (?:\w+ )?(?:good|better|great|tempting|attractive)",
         r"(?:find|finding|look|looking for|try|trying) (?:a |an )?(?:another|new|different|other) (?:provider|company|bank|supplier|carrier|network|service)",
         r"tak(?:e|ing) (?:my|our) (?:business|money|custom) elsewhere", r"(?:go|going|shop|shopping) elsewhere",
         r"never (?:again|(?:be )?(?:shop|order|buy|fly|use|using|book|stay|eat|come back|return|recommend)(?:s|ing|ping)?\b)",  # not "never ordered"
@@ -638,7 +667,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="34",
+    "concerns", version="35",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
