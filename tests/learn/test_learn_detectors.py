@@ -22,7 +22,7 @@ def models() -> Analyzer:
 
 def test_the_model_detectors_are_registered():
     available = available_detectors()
-    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "70"
+    assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "71"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
     assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "12"
 
@@ -41,7 +41,7 @@ def test_exactly_one_emotion_per_public_customer_message(make_conversation):
     for m in customers:
         (f,) = by_message[m.id]
         assert 0 <= f.span.start < f.span.end <= len(m.text)
-        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "70"
+        assert 0 < f.score <= 1 and f.detector == "emotion" and f.detector_version == "71"
         assert (f.intensity is None) == (f.kind == "emotion.neutral")
         assert f.intensity is None or 1 <= f.intensity <= 3
     kinds = [by_message[m.id][0].kind for m in customers]
@@ -61,10 +61,10 @@ def test_finds_feelings_named_in_paraphrase(models, text):
 
 
 def test_a_model_finding_spans_the_sentence_and_says_how_sure(models):
-    text = "Thanks for your patience. I can tell this has really shaken you."
+    text = "Thanks for your patience. That would drive anyone up the wall."
     (f,) = [f for f in detect_message({"role": "agent", "text": text}, models)["findings"]
             if f["kind"] == "move.name_feeling"]
-    assert text[f["start"]:f["end"]] == "I can tell this has really shaken you."
+    assert text[f["start"]:f["end"]] == "That would drive anyone up the wall."
     assert f["rationale"].startswith("model: 0.") and "names a feeling" in f["rationale"]
 
 

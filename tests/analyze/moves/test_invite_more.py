@@ -9,6 +9,10 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v12 (written probe 4): "your team's biggest headache", "what do you mostly use your phone for?", "whose needs I should think about", "what you were hoping to get"
+    ("Before I suggest anything, can I ask what your team's biggest headache is with the current setup?", ["Before I suggest anything, can I ask what your team's biggest headache is with the current setup?"]),
+    ('Before we pick a plan, what do you mostly use your phone for? And is there anyone else on the account whose needs I should think about?', ['Before we pick a plan, what do you mostly use your phone for?', 'And is there anyone else on the account whose needs I should think about?']),
+    ('Tell me a bit about what you were hoping to get out of the upgrade?', ['Tell me a bit about what you were hoping to get out of the upgrade?']),
     # v11: 'that you want to tell us about', 'how has the outage affected your shop', 'the best outcome from your point of view'
     ('Besides the network problem, are there any other difficulties in your daily use that you want to tell us about?', ['Besides the network problem, are there any other difficulties in your daily use that you want to tell us about?']),
     ('How has the outage affected your shop so far?', ['How has the outage affected your shop so far?']),
@@ -83,6 +87,7 @@ def test_invite_more_finds_open_questions(agent_text, expected, make_conversatio
 
 
 @pytest.mark.parametrize("agent_text", [
+    "Can I ask what your account number is?",  # collects data
     "Is there a reference number I should use?",
     "Do you have any other accounts with us?",
     "Can you DM us your order number?",  # data for the process

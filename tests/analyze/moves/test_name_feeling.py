@@ -9,6 +9,14 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v11 (written probe 4): "… is so annoying", "… is exhausting", "we can feel your worry", fuming / gutted, "caused you considerable anxiety", "you're clearly upset"
+    ('Ah no, dropped Wi-Fi in the middle of a call is so annoying. Is it just one device?', ['is so annoying']),
+    ("Hours on hold is exhausting, and I'm sorry we put you through it.", ['is exhausting']),
+    ('Dear customer, we can feel your worry about the account safety.', ['we can feel your worry']),
+    ("You're fuming, and I don't blame you.", ["You're fuming"]),
+    ('I can tell how gutted you are about losing the tournament slot.', ['I can tell how gutted you are']),
+    ('The delay has caused you considerable anxiety.', ['caused you considerable anxiety']),
+    ("You're clearly upset, and honestly you have every right to be.", ["You're clearly upset"]),
     ("This sounds exhausting, and I understand why you're upset.", ["This sounds exhausting"]),  # the brief
     ("That sounds really stressful.", ["That sounds really stressful"]),
     ("I understand how disappointing this must be.", ["I understand how disappointing this must be"]),
@@ -53,6 +61,8 @@ def test_name_feeling_finds_named_feelings(agent_text, expected, make_conversati
 
 
 @pytest.mark.parametrize("agent_text", [
+    "The new plan isn't so confusing once you log in.",
+    "The app is so easy to use now.",
     "Sorry for the inconvenience.",  # an apology at most
     "I'm happy to help.",  # the agent's own feeling
     "We're disappointed to hear this, Stephen.",  # the agent's own feeling
@@ -104,4 +114,4 @@ def test_name_feeling_rationale_quotes_the_cue(make_conversation):
     [finding] = NameFeelingDetector().detect(make_conversation(agent="That sounds exhausting."))
     assert finding.kind == "move.name_feeling"
     assert finding.rationale == 'names what this costs the customer: "That sounds exhausting"'
-    assert (finding.detector, finding.detector_version) == ("name_feeling", "10")
+    assert (finding.detector, finding.detector_version) == ("name_feeling", "11")

@@ -9,6 +9,11 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v8 (written probe 4): "sorry that's how you see it", the condition first, "sorry to learn that you feel frustrated", "sorry you feel we …"
+    ("We're sorry that's how you see it, Nora. All feedback is shared with our stores.", ["We're sorry that's how you see it, Nora"]),
+    ('Hello! If you are dissatisfied with our service, we are sorry. We will keep working hard.', ['If you are dissatisfied with our service, we are sorry']),
+    ('We are sorry to learn that you feel frustrated by the changes to our loyalty scheme.', ['We are sorry to learn that you feel frustrated by the changes to our loyalty scheme']),
+    ("I'm sorry you feel we handled it badly, but we followed the correct procedure.", ["I'm sorry you feel we handled it badly"]),
     ("We're sorry you feel that way.", ["We're sorry you feel that way"]),
     ("I’m sorry you feel that way. It was a mistake.", ["I’m sorry you feel that way"]),
     ("Sorry if you were upset.", ["Sorry if you were upset"]),
@@ -35,6 +40,7 @@ def test_non_apology_finds_regret_for_feelings(agent_text, expected, make_conver
 
 
 @pytest.mark.parametrize("agent_text", [
+    "I'm sorry you feel unwell, I hope you're better soon.",  # sympathy for an illness
     "I'm sorry we charged you twice.",
     "Sorry for the delay on our end.",
     "We apologize for any inconvenience.",

@@ -9,6 +9,8 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v8 (written probe 4): "which would help more?"
+    ('I can courier a spare card to your hotel or set up a virtual card in the app for you to use today. Which would help more?', ['I can courier a spare card to your hotel or set up a virtual card in the app for you to use today. Which would help more?']),
     # v7: two courses joined by 'or' and asked about in the next sentence; 'whichever you'd like', 'which feels fairest', a swap
     ("We can swap it for the next size up or give you a full refund - whichever you'd like, Kat!", ["We can swap it for the next size up or give you a full refund - whichever you'd like, Kat!"]),
     ('We can look at a partial refund, a free service or a swap for a newer model - which feels fairest to you?', ['We can look at a partial refund, a free service or a swap for a newer model - which feels fairest to you?']),

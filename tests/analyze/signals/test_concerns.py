@@ -9,6 +9,25 @@ from heard.model import evidence
 
 # (customer text, [(kind, evidence), …] in text order)
 CASES = [
+    # v36 (written probe 4): feeling unimportant in more words (mattering, nobody reads these, "seen", no priority, forgotten), more
+    # barriers (learning difficulties, a stammer, MS, a roll-in shower, "with my hearing"), a third DM; 'not count towards' is none
+    ('It just feels like once I signed the contract, I stopped mattering to you.', [('concern.invisible', 'stopped mattering')]),
+    ('I expected better, and frankly I expected to matter a bit more to you.', [('concern.invisible', 'expected to matter')]),
+    ('4th email, zero replies. starting to think nobody over there actually reads these', [('concern.repeat_contact', '4th email'), ('concern.invisible', 'nobody over there actually reads these')]),
+    ('Honestly does anyone there read the notes on my file?', [('concern.invisible', 'does anyone there read')]),
+    ('I feel my complaints are thrown into the rubbish bin.', [('concern.invisible', 'thrown into the rubbish')]),
+    ('third DM, still on "seen". do I need to tweet in all caps to exist to you?', [('concern.repeat_contact', 'third DM'), ('concern.invisible', 'still on "seen'), ('concern.invisible', 'exist to you')]),
+    ("I am beginning to feel that residents at this end of the road simply don't count.", [('concern.invisible', "residents at this end of the road simply don't count")]),
+    ("I know I'm just one small account to you, but that necklace was my grandmother's.", [('concern.invisible', 'just one small account to you')]),
+    ('@StarCable is anyone actually there?? hello??', [('concern.invisible', 'is anyone actually there')]),
+    ("people like me clearly aren't a priority.", [('concern.invisible', "people like me clearly aren't a priority")]),
+    ("I'm beginning to feel companies have forgotten people like me exist.", [('concern.invisible', 'forgotten people like me')]),
+    ('Are customers not important to you?', [('concern.invisible', 'Are customers not important')]),
+    ('My brother has learning difficulties and was signed up to three contracts.', [('concern.accessibility', 'learning difficulties')]),
+    ("I can't do the phone verification — I have a stammer and the line cuts me off.", [('concern.accessibility', 'stammer')]),
+    ("Do you have rooms with a roll-in shower? My partner has MS and can't manage a bath.", [('concern.accessibility', 'roll-in shower'), ('concern.accessibility', 'has MS')]),
+    ('With my hearing the phone is so hard, so this chat has been a godsend.', [('concern.accessibility', 'With my hearing')]),
+    ('Do calls to 0800 numbers not count towards my minutes?', []),
     # v35 (written probe 4): notice given, a last month, parting ways, an earlier call named in an e-mail, money in more words
     # (a price raised, a deposit, a fare charged), a business's own team and suppliers; money transferred and 'call off' are no contact
     ("@GymUK 3rd time the app's booked me into a class that doesn't exist. that's me done, sending the cancellation letter today", [('concern.repeat_contact', '3rd time'), ('risk.churn', "that's me done"), ('risk.churn', 'cancellation letter')]),

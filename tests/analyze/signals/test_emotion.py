@@ -11,6 +11,24 @@ from heard.model import Message, Role, evidence
 
 # (customer text, label, intensity, evidence)
 CASES = [
+    # v71 (written probe 4): money feared lost, a delivery doubted, a hazard, a scam suspected (anxiety); despair and
+    # loneliness (sadness); more praise of the staff; 'Is this real?' stays confusion, 'can I still fly?' neutral
+    ('I think someone used my card. Will I get this money back?', 'anxiety', 1, 'Will I get this money'),
+    ("the cake's meant to be delivered by 2 and the tracker hasn't moved since 11… is it actually coming?", 'anxiety', 1, 'is it actually coming'),
+    ("I don't know what we'll do if it isn't covered.", 'anxiety', 1, "I don't know what we'll do"),
+    ("there's a burning smell coming from the new meter you fitted today. should I turn the power off??", 'anxiety', 2, 'burning smell'),
+    ('got a text saying my account is locked?? is this you or a scam', 'anxiety', 1, 'is this you or a scam'),
+    ("my connection is 50 min and the first leg's 40 late. am I going to make it??", 'anxiety', 1, 'am I going to make it'),
+    ("I had to sell my car to pay the arrears. I don't know how much more I can take.", 'sadness', 2, "don't know how much more I can take"),
+    ("three years in one room with two kids. some days I can't see the point", 'sadness', 2, "can't see the point"),
+    ("I'm old man living alone, pension is small. No one to ask.", 'sadness', 2, 'No one to ask'),
+    ('big up to the lad at the Croydon store who fixed my laptop hinge on the spot', 'gratitude', 1, 'big up to'),
+    ('Kelly stayed on the line with me for an hour. genuinely kind human', 'gratitude', 1, 'genuinely kind human'),
+    ("your driver waited with my nan till the ambulance came. I can't thank him enough", 'gratitude', 1, "can't thank him enough"),
+    ('your on-call engineer got our shop back online at 2am. legends. absolute legends', 'gratitude', 2, 'legends'),
+    ("You're the first person who's actually slowed down for me. This chat has been a godsend.", 'gratitude', 2, 'slowed down for me'),
+    ('Is this real?', 'confusion', 1, 'Is this real'),
+    ("Done online check-in but don't have the credit card can I still fly?", 'neutral', None, "Done online check-in but don't have the credit card can I still fly?"),
     # v70 (a third phrase probe): 🤩 🥹 are joy, 😵‍💫 'am I missing something' confusion, 'heart rate returning to normal'
     # relief, 'there's no getting that back', a pet put to sleep, 'feel really low' sadness ('put the kids to sleep' is not),
     # 'so deflated' disappointment, 'stranded' anxiety
@@ -413,7 +431,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "70"
+    assert finding.detector == "emotion" and finding.detector_version == "71"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

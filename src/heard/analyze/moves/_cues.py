@@ -30,7 +30,7 @@ FEELING_STATE = (
     r"(?:frustrated|exhausted|stressed(?: out)?|upset|worried|disappointed|annoyed|angry|furious|"
     r"anxious|concerned|overwhelmed|scared|frightened|afraid|nervous|confused|fed up|let down|"
     r"tired|hurt|unhappy|uneasy|on edge|irritated|distressed|heartbroken|embarrassed|panicked|"
-    r"livid|discouraged|disheartened|worn out|bothered|at (?:your|the end of your) wits'? end)"
+    r"livid|discouraged|disheartened|worn out|bothered|at (?:your|the end of your) wits'? end|fuming|gutted|devastated|shaken|rattled)"
 )
 # What the situation is like for them, as in "that sounds exhausting".
 FEELING_COST = (
@@ -76,17 +76,17 @@ REMEDY = phrases(
     r"keep (?:it|the item)", r"partial refund", r"full refund", r"a new one", r"swap(?: it)?(?= for\b)",
 )
 PREFERENCE_QUESTION = phrases(
-    r"which (?:one |option |of (?:these|those|them|the (?:two|three|options))\s+)?(?:works|would work|would you prefer|do you prefer|would you like|"
+    r"which (?:one |option |time |day |date |slot |of (?:these|those|them|the (?:two|three|options))\s+)?(?:works|would work|would you prefer|do you prefer|would you like|would help (?:more|most)|"
     r"suits|would suit|is better|feels right|fits|sounds (?:better|best|good|right)|would be (?:better|best|easier|easiest|simpler|quicker)|"
     r"is (?:best|easier|easiest|simpler|quicker))",
     r"which (?:option |one )?(?:feels|sounds|seems|looks) (?:best|better|right|fair|fairer|fairest|easiest|easier|good)",
     r"would you (?:prefer|rather|like (?:me to|us to|a|the|to))", r"do you prefer",
     r"what would you prefer", r"(?:it's )?(?:your call|up to you|your choice)",
-    r"let me know which", r"whichever (?:you prefer|suits|works|is (?:easier|easiest|best|better))",
+    r"let me know which", r"whichever (?:you prefer|suits|works|is (?:easier|easiest|best|better))", r"what feels (?:right|best) (?:to you|for you)?",
     r"whichever you(?:'d| would)? (?:like|prefer|want|choose)",
 )
 CHOICE_FRAME = phrases(
-    r"either\b[^.!?]{3,80}?\bor", r"(?:two|three|a few|a couple of|several) options",
+    r"either\b[^.!?]{3,80}?\bor", r"(?:two|three|a few|a couple of|several) (?:options|ways to go|ways forward|routes)",
     r"you (?:can|could) choose (?:between|from)", r"choose between", r"option (?:1|a|one)\b",
     r"(?:I|we) can (?:offer|give) you (?:a|an|the)\b[^.!?]{3,60}?\bor\b",
 )

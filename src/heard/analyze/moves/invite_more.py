@@ -29,7 +29,7 @@ RULES: tuple[Rule, ...] = (
              # what the customer needs, fears or must plan around, asked openly
              r"(?:is|are)\s+(?:there\s+)?(?:anything|any\s+\w+|a\s+\w+)\b[^.!?]{0,80}?\b(?:I|we)\s+should\s+(?:know|work\s+around|plan\s+(?:[\w ]{1,20}\s+)?around|keep\s+in\s+mind|be\s+aware\s+of|consider|factor\s+in|take\s+into\s+account|bear\s+in\s+mind)",
              r"(?:is|are)\s+there\s+anything\s+(?:else\s+)?about\s+(?:your|how\s+you|setting|the\s+way)\b[^.!?]{0,80}?\b(?:would|could|might)\s+(?:help|make)",
-             r"(?:that\s+)?you(?:'d|\s+would)?\s+(?:like|want)\s+to\s+tell\s+(?:us|me)\b", r"what\s+you(?:'re|\s+are)\s+hoping\s+(?:for|to)\b",
+             r"(?:that\s+)?you(?:'d|\s+would)?\s+(?:like|want)\s+to\s+tell\s+(?:us|me)\b", r"what\s+you(?:'re|\s+are|\s+were)\s+hoping\s+(?:for|to)\b",
              r"what(?:'s|\s+is|\s+would\s+be)\s+the\s+(?:best|ideal|right|fairest)\s+(?:outcome|result|resolution|fix)\b",
              r"anything\b[^.!?]{0,60}?\b(?:that's|that\s+is|that\s+are)\s+(?:worrying|bothering|troubling)\s+you", r"that\s+you(?:'d|\s+would)\s+like\s+(?:us|me)\s+to\s+know",
              r"what\s+(?:would\s+)?(?:a\s+)?(?:fair|good|right)\s+(?:outcome|fix|resolution|result)\s+(?:would\s+)?look\s+like",
@@ -40,7 +40,11 @@ RULES: tuple[Rule, ...] = (
              r"what\s+(?:are|were)\s+your\s+(?:worries|concerns|priorities|needs)", r"what\s+would\s+(?:turn\s+this\s+around|you\s+need\s+from\s+(?:me|us))",
              r"how\s+(?:is|has)\s+(?:this|it|the\s+\w+)\s+(?:been\s+)?(?:affecting|impacting|hitting|affected|impacted|hit)\s+(?:you|your)",
              r"what\s+impact\s+[^.!?]{0,60}?\s+(?:has|had|is\s+having)\s+on\s+(?:you|your)",
-             r"(?:do|did)\s+you\s+have\s+any\s+(?:other\s+)?(?:needs|difficulties|concerns|worries)\b"),
+             r"(?:do|did)\s+you\s+have\s+any\s+(?:other\s+)?(?:needs|difficulties|concerns|worries)\b",
+             # "what your team's biggest headache is", "what do you mostly use your phone for?", "whose needs I should think about"
+             r"what(?:'s|\s+is)?\s+(?:your|your\s+\w+[\x27\u2019]s)\s+(?:biggest|main|real)\s+(?:headache|worry|concern|frustration|priority|need)\b",
+             r"what\s+do\s+you\s+(?:mostly|mainly|usually|normally|typically)\s+use\s+(?:it|them|your\s+\w+|the\s+\w+)\s+for\b",
+             r"(?:needs|situation|circumstances)\s+(?:I|we)\s+should\s+(?:think|know)\s+about"),
      0.9, "invites the customer to say more"),
     (phrases(r"(?:can|could|would) you (?:tell|share with|walk) (?:me|us) (?:a (?:bit|little) )?(?:more|what happened|how|about|through)",
              r"how (?:can|could) (?:I|we) make (?:this|it|things) (?:right|easier|better)",
@@ -96,7 +100,7 @@ def _after_imperative(text: str, start: int) -> bool:
     return bool(re.search(r"(?:let|tell|fill)\s+(?:us|me)\s+(?:know\s+)?$|please\s+$", text[max(0, start - 20) : start], re.IGNORECASE))
 
 
-@register_detector("invite_more", version="11", kinds=(KIND,))
+@register_detector("invite_more", version="12", kinds=(KIND,))
 class InviteMoreDetector:
     """Agent asks an open question that invites the customer to say more."""
 

@@ -38,7 +38,10 @@ RULES: tuple[Rule, ...] = (
     (phrases(rf"{_SUBJECT}?(?:sounds|must be|must have been|must've been|must feel|seems)\s+(?:like\s+)?{_ANY_COST}"),
      0.9, "names what this costs the customer"),
     (phrases(rf"{_SUBJECT}(?:'s|\s+is|\s+was|\s+has been|'s been)\s+{_COST}",
-             rf"(?:delays?|waits?|waiting|outages?|cancell?ations?|issues like this|problems like this|situations like this)\s+(?:are|is|can be)\s+{_COST}"),
+             rf"(?:delays?|waits?|waiting|outages?|cancell?ations?|issues like this|problems like this|situations like this)\s+(?:are|is|can be)\s+{_COST}",
+             # "dropped Wi-Fi in the middle of a call is so annoying", "hours on hold is exhausting"
+             rf"(?:is|are)\s+(?:so|really|incredibly|super|genuinely)\s+{FEELING_COST}",
+             r"(?:is|are)\s+(?:exhausting|maddening|infuriating|draining|stressful|upsetting|distressing|nerve[- ]?w?racking)"),
      0.8, "names what this costs the customer"),
     (phrases(rf"(?:I|we)\s+(?:can\s+|can't\s+|completely\s+|totally\s+|fully\s+|really\s+|truly\s+|do\s+)?"
              rf"(?:understand|hear|see|imagine|appreciate|get|know|recogni[sz]e|tell)"
@@ -50,11 +53,13 @@ RULES: tuple[Rule, ...] = (
              r"(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:your\s+(?:bad|unpleasant|unhappy|low)\s+mood|making\s+you\s+(?:feel\s+)?(?:unhappy|unpleasant|upset|angry|sad|anxious|worried))"),
      0.8, "acknowledges the customer's feeling"),
     (phrases(rf"you(?:'re|\s+are|\s+were|'ve been|\s+have been|\s+must be|\s+must feel|\s+must have been|"
-             rf"\s+feel|\s+felt|\s+sound|\s+seem|\s+seem\s+to\s+be|\s+appear(?:\s+to\s+be)?)\s+{_I}{FEELING_STATE}"),
+             rf"\s+feel|\s+felt|\s+sound|\s+seem|\s+seem\s+to\s+be|\s+appear(?:\s+to\s+be)?)\s+(?:clearly\s+|obviously\s+|understandably\s+|rightly\s+)?{_I}{FEELING_STATE}"),
      0.85, "names the customer's feeling"),
     (phrases(rf"(?:(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)|regret)\s+(?:your|the)\s+{_I}"
              rf"(?:exhaustion|{_CAUSED_FEELING})",
              rf"(?:cause|caused|causing)\s+(?:you\s+)?(?:your|the|such|this)\s+{_I}{_CAUSED_FEELING}",
+             rf"(?:cause|caused|causing)\s+you\s+(?:(?:considerable|great|real|so\s+much|a\s+lot\s+of|significant|some)\s+)?{_I}{_CAUSED_FEELING}",
+             rf"(?:I|we)\s+(?:can\s+)?feel\s+your\s+{_I}{FEELING_NOUN}",
              rf"{_CAUSED_FEELING}(?:,?\s+(?:and\s+)?[a-z]+){{0,3}}?\s+(?:that\s+)?(?:we|I)(?:'ve|\s+have)?\s+caused"),
      0.75, "names the customer's feeling"),
     (phrases(rf"how\s+{_I}{FEELING_COST}", rf"what\s+an?\s+{_I}(?:hassle|nightmare|headache|pain|ordeal|{FEELING_COST}\s+\w+)"),
@@ -86,7 +91,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     )
 
 
-@register_detector("name_feeling", version="10", kinds=(KIND,))
+@register_detector("name_feeling", version="11", kinds=(KIND,))
 class NameFeelingDetector:
     """Agent names the customer's feeling without judging or agreeing with claims."""
 

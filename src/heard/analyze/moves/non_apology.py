@@ -25,15 +25,20 @@ RULES: tuple[Rule, ...] = (
     (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?you\s+(?:feel|felt|see it|view it|think|took it)\s+(?:that|this)\s+way",
              rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?you\s+feel\s+like\s+(?:that|this)",
              rf"{SORRY_SUBJECT}sorry\s+to\s+(?:see|hear|read|learn)\s+(?:that\s+)?you\s+(?:feel|felt|are feeling)\s+(?:that|this)\s+way",
-             rf"{SORRY_SUBJECT}sorry\s+for\s+(?:the way|how)\s+you\s+(?:feel|felt|are feeling|were made to feel)"),
+             rf"{SORRY_SUBJECT}sorry\s+for\s+(?:the way|how)\s+you\s+(?:feel|felt|are feeling|were made to feel)",
+             rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?(?:that's|that\s+is|this\s+is)\s+how\s+you\s+(?:see|feel\s+about|view|took|read)\s+(?:it|things|this)"),
      0.9, "regrets the customer's feeling, not the company's part"),
-    (phrases(rf"{SORRY_SUBJECT}(?:apologi[sz]e|regret)\s+(?:that\s+)?you\s+(?:feel|felt|think|thought|believe|see it)\b",
+    (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|regret)\s+(?:that\s+)?you\s+(?:feel|felt|think|thought|believe|see it)\b(?!\s+(?:unwell|ill|sick|poorly)\b)",
+             rf"{SORRY_SUBJECT}sorry\s+to\s+(?:see|hear|read|learn)\s+(?:that\s+)?you\s+(?:feel|felt|are feeling)\s+(?:{INTENSIFIER}\s+)?{FEELING_STATE}",
              rf"{SORRY_SUBJECT}(?:sorry|regret|apologi[sz]e)\s+(?:that\s+)?you(?:'re|\s+are|\s+were)?\s*(?:aren't|are not|weren't|were not|not)\s+"
              r"(?:a fan|happy|satisfied|pleased|impressed)",
              rf"(?:I|we)\s+(?:never|don't|do not)\s+like\s+to\s+(?:hear|see|read)\s+(?:that\s+)?you(?:'re|\s+are|\s+were|\s+feel|\s+felt)\s+"
              rf"(?:{INTENSIFIER}\s+)?{FEELING_STATE}"),
      0.85, "regrets what the customer feels or thinks, not the company's part"),
-    (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies)\s+if\b"), 0.85, "apologises conditionally"),
+    (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies)\s+if\b",
+             # the condition first: "If you are dissatisfied with our service, we are sorry."
+             r"\bif\s+you\s+(?:are|were|feel|felt|have\s+been)\s+(?:\w+\s+)?(?:dissatisfied|unsatisfied|unhappy|upset|disappointed|offended|inconvenienced)\b[^.!?]{0,60}?,\s*(?:we|I)(?:'re|\s+are|'m|\s+am)\s+(?:very\s+|truly\s+|so\s+|really\s+)?sorry"),
+     0.85, "apologises conditionally"),
     (phrases(rf"{SORRY_SUBJECT}(?:sorry|apologi[sz]e|apologies)\s+for\s+(?:making|leaving)\s+(?:you\s+(?:feel\s+)?(?:unhappy|upset|angry|sad|unpleasant)|(?:a\s+)?bad\s+impression(?:\s+on\s+you)?|you\s+a\s+bad\s+impression)"),
      0.8, "regrets the customer's feeling, not the company's part"),
     (phrases(rf"{SORRY_SUBJECT}sorry\s+(?:that\s+)?you(?:'re|\s+are|\s+were|\s+feel|\s+felt|'ve been|\s+have been)"
@@ -54,7 +59,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return False
 
 
-@register_detector("non_apology", version="7", kinds=(KIND,))
+@register_detector("non_apology", version="8", kinds=(KIND,))
 class NonApologyDetector:
     """Agent regrets the customer's feelings, or apologises conditionally, instead of owning a part."""
 

@@ -54,7 +54,7 @@ _WHICH_PREFER = re.compile(r"\bwhich\b[^.!?]{0,40}\b(?:prefer|like|suits?|works?
 _PREFER_OR = re.compile(r"\b(?:do|would) you (?:prefer|rather|like)\b[^.!?]{1,60}\bor\b(?!\s+(?:not|no)\b)[^.!?]{1,100}\?", re.IGNORECASE)
 
 
-@register_detector("offer_choices", version="7", kinds=(KIND,))
+@register_detector("offer_choices", version="8", kinds=(KIND,))
 class OfferChoicesDetector:
     """Agent offers alternatives and lets the customer choose."""
 

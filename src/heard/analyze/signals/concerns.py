@@ -164,11 +164,12 @@ CUES: tuple[Cue, ...] = (
         r"guide dog", r"assistance dog", r"(?-i:BSL|ASL)", r"had a stroke", r"stutter", r"(?:my|his|her) (?:hands?|fingers) (?:shake|tremble)",
         r"(?:eyes|eyesight|sight|vision) (?:is|are) (?:not good|poor|bad|failing)", r"(?:can't|cannot|unable to) see the (?:screen|text|letters|buttons)",
         r"font (?:size )?(?:is )?too small", r"(?:too small|tiny) (?:font|print|text) ", r"(?:can't|cannot) manage the (?:steps|stairs)", r"in my (?:wheel)?chair\b",
-        r"since my stroke", r"captioned", r"non-?verbal", r"(?-i:AAC)\b", r"eye[- ]gaze", r"panic attacks", r"(?:my|a) (?:screen )?reader (?:just )?(?:says|reads|skips)",
+        r"since my stroke", r"captioned", r"non-?verbal", r"learning (?:difficult(?:y|ies)|disabilit(?:y|ies))", r"stammer", r"voice-over",
+        r"(?:has|have|with) (?-i:MS)\b", r"multiple sclerosis", r"roll-in shower", r"(?:with|because of) my (?:hearing|eyesight|sight|vision)\b", r"(?-i:AAC)\b", r"eye[- ]gaze", r"panic attacks", r"(?:my|a) (?:screen )?reader (?:just )?(?:says|reads|skips)",
         r"(?:elevator|lift)s? (?:at [\w ]{1,30}? )?(?:(?:is|are|has been|have been|been) (?:out|broken|down|not working)|out of (?:order|service)|broken|not working)"),
     cue("concern.repeat_contact", 2.0, "repeated contact",
         rf"{_ORDINAL} time(?: (?:this|in a) (?:week|month|year))?", rf"{_NUMBER} times",
-        rf"{_ORDINAL} (?:email|call|message|tweet|chat|ticket|complaint|request|attempt|person|agent|rep|department|notice|reminder|letter)s?",
+        rf"{_ORDINAL} (?:email|call|message|tweet|dm|chat|ticket|complaint|request|attempt|person|agent|rep|department|notice|reminder|letter)s?",
         rf"{_ORDINAL} (?:month|week|day|year|time) (?:in a row|running)",
         rf"{_ORDINAL} (?:outage|failure|crash|breakdown|fault|replacement|repair|engineer visit|missed delivery|cancellation|delay)s?\b",
         r"(?:sent|asked|called|emailed|written|wrote|explained|told (?:you|them|him|her)|contact(?:ed)?|messaged|chased|reported|submitted|uploaded|provided|tried|talked to|spoke to|dm'?e?d)(?: [\w’@#-]+){0,5}?[.,]?\s+twice",
@@ -522,7 +523,15 @@ CUES: tuple[Cue, ...] = (
         r"(?:someone|somebody|anyone) to (?:actually |finally )?(?:hear|listen to) me", r"pretend(?:s|ing)? to (?:listen|care)", r"am I invisible",
         r"answer(?:ing)? a question I didn't ask", r"as (?:though|if) my (?:complaint|email|message|case) (?:doesn't|does not|didn't) exist",
         r"never thinks? about (?:the |its |their )?(?:users|customers)", r"stop being important", r"(?:nobody|no one) has (?:even )?bothered to",
-        r"are (?:users|customers) not (?:people|human)", r"give up and go away", r"reply with templates"),
+        r"are (?:users|customers) not (?:people|human)", r"give up and go away", r"reply with templates",
+        # session 18 (written probe 4): mattering, being read, "seen", priority, existing
+        r"stop(?:ped)? mattering", r"(?:expected|hoped|want|wanted) to matter\b", r"thrown (?:into|in) (?:the )?(?:rubbish|trash|bin|garbage)",
+        r"(?:nobody|no one|no-one) (?:over there |there )?(?:actually |even )?(?:reads?|opens?) (?:these|them|my|the)\b",
+        r"does (?:anyone|anybody) (?:there |over there )?(?:actually |even )?(?:read|open|look at|check)\b",
+        r"(?:still|sitting|left) on [\x22\u201c\x27]?seen\b", r"(?:we|I|people like (?:me|us)|residents|customers|users)\b[^.!?]{0,40}? (?:simply |just )?(?:don't|do not) count\b(?! (?:towards?|against|as|for))",
+        r"just (?:one )?(?:small |little )?(?:account|customer|number) to you", r"is (?:anyone|anybody) (?:actually |even )?(?:there|out there|listening)\b",
+        r"(?:people like (?:me|us)|customers|users|we|I)(?: clearly| obviously)? (?:aren't|are not|am not|'m not) (?:a )?priority",
+        r"exist to you", r"forgotten (?:people like (?:me|us)|about (?:me|us))", r"are (?:users|customers|we) not important"),
     cue("risk.churn", 2.0, "intends to leave",
         r"cancel(?:l?ing)? (?:my|the|our)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
         r"(?:I|we)(?:'ve| have)? (?:just |already |finally )?cancell?ed (?:my|our)(?: [\w-]+){0,2} (?:subscription|account|contract|membership|service|plan|policy|broadband|line)",
@@ -667,7 +676,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="35",
+    "concerns", version="36",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )

@@ -304,7 +304,12 @@ CUES: tuple[Cue, ...] = (
         r"will (?:my|our|the|it|they|this|that|we) (?:\w+ )?(?:still )?(?:be )?(?:running|cancell?ed|delayed|on time|ok|okay|alright)\b",
         r"not sure (?:if |whether )?(?:we|I)(?:'ll| will)? (?:make|get|catch)\b",
         r"(?:will|would|could|might) (?:it |this |that )?(?:affect|damage|harm) (?:my|our|the)\b", r"(?:will|would|could) be damaged",
-        r"out of my depth", r"(?<!how )are you going to charge me", r"(?:hope|hoping|praying) (?:everything|we|I|my \w+|our \w+) (?:will|'ll|gets?|makes?|has|have|is|are|can)\b"),
+        r"out of my depth", r"(?<!how )are you going to charge me",
+        # session 18 (written probe 4): money feared lost, a delivery doubted, a hazard, a scam suspected
+        r"will I (?:ever )?(?:get|see) (?:this|my|the|our) (?:money|refund|deposit|cash)\b", r"is (?:it|this|that|my \w+) (?:actually|really|even|still) (?:coming|arriving|going to (?:come|arrive))",
+        r"I (?:don't|do not) know what (?:I'll|I will|we'll|we will|I'm going to|we're going to|I'd|we'd) do", r"should I (?:turn|switch|shut) (?:it |the \w+ )?off",
+        r"is (?:this|that|it) (?:really )?(?:you|real|legit|genuine) or (?:a )?(?:scam|fake|phishing)\b", r"(?:am I|are we) (?:going to|gonna) make it",
+        r"burning smell", r"smell(?:s)? (?:of|like) (?:gas|burning)", r"(?:hope|hoping|praying) (?:everything|we|I|my \w+|our \w+) (?:will|'ll|gets?|makes?|has|have|is|are|can)\b"),
     cue("anxiety", 1.0, "pleads for news",
         r"(?:can|could) (?:someone|somebody|anyone) (?:please )?tell me what(?:'s| is) going on",
         r"please (?:just )?tell me (?:someone|somebody|there's|there is|they|it's|it is|what(?:'s| is) going on|what happened|where)",
@@ -325,6 +330,9 @@ CUES: tuple[Cue, ...] = (
         r"feel(?:ing)? (?:so |really |very )?(?:low|down)\b", r"there's no getting (?:that|it|them|those) back", r"had to (?:put|have) (?:\w+ ){0,2}(?:put )?to sleep",
         r"the last thing (?:he|she|they) (?:ever )?(?:bought|gave|made|sent)", r"(?:really|so|very|pretty) down\b(?! (?:to|the|for|in|on|at|with|from|here|there|again)\b)",
         r"(?:rough|hard|awful|terrible) (?:year|few months|time) for (?:me|us)", r"(?:it's been|been) a (?:rough|hard|awful|terrible) (?:year|few months|time)",
+        # despair and loneliness (session 18)
+        r"(?:don't|do not) know how much (?:more|longer) (?:I|we) can take", r"can't see the point", r"feel(?:ing)? (?:a bit |so |very |really )?(?:left behind|all alone|so alone|isolated)",
+        r"(?:no one|nobody|noone) (?:else )?to (?:ask|turn to|help (?:me|us)|talk to)", r"needed someone to talk to",
         strong=True),
     cue("sadness", 2.0, "grief",
         r"heartbroken", r"devastated", r"broke my heart", r"(?:my )?heart is broken", r"breaking my heart", r"#sad(?:ness)?", r"I miss", r"passed away", r"bereave\w*", r"grieving",
@@ -432,6 +440,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:people|staff|agents?|team|reps?|crew|attendants?|pilots?|employees|cashiers?|drivers?|lady|guy|gentleman|engineer|technician|courier|they|he|she|everyone)(?: \S+){0,4}? (?:handled|did|was|were|are|is|have been|has been) (?:it |things |everything |a |(?:my|our|the|this) \w+ )?(?:so |very |really |absolutely )?"
         r"(?:fantastic(?:ally)?|great|amazing(?:ly)?|brilliant(?:ly)?|excellent(?:ly)?|wonderful(?:ly)?|superb(?:ly)?|awesome|kind|helpful|professional(?:ly)?|lovely)",
         r"prais(?:e|ing) (?:you|your|the)", r"worth prais\w*",
+        # session 18 (written probe 4)
+        r"big up to", r"can't thank (?:you|him|her|them|your \w+) enough", r"(?:genuinely|truly|such a|so) kind(?: human| person| of you)?\b",
+        r"(?:a|been a|has been a) godsend", r"(?:absolute )?legends\b", r"hero status", r"(?:felt|feel) (?:properly|genuinely) (?:heard|listened to)",
+        r"slowed down for me", r"I appreciate (?:very|so) much", r"thank you for treating (?:us|me)",
         r"(?:I'm|I am|we're|we are) (?:so |very |really |quite )?satisfied with (?:your|the) (?:service|response|reply|efficiency|attitude|help|work|handling|solution)",
         r"thanks? (?:you )?for your hard work", r"(?:it's |it is )?hard work for you", r"you(?:'ve| have) (?:been working|worked) (?:so |very )?hard",
         r"(?:staff|personnel|manager|worker|clerk|agent|engineer|technician|she|he|they)(?: \w+){0,5}? (?:warmly|considerately|efficiently|patiently|enthusiastically)",
@@ -547,7 +559,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="70", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="71", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
