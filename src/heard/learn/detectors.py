@@ -84,7 +84,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="71", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="72", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 
@@ -272,7 +272,7 @@ _MOVE_AGAINST = {
 }
 
 
-@register_detector("moves_model", version="14", kinds=MOVE_KINDS, requires=("move",))
+@register_detector("moves_model", version="15", kinds=MOVE_KINDS, requires=("move",))
 class MoveModelDetector(_SentenceModelDetector):
     """`move.*` on agent sentences the rule detectors missed, when the model is sure enough and the
     sentence has what the move's definition needs (`_MOVE_SUPPORT`) and nothing it rules out

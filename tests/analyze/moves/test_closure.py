@@ -9,10 +9,20 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v11 (written probe 5): a cause in more words (frozen because, due to a system error, which is why, damaged by), a fix by the staff, 'to wrap things up', thanks for flagging it beside a fix
+    ("Hi Sam, the card was frozen because of a login from a new country. I've unfrozen it and added your trip to the travel notes so it won't trigger again this week.", ["Hi Sam, the card was frozen because of a login from a new country. I've unfrozen it and added your trip to the travel notes so it won't trigger again this week."]),
+    ("We've fixed the login bug that was kicking people out after the 4.2 update, so you should be good now. Sorry about that!", ["We've fixed the login bug that was kicking people out after the 4.2 update, so you should be good now."]),
+    ('Hello! Your repair order has been finished: the main board was damaged by water, and it has been changed under warranty. If you have any comment, welcome to give us feedback.', ['Your repair order has been finished: the main board was damaged by water, and it has been changed under warranty. If you have any comment, welcome to give us feedback.']),
+    ('Hello! The fault in your area was caused by a cable damaged in road construction. The staff repaired it at 15:00 today. Thank you for your patience!', ['The fault in your area was caused by a cable damaged in road construction. The staff repaired it at 15:00 today. Thank you for your patience!']),
+    ("Glad the new headphones arrived safely! Just to wrap things up: the first pair was lost by the courier and you haven't been charged for the replacement.", ["Just to wrap things up: the first pair was lost by the courier and you haven't been charged for the replacement."]),
+    ('Right, the replacement has shipped and the faulty batch is pulled from sale so nobody else gets one. Cheers for your patience!', ['Right, the replacement has shipped and the faulty batch is pulled from sale so nobody else gets one.']),
+    ("Your bike hire refund is done & we've patched the app so the timer stops when the lock clicks shut. Thanks for flagging it!", ["Your bike hire refund is done & we've patched the app so the timer stops when the lock clicks shut. Thanks for flagging it!"]),
+    ('After verification, the extra RMB 12 was charged due to a system error. The RMB 12 has been returned to your account.', ['After verification, the extra RMB 12 was charged due to a system error. The RMB 12 has been returned to your account.']),
+    ('Your complaint has now been resolved. The meter reading we used was estimated, which is why your bill jumped.', ['The meter reading we used was estimated, which is why your bill jumped.']),
     # v10 (written probe 4): a fix pushed or rolled back, a cause in error, 'what has changed:', a chat's recap, 'how this chat went'
     ("Sorry for the trouble with the app today. The crashes came from a bug in Tuesday's update; we've pushed a fix in v5.2.1.", ["The crashes came from a bug in Tuesday's update; we've pushed a fix in v5.2.1."]),
     ("Your loyalty discount wasn't applied because of a pricing rule error; the difference is back on your card and the rule has been fixed.", ["Your loyalty discount wasn't applied because of a pricing rule error; the difference is back on your card and the rule has been fixed."]),
-    ("All sorted: your missing points are back on your card and we've fixed the till glitch that skipped them. Thanks for flagging it!", ["All sorted: your missing points are back on your card and we've fixed the till glitch that skipped them."]),
+    ("All sorted: your missing points are back on your card and we've fixed the till glitch that skipped them. Thanks for flagging it!", ["All sorted: your missing points are back on your card and we've fixed the till glitch that skipped them. Thanks for flagging it!"]),
     ("Brilliant, so that's your direct debit moved to the 28th and the missed payment fee taken off. Would you mind telling me how this chat went?", ["Brilliant, so that's your direct debit moved to the 28th and the missed payment fee taken off. Would you mind telling me how this chat went?"]),
     ('Done! The duplicate account is deleted and your order history is all in one place now. Thanks for sticking with me on that!', ['The duplicate account is deleted and your order history is all in one place now. Thanks for sticking with me on that!']),
     ("Our engineers found that your SSO certificate was rotated without notice; we've rolled it back and logins are working again.", ["Our engineers found that your SSO certificate was rotated without notice; we've rolled it back and logins are working again."]),
@@ -94,6 +104,8 @@ def test_closure_finds_loop_closing_notes(agent_text, expected, make_conversatio
     "We want to make sure this issue has been resolved for you!",  # a wish, not a report
     "We found that the charge came from a second subscription. Could you confirm which one to cancel?",  # a cause, nothing done yet
     "Your payment was declined because of a bank error. Please try again.",
+    "Thanks for flagging it, we're looking into it now.",
+    "Thanks for spotting that! I've passed it to the team.",
 ])
 def test_closure_ignores_sign_offs_and_open_cases(agent_text, make_conversation):
     assert found(make_conversation(agent=agent_text)) == []

@@ -9,6 +9,21 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v18 (written probe 5): 'not by us', 'applied correctly', 'how many more times', 'we can do nothing', 'no error on our side', a normal phenomenon
+    ('The delay was caused by the courier, not by us, so any complaint will need to go to them directly.', ['The delay was caused by the courier, not by us, so any complaint will need to go to them directly.']),
+    ('We found that the charge was applied correctly. We will therefore not be issuing a refund.', ['We found that the charge was applied correctly.']),
+    ("I'm not sure how many more times we need to explain this.", ["I'm not sure how many more times we need to explain this."]),
+    ('You really need to read the instructions before contacting us.', ['You really need to read the instructions before contacting us.']),
+    ('The times on our website are correct, and our team did their best.', ['The times on our website are correct, and our team did their best.']),
+    ('Hello, the network is slow because of the peak period at night, this is normal phenomenon.', ['Hello, the network is slow because of the peak period at night, this is normal phenomenon.']),
+    ('Unfortunately we are unable to process refunds after 14 days.', ['Unfortunately we are unable to process refunds after 14 days.']),
+    ('Since you purchased it from a third-party store, we can do nothing.', ['Since you purchased it from a third-party store, we can do nothing.']),
+    ("We've checked your account and there is no error on our side.", ["We've checked your account and there is no error on our side."]),
+    ('Hello, this is not the problem of our network. It is the problem of your cellphone.', ['Hello, this is not the problem of our network.', 'It is the problem of your cellphone.']),
+    ('Hello, it is written clearly in the agreement you signed.', ['Hello, it is written clearly in the agreement you signed.']),
+    ('Hello! We have already told you many times, this phone model does not support this function.', ['We have already told you many times, this phone model does not support this function.']),
+    ('The issue is caused by unofficial chargers, which invalidates your warranty.', ['The issue is caused by unofficial chargers, which invalidates your warranty.']),
+    ("Hi, I'm sorry, the activity has ended and we cannot give you the gift.", ["Hi, I'm sorry, the activity has ended and we cannot give you the gift."]),
     # v17 (written probe 4): blame with 'not us', a lesson before contacting again, 'decisions are final', 'the fee stands', 'not something we can refund'
     ("That's down to your bank, not us.", ["That's down to your bank, not us."]),
     ("Sir, I've explained this three times now. The offer was for new customers only.", ["Sir, I've explained this three times now."]),
@@ -195,6 +210,8 @@ def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, ma
     "To safeguard your information security, please provide your business number via private message.",
     "Departure times are subject to change, so I'll text you the moment yours is confirmed.",
     "So you cannot log in at all?",  # a question, not a refusal
+    "I definitely want to make sure your charges are correct. Please DM me your address.",
+    "We are unable to process refunds after 14 days, but we can offer store credit.",
     "We do not control delivery times once the parcel is with Royal Mail, but I can chase them for you today.",  # with an alternative
     "It was a courier error, not yours, and the refund is on its way.",
     "We will not be able to refund this; however, we can offer a voucher.",

@@ -9,6 +9,14 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v13 (written probe 5): 'anything that's been bugging you', 'what kind of solution do you hope to get', 'other needs', 'didn't sit right', 'the most important thing for you'
+    ("Is there anything else that's been bugging you about the service? I'd rather hear it now.", ["Is there anything else that's been bugging you about the service?"]),
+    ('Hello! Please tell Little Hua, what kind of solution do you hope to get?', ['Please tell Little Hua, what kind of solution do you hope to get?']),
+    ('Dear, is there any other situation that we need to know?', ['Dear, is there any other situation that we need to know?']),
+    ('Are there other needs of your family in using the broadband, such as elderly people?', ['Are there other needs of your family in using the broadband, such as elderly people?']),
+    ("Was there anything else about the visit that didn't sit right with you?", ["Was there anything else about the visit that didn't sit right with you?"]),
+    ('Dear, what other troubles did you meet during the use?', ['Dear, what other troubles did you meet during the use?']),
+    ("What's the most important thing for you right now – getting the order, or getting your money back?", ["What's the most important thing for you right now – getting the order, or getting your money back?"]),
     # v12 (written probe 4): "your team's biggest headache", "what do you mostly use your phone for?", "whose needs I should think about", "what you were hoping to get"
     ("Before I suggest anything, can I ask what your team's biggest headache is with the current setup?", ["Before I suggest anything, can I ask what your team's biggest headache is with the current setup?"]),
     ('Before we pick a plan, what do you mostly use your phone for? And is there anyone else on the account whose needs I should think about?', ['Before we pick a plan, what do you mostly use your phone for?', 'And is there anyone else on the account whose needs I should think about?']),

@@ -9,6 +9,18 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v12 (written probe 5): 'I'd be fuming too', 'worn you down', 'it's clear how let down you are', 'such a slog', 'seriously annoying', sadness / helpless / mortifying / troublesome (after 'must be')
+    ("Missing the first half cos the stream froze is gutting, I'd be fuming too.", ['is gutting']),
+    ("I'd be just as annoyed if I'd been charged for a subscription I'd cancelled.", ["I'd be just as annoyed"]),
+    ('Dear, we are sorry that you feel unsatisfied with our service.', ['you feel unsatisfied']),
+    ("That's a lot to land on you in one week, and it sounds like it's really worn you down.", ['worn you down']),
+    ("It's clear how worn out and let down you are after four months of this.", ["It's clear how worn out"]),
+    ("I'm sorry we made getting an answer such a slog.", ['made getting an answer such a slog']),
+    ('being cut off mid-call over and over is seriously annoying, I totally get it', ['is seriously annoying']),
+    ('Hello, we totally understand your sadness for losing the photos of your child.', ['we totally understand your sadness']),
+    ("Having your card declined at the till with a queue behind you must've been mortifying.", ["must've been mortifying"]),
+    ('Little Yun can understand how helpless you feel when the elevator card cannot be used.', ['Little Yun can understand how helpless you feel']),
+    ('It must be very troublesome for you to run to the business hall three times.', ['It must be very troublesome']),
     # v11 (written probe 4): "… is so annoying", "… is exhausting", "we can feel your worry", fuming / gutted, "caused you considerable anxiety", "you're clearly upset"
     ('Ah no, dropped Wi-Fi in the middle of a call is so annoying. Is it just one device?', ['is so annoying']),
     ("Hours on hold is exhausting, and I'm sorry we put you through it.", ['is exhausting']),
@@ -61,6 +73,8 @@ def test_name_feeling_finds_named_feelings(agent_text, expected, make_conversati
 
 
 @pytest.mark.parametrize("agent_text", [
+    "That's troublesome to see. Please tell us more here.",
+    "I'd be happy to help with that.",  # the agent's own feeling
     "The new plan isn't so confusing once you log in.",
     "The app is so easy to use now.",
     "Sorry for the inconvenience.",  # an apology at most
@@ -114,4 +128,4 @@ def test_name_feeling_rationale_quotes_the_cue(make_conversation):
     [finding] = NameFeelingDetector().detect(make_conversation(agent="That sounds exhausting."))
     assert finding.kind == "move.name_feeling"
     assert finding.rationale == 'names what this costs the customer: "That sounds exhausting"'
-    assert (finding.detector, finding.detector_version) == ("name_feeling", "11")
+    assert (finding.detector, finding.detector_version) == ("name_feeling", "12")

@@ -9,6 +9,11 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v9 (written probe 5): a price with pence inside the two courses, '15% off' as a remedy, the preference asked in the next sentence
+    ("You can swap to a same-day slot for £4.95 or keep Thursday's free one – just let me know which.", ["You can swap to a same-day slot for £4.95 or keep Thursday's free one – just let me know which."]),
+    ('To make up for it I can either bump you to next-day delivery free of charge or take 15% off the whole order.', ['To make up for it I can either bump you to next-day delivery free of charge or take 15% off the whole order.']),
+    ('Hello! You can choose to go to the business hall, or send "BGTC" to 10039 by SMS. Which way is convenient for you?', ['You can choose to go to the business hall, or send "BGTC" to 10039 by SMS. Which way is convenient for you?']),
+    ('Dear, you can choose monthly payment of RMB 58, or annual payment of RMB 600. Which one is more suitable for you?', ['Dear, you can choose monthly payment of RMB 58, or annual payment of RMB 600. Which one is more suitable for you?']),
     # v8 (written probe 4): "which would help more?"
     ('I can courier a spare card to your hotel or set up a virtual card in the app for you to use today. Which would help more?', ['I can courier a spare card to your hotel or set up a virtual card in the app for you to use today. Which would help more?']),
     # v7: two courses joined by 'or' and asked about in the next sentence; 'whichever you'd like', 'which feels fairest', a swap

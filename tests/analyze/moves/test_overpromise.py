@@ -9,6 +9,12 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v10 (written probe 5): 'do not worry' negates nothing; 'will absolutely not appear again', 'no problems whatsoever, I'm certain of it', 'make sure your visa application is approved'
+    ("Not to worry, our technicians are the best – they'll have it running perfectly in no time.", ["Not to worry, our technicians are the best – they'll have it running perfectly in no time."]),
+    ('Hello! Please rest assured, the problem will absolutely not appear again after the update.', ['Please rest assured, the problem will absolutely not appear again after the update.']),
+    ("The new model is far more robust – you'll have no problems with it whatsoever, I'm certain of it.", ["The new model is far more robust – you'll have no problems with it whatsoever, I'm certain of it."]),
+    ('Dear, please do not worry, we guarantee that your data will be recovered 100%.', ['Dear, please do not worry, we guarantee that your data will be recovered 100%.']),
+    ("I'll personally make sure your visa application is approved by the consulate.", ["I'll personally make sure your visa application is approved by the consulate."]),
     # v9: a trailing "I promise" vouches for the clause before it, negated or not
     # v9 (written probe 4): '100% sure … will', 'gone forever', 'never occur again', 'you'll never drop signal again', 'guaranteed you'll'
     ("I'm 100% sure the bank will approve it this time.", ["I'm 100% sure the bank will approve it this time."]),
@@ -58,6 +64,7 @@ def test_overpromise_finds_unfounded_guarantees(agent_text, expected, make_conve
 
 
 @pytest.mark.parametrize("agent_text", [
+    "I'll personally make sure the refund gets approved today.",  # within the company's control
     "Unfortunately, we are not able to guarantee seats nor flight schedules.",
     "I can't guarantee it will arrive before Saturday.",
     "We offer protection with our Money Back Guarantee.",

@@ -9,6 +9,14 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v11 (written probe 5): 'I'd hate for you to lose …', 'meant a great deal to you', 'what he really needs is', 'the third time you've had to chase us', 'passed between four departments'
+    ("OK, I'd hate for you to lose the deposit over this.", ["OK, I'd hate for you to lose the deposit over this."]),
+    ('I can tell from your note that this evening meant a great deal to you both.', ['I can tell from your note that this evening meant a great deal to you both.']),
+    ("Let's park the back-and-forth and focus on getting your stall's card reader working before Saturday's market.", ["Let's park the back-and-forth and focus on getting your stall's card reader working before Saturday's market."]),
+    ("It sounds like what he really needs is a way to reach us that doesn't depend on phone calls.", ["It sounds like what he really needs is a way to reach us that doesn't depend on phone calls."]),
+    ("I'm so sorry, this is the third time you've had to chase us about the same leak.", ["I'm so sorry, this is the third time you've had to chase us about the same leak."]),
+    ('It must be very troublesome for you to run to the business hall three times for the same SIM card.', ['It must be very troublesome for you to run to the business hall three times for the same SIM card.']),
+    ("I can see you've been passed between four departments.", ["I can see you've been passed between four departments."]),
     # v10 (written probe 4): 'just so I've understood', 'so the worry is being …', a stake made the focus, 'the thing you can't risk is'
     ('So the worry is being turned away at the gate tomorrow over the misspelt surname?', ['So the worry is being turned away at the gate tomorrow over the misspelt surname?']),
     ("Just so I've understood properly: it's not the speed that's the problem, it's that your card terminal goes down.", ["Just so I've understood properly: it's not the speed that's the problem, it's that your card terminal goes down."]),

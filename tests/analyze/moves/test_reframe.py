@@ -9,6 +9,9 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v9 (written probe 5): 'put that to one side', 'whose fault is not important'; 'do not worry' negates nothing
+    ("Let's put that to one side and get you a working phone line, then go from there.", ["Let's put that to one side and get you a working phone line, then go from there."]),
+    ('Dear, whose fault is not important now, the most important is to help your store open tomorrow.', ['Dear, whose fault is not important now, the most important is to help your store open tomorrow.']),
     # v8: 'let's move on from', 'let's park', 'we can't change what happened, but we can', 'forget the … for a second'
     ("Let's move on from the confusion with the previous agent and focus on what you actually need.", ["Let's move on from the confusion with the previous agent and focus on what you actually need."]),
     ("OK, let's park the billing history for a moment and get you connected - that's what we both want.", ["OK, let's park the billing history for a moment and get you connected - that's what we both want."]),

@@ -11,6 +11,12 @@ from heard.model import Message, Role, evidence
 
 # (customer text, label, intensity, evidence)
 CASES = [
+    # v72 (written probe 5): trust lost and 'chilling' (disappointment), a death said gently (sadness); a chilling unit is none
+    ('I feel that we users are only numbers to you. I used to trust Zhongtian, now it is really chilling.', 'disappointment', 2, 'I used to trust Zhongtian'),
+    ('I supported domestic brand, but this time I really lost confidence in you.', 'disappointment', 2, 'really lost confidence in'),
+    ('The voice messages of my grandfather are all in it, he is not here anymore.', 'sadness', 2, 'he is not here anymore'),
+    ("Seeing Dad's name on it set me off all over again.", 'sadness', 2, 'set me off all over again'),
+    ('The chilling unit in my fridge is broken.', 'neutral', None, 'The chilling unit in my fridge is broken.'),
     # v71 (written probe 4): money feared lost, a delivery doubted, a hazard, a scam suspected (anxiety); despair and
     # loneliness (sadness); more praise of the staff; 'Is this real?' stays confusion, 'can I still fly?' neutral
     ('I think someone used my card. Will I get this money back?', 'anxiety', 1, 'Will I get this money'),
@@ -431,7 +437,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "71"
+    assert finding.detector == "emotion" and finding.detector_version == "72"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

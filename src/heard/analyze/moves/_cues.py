@@ -30,21 +30,21 @@ FEELING_STATE = (
     r"(?:frustrated|exhausted|stressed(?: out)?|upset|worried|disappointed|annoyed|angry|furious|"
     r"anxious|concerned|overwhelmed|scared|frightened|afraid|nervous|confused|fed up|let down|"
     r"tired|hurt|unhappy|uneasy|on edge|irritated|distressed|heartbroken|embarrassed|panicked|"
-    r"livid|discouraged|disheartened|worn out|bothered|at (?:your|the end of your) wits'? end|fuming|gutted|devastated|shaken|rattled)"
+    r"livid|discouraged|disheartened|worn out|bothered|at (?:your|the end of your) wits'? end|fuming|gutted|devastated|shaken|rattled|helpless|dissatisfied|unsatisfied)"
 )
 # What the situation is like for them, as in "that sounds exhausting".
 FEELING_COST = (
     r"(?:frustrating|exhausting|stressful|upsetting|worrying|worrisome|disappointing|annoying|"
     r"infuriating|maddening|aggravating|irritating|tiring|draining|overwhelming|scary|"
     r"frightening|alarming|unsettling|nerve[- ]?w?racking|distressing|heartbreaking|devastating|gutting|crushing|"
-    r"confusing|inconvenient|discouraging|disheartening|embarrassing|painful|hurtful|"
+    r"confusing|inconvenient|discouraging|disheartening|embarrassing|painful|hurtful|mortifying|humiliating|"
     r"a (?:real )?(?:hassle|nightmare|headache|pain|worry|lot to deal with|lot to handle)|no fun)"
 )
 # Adjectives that name a cost only after "sounds" / "must be" ("this is hard to find" does not).
-FEELING_COST_SOFT = r"(?:hard|difficult|tough|awful|horrible|terrible|rough|miserable|unpleasant)"
+FEELING_COST_SOFT = r"(?:hard|difficult|tough|awful|horrible|terrible|rough|miserable|unpleasant|troublesome)"
 FEELING_NOUN = (
     r"(?:frustrations?|disappointment|stress|worry|worries|anxiety|anger|upset|exhaustion|"
-    r"distress|annoyance|irritation|fears?|confusion|heartache)"
+    r"distress|annoyance|irritation|fears?|confusion|heartache|sadness|grief|helplessness)"
 )
 # Nouns that, as the whole object of a regret, aim it at the customer's feeling.
 FEELING_OBJECTS = frozenset(
@@ -62,7 +62,7 @@ STAKE = (
     r"son|daughter|kids?|children|child|baby|mum|mom|dad|mother|father|wife|husband|partner|"
     r"family|parents?|grand\w+|medication|prescription|screen reader|wheelchair|hearing aid|"
     r"taken seriously|ignored|heard|listened to|runaround|bounced around|repeat yourself|"
-    r"start over|in time|on time|before (?:the weekend|\w+day|tomorrow|your|the|you (?:fly|travel|leave|go))|by (?:\w+day|tomorrow))"
+    r"start over|passed (?:between|around)|in time|on time|before (?:the weekend|\w+day|tomorrow|your|the|you (?:fly|travel|leave|go))|by (?:\w+day|tomorrow))"
 )
 STAKE_WORD = phrases(STAKE)
 
@@ -73,7 +73,7 @@ REMEDY = phrases(
     r"re-?book\w*", r"reschedul\w+", r"cancel\w*", r"upgrade", r"downgrade", r"pick(?: it)? up",
     r"collect(?:ion)?", r"(?:the )?\d{1,2}[:.]\d{2} (?:flight|train|slot)", r"(?:next|later|earlier) (?:flight|train|slot|delivery)",
     r"overnight", r"express", r"courier", r"technician", r"engineer", r"return(?: label)?",
-    r"keep (?:it|the item)", r"partial refund", r"full refund", r"a new one", r"swap(?: it)?(?= for\b)",
+    r"keep (?:it|the item)", r"partial refund", r"full refund", r"a new one", r"swap(?: it)?(?= for\b)", r"\d+ ?% off", r"next-day (?:delivery|shipping)",
 )
 PREFERENCE_QUESTION = phrases(
     r"which (?:one |option |time |day |date |slot |of (?:these|those|them|the (?:two|three|options))\s+)?(?:works|would work|would you prefer|do you prefer|would you like|would help (?:more|most)|"
@@ -82,7 +82,7 @@ PREFERENCE_QUESTION = phrases(
     r"which (?:option |one )?(?:feels|sounds|seems|looks) (?:best|better|right|fair|fairer|fairest|easiest|easier|good)",
     r"would you (?:prefer|rather|like (?:me to|us to|a|the|to))", r"do you prefer",
     r"what would you prefer", r"(?:it's )?(?:your call|up to you|your choice)",
-    r"let me know which", r"whichever (?:you prefer|suits|works|is (?:easier|easiest|best|better))", r"what feels (?:right|best) (?:to you|for you)?",
+    r"let me know which", r"which (?:way|method|option|one) is (?:more |most )?(?:convenient|suitable)", r"which (?:one|option|way) (?:do|would) you (?:choose|pick|want)", r"whichever (?:you prefer|suits|works|is (?:easier|easiest|best|better))", r"what feels (?:right|best) (?:to you|for you)?",
     r"whichever you(?:'d| would)? (?:like|prefer|want|choose)",
 )
 CHOICE_FRAME = phrases(
@@ -93,7 +93,7 @@ CHOICE_FRAME = phrases(
 
 NEGATION = re.compile(
     # idioms that negate nothing: "without a doubt", "no doubt", "no wonder", "not only", "don't worry"
-    r"(?:\bnot\b(?! only\b| to worry\b)|n['’]t\b(?! worry\b)|\bnever\b|(?<!oh )\bno\b(?! (?:doubt|wonder|worries)\b)|\bcannot\b|\bunable\b|\bwithout\b(?! a doubt\b))[^.!?]{0,20}$",
+    r"(?:\bnot\b(?! only\b| to worry\b| worry\b)|n['’]t\b(?! worry\b)|\bnever\b|(?<!oh )\bno\b(?! (?:doubt|wonder|worries)\b)|\bcannot\b|\bunable\b|\bwithout\b(?! a doubt\b))[^.!?]{0,20}$",
     re.IGNORECASE,
 )
 CONDITIONAL = re.compile(r"\b(?:if|whether|in case|unless)\b[^.!?,]{0,25}$", re.IGNORECASE)
@@ -222,7 +222,7 @@ def is_conditional(text: str, start: int) -> bool:
 
 
 _CLAUSE_CHOICE = re.compile(
-    r"\b(?:I|we|you)\s+(?:can|could)\b[^.!?]{3,100}?\bor\b|\bor\s+(?:else\s+)?(?:I|we|you)\s+(?:can|could)\b|\beither\b[^.!?]{3,80}?\bor\b",
+    r"\b(?:I|we|you)\s+(?:can|could)\b(?:[^.!?]|(?<=\d)\.(?=\d)){3,100}?\bor\b|\bor\s+(?:else\s+)?(?:I|we|you)\s+(?:can|could)\b|\beither\b[^.!?]{3,80}?\bor\b",
     re.IGNORECASE,
 )
 

@@ -58,7 +58,7 @@ _NOT_A_PROMISE = re.compile(
 )
 
 
-@register_detector("checkpoint", version="8", kinds=(KIND,))
+@register_detector("checkpoint", version="9", kinds=(KIND,))
 class CheckpointDetector:
     """Agent promises an update or action at a stated time; the finding carries `due_at`."""
 

@@ -19,8 +19,8 @@ _NO_LONGER = r"will\s+no\s+longer\s+(?:be\s+sent|receive|be\s+charged|be\s+bille
 _NOTHING_FOUND = r"(?:no|nothing)\b[^.!?]{0,30}?\b(?:was|were)\s+found"
 # The helpdesk's word that the case is done ("your order has been handled", "the handling has been
 # completed", "resolved in the new version"): what was done, said as the outcome.
-_HANDLED = (r"(?<!sure\s)(?<!ensure\s)(?<!if\s)(?<!whether\s)(?<!hope\s)(?:your|the|this)\s+(?:order|issue|problem|request|complaint|matter|case|reservation|booking|refund)\s+(?:has|have)\s+"
-            r"(?:already\s+)?been\s+(?:handled|completed|settled|made)|(?:handling|processing|repair|refund)\s+has\s+been\s+completed|"
+_HANDLED = (r"(?<!sure\s)(?<!ensure\s)(?<!if\s)(?<!whether\s)(?<!hope\s)(?:your|the|this)\s+(?:[\w-]+\s+)?(?:order|issue|problem|request|complaint|matter|case|reservation|booking|refund)\s+(?:has|have)\s+"
+            r"(?:already\s+)?been\s+(?:handled|completed|settled|made|finished)|(?:handling|processing|repair|refund)\s+has\s+been\s+completed|"
             r"(?:reservation|booking)\s+has\s+been\s+made|(?:resolved|fixed|optimi[sz]ed?)\s+(?:it\s+)?in\s+the\s+(?:latest|new)\s+(?:[\w.]+\s+)?version|"
             r"(?:we|I)\s+have\s+contacted\s+(?:with\s+)?you\b[^.!?]{0,60}?\band\s+handled\s+it|(?:we|I)(?:'ve|\s+have)\s+(?:already\s+)?refunded\s+you\b")
 _DONE = phrases(
@@ -32,6 +32,9 @@ _DONE = phrases(
     r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+)?rolled\s+(?:it|this|that|the\s+[\w-]+)\s+back",
     r"(?:I|we)(?:'ve|\s+have)\s+had\s+(?:that|it|this|the\s+[\w-]+)\s+(?:reversed|refunded|removed|cancelled|canceled|fixed|corrected|waived)",
     r"(?:is|are)\s+(?:now\s+)?back\s+(?:on|in)\s+your\s+(?:card|account|bank)", r"(?:fee|charge)\s+(?:has\s+been\s+|is\s+)?taken\s+off",
+    r"(?:staff|engineers?|technicians?|team)\s+(?:have\s+|has\s+)?(?:repaired|fixed|restored|replaced)\s+(?:it|the)\b", r"(?:has|have)\s+(?:now\s+)?(?:shipped|gone\s+out)\b",
+    r"(?:arrived|been\s+delivered)\s+safely", r"(?:refund|repair|replacement|transfer)\s+is\s+(?:now\s+)?(?:done|complete|completed)\b", r"unfrozen\s+(?:it|your|the)\b",
+    r"(?:your|the|this)\s+complaint\s+has\s+(?:now\s+)?been\s+resolved",
     r"(?:I|we)\s+(?:just\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|corrected|credited|replaced|restored|waived|reshipped|rebooked|unlocked|reactivated|resolved|cleared)\b",
     r"all\s+(?:sorted|done|fixed)\b", r"back\s+to\s+normal",
     r"(?:is|are|\w+'s|\w+'re|has been|have been|\w+'s been|\w+'ve been|was|were)\s+(?:now\s+|fully\s+|already\s+)?(?:fixed|refunded|reversed|resolved|solved|restored|"
@@ -50,7 +53,8 @@ _COMPLETE = phrases(
     r"(?:is|are|\w+'s|has been|have been|\w+'s been|\w+'ve been)\s+(?:now\s+|fully\s+|already\s+|successfully\s+)?(?:fixed|refunded|resolved|solved|restored|"
     r"corrected|credited|removed|waived|unlocked|unblocked|reactivated|activated|repaired|cleared|merged|cancelled|canceled|processed|released|deleted)",
     r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:fixed|refunded|resolved|restored|corrected|credited|removed|waived|unlocked|"
-    r"unblocked|reactivated|activated|repaired|cleared|merged|returned|released|cancelled|canceled|replaced)",
+    r"unblocked|reactivated|activated|repaired|cleared|merged|returned|released|cancelled|canceled|replaced|patched)",
+    r"(?:refund|repair|replacement|transfer)\s+is\s+(?:now\s+)?(?:done|complete|completed)\b",
     r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed|resolved|restored)", r"all\s+(?:sorted|done|fixed)\b", r"(?:working|back\s+up)\s+again",
     r"back\s+to\s+normal",
 )
@@ -75,13 +79,13 @@ CUES = (
     (phrases(r"to recap", r"recap\s*:", r"quick\s+summary", r"to sum(?:marise|marize| up)", r"in summary", r"just to (?:recap|summari[sz]e|confirm what)",
              r"here's (?:a (?:quick )?)?(?:what happened|a summary|what (?:we|I)(?:'ve| have) (?:done|changed))",
              r"what happened\s*:", r"what (?:we(?:'ve| have)? )?changed\s*:", r"(?:to\s+)?close the loop", r"(?:a|my|our) closing note",
-             r"(?:the\s+)?(?:root cause|cause)\s*:", r"here's\s+what\s+(?:we\s+know|went\s+wrong)\s*:", r"what\s+has\s+changed\s*:",
+             r"(?:the\s+)?(?:root cause|cause)\s*:", r"here's\s+what\s+(?:we\s+know|went\s+wrong)\s*:", r"what\s+has\s+changed\s*:", r"(?:just\s+)?to\s+wrap\s+(?:things|this|it)\s+up",
              # a chat's recap: "so that's your direct debit moved to the 28th and the fee taken off"
              r"(?:so\s+)?that's\s+(?:your|the)\s+(?:[\w-]+\s+){1,4}(?:moved|changed|cancelled|canceled|sorted|updated|booked|refunded|taken\s+off|removed|added|set\s+up|switched|fixed)\b"),
      0.85, "sums up the case"),
     (phrases(r"(?:so that|so|to make sure|to ensure|to prevent)\s+(?:this|it|that)\s+(?:doesn't|does not|won't|will not|can't|cannot)\s+happen\s+again",
              r"to (?:prevent|stop|avoid)\s+(?:this|it|that)\s+(?:from\s+)?(?:happening|recurring)(?:\s+again)?",
-             r"(?:won't|will not|shouldn't|should not)\s+(?:recur|happen again)",
+             r"(?:won't|will not|shouldn't|should not)\s+(?:recur|(?:happen|trigger|occur)\s+again)", r"so\s+(?:nobody|no\s+one)\s+else\s+(?:gets|has|will)\b",
              r"how we(?:'ll|\s+will)\s+(?:prevent|stop|avoid)", r"prevention\s*:",
              r"(?:going forward|from now on|in future|in the future|moving forward)\b[^.!?]{0,80}\b(?:won't|will not|no longer|will now|will always|automatically|before)",
              r"\b(?:team|system|we|process|checkout|release)\s+(?:now|will now)\s+\w+[^.!?]{0,60}\b(?:before|every|each|always|automatically)\b"),
@@ -89,27 +93,28 @@ CUES = (
     (phrases(r"(?:was|were)\s+(?:caused|triggered)\s+by", r"came\s+from\s+(?:a|an|the|our)", r"(?:was|were)\s+due\s+to\s+(?:a|an|the|our)",
              r"happened\s+because", r"the\s+(?:root\s+)?cause\s+(?:was|is)", r"the\s+reason\s+(?:was|is)\s+that", r"turned\s+out\s+(?:to be|that)",
              r"the\s+(?:update|bug|issue|problem|error|change|fault|glitch|outage)\s+that\s+caused\s+(?:this|it|the)",
-             r"(?:got|was|were)\s+(?:stuck|held|blocked|flagged|rejected|declined|delayed)\b[^.!?]{0,40}?\bbecause",
+             r"(?:got|was|were)\s+(?:stuck|held|blocked|flagged|rejected|declined|delayed|frozen|locked|suspended|charged)\b[^.!?]{0,40}?\bbecause",
+             r"\bdue\s+to\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}(?:error|bug|glitch|fault|mistake)", r"which\s+is\s+why\b", r"(?:was|were)\s+damaged\s+by\b",
              r"(?:was|were)\s+(?:sent|issued|applied|charged|taken|made|cancelled|canceled)\s+in\s+error",
              r"because\s+of\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}(?:error|bug|glitch|fault|mistake)",
-             r"the\s+(?:[\w-]+\s+)?(?:bug|glitch|error|fault)\s+that\s+(?:caused|skipped|stopped|blocked|broke|removed|charged|deleted|wiped|corrupted)",
+             r"the\s+(?:[\w-]+\s+)?(?:bug|glitch|error|fault)\s+that\s+(?:was\s+|were\s+)?(?:caused|skipped|stopped|blocked|broke|removed|charged|deleted|wiped|corrupted|kicking|logging|crashing|charging|blocking)\b",
              r"(?:engineers?|team|we|I)\s+found\s+(?:that|the\s+(?:cause|problem|issue|fault))"),
      0.8, "explains the cause"),
     (phrases(r"as\s+(?:requested|you\s+asked|per\s+your\s+request)", _NO_LONGER, _NOTHING_FOUND, _HANDLED,
              r"(?<!sure\s)(?<!ensure\s)(?<!if\s)(?<!whether\s)(?<!hope\s)(?:the|your|this)\s+(?:problem|issue|fault|matter)\s+(?:you\s+(?:reported|fed back|mentioned)\s+)?(?:has|had)\s+(?:now\s+|already\s+)?been\s+(?:solved|resolved|fixed)",
              r"confirm\s+(?:that\s+)?(?:the|your|this)\s+(?:complaint|case|issue|problem|request)\s+(?:is|has\s+been)\s+(?:now\s+)?(?:resolved|closed|solved|fixed)"),
      0.8, "reports what was done or found"),
-    (phrases(r"(?:thank(?:s| you)|thx|ty)(?:\s+(?:so|very))?(?:\s+much)?\s+(?:again\s+)?for\s+(?:your|you're|all your|bearing with|hanging in|sticking with)",
+    (phrases(r"(?:thank(?:s| you)|thx|ty)(?:\s+(?:so|very))?(?:\s+much)?\s+(?:again\s+)?for\s+(?:your|you're|all your|bearing with|hanging in|sticking with|flagging (?:it|this|that|the)|spotting (?:it|this|that|the))",
              r"glad\s+(?:it's|it is|that's|that is|everything's|everything is)\s+(?:all\s+)?(?:working|sorted|fixed|resolved|back)",
              r"(?:we'd|we would|I'd|I would)\s+(?:love|like|appreciate)\s+(?:to hear\s+)?your\s+feedback",
              r"(?:let us know|tell us)\s+how\s+we\s+did", r"how\s+did\s+we\s+do", r"(?:a|our)\s+(?:short\s+|quick\s+)?survey",
-             r"(?:to\s+)?(?:evaluate|rate|review)\s+our\s+service", r"how\s+we\s+handled\s+(?:this|it|your)", r"how\s+(?:this|the|our)\s+(?:chat|call|conversation)\s+went",
+             r"(?:to\s+)?(?:evaluate|rate|review)\s+our\s+service", r"how\s+we\s+handled\s+(?:this|it|your)", r"how\s+(?:this|the|our)\s+(?:chat|call|conversation)\s+went", r"(?:welcome|free)\s+to\s+give\s+us\s+(?:your\s+)?feedback",
              r"(?:glad|happy|pleased)\s+(?:we|I)\s+(?:could|were able to|was able to)\s+(?:get|help|sort|fix|resolve)"),
      0.75, "thanks or invites feedback at resolution"),
 )
 
 
-@register_detector("closure", version="10", kinds=(KIND,))
+@register_detector("closure", version="11", kinds=(KIND,))
 class ClosureDetector:
     """Agent closes the loop: what happened, what changed, prevention, thanks, feedback."""
 

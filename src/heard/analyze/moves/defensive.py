@@ -36,7 +36,9 @@ ALWAYS: tuple[Rule, ...] = (
              # "As mentioned in my previous three emails", "I've explained this three times now", "before contacting support again"
              r"as\s+(?:explained|stated|mentioned|said|advised|noted)\s+(?:in|on)\s+(?:my|our)\s+(?:previous|last|earlier|prior)\s+(?:\w+\s+)?(?:emails|messages|replies|responses|calls|chats|tweets|letters?)",
              r"I(?:'ve|\s+have)\s+(?:now\s+)?explained\s+(?:this|it|that)\s+(?:\w+\s+)?(?:times|twice)",
-             r"before\s+(?:contacting|messaging|calling|emailing|writing\s+to)\s+(?:us|support)\s+again", r"before\s+blaming\s+(?:us|the|our)\b"),
+             r"before\s+(?:contacting|messaging|calling|emailing|writing\s+to)\s+(?:us|support)(?:\s+again)?(?=\s*[.!]|\s*$)", r"before\s+blaming\s+(?:us|the|our)\b",
+             r"how\s+many\s+(?:more\s+)?times\s+(?:we|I)\s+(?:need|have)\s+to\s+(?:explain|tell|say)", r"we(?:'ve|\s+have)\s+already\s+(?:told|explained)",
+             r"you\s+should\s+(?:read|check)\s+(?:the|our)\s+\w+\s+(?:carefully\s+)?before"),
      0.9, "talks down to the customer"),
     (phrases(rf"you (?:should(?: have|'ve)|could have|needed to|were supposed to|ought to have) {_BLAME_VERBS}",
              r"you failed to", r"(?:it's|it is|that's|that is) your (?:own )?(?:responsibility|fault|problem|mistake)",
@@ -46,7 +48,8 @@ ALWAYS: tuple[Rule, ...] = (
              r"(?:man-made|human|artificial)\s+damage", r"(?:traces|signs)\s+of\s+(?:water|liquid)(?:\s+(?:spill|damage))?",
              r"(?:due\s+to|because\s+of|caused\s+by)\s+your\s+(?:own\s+)?(?:incomplete|wrong|incorrect|invalid|inaccurate|missing|improper|mistaken)\b",
              r"which\s+you\s+(?:didn't|did\s+not|failed\s+to)\b", r"which\s+you\s+agreed\s+to",
-             r"you\s+(?:entered|provided|gave|selected|chose|typed|used|booked|ordered|picked)\s+(?:the|a|an)\s+(?:wrong|incorrect|invalid)\b"),
+             r"you\s+(?:entered|provided|gave|selected|chose|typed|used|booked|ordered|picked)\s+(?:the|a|an)\s+(?:wrong|incorrect|invalid)\b",
+             r"invalidates?\s+(?:your|the)\s+warranty", r"(?:it|this)\s+is\s+the\s+problem\s+of\s+your\b", r"your\s+\w+(?:'s|\s+is)\s+the\s+problem\b"),
      0.85, "shifts blame to the customer"),
     (phrases(r"(?:this|that|it)(?:'s|\s+is|\s+was)\s+not\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
              r"(?:this|that|it)\s+isn't\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
@@ -61,11 +64,16 @@ ALWAYS: tuple[Rule, ...] = (
              r"(?:it's|it is|that's|that is|remains)\s+(?:the|your)\s+(?:member|customer|user|account holder|cardholder|buyer|passenger|subscriber)(?:'s)?\s+(?:responsibility|job|duty)",
              r"I\s+(?:don't|do not)\s+make\s+the\s+rules", r"due\s+to\s+the\s+reason\s+of\s+(?!your\b|the\s+customer)\w+",
              # "That's down to your bank, not us", "we can't be held responsible", "which is the homeowner's responsibility"
-             r"(?<=[,—–-])\s*not\s+(?:us|ours|our\s+fault)(?=\s*(?:[.!]|\^|$))", r"(?:can't|cannot|can\s+not)\s+be\s+held\s+(?:responsible|liable|accountable)",
+             r"(?<=[,—–-])\s*not\s+(?:by\s+)?(?:us|ours|our\s+fault)(?=\s*(?:[.!,]|\^|$))", r"(?:can't|cannot|can\s+not)\s+be\s+held\s+(?:responsible|liable|accountable)",
+             # "there is no error on our side", "nothing wrong on our end", "not the problem of our network"
+             r"(?:no|nothing)\s+(?:error|problem|issue|fault|wrong)\s+on\s+(?:our|my)\s+(?:side|end)", r"nothing\s+wrong\s+(?:on|at)\s+(?:our|my)\s+(?:side|end)",
+             r"not\s+(?:the\s+)?problem\s+of\s+(?:our|the\s+company)\b",
              r"(?:which|it|this|that)\s+(?:is|remains)\s+(?:the|your)\s+(?:[\w-]+\s+)?[\w-]+[\x27\u2019]s\s+responsibility"),
      0.85, "shifts blame away from the company"),
     (phrases(r"calm down", r"(?:please\s+)?(?:don't|do not)\s+(?:get\s+|be\s+)?(?:angry|mad)", r"(?:please\s+)?keep calm", r"please take (?:it )?easy", r"with all due respect", r"(?:that's|that is|this is) (?:simply )?(?:not true|incorrect|false)",
-             r"you(?:'re| are) (?:wrong|mistaken)", r"(?:clearly|plainly) (?:states?|stated|says|said|explained|marked|shown|displayed|labell?ed)",
+             r"you(?:'re| are) (?:wrong|mistaken)", r"(?:clearly|plainly) (?:states?|stated|says|said|explained|marked|shown|displayed|labell?ed|written)", r"written\s+clearly\s+in",
+             r"(?:was|were|has\s+been|have\s+been)\s+(?:applied|charged|calculated|processed)\s+correctly",
+             r"(?<!sure\s)(?<!ensure\s)(?<!check\s)(?<!that\s)(?<!whether\s)(?:the|our|these)\s+(?:times|prices?|information|details|figures|charges?|fees?|amounts?)\s+(?:on\s+our\s+\w+\s+)?are\s+(?:all\s+)?correct",
              r"(?:our|the|this)\s+decision\s+is\s+final", r"(?:decisions|bans|suspensions)\s+are\s+final", r"decision\s+(?:remains|stands|is)\s+unchanged",
              r"(?:won't|will\s+not)\s+be\s+(?:discussing|entering\s+into)\s+(?:this|any|the\s+matter)", r"(?:fee|charge|decision|penalty|fine)\s+(?:still\s+)?stands\b",
              r"(?:not|unable\s+to|cannot)\s+uphold\s+your\s+complaint",
@@ -121,13 +129,17 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              # "… is not something we can refund", "…, so we cannot provide warranty service", "We do not control delivery times"
              r"(?:isn't|is\s+not|aren't|are\s+not)\s+something\s+(?:we|I)\s+can\s+(?:refund|change|help\s+with|do|offer|cover|compensate|accept)",
              r"(?:so|therefore|thus|hence),?\s+we\s+(?:cannot|can't|can\s+not|are\s+unable\s+to|are\s+not\s+able\s+to)\s+(?:provide|offer|refund|accept|repair|replace|exchange|process|honou?r|cover)\b",
-             r"(?:we|I)\s+(?:do\s+not|don't)\s+control\b"),
+             r"(?:we|I)\s+(?:do\s+not|don't)\s+control\b",
+             r"(?:we|I)\s+can\s+do\s+nothing\b", r"(?:will|shall)\s+therefore\s+not\s+be\b", r"(?:we\s+are|we're)\s+therefore\s+(?:unable|not\s+able)\b",
+             r"(?:unable|not\s+able|aren't\s+able|are\s+not\s+able)\s+to\s+(?:refund|process\s+(?:any\s+)?refunds?|issue\s+(?:a\s+|any\s+)?refunds?|accept\s+returns?|offer\s+(?:a\s+|any\s+)?refunds?)\b",
+             r"(?:we|I)\s+(?:cannot|can't|can\s+not)\s+give\s+you\s+the\s+(?:gift|refund|compensation|discount|voucher|coupon|credit|prize)"),
      0.8, "hides behind policy"),
     (phrases(r"(?:was|is|were|are)\s+(?:completely\s+|totally\s+|simply\s+)?unavoidable", r"(?:couldn't|could not)\s+(?:have\s+been|be)\s+avoided",
              r"(?:beyond|outside|out of)\s+(?:the\s+)?control\s+of\s+(?:us|the company|[A-Z][\w-]*)",
              r"(?:we|it was|this was|it is|it's|this is|they are|they're)\s+(?:deliberately\s+|intentionally\s+)?(?:designed|built|made)\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:like this|this way|that way|on purpose|intentionally)",
              r"(?:so|therefore|which)\s+(?:it\s+)?(?:takes|will take|may take|might take|requires)\s+(?:a\s+certain|some|a\s+long)\s+(?:period\s+of\s+)?time",
              r"(?:is|it's|this is|that's)\s+by\s+design", r"(?:working|works)\s+as\s+(?:intended|designed)",
+             r"(?:this|it)\s+is\s+(?:a\s+)?normal\s+(?:phenomenon|situation)",
              r"behaviou?r\s+(?:you\s+(?:describe|described|mention|mentioned|saw|are\s+seeing|reported)\s+)?is\s+expected",
              r"followed\s+(?:the\s+)?(?:correct|proper|right|standard)\s+(?:procedure|process|route|steps|policy)",
              r"followed\s+(?:the|our)\s+(?:\w+\s+)?(?:procedure|process|route|policy|rules|steps)\s+correctly",
@@ -175,7 +187,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="17", kinds=(KIND,))
+@register_detector("defensive", version="18", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 

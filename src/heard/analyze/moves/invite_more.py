@@ -27,20 +27,22 @@ RULES: tuple[Rule, ...] = (
              r"what (?:are|were) you (?:hoping|trying) (?:for|to)",
              r"what (?:outcome|result|resolution) would (?:you like|work|help)",
              # what the customer needs, fears or must plan around, asked openly
-             r"(?:is|are)\s+(?:there\s+)?(?:anything|any\s+\w+|a\s+\w+)\b[^.!?]{0,80}?\b(?:I|we)\s+should\s+(?:know|work\s+around|plan\s+(?:[\w ]{1,20}\s+)?around|keep\s+in\s+mind|be\s+aware\s+of|consider|factor\s+in|take\s+into\s+account|bear\s+in\s+mind)",
+             r"(?:is|are)\s+(?:there\s+)?(?:anything|any\s+\w+|a\s+\w+)\b[^.!?]{0,80}?\b(?:I|we)\s+(?:should|need\s+to)\s+(?:know|work\s+around|plan\s+(?:[\w ]{1,20}\s+)?around|keep\s+in\s+mind|be\s+aware\s+of|consider|factor\s+in|take\s+into\s+account|bear\s+in\s+mind)",
              r"(?:is|are)\s+there\s+anything\s+(?:else\s+)?about\s+(?:your|how\s+you|setting|the\s+way)\b[^.!?]{0,80}?\b(?:would|could|might)\s+(?:help|make)",
              r"(?:that\s+)?you(?:'d|\s+would)?\s+(?:like|want)\s+to\s+tell\s+(?:us|me)\b", r"what\s+you(?:'re|\s+are|\s+were)\s+hoping\s+(?:for|to)\b",
              r"what(?:'s|\s+is|\s+would\s+be)\s+the\s+(?:best|ideal|right|fairest)\s+(?:outcome|result|resolution|fix)\b",
-             r"anything\b[^.!?]{0,60}?\b(?:that's|that\s+is|that\s+are)\s+(?:worrying|bothering|troubling)\s+you", r"that\s+you(?:'d|\s+would)\s+like\s+(?:us|me)\s+to\s+know",
+             r"anything\b[^.!?]{0,60}?\b(?:that's|that\s+is|that\s+are|that's\s+been|that\s+has\s+been)\s+(?:worrying|bothering|troubling|bugging)\s+you", r"that\s+you(?:'d|\s+would)\s+like\s+(?:us|me)\s+to\s+know",
              r"what\s+(?:would\s+)?(?:a\s+)?(?:fair|good|right)\s+(?:outcome|fix|resolution|result)\s+(?:would\s+)?look\s+like",
              r"what(?:'s|\s+is|\s+has)\s+been\s+the\s+(?:hardest|worst|toughest)\s+part", r"what\s+you\s+need\s+(?:it|this|them)\s+for\b",
              r"what\s+does\s+(?:a|your)\s+(?:normal|typical|usual)\s+(?:day|week)(?:\s+of\s+\w+)?\s+look\s+like", r"what(?:'s|\s+is)\s+your\s+(?:week|day|schedule)\s+looking\s+like",
              r"what\s+(?:outcome|result|resolution)\s+(?:would\s+(?:feel|be)\s+(?:fair|right|best)|you(?:'d|\s+would)?\s+(?:hope|like|want|prefer))",
-             r"what(?:'s|\s+is)\s+most\s+important\s+to\s+you", r"what(?:'s|\s+is)\s+(?:troubling|worrying|bothering)\s+you",
+             r"what(?:'s|\s+is)\s+(?:the\s+)?most\s+important(?:\s+thing)?\s+(?:to|for)\s+you", r"what(?:'s|\s+is)\s+(?:troubling|worrying|bothering)\s+you",
              r"what\s+(?:are|were)\s+your\s+(?:worries|concerns|priorities|needs)", r"what\s+would\s+(?:turn\s+this\s+around|you\s+need\s+from\s+(?:me|us))",
              r"how\s+(?:is|has)\s+(?:this|it|the\s+\w+)\s+(?:been\s+)?(?:affecting|impacting|hitting|affected|impacted|hit)\s+(?:you|your)",
              r"what\s+impact\s+[^.!?]{0,60}?\s+(?:has|had|is\s+having)\s+on\s+(?:you|your)",
              r"(?:do|did)\s+you\s+have\s+any\s+(?:other\s+)?(?:needs|difficulties|concerns|worries)\b",
+             r"what\s+(?:kind\s+of\s+)?(?:solution|outcome|result|resolution)\s+(?:do|would)\s+you\s+(?:hope|like|want|expect)", r"(?:are|is)\s+there\s+(?:any\s+)?other\s+needs\b",
+             r"anything\s+(?:else\s+)?(?:about\s+[^.!?]{1,40}?\s+)?that\s+(?:didn't|did\s+not)\s+sit\s+right", r"what\s+other\s+(?:troubles|problems|issues|difficulties)\s+(?:did|do|have)\s+you\b",
              # "what your team's biggest headache is", "what do you mostly use your phone for?", "whose needs I should think about"
              r"what(?:'s|\s+is)?\s+(?:your|your\s+\w+[\x27\u2019]s)\s+(?:biggest|main|real)\s+(?:headache|worry|concern|frustration|priority|need)\b",
              r"what\s+do\s+you\s+(?:mostly|mainly|usually|normally|typically)\s+use\s+(?:it|them|your\s+\w+|the\s+\w+)\s+for\b",
@@ -100,7 +102,7 @@ def _after_imperative(text: str, start: int) -> bool:
     return bool(re.search(r"(?:let|tell|fill)\s+(?:us|me)\s+(?:know\s+)?$|please\s+$", text[max(0, start - 20) : start], re.IGNORECASE))
 
 
-@register_detector("invite_more", version="12", kinds=(KIND,))
+@register_detector("invite_more", version="13", kinds=(KIND,))
 class InviteMoreDetector:
     """Agent asks an open question that invites the customer to say more."""
 

@@ -40,10 +40,12 @@ RULES: tuple[Rule, ...] = (
     (phrases(rf"{_SUBJECT}(?:'s|\s+is|\s+was|\s+has been|'s been)\s+{_COST}",
              rf"(?:delays?|waits?|waiting|outages?|cancell?ations?|issues like this|problems like this|situations like this)\s+(?:are|is|can be)\s+{_COST}",
              # "dropped Wi-Fi in the middle of a call is so annoying", "hours on hold is exhausting"
-             rf"(?:is|are)\s+(?:so|really|incredibly|super|genuinely)\s+{FEELING_COST}",
-             r"(?:is|are)\s+(?:exhausting|maddening|infuriating|draining|stressful|upsetting|distressing|nerve[- ]?w?racking)"),
+             rf"(?:is|are)\s+(?:so|really|incredibly|super|genuinely|seriously|totally|properly|absolutely)\s+{FEELING_COST}",
+             r"(?:is|are)\s+(?:exhausting|maddening|infuriating|draining|stressful|upsetting|distressing|nerve[- ]?w?racking|gutting|mortifying)",
+             # "it's really worn you down", "it's clear how let down you are", "made getting an answer such a slog"
+             r"worn\s+you\s+down", rf"(?:it's|it\s+is)\s+clear\s+how\s+{_I}{FEELING_STATE}", r"(?:made|make|making)\b[^.!?]{0,40}?\bsuch\s+a\s+(?:slog|nightmare|hassle|ordeal|headache|struggle)"),
      0.8, "names what this costs the customer"),
-    (phrases(rf"(?:I|we)\s+(?:can\s+|can't\s+|completely\s+|totally\s+|fully\s+|really\s+|truly\s+|do\s+)?"
+    (phrases(rf"(?:I|we|Little\s+\w+)\s+(?:can\s+|can't\s+|completely\s+|totally\s+|fully\s+|really\s+|truly\s+|do\s+)?"
              rf"(?:understand|hear|see|imagine|appreciate|get|know|recogni[sz]e|tell)"
              rf"(?:\s+[^\s.!?,;]+){{0,5}}?\s+(?:{FEELING_COST}|{FEELING_COST_SOFT}|{FEELING_STATE}|{FEELING_NOUN})"
              + _TAIL),
@@ -60,6 +62,8 @@ RULES: tuple[Rule, ...] = (
              rf"(?:cause|caused|causing)\s+(?:you\s+)?(?:your|the|such|this)\s+{_I}{_CAUSED_FEELING}",
              rf"(?:cause|caused|causing)\s+you\s+(?:(?:considerable|great|real|so\s+much|a\s+lot\s+of|significant|some)\s+)?{_I}{_CAUSED_FEELING}",
              rf"(?:I|we)\s+(?:can\s+)?feel\s+your\s+{_I}{FEELING_NOUN}",
+             # "I'd be fuming too": the customer's feeling acknowledged as one anyone would have
+             rf"I(?:'d|\s+would)\s+be\s+(?:just\s+as\s+|so\s+|really\s+)?{FEELING_STATE}(?:\s+too)?",
              rf"{_CAUSED_FEELING}(?:,?\s+(?:and\s+)?[a-z]+){{0,3}}?\s+(?:that\s+)?(?:we|I)(?:'ve|\s+have)?\s+caused"),
      0.75, "names the customer's feeling"),
     (phrases(rf"how\s+{_I}{FEELING_COST}", rf"what\s+an?\s+{_I}(?:hassle|nightmare|headache|pain|ordeal|{FEELING_COST}\s+\w+)"),
@@ -91,7 +95,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     )
 
 
-@register_detector("name_feeling", version="11", kinds=(KIND,))
+@register_detector("name_feeling", version="12", kinds=(KIND,))
 class NameFeelingDetector:
     """Agent names the customer's feeling without judging or agreeing with claims."""
 

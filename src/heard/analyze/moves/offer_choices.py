@@ -50,11 +50,13 @@ _PASSIVE_OR = re.compile(
     r"\b(?:can|could|may)\s+(?:either\s+)?be\s+\w+(?:ed|en|t|d)\s+(?:via|by|through|as|in|at|to|with|for|from)\s+[^.!?,;]{1,40}?\s+or\s+"
     r"(?:via|by|through|as|in|at|to|with|for|from)?\s*\w+", re.IGNORECASE)
 _WHICH_PREFER = re.compile(r"\bwhich\b[^.!?]{0,40}\b(?:prefer|like|suits?|works?|want)\b", re.IGNORECASE)
+# "Or I can refund you now." is the second of options spread over sentences (read below, whole).
+_OR_FIRST = re.compile(r"\W*or\b", re.IGNORECASE)
 # A question that puts two alternatives to the customer ("Do you prefer answers in German or English?").
 _PREFER_OR = re.compile(r"\b(?:do|would) you (?:prefer|rather|like)\b[^.!?]{1,60}\bor\b(?!\s+(?:not|no)\b)[^.!?]{1,100}\?", re.IGNORECASE)
 
 
-@register_detector("offer_choices", version="8", kinds=(KIND,))
+@register_detector("offer_choices", version="9", kinds=(KIND,))
 class OfferChoicesDetector:
     """Agent offers alternatives and lets the customer choose."""
 
@@ -70,10 +72,12 @@ class OfferChoicesDetector:
         found = []
         for i, (start, end) in enumerate(spans):
             sentence = text[start:end]
-            if is_choice_offer(sentence):
+            following = spans[i + 1] if i + 1 < len(spans) else None
+            asked_next = following is not None and PREFERENCE_QUESTION.search(text[following[0]:following[1]]) is not None
+            # "You can choose monthly payment, or annual payment. Which one is more suitable?"
+            if is_choice_offer(sentence) or (asked_next and two_courses(sentence) and not _OR_FIRST.match(sentence)):
                 asks = PREFERENCE_QUESTION.search(sentence) is not None
-                following = spans[i + 1] if i + 1 < len(spans) else None
-                if not asks and following and PREFERENCE_QUESTION.search(text[following[0]:following[1]]):
+                if not asks and asked_next:
                     end, asks = following[1], True  # "… or refund the $64. Which would you prefer?"
                     sentence = text[start:end]
                 found.append(self.info.finding(

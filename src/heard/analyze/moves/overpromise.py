@@ -41,7 +41,10 @@ RULES: tuple[Rule, ...] = (
              r"(?:definitely|absolutely|certainly|100%)\s+(?:won't|will\s+not)\s+(?:be\s+)?(?:cancell?ed|delayed|late|lost|happen|fail|break)",
              r"will\s+be\s+(?:perfect|flawless|fine)\s+from\s+now\s+on", r"(?:no\s+one|nobody)\s+(?:can|will)\s+ever\b",
              r"(?:is|are)\s+(?:absolutely|completely|100%)\s+safe",
-             r"(?:will|\w+'ll)\s+(?:definitely|absolutely|certainly|surely)\s+not\s+(?:crash|fail|break|happen|go\s+down|be\s+(?:delayed|cancell?ed|late|lost))",
+             r"(?:will|\w+'ll)\s+(?:definitely|absolutely|certainly|surely)\s+not\s+(?:crash|fail|break|happen|appear|occur|recur|go\s+down|be\s+(?:delayed|cancell?ed|late|lost))",
+             r"(?:will|\w+'ll)\s+have\s+(?:it|this|you)\s+(?:running|working|fixed)\s+perfectly", r"(?<=[,;—–-])\s*I(?:'m|\s+am)\s+(?:certain|sure|positive)\s+of\s+it",
+             r"(?:you'll|you\s+will)\s+have\s+no\s+(?:problems?|issues?)\s+(?:with\s+it\s+)?(?:whatsoever|at\s+all|ever)",
+             r"(?:I'll|I\s+will)\s+(?:personally\s+)?(?:make\s+sure|ensure)\s+(?:that\s+)?(?:your|the)\s+(?:[\w-]+\s+){0,2}(?:application|visa|claim|appeal|loan|mortgage|permit)\s+(?:is|gets?|will\s+be)\s+(?:approved|accepted|granted)",
              rf"rest\s+assured,?\s+(?:that\s+)?{_OUTCOME}\s+(?-i:WILL)\s+be\b",
              rf"rest\s+assured,?\s+(?:that\s+)?{_OUTCOME}\s+(?:won't|will\s+not|will\s+never)\s+(?:be\s+)?(?:delayed|happen|break|fail|have)",
              r"(?:definitely|absolutely|certainly|100%)\s+(?:will|going to)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|ready|back|approved))",
@@ -60,7 +63,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return standard_veto(text, m)
 
 
-@register_detector("overpromise", version="9", kinds=(KIND,))
+@register_detector("overpromise", version="10", kinds=(KIND,))
 class OverpromiseDetector:
     """Agent guarantees an outcome with no basis."""
 

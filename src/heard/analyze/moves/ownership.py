@@ -84,7 +84,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return not _SPECIFIC.search(rest[:60])
 
 
-@register_detector("ownership", version="9", kinds=(KIND,))
+@register_detector("ownership", version="10", kinds=(KIND,))
 class OwnershipDetector:
     """Agent commits personally ("I will …") to carry the case."""
 

@@ -40,7 +40,8 @@ RULES: tuple[Rule, ...] = (
              r"I(?:'m| am)\s+hearing\s+that\s+the\s+main\s+thing", r"the\s+main\s+thing\s+for\s+you\s+is\b",
              r"(?:I|we)\s+know\s+how\s+much\b[^.!?]{1,40}?\bmeans\s+to\s+you",
              r"the\s+thing\s+you\s+(?:really\s+|actually\s+)?(?:need|want|can't\s+risk|can't\s+afford|can't\s+lose)\s+is\b",
-             r"what\s+you\s+(?:really\s+|actually\s+)?(?:need|want)\s+is\b", r"what(?:'s| is)\s+(?:really\s+)?at\s+stake\s+(?:here\s+)?is\b",
+             r"what\s+(?:you|he|she|they)\s+(?:really\s+|actually\s+)?(?:need|want|needs|wants)\s+is\b",
+             r"I(?:'d|\s+would)\s+hate\s+for\s+you\s+to\s+(?:lose|miss)\b", r"(?:means|meant)\s+(?:a\s+great\s+deal|a\s+lot|so\s+much|everything|the\s+world)\s+to\s+you", r"what(?:'s| is)\s+(?:really\s+)?at\s+stake\s+(?:here\s+)?is\b",
              r"the\s+(?:hardest|worst|toughest)\s+part\s+(?:here\s+)?(?:is|seems|sounds)\b",
              # "it's less the $12 fee and more that you're being billed …": the concern behind the request
              r"(?:it's|it\s+is)\s+(?:less|not\s+(?:really\s+|so\s+much\s+|just\s+)?)(?:about\s+)?[^.!?]{1,40}?(?:&|and|,|but)\s*(?:more|it's|it\s+is)\s+(?:that|about)\s+you",
@@ -55,7 +56,7 @@ RULES: tuple[Rule, ...] = (
              rf"(?:the\s+(?:real\s+)?(?:priority|goal|aim|focus)|the\s+(?:only\s+)?thing\s+that\s+(?:really\s+)?matters|what(?:'s|\s+is)\s+important)\s+(?:now\s+|here\s+|from\s+here\s+)?is\s+[^.!?]{{0,50}}?\b{STAKE}",
              rf"{STAKE}\b[^.!?]{{0,40}}?\b(?:that's|that\s+is)\s+what\s+(?:really\s+)?(?:counts|matters)",
              # "let's focus on getting your staff paid on time" (the customer's own stake, not "before the weekend"), "the important thing now is getting you on a flight home tonight"
-             rf"(?:focus|concentrate)\s+on\s+(?:getting|making\s+sure|keeping|sorting)\s+(?:[^.!?]{{0,30}}?\s)?your\s+(?:\w+\s+)?{STAKE}",
+             rf"(?:focus|concentrate)\s+on\s+(?:getting|making\s+sure|keeping|sorting)\s+(?:[^.!?]{{0,30}}?\s)?your\b[^.!?]{{0,40}}?\b{STAKE}",
              rf"(?:the\s+)?important\s+thing\s+(?:now\s+|here\s+)?is\s+[^.!?]{{0,50}}?\b{STAKE}",
              rf"let's\s+make\s+sure\s+(?:your|you)\b[^.!?]{{0,50}}?\b{STAKE}"),
      0.85, "makes the customer's stake the goal"),
@@ -68,7 +69,10 @@ RULES: tuple[Rule, ...] = (
              rf"^\W*(?:@\w+\s+)*(?:totally\s+|completely\s+)?understand,?\s+you\b[^.!?]{{0,50}}?\b{STAKE}",
              rf"so,?\s+you(?:'ve|\s+have)\s+been\b[^.!?]{{0,60}}?\b{STAKE}", rf"you\s+mentioned\s+(?:that\s+)?(?:the|your|you|it's|this\s+is)\b[^.!?]{{0,60}}?\b{STAKE}"),
      0.7, "reflects what is at stake for the customer"),
-    (phrases(r"you\s+(?:shouldn't|should not|should never)\s+have\s+to\s+(?:keep\s+)?(?:chase|repeat|explain|call|wait|ask|fight|start over)"),
+    (phrases(r"you\s+(?:shouldn't|should not|should never)\s+have\s+to\s+(?:keep\s+)?(?:chase|repeat|explain|call|wait|ask|fight|start over)",
+             # "the third time you've had to chase us", "run to the business hall three times"
+             r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+time\s+you(?:'ve|\s+have)\s+(?:had\s+to\s+)?(?:chase|call|contact|write\s+to|ask|come\s+back\s+to)\b",
+             r"you\s+(?:had\s+to\s+|have\s+had\s+to\s+|to\s+)?(?:run|go|come|call|chase|write)\b[^.!?]{0,40}?\b(?:three|four|five|several|many|\d+)\s+times"),
      0.65, "reflects the cost of not being heard"),
 )
 _SUBJECT_LINE = re.compile(r"\byou\s+have\s+(?:a\s+)?(?:question|issue|problem|query)s?\s+(?:about|with|regarding)\b|"
@@ -82,7 +86,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return standard_veto(text, m) or bool(_SUBJECT_LINE.search(m.group(0))) or bool(asked)
 
 
-@register_detector("reflect_concern", version="10", kinds=(KIND,))
+@register_detector("reflect_concern", version="11", kinds=(KIND,))
 class ReflectConcernDetector:
     """Agent paraphrases the need or fear behind the customer's message."""
 

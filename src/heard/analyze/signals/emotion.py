@@ -331,7 +331,8 @@ CUES: tuple[Cue, ...] = (
         r"the last thing (?:he|she|they) (?:ever )?(?:bought|gave|made|sent)", r"(?:really|so|very|pretty) down\b(?! (?:to|the|for|in|on|at|with|from|here|there|again)\b)",
         r"(?:rough|hard|awful|terrible) (?:year|few months|time) for (?:me|us)", r"(?:it's been|been) a (?:rough|hard|awful|terrible) (?:year|few months|time)",
         # despair and loneliness (session 18)
-        r"(?:don't|do not) know how much (?:more|longer) (?:I|we) can take", r"can't see the point", r"feel(?:ing)? (?:a bit |so |very |really )?(?:left behind|all alone|so alone|isolated)",
+        r"(?:don't|do not) know how much (?:more|longer) (?:I|we) can take", r"no longer with us", r"(?:he|she|they)(?:'s| is| are|'re) not (?:here|with us) anymore",
+        r"set me off (?:all over )?again", r"can't see the point", r"feel(?:ing)? (?:a bit |so |very |really )?(?:left behind|all alone|so alone|isolated)",
         r"(?:no one|nobody|noone) (?:else )?to (?:ask|turn to|help (?:me|us)|talk to)", r"needed someone to talk to",
         strong=True),
     cue("sadness", 2.0, "grief",
@@ -348,6 +349,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:what a |a |pretty big |big )?bummer", r"mediocr\w+", r"not a (?:good|great) (?:first )?impression",
         r"I (?:thought|believed) (?:\S+ )?(?:was|were|would be) (?:good|better|great|reliable)", r"(?:isn't|wasn't|weren't|aren't) good enough",
         r"(?:I|we) used to (?:love|like|enjoy) (?:it|this|that|them|the|your)", r"unlucky",
+        # session 18 (written probe 5): trust lost, and "chilling" as translated helpdesk complaints say it (寒心, disheartened)
+        r"(?:I|we) used to (?:trust|believe in|recommend) (?:you|your|it|them|(?-i:[A-Z])\w+)", r"lost (?:my |our |all )?(?:confidence|faith|trust) in",
+        r"am I wrong to trust", r"(?:very|really|so|quite|it is|it's|is) chilling\b",
         r"(?:thought|hoped) (?:you|you guys|u guys|y'all|this|it|they) (?:were|was|would be) (?:different|better)", r"guess not\b",
         r"not for the better", r"(?:isn't|is not|wasn't|was not|aren't|are not) what (?:it|they) (?:was|were|used to be)",
         r"used to be (?:the best|amazing|excellent|so good|brilliant)", r"wanted to (?:like|love) (?:it|this|you|your|the)",
@@ -559,7 +563,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="71", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="72", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
