@@ -53,6 +53,13 @@ def found(conversation):
     ("Your issue has been fed back and there will be specific staff contacting with you within 48 hours.",
      "Your issue has been fed back and there will be specific staff contacting with you within 48 hours.", datetime(2026, 3, 8, 9, 0, tzinfo=UTC)),
     ("Xiaoqian will contact you tomorrow morning.", "Xiaoqian will contact you tomorrow morning.", datetime(2026, 3, 7, 9, 0, tzinfo=UTC)),
+    # v10 (written probe 6): the engineer or technician as subject, a three-word subject ("the new tracking number")
+    ("Hello! Our engineer will call you before 6 pm today to arrange the door-to-door repair.",
+     "Our engineer will call you before 6 pm today to arrange the door-to-door repair.", datetime(2026, 3, 6, 18, 0, tzinfo=UTC)),
+    ("Hi, the new tracking number will be updated here by 5 pm today. Thank you for waiting!",
+     "Hi, the new tracking number will be updated here by 5 pm today.", datetime(2026, 3, 6, 17, 0, tzinfo=UTC)),
+    ("Hello! The technician will test your broadband line remotely at 3 pm today.",
+     "The technician will test your broadband line remotely at 3 pm today.", datetime(2026, 3, 6, 15, 0, tzinfo=UTC)),
 ])
 def test_checkpoint_finds_timed_promises_with_due_at(agent_text, expected, due, make_conversation):
     conversation = make_conversation(agent=agent_text)

@@ -9,6 +9,21 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v19 (written probe 6, the STC-3 register): 'nothing to do with our network', 'there is no mistake', 'not the responsibility of our platform',
+    # 'the final explanation right', 'the request is rejected', 'only covers', 'be more careful next time', 'as we already explained twice'
+    ('Hi, a partial refund can only be given for quality problems. The stains are within normal wear, so the request is rejected.', ['The stains are within normal wear, so the request is rejected.']),
+    ('Hello, the data was used because your phone did not turn off cellular data. It has nothing to do with our network.', ['It has nothing to do with our network.']),
+    ('Hello! The phone bill is calculated by the system automatically, and there is no mistake. Please check the detailed list yourself.', ['The phone bill is calculated by the system automatically, and there is no mistake.', 'Please check the detailed list yourself.']),
+    ('The delay happened at the courier company, which is not the responsibility of our platform.', ['The delay happened at the courier company, which is not the responsibility of our platform.']),
+    ('Hello, the final explanation right of the activity belongs to our company.', ['Hello, the final explanation right of the activity belongs to our company.']),
+    ('Dear, you chose the option of no refund and no change when you bought the special-price ticket. Therefore the refund cannot be handled.', ['Dear, you chose the option of no refund and no change when you bought the special-price ticket.', 'Therefore the refund cannot be handled.']),
+    ('Hello! We have checked the record and our service had no problem.', ['We have checked the record and our service had no problem.']),
+    ('Hi, the signal indoors depends on the walls of your building, which we cannot control.', ['Hi, the signal indoors depends on the walls of your building, which we cannot control.']),
+    ('Hello, since too many people consulted online at the weekend, you had to queue. Please kindly understand.', ['Hello, since too many people consulted online at the weekend, you had to queue. Please kindly understand.']),
+    ('As we already explained twice, the package cannot be changed during the contract period.', ['As we already explained twice, the package cannot be changed during the contract period.']),
+    ('Hello! The router is your own equipment, so the problem is not within our responsibility.', ['The router is your own equipment, so the problem is not within our responsibility.']),
+    ('Dear, the system shows that you confirmed the order yourself. Please be more careful when operating next time.', ['Dear, the system shows that you confirmed the order yourself.', 'Please be more careful when operating next time.']),
+    ('We are sorry that you think the price protection is unfair. Price protection only covers goods sold by our own stores.', ['Price protection only covers goods sold by our own stores.']),
     # v18 (written probe 5): 'not by us', 'applied correctly', 'how many more times', 'we can do nothing', 'no error on our side', a normal phenomenon
     ('The delay was caused by the courier, not by us, so any complaint will need to go to them directly.', ['The delay was caused by the courier, not by us, so any complaint will need to go to them directly.']),
     ('We found that the charge was applied correctly. We will therefore not be issuing a refund.', ['We found that the charge was applied correctly.']),
@@ -210,6 +225,8 @@ def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, ma
     "To safeguard your information security, please provide your business number via private message.",
     "Departure times are subject to change, so I'll text you the moment yours is confirmed.",
     "So you cannot log in at all?",  # a question, not a refusal
+    "Your request was rejected because of a missing signature, but you can resubmit it online today.",
+    "The warranty only covers faults, so I'll send a repair quote instead.",
     "I definitely want to make sure your charges are correct. Please DM me your address.",
     "We are unable to process refunds after 14 days, but we can offer store credit.",
     "We do not control delivery times once the parcel is with Royal Mail, but I can chase them for you today.",  # with an alternative

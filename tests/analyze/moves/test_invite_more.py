@@ -9,6 +9,10 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v14 (written probe 6): 'anything else this delay has affected', 'what would you like us to do', 'how has the frozen account affected'
+    ('Hi, apart from the refund, is there anything else this delay has affected for you?', ['Hi, apart from the refund, is there anything else this delay has affected for you?']),
+    ('Hi, what would you like us to do about the order now? We will go with whatever works best for you.', ['Hi, what would you like us to do about the order now?']),
+    ('Dear, how has the frozen account affected your plans this week?', ['Dear, how has the frozen account affected your plans this week?']),
     # v13 (written probe 5): 'anything that's been bugging you', 'what kind of solution do you hope to get', 'other needs', 'didn't sit right', 'the most important thing for you'
     ("Is there anything else that's been bugging you about the service? I'd rather hear it now.", ["Is there anything else that's been bugging you about the service?"]),
     ('Hello! Please tell Little Hua, what kind of solution do you hope to get?', ['Please tell Little Hua, what kind of solution do you hope to get?']),

@@ -9,6 +9,8 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v10 (written probe 6): 'please tell us which' in the next sentence
+    ('Hi, you can mail the phone to our Beijing repair center free of charge, or take it to the service point in Wuhan. Please tell us which is more convenient.', ['Hi, you can mail the phone to our Beijing repair center free of charge, or take it to the service point in Wuhan. Please tell us which is more convenient.']),
     # v9 (written probe 5): a price with pence inside the two courses, '15% off' as a remedy, the preference asked in the next sentence
     ("You can swap to a same-day slot for £4.95 or keep Thursday's free one – just let me know which.", ["You can swap to a same-day slot for £4.95 or keep Thursday's free one – just let me know which."]),
     ('To make up for it I can either bump you to next-day delivery free of charge or take 15% off the whole order.', ['To make up for it I can either bump you to next-day delivery free of charge or take 15% off the whole order.']),

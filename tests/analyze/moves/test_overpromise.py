@@ -9,6 +9,10 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v11 (written probe 6): 'will definitely be perfect', 'you will never receive … again', '…, there is no doubt about it', 'will fix all'
+    ('After the base station upgrade, the signal at your home will definitely be perfect.', ['After the base station upgrade, the signal at your home will definitely be perfect.']),
+    ('Hello! After we set the block, you will never receive any spam SMS again.', ['After we set the block, you will never receive any spam SMS again.']),
+    ('The new firmware will fix all the heating problems, there is no doubt about it.', ['The new firmware will fix all the heating problems, there is no doubt about it.']),
     # v10 (written probe 5): 'do not worry' negates nothing; 'will absolutely not appear again', 'no problems whatsoever, I'm certain of it', 'make sure your visa application is approved'
     ("Not to worry, our technicians are the best – they'll have it running perfectly in no time.", ["Not to worry, our technicians are the best – they'll have it running perfectly in no time."]),
     ('Hello! Please rest assured, the problem will absolutely not appear again after the update.', ['Please rest assured, the problem will absolutely not appear again after the update.']),

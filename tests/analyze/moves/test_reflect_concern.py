@@ -9,6 +9,11 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v12 (written probe 6): 'the bigger problem is', 'your father relies on this number', 'our goal is the same as yours', 'sales matter more than'
+    ('Hello! It sounds like the bigger problem is that nobody has given you a straight answer in two weeks.', ['It sounds like the bigger problem is that nobody has given you a straight answer in two weeks.']),
+    ("Hello, I see. Your father relies on this number to call you, so a suspended line means he can't reach the family.", ["Your father relies on this number to call you, so a suspended line means he can't reach the family."]),
+    ('Dear, our goal is the same as yours: your card working again so that you can pay the hospital bill.', ['Dear, our goal is the same as yours: your card working again so that you can pay the hospital bill.']),
+    ("Dear, your shop's Double Eleven sales matter more than our internal procedures here.", ["Dear, your shop's Double Eleven sales matter more than our internal procedures here."]),
     # v11 (written probe 5): 'I'd hate for you to lose …', 'meant a great deal to you', 'what he really needs is', 'the third time you've had to chase us', 'passed between four departments'
     ("OK, I'd hate for you to lose the deposit over this.", ["OK, I'd hate for you to lose the deposit over this."]),
     ('I can tell from your note that this evening meant a great deal to you both.', ['I can tell from your note that this evening meant a great deal to you both.']),

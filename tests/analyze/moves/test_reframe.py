@@ -9,6 +9,8 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v10 (written probe 6): 'our goal is the same as yours'
+    ('Dear, our goal is the same as yours: your card working again so that you can pay the hospital bill.', ['Dear, our goal is the same as yours: your card working again so that you can pay the hospital bill.']),
     # v9 (written probe 5): 'put that to one side', 'whose fault is not important'; 'do not worry' negates nothing
     ("Let's put that to one side and get you a working phone line, then go from there.", ["Let's put that to one side and get you a working phone line, then go from there."]),
     ('Dear, whose fault is not important now, the most important is to help your store open tomorrow.', ['Dear, whose fault is not important now, the most important is to help your store open tomorrow.']),

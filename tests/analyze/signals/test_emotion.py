@@ -11,6 +11,13 @@ from heard.model import Message, Role, evidence
 
 # (customer text, label, intensity, evidence)
 CASES = [
+    # v73 (written probe 6): harm to data asked about (anxiety); a hope that did not hold, loyalty for nothing (disappointment)
+    ('I dropped my phone in the water. Will the photos of my baby be kept if I send it for repair?', 'anxiety', 1, 'Will the photos of my baby be kept'),
+    ('My phone shows "system is being repaired" and has been stuck on it for an hour. Will my data be wiped?', 'anxiety', 1, 'Will my data be wiped'),
+    ('Has my personal information leaked? Someone called me and read out my name and address.', 'anxiety', 1, 'Has my personal information leaked'),
+    ('I got a login alert from a city I have never been to. Has my QQ been stolen?', 'anxiety', 1, 'Has my QQ been stolen'),
+    ('So the answer is just "please wait" again. I thought Weibo customer service would be different from the hotline.', 'disappointment', 1, 'I thought Weibo customer service would be different'),
+    ("I'm porting my number to China Mobile next week. Eight years of loyalty for nothing.", 'disappointment', 1, 'years of loyalty for nothing'),
     # v72 (written probe 5): trust lost and 'chilling' (disappointment), a death said gently (sadness); a chilling unit is none
     ('I feel that we users are only numbers to you. I used to trust Zhongtian, now it is really chilling.', 'disappointment', 2, 'I used to trust Zhongtian'),
     ('I supported domestic brand, but this time I really lost confidence in you.', 'disappointment', 2, 'really lost confidence in'),
@@ -437,7 +444,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "72"
+    assert finding.detector == "emotion" and finding.detector_version == "73"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -82,7 +82,7 @@ PREFERENCE_QUESTION = phrases(
     r"which (?:option |one )?(?:feels|sounds|seems|looks) (?:best|better|right|fair|fairer|fairest|easiest|easier|good)",
     r"would you (?:prefer|rather|like (?:me to|us to|a|the|to))", r"do you prefer",
     r"what would you prefer", r"(?:it's )?(?:your call|up to you|your choice)",
-    r"let me know which", r"which (?:way|method|option|one) is (?:more |most )?(?:convenient|suitable)", r"which (?:one|option|way) (?:do|would) you (?:choose|pick|want)", r"whichever (?:you prefer|suits|works|is (?:easier|easiest|best|better))", r"what feels (?:right|best) (?:to you|for you)?",
+    r"let me know which", r"which (?:way|method|option|one) is (?:more |most )?(?:convenient|suitable)", r"which (?:one|option|way) (?:do|would) you (?:choose|pick|want)", r"(?:tell|let) (?:us|me) (?:know )?which\b", r"whichever (?:you prefer|suits|works|is (?:easier|easiest|best|better))", r"what feels (?:right|best) (?:to you|for you)?",
     r"whichever you(?:'d| would)? (?:like|prefer|want|choose)",
 )
 CHOICE_FRAME = phrases(

@@ -39,12 +39,13 @@ PROMISES = (
              # as helpdesks write it: "… and will try to reply to you within 1 hour", a mascot or the staff as subject
              r"(?:and|,)\s+will\s+(?:try\s+to\s+)?(?:reply|respond|contact|call|get back|update|inform|notify)",
              r"(?:(?:xiao|little)\s*\w+|the editor|(?:our|the|specific|designated|relevant)\s+(?:[\w-]+\s+)?staff)\s+will\s+(?:contact|call|reply|get back|visit|inform|notify)",
+             r"(?:our|the|an?)\s+(?:[\w-]+\s+)?(?:engineer|technician|courier|driver|colleague|specialist)s?\s+will\s+(?:contact|call|reply|get back|visit|inform|notify|test|check|come)",
              r"there\s+will\s+be\s+(?:a\s+|an\s+)?(?:specific\s+|designated\s+|relevant\s+)?(?:staff|engineers?|technicians?|someone|a person)\s+(?:contact|call|visit)\w*"),
      0.9, "promises an update or action at a stated time"),
     (phrases(r"(?:I|we|our\s+(?:[\w-]+\s+)?team|the\s+(?:[\w-]+\s+)?team)\s+(?:aims?|intends?|plans?|commits?|expects?)\s+to\s+"
              r"(?:reply|respond|get back|answer|contact|call|resolve|fix|update|be in touch|complete|finish)"),
      0.75, "commits to a response time"),
-    (phrases(r"(?:it|this|that|they|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+will|'ll)\s+(?:be|have|arrive|reach|go|show|appear|post|land|get)",
+    (phrases(r"(?:it|this|that|they|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+(?:\s+[\w-]+){0,2})(?:\s+will|'ll)\s+(?:be|have|arrive|reach|go|show|appear|post|land|get)",
              r"(?:it|this|they)'ll\s+be", r"(?:but|and)\s+will\s+be\s+(?:back|available|restored|open|up|running)",
              rf"(?:is|are)\s+(?:expected|estimated|scheduled|due|set)\s+to\s+be\s+{_DONE}"),
      0.6, "says when something will happen"),
@@ -58,7 +59,7 @@ _NOT_A_PROMISE = re.compile(
 )
 
 
-@register_detector("checkpoint", version="9", kinds=(KIND,))
+@register_detector("checkpoint", version="10", kinds=(KIND,))
 class CheckpointDetector:
     """Agent promises an update or action at a stated time; the finding carries `due_at`."""
 

@@ -35,6 +35,10 @@ _DONE = phrases(
     r"(?:staff|engineers?|technicians?|team)\s+(?:have\s+|has\s+)?(?:repaired|fixed|restored|replaced)\s+(?:it|the)\b", r"(?:has|have)\s+(?:now\s+)?(?:shipped|gone\s+out)\b",
     r"(?:arrived|been\s+delivered)\s+safely", r"(?:refund|repair|replacement|transfer)\s+is\s+(?:now\s+)?(?:done|complete|completed)\b", r"unfrozen\s+(?:it|your|the)\b",
     r"(?:your|the|this)\s+complaint\s+has\s+(?:now\s+)?been\s+resolved",
+    # helpdesk register (written probe 6)
+    r"(?:has|have|had)\s+(?:all\s+|now\s+|already\s+)?been\s+(?:returned|issued|blocked|added)\b", r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+)?unsubscribed",
+    r"(?:has|have)\s+re-?trained\b", r"(?:has|have)\s+(?:now\s+)?(?:added|introduced|put\s+in\s+place)\s+an?\s+(?:\w+\s+)?(?:checklist|check|step|rule|alert)\b",
+    r"(?:a\s+new\s+one|a\s+replacement|the\s+replacement)\s+(?:was|has\s+been)\s+sent", r"(?:was|were|has\s+been)\s+delivered\s+to\s+your\b",
     r"(?:I|we)\s+(?:just\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|corrected|credited|replaced|restored|waived|reshipped|rebooked|unlocked|reactivated|resolved|cleared)\b",
     r"all\s+(?:sorted|done|fixed)\b", r"back\s+to\s+normal",
     r"(?:is|are|\w+'s|\w+'re|has been|have been|\w+'s been|\w+'ve been|was|were)\s+(?:now\s+|fully\s+|already\s+)?(?:fixed|refunded|reversed|resolved|solved|restored|"
@@ -54,12 +58,13 @@ _COMPLETE = phrases(
     r"corrected|credited|removed|waived|unlocked|unblocked|reactivated|activated|repaired|cleared|merged|cancelled|canceled|processed|released|deleted)",
     r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:fixed|refunded|resolved|restored|corrected|credited|removed|waived|unlocked|"
     r"unblocked|reactivated|activated|repaired|cleared|merged|returned|released|cancelled|canceled|replaced|patched)",
+    r"(?:has|have)\s+(?:all\s+|now\s+)?been\s+(?:returned|issued|blocked|added)\b",
     r"(?:refund|repair|replacement|transfer)\s+is\s+(?:now\s+)?(?:done|complete|completed)\b",
     r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed|resolved|restored)", r"all\s+(?:sorted|done|fixed)\b", r"(?:working|back\s+up)\s+again",
     r"back\s+to\s+normal",
 )
 _STILL_OPEN = phrases(r"while\s+(?:we|I)", r"look(?:ing)?\s+into", r"investigat\w+", r"escalat\w+", r"in\s+the\s+meantime", r"as\s+soon\s+as",
-                      r"once\s+(?:we|it|the|your)", r"(?:will|'ll)\s+(?:be\s+)?(?:update|contact|get back|follow|keep|check|confirm)", r"still\b",
+                      r"once\s+(?:we|it|the|your)", r"(?:will|'ll)\s+(?:be\s+)?(?:update|contact|get back|follow|keep|check|confirm)", r"still\b(?!\s+unsatisf)",
                       r"let\s+me\s+(?:check|look|see|find)")
 
 
@@ -86,6 +91,8 @@ CUES = (
     (phrases(r"(?:so that|so|to make sure|to ensure|to prevent)\s+(?:this|it|that)\s+(?:doesn't|does not|won't|will not|can't|cannot)\s+happen\s+again",
              r"to (?:prevent|stop|avoid)\s+(?:this|it|that)\s+(?:from\s+)?(?:happening|recurring)(?:\s+again)?",
              r"(?:won't|will not|shouldn't|should not)\s+(?:recur|(?:happen|trigger|occur)\s+again)", r"so\s+(?:nobody|no\s+one)\s+else\s+(?:gets|has|will)\b",
+             r"re-?trained\s+(?:its|our|their|the)\s+staff", r"(?:has|have)\s+(?:now\s+)?(?:added|introduced|put\s+in\s+place)\s+an?\s+(?:\w+\s+)?(?:checklist|check|step|rule|alert)\b",
+             r"(?:won't|will\s+not)\s+receive\b[^.!?]{0,50}?\bany\s*more",
              r"how we(?:'ll|\s+will)\s+(?:prevent|stop|avoid)", r"prevention\s*:",
              r"(?:going forward|from now on|in future|in the future|moving forward)\b[^.!?]{0,80}\b(?:won't|will not|no longer|will now|will always|automatically|before)",
              r"\b(?:team|system|we|process|checkout|release)\s+(?:now|will now)\s+\w+[^.!?]{0,60}\b(?:before|every|each|always|automatically)\b"),
@@ -94,6 +101,9 @@ CUES = (
              r"happened\s+because", r"the\s+(?:root\s+)?cause\s+(?:was|is)", r"the\s+reason\s+(?:was|is)\s+that", r"turned\s+out\s+(?:to be|that)",
              r"the\s+(?:update|bug|issue|problem|error|change|fault|glitch|outage)\s+that\s+caused\s+(?:this|it|the)",
              r"(?:got|was|were)\s+(?:stuck|held|blocked|flagged|rejected|declined|delayed|frozen|locked|suspended|charged)\b[^.!?]{0,40}?\bbecause",
+             r"(?:was|were)\s+(?:caused|damaged)\s+(?:during|in)\s+(?:transport|transportation|transit|delivery)", r"(?:was|were)\s+(?:held|stopped|blocked|flagged)\s+by\s+(?:the|our|an?)\b",
+             r"(?:reached\s+you|was\s+sent(?:\s+to\s+you)?|went\s+to\s+\w+)\s+because\b",
+             r"(?:we|I)\s+(?:have\s+)?(?:checked|found|confirmed|verified)\s+(?:that\s+)?(?:the\s+)?[^.!?]{1,40}?\s+(?:was|were)\s+(?:caused|due|the\s+fee|charged\s+for)\b",
              r"\bdue\s+to\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}(?:error|bug|glitch|fault|mistake)", r"which\s+is\s+why\b", r"(?:was|were)\s+damaged\s+by\b",
              r"(?:was|were)\s+(?:sent|issued|applied|charged|taken|made|cancelled|canceled)\s+in\s+error",
              r"because\s+of\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}(?:error|bug|glitch|fault|mistake)",
@@ -108,13 +118,14 @@ CUES = (
              r"glad\s+(?:it's|it is|that's|that is|everything's|everything is)\s+(?:all\s+)?(?:working|sorted|fixed|resolved|back)",
              r"(?:we'd|we would|I'd|I would)\s+(?:love|like|appreciate)\s+(?:to hear\s+)?your\s+feedback",
              r"(?:let us know|tell us)\s+how\s+we\s+did", r"how\s+did\s+we\s+do", r"(?:a|our)\s+(?:short\s+|quick\s+)?survey",
-             r"(?:to\s+)?(?:evaluate|rate|review)\s+our\s+service", r"how\s+we\s+handled\s+(?:this|it|your)", r"how\s+(?:this|the|our)\s+(?:chat|call|conversation)\s+went", r"(?:welcome|free)\s+to\s+give\s+us\s+(?:your\s+)?feedback",
+             r"(?:to\s+)?(?:evaluate|rate|review)\s+our\s+service", r"how\s+we\s+handled\s+(?:this|it|your)", r"how\s+(?:this|the|our)\s+(?:chat|call|conversation)\s+went", r"(?:welcome|free)\s+to\s+give\s+us\s+(?:your\s+)?feedback", r"anything\s+(?:about\s+the\s+handling\s+)?is\s+still\s+unsatisf\w+",
+             r"(?:thank(?:s| you))\s+for\s+your\s+(?:supervision|understanding)(?=\s*[.!])",
              r"(?:glad|happy|pleased)\s+(?:we|I)\s+(?:could|were able to|was able to)\s+(?:get|help|sort|fix|resolve)"),
      0.75, "thanks or invites feedback at resolution"),
 )
 
 
-@register_detector("closure", version="11", kinds=(KIND,))
+@register_detector("closure", version="12", kinds=(KIND,))
 class ClosureDetector:
     """Agent closes the loop: what happened, what changed, prevention, thanks, feedback."""
 

@@ -31,7 +31,8 @@ ALWAYS: tuple[Rule, ...] = (
              r"(?:moving forward|going forward|in (?:the )?future|next time),?\s+(?:please\s+)?(?:make sure|ensure|remember|be sure|double-check|check|read)\s+(?:that\s+)?(?:you|to|your)\b",
              r"\byou\s+(?:can\s+|could\s+|should\s+|will\s+|to\s+)?(?:make sure|ensure|remember|double-check|check|read|listen)\b[^.!?]{0,60}?\bnext time\b",
              r"(?:make sure|ensure|remember|be sure|double-check)\s+(?:that\s+)?you\b[^.!?]{0,60}?\bnext time\b",
-             r"as\s+(?:we|I)\s+(?:explained|said|mentioned|stated|told\s+you)\s+(?:before|earlier|previously)", r"I\s+already\s+(?:told|explained|said)",
+             r"as\s+(?:we|I)\s+(?:have\s+)?(?:already\s+)?(?:explained|said|mentioned|stated|told\s+you)\s+(?:before|earlier|previously|twice|\w+\s+times)",
+             r"(?:please\s+)?be\s+more\s+careful\b[^.!?]{0,40}?\bnext\s+time", r"I\s+already\s+(?:told|explained|said)",
              r"as\s+per\s+(?:our|my)\s+(?:previous|last|earlier)\s+(?:emails?|messages?|letters?|replies)",
              # "As mentioned in my previous three emails", "I've explained this three times now", "before contacting support again"
              r"as\s+(?:explained|stated|mentioned|said|advised|noted)\s+(?:in|on)\s+(?:my|our)\s+(?:previous|last|earlier|prior)\s+(?:\w+\s+)?(?:emails|messages|replies|responses|calls|chats|tweets|letters?)",
@@ -55,7 +56,11 @@ ALWAYS: tuple[Rule, ...] = (
              r"(?:this|that|it)\s+isn't\s+(?:our|my)\s+(?:fault|problem|responsibility|issue)",
              r"not\s+(?:our|my)\s+(?:fault|responsibility)", r"(?:we(?:'re|\s+are)|I(?:'m|\s+am))\s+not\s+(?:responsible|to blame|liable)",
              r"(?:we|I)\s+(?:don't|do\s+not|can't|cannot|won't|will\s+not)\s+(?:accept|take)\s+(?:any\s+)?(?:responsibility|liability)",
-             r"nothing to do with us",
+             r"nothing to do with (?:us|our \w+)",
+             # helpdesk register (written probe 6): "not the responsibility of our platform", "the final explanation right … belongs to our company"
+             r"not\s+(?:the\s+)?responsibility\s+of\s+(?:our|the)\s+(?:platform|company|store|shop|network)", r"not\s+within\s+our\s+responsibility",
+             r"final\s+(?:explanation|interpretation)\s+right", r"right\s+of\s+final\s+(?:explanation|interpretation)",
+             r"which\s+(?:we|I)\s+(?:cannot|can't|can\s+not)\s+control", r"you\s+(?:confirmed|placed|approved|authori[sz]ed)\s+(?:the\s+\w+\s+)?yourself",
              r"(?:that's|it's|this is|that is|it is)\s+(?:the|a|your)\s+(?:carrier|courier|manufacturer|bank|seller|post office|store|driver)(?:'s)?\s+(?:fault|issue|problem|responsibility)",
              r"(?:blame|take it up with)\s+(?:the|your)\s+(?:carrier|courier|manufacturer|bank|seller|post office|store|driver)", r"take\s+it\s+up\s+with\s+them",
              r"(?:\w+[\x27\u2019]s|is|was)\s+(?:down\s+to|on)\s+the\s+(?:courier|carrier|retailer|manufacturer|seller|bank|driver|post\s+office|airline|airport)\b",
@@ -85,6 +90,8 @@ ALWAYS: tuple[Rule, ...] = (
              r"(?:is\s+)?(?:working|works)\s+fine\s+for\s+(?:\w+\s+)?(?:other|everyone|everybody|most|all)\b", r"(?:it's|it\s+is)\s+(?:likely|probably)\s+your\s+(?:phone|device|computer|network|connection|router|settings|browser)", r"(?:that's|this is|that is)\s+(?:just\s+|simply\s+)?how\s+(?:the|our)\s+(?:system|process|policy)\s+works",
              # a denial put to the customer ("our crew is there to serve you and not deceive you")
              r"(?:not|never)\s+(?:to\s+)?(?:deceive|cheat|mislead|lie\s+to|trick)\s+(?:you|our\s+customers|customers)",
+             r"there\s+is\s+no\s+(?:mistake|error)\b", r"(?:our|the)\s+(?:service|network|system|staff)\s+(?:had|has)\s+no\s+(?:problem|fault|issue|mistake)",
+             r"check\s+(?:the|your)\s+(?:[\w-]+\s+){0,2}(?:list|bill|record|records|details)\s+yourself",
              r"we\s+guarantee\s+(?:that\s+)?(?:all\s+)?our\s+(?:[\w-]+\s+){1,6}?(?:are|is)\s+(?:brand\s+new|genuine|original|authentic|new)"),
      0.75, "argues with the customer"),
 )
@@ -130,7 +137,10 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"(?:isn't|is\s+not|aren't|are\s+not)\s+something\s+(?:we|I)\s+can\s+(?:refund|change|help\s+with|do|offer|cover|compensate|accept)",
              r"(?:so|therefore|thus|hence),?\s+we\s+(?:cannot|can't|can\s+not|are\s+unable\s+to|are\s+not\s+able\s+to)\s+(?:provide|offer|refund|accept|repair|replace|exchange|process|honou?r|cover)\b",
              r"(?:we|I)\s+(?:do\s+not|don't)\s+control\b",
-             r"(?:we|I)\s+can\s+do\s+nothing\b", r"(?:will|shall)\s+therefore\s+not\s+be\b", r"(?:we\s+are|we're)\s+therefore\s+(?:unable|not\s+able)\b",
+             r"(?:we|I)\s+can\s+do\s+nothing\b",
+             r"(?:request|application|claim|appeal)\s+(?:is|has\s+been|was)\s+(?:rejected|declined|refused|denied)",
+             r"(?:therefore|so)\s+(?:the\s+)?(?:refund|request|change|exchange|return)\s+cannot\s+be\s+(?:handled|processed|accepted|made|done)",
+             r"(?:only|just)\s+(?:covers?|applies\s+to|apply\s+to)\b", r"you\s+(?:chose|selected|bought|booked)\b[^.!?]{0,40}?\bno\s+(?:refund|change|return)s?\b", r"(?:will|shall)\s+therefore\s+not\s+be\b", r"(?:we\s+are|we're)\s+therefore\s+(?:unable|not\s+able)\b",
              r"(?:unable|not\s+able|aren't\s+able|are\s+not\s+able)\s+to\s+(?:refund|process\s+(?:any\s+)?refunds?|issue\s+(?:a\s+|any\s+)?refunds?|accept\s+returns?|offer\s+(?:a\s+|any\s+)?refunds?)\b",
              r"(?:we|I)\s+(?:cannot|can't|can\s+not)\s+give\s+you\s+the\s+(?:gift|refund|compensation|discount|voucher|coupon|credit|prize)"),
      0.8, "hides behind policy"),
@@ -165,7 +175,7 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"for\s+(?:security|privacy|safety)\s+reasons,?\s+(?:we|I)(?:'re|'m|\s+are|\s+am)\s+not\s+able\s+to\b",
              r"(?:so|therefore|thus|hence)\s+you\s+(?:cannot|can't|can not|are unable to|are not able to|won't be able to|will not be able to)\b(?![^.!?]*\?)"),
      0.7, "refuses for security"),
-    (phrases(r"please\s+understand(?:\s+(?:that|this|us|the inconvenience|our \w+))?(?=\s*[.!])",
+    (phrases(r"please\s+(?:kindly\s+)?understand(?:\s+(?:that|this|us|the inconvenience|our \w+))?(?=\s*[.!])",
              r"hope\s+you\s+(?:can|could|will)\s+understand(?:\s+(?:that|this|us))?(?=\s*[.!,])",
              r"your\s+(?:kind\s+)?consideration\s+(?:will|would)\s+be\s+(?:much\s+|greatly\s+|highly\s+)?appreciated"), 0.7, _ACCEPT_IT),
     (phrases(r"I(?:'m|\s+am)\s+afraid\s+not\b",
@@ -182,12 +192,12 @@ _SORRY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
 _ALTERNATIVE = re.compile(
     r"\b(?:however,?\s+(?:I|we|you)(?:'ll|\s+(?:can|could|will|may|would))(?!\s*(?:not|n't)\b)|instead|alternatively|what (?:I|we) can do|(?:but|though) (?:I|we) can|(?:I|we) (?:can|could) (?:offer|still|instead|also)|"
     r"(?:I'?d|we'?d) be happy to|(?:I|we)(?:'ll|\s+will)\s+(?!not\b|never\b|be unable\b|be not\b|guarantee\b|ensure\b|continue\b|try\b|strive\b|improve\b|optimi[sz]e\b|strengthen\b|keep\b|always\b)\w+|please (?:contact|call|visit|reach|have|DM|send|try|provide|message)|"
-    r"you (?:can|could|may) (?:still|also|try|contact|call|visit|request|go)|(?:I|we) (?:suggest|recommend|advise) (?:you|that)|(?:I|we) (?:would|'d) (?:suggest|recommend))\b",
+    r"you (?:can|could|may) (?:still|also|try|contact|call|visit|request|go|resubmit|reapply|appeal)|(?:I|we) (?:suggest|recommend|advise) (?:you|that)|(?:I|we) (?:would|'d) (?:suggest|recommend))\b",
     re.IGNORECASE,
 )
 
 
-@register_detector("defensive", version="18", kinds=(KIND,))
+@register_detector("defensive", version="19", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 

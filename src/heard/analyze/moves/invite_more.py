@@ -38,11 +38,12 @@ RULES: tuple[Rule, ...] = (
              r"what\s+(?:outcome|result|resolution)\s+(?:would\s+(?:feel|be)\s+(?:fair|right|best)|you(?:'d|\s+would)?\s+(?:hope|like|want|prefer))",
              r"what(?:'s|\s+is)\s+(?:the\s+)?most\s+important(?:\s+thing)?\s+(?:to|for)\s+you", r"what(?:'s|\s+is)\s+(?:troubling|worrying|bothering)\s+you",
              r"what\s+(?:are|were)\s+your\s+(?:worries|concerns|priorities|needs)", r"what\s+would\s+(?:turn\s+this\s+around|you\s+need\s+from\s+(?:me|us))",
-             r"how\s+(?:is|has)\s+(?:this|it|the\s+\w+)\s+(?:been\s+)?(?:affecting|impacting|hitting|affected|impacted|hit)\s+(?:you|your)",
+             r"how\s+(?:is|has)\s+(?:this|it|the\s+(?:\w+\s+)?\w+)\s+(?:been\s+)?(?:affecting|impacting|hitting|affected|impacted|hit)\s+(?:you|your)",
              r"what\s+impact\s+[^.!?]{0,60}?\s+(?:has|had|is\s+having)\s+on\s+(?:you|your)",
              r"(?:do|did)\s+you\s+have\s+any\s+(?:other\s+)?(?:needs|difficulties|concerns|worries)\b",
              r"what\s+(?:kind\s+of\s+)?(?:solution|outcome|result|resolution)\s+(?:do|would)\s+you\s+(?:hope|like|want|expect)", r"(?:are|is)\s+there\s+(?:any\s+)?other\s+needs\b",
              r"anything\s+(?:else\s+)?(?:about\s+[^.!?]{1,40}?\s+)?that\s+(?:didn't|did\s+not)\s+sit\s+right", r"what\s+other\s+(?:troubles|problems|issues|difficulties)\s+(?:did|do|have)\s+you\b",
+             r"anything\s+(?:else\s+)?(?:that\s+)?(?:this|the)\s+(?:\w+\s+)?(?:has\s+)?affected\b", r"what\s+would\s+you\s+like\s+(?:us|me)\s+to\s+do\b",
              # "what your team's biggest headache is", "what do you mostly use your phone for?", "whose needs I should think about"
              r"what(?:'s|\s+is)?\s+(?:your|your\s+\w+[\x27\u2019]s)\s+(?:biggest|main|real)\s+(?:headache|worry|concern|frustration|priority|need)\b",
              r"what\s+do\s+you\s+(?:mostly|mainly|usually|normally|typically)\s+use\s+(?:it|them|your\s+\w+|the\s+\w+)\s+for\b",
@@ -102,7 +103,7 @@ def _after_imperative(text: str, start: int) -> bool:
     return bool(re.search(r"(?:let|tell|fill)\s+(?:us|me)\s+(?:know\s+)?$|please\s+$", text[max(0, start - 20) : start], re.IGNORECASE))
 
 
-@register_detector("invite_more", version="13", kinds=(KIND,))
+@register_detector("invite_more", version="14", kinds=(KIND,))
 class InviteMoreDetector:
     """Agent asks an open question that invites the customer to say more."""
 

@@ -56,7 +56,7 @@ _OR_FIRST = re.compile(r"\W*or\b", re.IGNORECASE)
 _PREFER_OR = re.compile(r"\b(?:do|would) you (?:prefer|rather|like)\b[^.!?]{1,60}\bor\b(?!\s+(?:not|no)\b)[^.!?]{1,100}\?", re.IGNORECASE)
 
 
-@register_detector("offer_choices", version="9", kinds=(KIND,))
+@register_detector("offer_choices", version="10", kinds=(KIND,))
 class OfferChoicesDetector:
     """Agent offers alternatives and lets the customer choose."""
 

@@ -29,15 +29,16 @@ RULES: tuple[Rule, ...] = (
              r"will\s+never\s+(?:drop|fail|break|crash|go\s+down|cut\s+out|be\s+(?:late|delayed|lost))\b[^.!?]{0,30}?\bagain",
              r"(?:you'll|you\s+will)\s+never\s+have\s+(?:a|any|another)\s+(?:\w+\s+)?(?:problem|issue|fault)",
              # "the problem will never occur again", "you'll never drop signal again", "you will not see this error again"
-             r"never\s+(?:occur|recur)\s+again", r"(?:you'll|you\s+will)\s+(?:never|not)\s+(?:see|get|have|experience|drop|lose|face)\s+(?:this\s+|that\s+|the\s+|any\s+)?(?:\w+\s+)?again\b",
-             r"(?:will\s+be|is|are|\w+'s)\s+(?:gone|fixed|solved|sorted|over)\s+(?:for\s+good|forever)"),
+             r"never\s+(?:occur|recur)\s+again", r"(?:you'll|you\s+will)\s+(?:never|not)\s+(?:see|get|have|experience|drop|lose|face|receive)\s+(?:this\s+|that\s+|the\s+|any\s+)?(?:\w+\s+){0,2}again\b",
+             r"(?:will\s+be|is|are|\w+'s)\s+(?:gone|fixed|solved|sorted|over)\s+(?:for\s+good|forever)",
+             r"(?<=[,;—–-])\s*(?:there's|there\s+is)\s+no\s+doubt(?:\s+about\s+it)?(?=\s*[.!]|\s*$)", r"(?:will|\w+'ll)\s+(?:fix|solve|resolve)\s+(?:all|every|everything)\b"),
      0.85, "promises it will never happen again"),
     (phrases(rf"I\s+(?:can\s+)?promise\s+(?:you,?\s+)?(?:that\s+)?{_OUTCOME}(?:\s+will|'ll|\s+won't)", r"you\s+have\s+my\s+word",
              r"(?:I|we)\s+promise(?:\s+(?:100%|you))?\s*!", r"(?<=[,;—–-])\s*(?:I|we)\s+promise(?=\s*[.!]|\s*$)", r"that's\s+a\s+promise",
              rf"(?:I|we)\s+(?:can\s+)?assure\s+you\s+(?:that\s+)?{_OUTCOME}(?:\s+will|'ll|\s+won't)",
              r"(?:this|it|that)\s+won't\s+happen\s+again"),
      0.8, "promises an outcome"),
-    (phrases(r"(?:will|\w+'ll)\s+(?:definitely|absolutely|certainly|100%|surely)\s+(?:arrive|turn up|get|receive|sort|fix|solve|work|recover|restore|be (?:there|delivered|fixed|resolved|solved|restored|recovered|ready|back|approved|in|with you))",
+    (phrases(r"(?:will|\w+'ll)\s+(?:definitely|absolutely|certainly|100%|surely)\s+(?:arrive|turn up|get|receive|sort|fix|solve|work|recover|restore|be (?:perfect|fine|stable|there|delivered|fixed|resolved|solved|restored|recovered|ready|back|approved|in|with you))",
              r"(?:definitely|absolutely|certainly|100%)\s+(?:won't|will\s+not)\s+(?:be\s+)?(?:cancell?ed|delayed|late|lost|happen|fail|break)",
              r"will\s+be\s+(?:perfect|flawless|fine)\s+from\s+now\s+on", r"(?:no\s+one|nobody)\s+(?:can|will)\s+ever\b",
              r"(?:is|are)\s+(?:absolutely|completely|100%)\s+safe",
@@ -63,7 +64,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return standard_veto(text, m)
 
 
-@register_detector("overpromise", version="10", kinds=(KIND,))
+@register_detector("overpromise", version="11", kinds=(KIND,))
 class OverpromiseDetector:
     """Agent guarantees an outcome with no basis."""
 

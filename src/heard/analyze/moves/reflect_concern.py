@@ -47,7 +47,7 @@ RULES: tuple[Rule, ...] = (
              r"(?:it's|it\s+is)\s+(?:less|not\s+(?:really\s+|so\s+much\s+|just\s+)?)(?:about\s+)?[^.!?]{1,40}?(?:&|and|,|but)\s*(?:more|it's|it\s+is)\s+(?:that|about)\s+you",
              r"you(?:'re|\s+are)\s+less\s+\w+\s+about\b[^.!?]{0,40}?\bmore\s+about"),
      0.9, "reflects the customer's concern"),
-    (phrases(rf"(?:so\s+)?(?:the|your)\s+(?:real|main|biggest|big|key|underlying|main|actual)\s+{_TOPIC}\s+(?:here\s+)?(?:is|seems to be|sounds like)",
+    (phrases(rf"(?:so\s+)?(?:the|your)\s+(?:real|main|biggest|bigger|big|key|underlying|main|actual)\s+{_TOPIC}\s+(?:here\s+)?(?:is|seems to be|sounds like)",
              rf"so\s+(?:the|your)\s+{_TOPIC}\s+(?:here\s+)?is\s+(?:that|whether|about|getting|making)",
              r"so\s+(?:the|your)\s+(?:worry|fear|concern|risk)\s+is\s+\w+ing\b"),
      0.85, "names the concern behind the request"),
@@ -58,6 +58,8 @@ RULES: tuple[Rule, ...] = (
              # "let's focus on getting your staff paid on time" (the customer's own stake, not "before the weekend"), "the important thing now is getting you on a flight home tonight"
              rf"(?:focus|concentrate)\s+on\s+(?:getting|making\s+sure|keeping|sorting)\s+(?:[^.!?]{{0,30}}?\s)?your\b[^.!?]{{0,40}}?\b{STAKE}",
              rf"(?:the\s+)?important\s+thing\s+(?:now\s+|here\s+)?is\s+[^.!?]{{0,50}}?\b{STAKE}",
+             r"(?:our|the)\s+goal\s+is\s+the\s+same\s+as\s+yours", rf"{STAKE}\b[^.!?]{{0,30}}?\bmatters?\s+more\s+than\s+(?:our|the|any)\b",
+             r"(?:your\s+\w+|you)\s+(?:relies|rely|depends|depend|counts|count)\s+on\s+(?:this|it|the|your)\b",
              rf"let's\s+make\s+sure\s+(?:your|you)\b[^.!?]{{0,50}}?\b{STAKE}"),
      0.85, "makes the customer's stake the goal"),
     (phrases(rf"{_FEARS}\b[^.!?]{{0,60}}?\b{STAKE}",
@@ -86,7 +88,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return standard_veto(text, m) or bool(_SUBJECT_LINE.search(m.group(0))) or bool(asked)
 
 
-@register_detector("reflect_concern", version="11", kinds=(KIND,))
+@register_detector("reflect_concern", version="12", kinds=(KIND,))
 class ReflectConcernDetector:
     """Agent paraphrases the need or fear behind the customer's message."""
 

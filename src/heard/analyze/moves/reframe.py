@@ -38,7 +38,7 @@ RULES: tuple[Rule, ...] = (
              r"(?:let's|we can)\s+(?:move forward|look forward|work through this together)|"
              r"(?:together|as a team),?\s+we(?:'ll| will| can)\s+(?:get|make|sort|fix)|"
              r"(?:let's|we can)\s+(?:put\s+[^.!?]{1,30}?\s+behind\s+us|set\s+(?:\w+\s+){0,4}aside|put\s+(?:that|this|it|the\s+\w+)\s+to\s+one\s+side|not\s+(?:get\s+stuck|dwell)\s+on|make\s+today\s+the\s+day)|"
-             r"(?:rather than|instead of)\s+(?:debating|arguing|argue|debate|going back over)|blame\s+aside|whose\s+fault\s+(?:it\s+is\s+)?(?:is\s+not|isn't)\s+important|"
+             r"(?:rather than|instead of)\s+(?:debating|arguing|argue|debate|going back over)|blame\s+aside|(?:our|the)\s+goal\s+is\s+the\s+same\s+as\s+yours|whose\s+fault\s+(?:it\s+is\s+)?(?:is\s+not|isn't)\s+important|"
              r"whatever\s+(?:went wrong|the cause|happened)\b[^.!?]{0,40}?,\s+(?:the|my|our|let's|I'll|we'll)|"
              r"let's\s+(?:move\s+on\s+from|park|take\s+a\s+step\s+back\s+from|see\s+if\s+we\s+can\s+salvage)|forget\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+for\s+a\s+(?:second|moment|minute)|"
              r"(?:can't|cannot)\s+change\s+what\s+happened\b[^.!?]{0,40}?\bbut\s+(?:we|I)\s+can|that's\s+what\s+we\s+both\s+want"),
@@ -46,7 +46,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-@register_detector("reframe", version="9", kinds=(KIND,))
+@register_detector("reframe", version="10", kinds=(KIND,))
 class ReframeDetector:
     """Agent moves the conversation from blame or the problem to the outcome both sides want."""
 

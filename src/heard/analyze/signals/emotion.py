@@ -308,6 +308,10 @@ CUES: tuple[Cue, ...] = (
         # session 18 (written probe 4): money feared lost, a delivery doubted, a hazard, a scam suspected
         r"will I (?:ever )?(?:get|see) (?:this|my|the|our) (?:money|refund|deposit|cash)\b", r"is (?:it|this|that|my \w+) (?:actually|really|even|still) (?:coming|arriving|going to (?:come|arrive))",
         r"I (?:don't|do not) know what (?:I'll|I will|we'll|we will|I'm going to|we're going to|I'd|we'd) do", r"should I (?:turn|switch|shut) (?:it |the \w+ )?off",
+        # harm to data, money or health asked about (written probe 6)
+        r"will (?:my|the|our) (?:\w+ )?(?:data|photos|files|money|account|information|records|contacts)(?: of (?:my|our) \w+)? be (?:wiped|lost|deleted|kept|safe|stolen|leaked|erased|gone)\b",
+        r"(?:has|have|was|were) (?:my|our) (?:personal )?(?:information|data|details|account|qq|wechat|card) (?:been )?(?:leaked|stolen|hacked|compromised)\b",
+        r"is it (?:still )?safe to\b", r"can (?:the|my) (?:[\d,]+ )?(?:\w+ )?(?:still )?be (?:stopped|recovered|saved|frozen)\b",
         r"is (?:this|that|it) (?:really )?(?:you|real|legit|genuine) or (?:a )?(?:scam|fake|phishing)\b", r"(?:am I|are we) (?:going to|gonna) make it",
         r"burning smell", r"smell(?:s)? (?:of|like) (?:gas|burning)", r"(?:hope|hoping|praying) (?:everything|we|I|my \w+|our \w+) (?:will|'ll|gets?|makes?|has|have|is|are|can)\b"),
     cue("anxiety", 1.0, "pleads for news",
@@ -351,7 +355,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:I|we) used to (?:love|like|enjoy) (?:it|this|that|them|the|your)", r"unlucky",
         # session 18 (written probe 5): trust lost, and "chilling" as translated helpdesk complaints say it (寒心, disheartened)
         r"(?:I|we) used to (?:trust|believe in|recommend) (?:you|your|it|them|(?-i:[A-Z])\w+)", r"lost (?:my |our |all )?(?:confidence|faith|trust) in",
-        r"am I wrong to trust", r"(?:very|really|so|quite|it is|it's|is) chilling\b",
+        r"am I wrong to trust", r"I (?:thought|hoped) [\w ]{1,40}? would be (?:different|better)\b", r"(?:years )?of loyalty for nothing", r"(?:very|really|so|quite|it is|it's|is) chilling\b",
         r"(?:thought|hoped) (?:you|you guys|u guys|y'all|this|it|they) (?:were|was|would be) (?:different|better)", r"guess not\b",
         r"not for the better", r"(?:isn't|is not|wasn't|was not|aren't|are not) what (?:it|they) (?:was|were|used to be)",
         r"used to be (?:the best|amazing|excellent|so good|brilliant)", r"wanted to (?:like|love) (?:it|this|you|your|the)",
@@ -563,7 +567,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="72", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="73", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
