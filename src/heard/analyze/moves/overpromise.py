@@ -30,8 +30,7 @@ RULES: tuple[Rule, ...] = (
              r"(?:you'll|you\s+will)\s+never\s+have\s+(?:a|any|another)\s+(?:\w+\s+)?(?:problem|issue|fault)",
              # "the problem will never occur again", "you'll never drop signal again", "you will not see this error again"
              r"never\s+(?:occur|recur)\s+again", r"(?:you'll|you\s+will)\s+(?:never|not)\s+(?:see|get|have|experience|drop|lose|face|receive)\s+(?:this\s+|that\s+|the\s+|any\s+)?(?:\w+\s+){0,2}again\b",
-             r"(?:will\s+be|is|are|\w+'s)\s+(?:gone|fixed|solved|sorted|over)\s+(?:for\s+good|forever)",
-             r"(?<=[,;—–-])\s*(?:there's|there\s+is)\s+no\s+doubt(?:\s+about\s+it)?(?=\s*[.!]|\s*$)", r"(?:will|\w+'ll)\s+(?:fix|solve|resolve)\s+(?:all|every|everything)\b"),
+             r"(?:will\s+be|is|are|\w+'s)\s+(?:gone|fixed|solved|sorted|over)\s+(?:for\s+good|forever)"),
      0.85, "promises it will never happen again"),
     (phrases(rf"I\s+(?:can\s+)?promise\s+(?:you,?\s+)?(?:that\s+)?{_OUTCOME}(?:\s+will|'ll|\s+won't)", r"you\s+have\s+my\s+word",
              r"(?:I|we)\s+promise(?:\s+(?:100%|you))?\s*!", r"(?<=[,;—–-])\s*(?:I|we)\s+promise(?=\s*[.!]|\s*$)", r"that's\s+a\s+promise",
@@ -50,6 +49,7 @@ RULES: tuple[Rule, ...] = (
              rf"rest\s+assured,?\s+(?:that\s+)?{_OUTCOME}\s+(?:won't|will\s+not|will\s+never)\s+(?:be\s+)?(?:delayed|happen|break|fail|have)",
              r"(?:definitely|absolutely|certainly|100%)\s+(?:will|going to)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|ready|back|approved))",
              rf"rest assured,?\s+{_OUTCOME}(?:\s+will|'ll)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|refunded|approved|ready|back|in time|on time))", r"without fail", r"no doubt (?:it|this|your \w+) will",
+             r"(?<=[,;—–-])\s*(?:there's|there\s+is)\s+no\s+doubt(?:\s+about\s+it)?(?=\s*[.!]|\s*$)", r"(?:will|\w+'ll)\s+(?:fix|solve|resolve)\s+(?:all|every|everything)\b",
              rf"(?:I'm|I\s+am|we're|we\s+are)\s+(?:100%|absolutely|completely|totally)\s+(?:sure|certain|confident)\s+(?:that\s+)?{_OUTCOME}(?:\s+will|'ll)",
              r"(?:will|\w+'ll)\s+(?:definitely|absolutely|certainly|100%|surely)\s+be\s+(?:unbanned|reinstated|accepted|approved|refunded|reimbursed|compensated|found|recovered|returned|replaced)"),
      0.7, "claims certainty about an outcome"),
@@ -64,7 +64,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return standard_veto(text, m)
 
 
-@register_detector("overpromise", version="11", kinds=(KIND,))
+@register_detector("overpromise", version="12", kinds=(KIND,))
 class OverpromiseDetector:
     """Agent guarantees an outcome with no basis."""
 
