@@ -9,6 +9,14 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v13 (written probe 7): 'was switched on', 'not credited because', 'was a typo', 'stopped because', reissued / recalculated / re-sent / arrived, the driver or repairman's fix, 'sent for retraining', 'normal again'
+    ('Hello! Little Guo has checked that the automatic renewal was switched on in March. The 25 yuan deducted yesterday has been returned to your WeChat Pay.', ['Little Guo has checked that the automatic renewal was switched on in March. The 25 yuan deducted yesterday has been returned to your WeChat Pay.']),
+    ('Dear player, the 648 diamonds were not credited because the payment platform returned the result late. The diamonds have now been reissued to your role.', ['Dear player, the 648 diamonds were not credited because the payment platform returned the result late. The diamonds have now been reissued to your role.']),
+    ('Hello! The recharge delay was caused by the bank channel. Your 328 diamonds have now arrived.', ['The recharge delay was caused by the bank channel. Your 328 diamonds have now arrived.']),
+    ('Hello! The requirement of 50 wins was a typo and should have been 15. The rankings have been recalculated and the rewards re-sent.', ['The requirement of 50 wins was a typo and should have been 15. The rankings have been recalculated and the rewards re-sent.']),
+    ('Hello! The driver has returned your backpack to the service point. Thank you for your patience over the past two days!', ['The driver has returned your backpack to the service point. Thank you for your patience over the past two days!']),
+    ('Hello! The driver used rude words. He has been suspended for 7 days and sent for retraining.', ['He has been suspended for 7 days and sent for retraining.']),
+    ('Hello! The gas supply stopped because the battery of the meter ran out. The repairman has replaced the battery and your supply is normal again.', ['The gas supply stopped because the battery of the meter ran out. The repairman has replaced the battery and your supply is normal again.']),
     # v12 (written probe 6, the STC-3 register): returned / issued / blocked / added, staff re-trained, a checklist added, 'reached you because',
     # 'caused during transportation', 'held by the automatic check', 'won't receive … any more', feedback welcome, 'thank you for your supervision'
     ('Hello. Our colleague reached you by phone and the room price difference of 120 yuan has been returned. Thank you for your patience!', ['Our colleague reached you by phone and the room price difference of 120 yuan has been returned. Thank you for your patience!']),

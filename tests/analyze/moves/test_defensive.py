@@ -9,6 +9,20 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v20 (written probe 7): 'takes no responsibility', 'a national regulation', 'not eligible', 'entered by you', 'the platform rule', 'order earlier next time',
+    # 'contact the store yourself', 'not with us', 'never wrong', 'you can go to court', 'you signed … yourself', 'you did not declare'
+    ('The game takes no responsibility for account sharing, and the items cannot be recovered.', ['The game takes no responsibility for account sharing, and the items cannot be recovered.']),
+    ('It is a national regulation and we have to follow it. There is no need to ask again.', ['It is a national regulation and we have to follow it.', 'There is no need to ask again.']),
+    ('You did not log in during the event, so you are not eligible.', ['You did not log in during the event, so you are not eligible.']),
+    ('The wrong address was entered by you, so the platform cannot compensate.', ['The wrong address was entered by you, so the platform cannot compensate.']),
+    ('This is the platform rule and the fee cannot be returned.', ['This is the platform rule and the fee cannot be returned.']),
+    ('The rider had 12 orders at the same time, so delays are normal. Please order earlier next time.', ['Please order earlier next time.']),
+    ("We don't control the merchant's cooking time. Please contact the store yourself.", ['Please contact the store yourself.']),
+    ('Any problem with the appointment should be raised with the hospital, not with us.', ['Any problem with the appointment should be raised with the hospital, not with us.']),
+    ('Our meter readings are never wrong, so please check your own taps.', ['Our meter readings are never wrong, so please check your own taps.']),
+    ("The surveyor's assessment is professional. If you don't accept it, you can go to court.", ["If you don't accept it, you can go to court."]),
+    ('Our agent explained the terms clearly, and you signed the confirmation yourself.', ['Our agent explained the terms clearly, and you signed the confirmation yourself.']),
+    ('Sorry if the rejection upset you, but you did not declare your high blood pressure.', ['Sorry if the rejection upset you, but you did not declare your high blood pressure.']),
     # v19 (written probe 6, the STC-3 register): 'nothing to do with our network', 'there is no mistake', 'not the responsibility of our platform',
     # 'the final explanation right', 'the request is rejected', 'only covers', 'be more careful next time', 'as we already explained twice'
     ('Hi, a partial refund can only be given for quality problems. The stains are within normal wear, so the request is rejected.', ['The stains are within normal wear, so the request is rejected.']),
@@ -225,6 +239,7 @@ def test_defensive_finds_blame_policy_and_condescension(agent_text, expected, ma
     "To safeguard your information security, please provide your business number via private message.",
     "Departure times are subject to change, so I'll text you the moment yours is confirmed.",
     "So you cannot log in at all?",  # a question, not a refusal
+    "Dear, thank you for your kind words! It's our duty to help. Wish you a safe journey!",
     "Your request was rejected because of a missing signature, but you can resubmit it online today.",
     "The warranty only covers faults, so I'll send a repair quote instead.",
     "I definitely want to make sure your charges are correct. Please DM me your address.",

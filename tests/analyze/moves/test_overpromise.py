@@ -9,6 +9,14 @@ def found(conversation):
 
 
 @pytest.mark.parametrize("agent_text, expected", [
+    # v13 (written probe 7): 'there will never be any … again', 'will surely be lifted / go smoothly', 'Xiao Huo promises!', '100% guaranteed', 'absolutely no danger', 'will never go up again'
+    ("Dear, don't worry, after this upgrade there will never be any stuttering on your box again!", ["Dear, don't worry, after this upgrade there will never be any stuttering on your box again!"]),
+    ('The ban was a misjudgment by the system and it will surely be lifted. Xiao Huo promises!', ['The ban was a misjudgment by the system and it will surely be lifted.', 'Xiao Huo promises!']),
+    ('All the lost items will certainly come back, 100% guaranteed.', ['All the lost items will certainly come back, 100% guaranteed.']),
+    ('Please rest assured, such a thing will never happen on Xingyun Ride again!', ['Please rest assured, such a thing will never happen on Xingyun Ride again!']),
+    ("Don't worry, your surgery will surely go smoothly!", ["Don't worry, your surgery will surely go smoothly!"]),
+    ('The smell is not a gas leak. Please rest assured, there is absolutely no danger.', ['Please rest assured, there is absolutely no danger.']),
+    ("Don't worry, your premium will never go up again.", ["Don't worry, your premium will never go up again."]),
     # v11 (written probe 6): 'will definitely be perfect', 'you will never receive … again', '…, there is no doubt about it', 'will fix all'
     ('After the base station upgrade, the signal at your home will definitely be perfect.', ['After the base station upgrade, the signal at your home will definitely be perfect.']),
     ('Hello! After we set the block, you will never receive any spam SMS again.', ['After we set the block, you will never receive any spam SMS again.']),

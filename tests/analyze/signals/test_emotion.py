@@ -11,6 +11,12 @@ from heard.model import Message, Role, evidence
 
 # (customer text, label, intensity, evidence)
 CASES = [
+    # v74 (written probe 7): trust and loyalty let down ('I used to defend you', 'I trusted your brand', 'not what I wanted'), 'I feel terrible', 'life is hard'
+    ('I have played for six years. I used to defend you against everyone on the forum. Now the game is full of pay-to-win items.', 'disappointment', 1, 'I used to defend you'),
+    ('I signed up my son because you promised small classes of 10. There are 35 kids in his class. I trusted your brand.', 'disappointment', 1, 'I trusted your'),
+    ('Thank you for the 50 yuan voucher, but honestly that is not what I wanted.', 'disappointment', 1, 'that is not what I wanted'),
+    ('My account was hacked and the gems I bought were all spent. I feel terrible, I saved for months to buy them.', 'sadness', 2, 'I feel terrible'),
+    ("My husband lost his job and we really can't afford the bills now. Life is hard lately.", 'sadness', 2, 'Life is hard'),
     # v73 (written probe 6): harm to data asked about (anxiety); a hope that did not hold, loyalty for nothing (disappointment)
     ('I dropped my phone in the water. Will the photos of my baby be kept if I send it for repair?', 'anxiety', 1, 'Will the photos of my baby be kept'),
     ('My phone shows "system is being repaired" and has been stuck on it for an hour. Will my data be wiped?', 'anxiety', 1, 'Will my data be wiped'),
@@ -444,7 +450,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "73"
+    assert finding.detector == "emotion" and finding.detector_version == "74"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

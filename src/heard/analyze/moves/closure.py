@@ -36,7 +36,9 @@ _DONE = phrases(
     r"(?:arrived|been\s+delivered)\s+safely", r"(?:refund|repair|replacement|transfer)\s+is\s+(?:now\s+)?(?:done|complete|completed)\b", r"unfrozen\s+(?:it|your|the)\b",
     r"(?:your|the|this)\s+complaint\s+has\s+(?:now\s+)?been\s+resolved",
     # helpdesk register (written probe 6)
-    r"(?:has|have|had)\s+(?:all\s+|now\s+|already\s+)?been\s+(?:returned|issued|blocked|added)\b", r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+)?unsubscribed",
+    r"(?:has|have|had)\s+(?:all\s+|now\s+|already\s+)?been\s+(?:returned|issued|reissued|blocked|added|recalculated|re-?sent|updated|withdrawn|suspended)\b",
+    r"(?:has|have)\s+(?:now\s+)?arrived\b", r"(?:is|are)\s+(?:now\s+)?normal\s+again",
+    r"(?:staff|engineers?|technicians?|team|driver|courier|repairman)\s+(?:have\s+|has\s+)?(?:repaired|fixed|restored|replaced|returned)\s+(?:it|the|your)\b", r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+)?unsubscribed",
     r"(?:has|have)\s+re-?trained\b", r"(?:has|have)\s+(?:now\s+)?(?:added|introduced|put\s+in\s+place)\s+an?\s+(?:\w+\s+)?(?:checklist|check|step|rule|alert)\b",
     r"(?:a\s+new\s+one|a\s+replacement|the\s+replacement)\s+(?:was|has\s+been)\s+sent", r"(?:was|were|has\s+been)\s+delivered\s+to\s+your\b",
     r"(?:I|we)\s+(?:just\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|corrected|credited|replaced|restored|waived|reshipped|rebooked|unlocked|reactivated|resolved|cleared)\b",
@@ -58,7 +60,8 @@ _COMPLETE = phrases(
     r"corrected|credited|removed|waived|unlocked|unblocked|reactivated|activated|repaired|cleared|merged|cancelled|canceled|processed|released|deleted)",
     r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:fixed|refunded|resolved|restored|corrected|credited|removed|waived|unlocked|"
     r"unblocked|reactivated|activated|repaired|cleared|merged|returned|released|cancelled|canceled|replaced|patched)",
-    r"(?:has|have)\s+(?:all\s+|now\s+)?been\s+(?:returned|issued|blocked|added)\b",
+    r"(?:has|have)\s+(?:all\s+|now\s+)?been\s+(?:returned|issued|reissued|blocked|added|recalculated|re-?sent|updated|withdrawn)\b", r"(?:is|are)\s+(?:now\s+)?normal\s+again",
+    r"(?:staff|engineers?|technicians?|team|driver|courier|repairman)\s+(?:have\s+|has\s+)?(?:repaired|fixed|restored|replaced|returned)\s+(?:it|the|your)\b",
     r"(?:refund|repair|replacement|transfer)\s+is\s+(?:now\s+)?(?:done|complete|completed)\b",
     r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed|resolved|restored)", r"all\s+(?:sorted|done|fixed)\b", r"(?:working|back\s+up)\s+again",
     r"back\s+to\s+normal",
@@ -91,7 +94,7 @@ CUES = (
     (phrases(r"(?:so that|so|to make sure|to ensure|to prevent)\s+(?:this|it|that)\s+(?:doesn't|does not|won't|will not|can't|cannot)\s+happen\s+again",
              r"to (?:prevent|stop|avoid)\s+(?:this|it|that)\s+(?:from\s+)?(?:happening|recurring)(?:\s+again)?",
              r"(?:won't|will not|shouldn't|should not)\s+(?:recur|(?:happen|trigger|occur)\s+again)", r"so\s+(?:nobody|no\s+one)\s+else\s+(?:gets|has|will)\b",
-             r"re-?trained\s+(?:its|our|their|the)\s+staff", r"(?:has|have)\s+(?:now\s+)?(?:added|introduced|put\s+in\s+place)\s+an?\s+(?:\w+\s+)?(?:checklist|check|step|rule|alert)\b",
+             r"re-?trained\s+(?:its|our|their|the)\s+staff", r"sent\s+(?:back\s+)?for\s+re-?training", r"(?:has|have)\s+(?:now\s+)?(?:added|introduced|put\s+in\s+place)\s+an?\s+(?:\w+\s+)?(?:checklist|check|step|rule|alert)\b",
              r"(?:won't|will\s+not)\s+receive\b[^.!?]{0,50}?\bany\s*more",
              r"how we(?:'ll|\s+will)\s+(?:prevent|stop|avoid)", r"prevention\s*:",
              r"(?:going forward|from now on|in future|in the future|moving forward)\b[^.!?]{0,80}\b(?:won't|will not|no longer|will now|will always|automatically|before)",
@@ -103,10 +106,12 @@ CUES = (
              r"(?:got|was|were)\s+(?:stuck|held|blocked|flagged|rejected|declined|delayed|frozen|locked|suspended|charged)\b[^.!?]{0,40}?\bbecause",
              r"(?:was|were)\s+(?:caused|damaged)\s+(?:during|in)\s+(?:transport|transportation|transit|delivery)", r"(?:was|were)\s+(?:held|stopped|blocked|flagged)\s+by\s+(?:the|our|an?)\b",
              r"(?:reached\s+you|was\s+sent(?:\s+to\s+you)?|went\s+to\s+\w+)\s+because\b",
-             r"(?:we|I)\s+(?:have\s+)?(?:checked|found|confirmed|verified)\s+(?:that\s+)?(?:the\s+)?[^.!?]{1,40}?\s+(?:was|were)\s+(?:caused|due|the\s+fee|charged\s+for)\b",
+             r"(?:we|I|(?:xiao|little)\s+\w+)\s+(?:have\s+|has\s+)?(?:checked|found|confirmed|verified)\s+(?:that\s+)?(?:the\s+)?[^.!?]{1,40}?\s+(?:was|were)\s+(?:caused|due|the\s+fee|charged\s+for|switched\s+on|turned\s+on)\b",
+             r"(?:was|were)\s+not\s+(?:credited|received|delivered|sent|applied|issued|processed)\s+because\b", r"(?:was|were)\s+(?:a\s+)?(?:typo|mistake)\b",
+             r"(?:stopped|failed|dropped|disconnected|cut\s+off)\s+because\s+(?:of\s+)?(?:the|a|an|your)\b",
              r"\bdue\s+to\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}(?:error|bug|glitch|fault|mistake)", r"which\s+is\s+why\b", r"(?:was|were)\s+damaged\s+by\b",
              r"(?:was|were)\s+(?:sent|issued|applied|charged|taken|made|cancelled|canceled)\s+in\s+error",
-             r"because\s+of\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}(?:error|bug|glitch|fault|mistake)",
+             r"because\s+of\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}(?:error|bug|glitch|fault|mistake|failure)",
              r"the\s+(?:[\w-]+\s+)?(?:bug|glitch|error|fault)\s+that\s+(?:was\s+|were\s+)?(?:caused|skipped|stopped|blocked|broke|removed|charged|deleted|wiped|corrupted|kicking|logging|crashing|charging|blocking)\b",
              r"(?:engineers?|team|we|I)\s+found\s+(?:that|the\s+(?:cause|problem|issue|fault))"),
      0.8, "explains the cause"),
@@ -125,7 +130,7 @@ CUES = (
 )
 
 
-@register_detector("closure", version="12", kinds=(KIND,))
+@register_detector("closure", version="13", kinds=(KIND,))
 class ClosureDetector:
     """Agent closes the loop: what happened, what changed, prevention, thanks, feedback."""
 

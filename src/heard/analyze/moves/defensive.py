@@ -38,12 +38,15 @@ ALWAYS: tuple[Rule, ...] = (
              r"as\s+(?:explained|stated|mentioned|said|advised|noted)\s+(?:in|on)\s+(?:my|our)\s+(?:previous|last|earlier|prior)\s+(?:\w+\s+)?(?:emails|messages|replies|responses|calls|chats|tweets|letters?)",
              r"I(?:'ve|\s+have)\s+(?:now\s+)?explained\s+(?:this|it|that)\s+(?:\w+\s+)?(?:times|twice)",
              r"before\s+(?:contacting|messaging|calling|emailing|writing\s+to)\s+(?:us|support)(?:\s+again)?(?=\s*[.!]|\s*$)", r"before\s+blaming\s+(?:us|the|our)\b",
-             r"how\s+many\s+(?:more\s+)?times\s+(?:we|I)\s+(?:need|have)\s+to\s+(?:explain|tell|say)", r"we(?:'ve|\s+have)\s+already\s+(?:told|explained)",
+             r"how\s+many\s+(?:more\s+)?times\s+(?:we|I)\s+(?:need|have)\s+to\s+(?:explain|tell|say)", r"no\s+need\s+to\s+ask\s+again",
+             r"(?:order|book|come|arrive|apply|check\s+in)\s+earlier\s+next\s+time", r"we(?:'ve|\s+have)\s+already\s+(?:told|explained)",
              r"you\s+should\s+(?:read|check)\s+(?:the|our)\s+\w+\s+(?:carefully\s+)?before"),
      0.9, "talks down to the customer"),
     (phrases(rf"you (?:should(?: have|'ve)|could have|needed to|were supposed to|ought to have) {_BLAME_VERBS}",
              r"you failed to", r"(?:it's|it is|that's|that is) your (?:own )?(?:responsibility|fault|problem|mistake)",
              r"if you had (?:read|checked|followed|called|contacted|looked)", r"you didn't (?:read|follow|check|answer|pick up|provide|reply|respond|select|choose|enter|tick|opt|request)",
+             r"you\s+(?:didn't|did\s+not)\s+(?:declare|disclose|inform\s+us|tell\s+us)\b", r"(?:was|were)\s+entered\s+by\s+you", r"you\s+signed\s+(?:the\s+\w+\s+)?yourself",
+             r"check\s+your\s+own\b", r"contact\s+the\s+\w+\s+yourself",
              r"(?:address|details|number|information|postcode|email|date|name) you (?:entered|provided|gave|selected|chose|typed) (?:was|were|is|are) (?:wrong|incorrect|invalid|incomplete)",
              r"(?:was|were) (?:damaged|broken|caused) because (?:it|they|the \w+) (?:was|were) (?:installed|used|stored|handled) (?:incorrectly|improperly|wrongly)",
              r"(?:man-made|human|artificial)\s+damage", r"(?:traces|signs)\s+of\s+(?:water|liquid)(?:\s+(?:spill|damage))?",
@@ -69,7 +72,7 @@ ALWAYS: tuple[Rule, ...] = (
              r"(?:it's|it is|that's|that is|remains)\s+(?:the|your)\s+(?:member|customer|user|account holder|cardholder|buyer|passenger|subscriber)(?:'s)?\s+(?:responsibility|job|duty)",
              r"I\s+(?:don't|do not)\s+make\s+the\s+rules", r"due\s+to\s+the\s+reason\s+of\s+(?!your\b|the\s+customer)\w+",
              # "That's down to your bank, not us", "we can't be held responsible", "which is the homeowner's responsibility"
-             r"(?<=[,—–-])\s*not\s+(?:by\s+)?(?:us|ours|our\s+fault)(?=\s*(?:[.!,]|\^|$))", r"(?:can't|cannot|can\s+not)\s+be\s+held\s+(?:responsible|liable|accountable)",
+             r"(?<=[,—–-])\s*not\s+(?:by\s+|with\s+)?(?:us|ours|our\s+fault)(?=\s*(?:[.!,]|\^|$))", r"(?:can't|cannot|can\s+not)\s+be\s+held\s+(?:responsible|liable|accountable)", r"(?:takes?|bears?|accepts?)\s+no\s+(?:responsibility|liability)",
              # "there is no error on our side", "nothing wrong on our end", "not the problem of our network"
              r"(?:no|nothing)\s+(?:error|problem|issue|fault|wrong)\s+on\s+(?:our|my)\s+(?:side|end)", r"nothing\s+wrong\s+(?:on|at)\s+(?:our|my)\s+(?:side|end)",
              r"not\s+(?:the\s+)?problem\s+of\s+(?:our|the\s+company)\b",
@@ -90,7 +93,7 @@ ALWAYS: tuple[Rule, ...] = (
              r"(?:is\s+)?(?:working|works)\s+fine\s+for\s+(?:\w+\s+)?(?:other|everyone|everybody|most|all)\b", r"(?:it's|it\s+is)\s+(?:likely|probably)\s+your\s+(?:phone|device|computer|network|connection|router|settings|browser)", r"(?:that's|this is|that is)\s+(?:just\s+|simply\s+)?how\s+(?:the|our)\s+(?:system|process|policy)\s+works",
              # a denial put to the customer ("our crew is there to serve you and not deceive you")
              r"(?:not|never)\s+(?:to\s+)?(?:deceive|cheat|mislead|lie\s+to|trick)\s+(?:you|our\s+customers|customers)",
-             r"there\s+is\s+no\s+(?:mistake|error)\b", r"(?:our|the)\s+(?:service|network|system|staff)\s+(?:had|has)\s+no\s+(?:problem|fault|issue|mistake)",
+             r"there\s+is\s+no\s+(?:mistake|error)\b", r"(?:readings?|records?|system|bills?)\s+(?:are|is)\s+never\s+wrong", r"you\s+can\s+go\s+to\s+court", r"(?:our|the)\s+(?:service|network|system|staff)\s+(?:had|has)\s+no\s+(?:problem|fault|issue|mistake)",
              r"check\s+(?:the|your)\s+(?:[\w-]+\s+){0,2}(?:list|bill|record|records|details)\s+yourself",
              r"we\s+guarantee\s+(?:that\s+)?(?:all\s+)?our\s+(?:[\w-]+\s+){1,6}?(?:are|is)\s+(?:brand\s+new|genuine|original|authentic|new)"),
      0.75, "argues with the customer"),
@@ -110,8 +113,10 @@ UNLESS_ALTERNATIVE: tuple[Rule, ...] = (
              r"nothing\s+(?:more|else)\s+(?:we|I)\s+can\s+do", r"(?:beyond|outside|out of)\s+our\s+control",
              r"there(?:'s| is)\s+(?:really|honestly|simply|just)\s+nothing\s+(?:else\s+|more\s+|further\s+)?(?:we|I)\s+can\s+do",
              r"as\s+(?:outlined|stated|set out|described|specified|detailed|explained|laid out)\s+in\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:terms|policy|policies|T&Cs|conditions|agreement)",
-             r"(?:is|are)\s+non-?refundable", r"(?:the|your)\s+(?:carrier|courier|manufacturer|seller|driver|post office)\s+(?:is|are)\s+(?:responsible|liable|to blame)", r"(?:that's|that is|this is|it's|it is)\s+(?:just\s+|simply\s+)?(?:the|our)\s+(?:process|procedure|rules?)\b",
-             r"(?:it's|it is|it was)\s+our\s+(?:duty|obligation|responsibility)\s+to", r"(?:is|are)\s+(?:always\s+)?subject\s+to\s+(?:change|availability|the actual)",
+             r"(?:is|are)\s+(?:non-?refundable|not\s+refundable)", r"(?:it|this)\s+is\s+a\s+(?:national|government|state)\s+(?:regulation|rule|policy)",
+             r"you\s+are\s+not\s+eligible", r"(?:platform|company|we)\s+(?:cannot|can't|can\s+not)\s+compensate", r"(?:this|it)\s+is\s+the\s+(?:platform|hospital|company|system)(?:'s)?\s+rule",
+             r"(?:fee|charge|money|deposit)\s+(?:cannot|can't|can\s+not)\s+be\s+(?:returned|refunded)", r"(?:the|your)\s+(?:carrier|courier|manufacturer|seller|driver|post office)\s+(?:is|are)\s+(?:responsible|liable|to blame)", r"(?:that's|that is|this is|it's|it is)\s+(?:just\s+|simply\s+)?(?:the|our)\s+(?:process|procedure|rules?)\b",
+             r"(?:it's|it is|it was)\s+our\s+(?:duty|obligation|responsibility)\s+to(?!\s+(?:help|serve|assist|make)\b)", r"(?:is|are)\s+(?:always\s+)?subject\s+to\s+(?:change|availability|the actual)",
              r"(?:it's|it is|is|are|that's)\s+(?:just|only|simply)\s+(?:that,?\s+)?a\s+request", r"(?:is|are)\s+not\s+guaranteed",
              r"(?:we(?:'re|\s+are)|I(?:'m|\s+am))\s+only\s+(?:obligated|obliged|required)\s+to",
              r"(?:as\s+per|according\s+to|required\s+by|under)\s+(?:the\s+)?(?:legislation|law|regulations?|government\s+rules?)",
@@ -197,7 +202,7 @@ _ALTERNATIVE = re.compile(
 )
 
 
-@register_detector("defensive", version="19", kinds=(KIND,))
+@register_detector("defensive", version="20", kinds=(KIND,))
 class DefensiveDetector:
     """Agent shifts blame, hides behind policy, argues or talks down."""
 

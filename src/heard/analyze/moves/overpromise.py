@@ -23,10 +23,11 @@ RULES: tuple[Rule, ...] = (
              rf"(?<!not\s)(?<!n't\s)guarantees\s+(?:that\s+)?{_OUTCOME}(?:\s+will|'ll)"),
      0.9, "guarantees an outcome"),
     (phrases(r"(?:this|it|that)\s+(?:will\s+never|won't\s+ever|will\s+not\s+ever)\s+happen\s+(?:to\s+(?:you|your\s+\w+)\s+|on\s+your\s+\w+\s+)?again",
-             r"never\s+happen\s+(?:to\s+(?:you|your\s+\w+)\s+|on\s+your\s+\w+\s+)?again",
+             r"never\s+happen\s+(?:to\s+(?:you|your\s+\w+)\s+|on\s+your\s+\w+\s+)?again", r"never\s+happen\s+(?:on|at|with|to)\s+[^.!?]{1,25}?\s+again",
+             r"there\s+will\s+never\s+be\s+(?:any\s+)?[^.!?]{1,30}?\s+again",
              r"will\s+ever\s+(?:happen|experience|have|see|get)\b[^.!?]{0,40}?\bagain", r"will\s+never\s+(?:have|get|see|experience)\s+(?:this|that|the\s+same)\s+(?:\w+\s+)?(?:problem|issue|fault|error)\s+again",
              r"no\s+more\s+(?:crashes|outages|problems|issues|delays|errors)\b[^.!?]{0,20}?\b(?:ever|from\s+now\s+on)",
-             r"will\s+never\s+(?:drop|fail|break|crash|go\s+down|cut\s+out|be\s+(?:late|delayed|lost))\b[^.!?]{0,30}?\bagain",
+             r"will\s+never\s+(?:drop|fail|break|crash|go\s+up|rise|increase|go\s+down|cut\s+out|be\s+(?:late|delayed|lost))\b[^.!?]{0,30}?\bagain",
              r"(?:you'll|you\s+will)\s+never\s+have\s+(?:a|any|another)\s+(?:\w+\s+)?(?:problem|issue|fault)",
              # "the problem will never occur again", "you'll never drop signal again", "you will not see this error again"
              r"never\s+(?:occur|recur)\s+again", r"(?:you'll|you\s+will)\s+(?:never|not)\s+(?:see|get|have|experience|drop|lose|face|receive)\s+(?:this\s+|that\s+|the\s+|any\s+)?(?:\w+\s+){0,2}again\b",
@@ -51,7 +52,9 @@ RULES: tuple[Rule, ...] = (
              rf"rest assured,?\s+{_OUTCOME}(?:\s+will|'ll)\s+(?:arrive|be (?:there|delivered|fixed|resolved|restored|refunded|approved|ready|back|in time|on time))", r"without fail", r"no doubt (?:it|this|your \w+) will",
              r"(?<=[,;—–-])\s*(?:there's|there\s+is)\s+no\s+doubt(?:\s+about\s+it)?(?=\s*[.!]|\s*$)", r"(?:will|\w+'ll)\s+(?:fix|solve|resolve)\s+(?:all|every|everything)\b",
              rf"(?:I'm|I\s+am|we're|we\s+are)\s+(?:100%|absolutely|completely|totally)\s+(?:sure|certain|confident)\s+(?:that\s+)?{_OUTCOME}(?:\s+will|'ll)",
-             r"(?:will|\w+'ll)\s+(?:definitely|absolutely|certainly|100%|surely)\s+be\s+(?:unbanned|reinstated|accepted|approved|refunded|reimbursed|compensated|found|recovered|returned|replaced)"),
+             r"(?:will|\w+'ll)\s+(?:definitely|absolutely|certainly|100%|surely)\s+be\s+(?:unbanned|reinstated|accepted|approved|refunded|reimbursed|compensated|found|recovered|returned|replaced|lifted|credited)",
+             r"(?:will|\w+'ll)\s+(?:definitely|certainly|surely)\s+(?:cure|come\s+back|go\s+smoothly|reach\s+your)\b", r"(?:xiao|little)\s+\w+\s+promises\s*!", r"100%\s+guaranteed",
+             r"(?:there\s+is|there's)\s+absolutely\s+no\s+(?:danger|risk)"),
      0.7, "claims certainty about an outcome"),
 )
 
@@ -64,7 +67,7 @@ def _veto(text: str, m: re.Match[str]) -> bool:
     return standard_veto(text, m)
 
 
-@register_detector("overpromise", version="12", kinds=(KIND,))
+@register_detector("overpromise", version="13", kinds=(KIND,))
 class OverpromiseDetector:
     """Agent guarantees an outcome with no basis."""
 

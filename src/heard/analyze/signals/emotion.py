@@ -336,7 +336,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:rough|hard|awful|terrible) (?:year|few months|time) for (?:me|us)", r"(?:it's been|been) a (?:rough|hard|awful|terrible) (?:year|few months|time)",
         # despair and loneliness (session 18)
         r"(?:don't|do not) know how much (?:more|longer) (?:I|we) can take", r"no longer with us", r"(?:he|she|they)(?:'s| is| are|'re) not (?:here|with us) anymore",
-        r"set me off (?:all over )?again", r"can't see the point", r"feel(?:ing)? (?:a bit |so |very |really )?(?:left behind|all alone|so alone|isolated)",
+        r"set me off (?:all over )?again", r"I feel (?:so |really )?terrible\b", r"life is (?:so |really )?(?:hard|difficult|tough)\b", r"can't see the point", r"feel(?:ing)? (?:a bit |so |very |really )?(?:left behind|all alone|so alone|isolated)",
         r"(?:no one|nobody|noone) (?:else )?to (?:ask|turn to|help (?:me|us)|talk to)", r"needed someone to talk to",
         strong=True),
     cue("sadness", 2.0, "grief",
@@ -354,7 +354,8 @@ CUES: tuple[Cue, ...] = (
         r"I (?:thought|believed) (?:\S+ )?(?:was|were|would be) (?:good|better|great|reliable)", r"(?:isn't|wasn't|weren't|aren't) good enough",
         r"(?:I|we) used to (?:love|like|enjoy) (?:it|this|that|them|the|your)", r"unlucky",
         # session 18 (written probe 5): trust lost, and "chilling" as translated helpdesk complaints say it (寒心, disheartened)
-        r"(?:I|we) used to (?:trust|believe in|recommend) (?:you|your|it|them|(?-i:[A-Z])\w+)", r"lost (?:my |our |all )?(?:confidence|faith|trust) in",
+        r"(?:I|we) used to (?:trust|believe in|recommend|defend|support) (?:you|your|it|them|(?-i:[A-Z])\w+)", r"I trusted (?:you|your)\b",
+        r"(?:that|this|it)(?:'s| is) not what I (?:wanted|asked for)\b", r"lost (?:my |our |all )?(?:confidence|faith|trust) in",
         r"am I wrong to trust", r"I (?:thought|hoped) [\w ]{1,40}? would be (?:different|better)\b", r"(?:years )?of loyalty for nothing", r"(?:very|really|so|quite|it is|it's|is) chilling\b",
         r"(?:thought|hoped) (?:you|you guys|u guys|y'all|this|it|they) (?:were|was|would be) (?:different|better)", r"guess not\b",
         r"not for the better", r"(?:isn't|is not|wasn't|was not|aren't|are not) what (?:it|they) (?:was|were|used to be)",
@@ -567,7 +568,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="73", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="74", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
