@@ -25,7 +25,7 @@ CASES = [
     ('So the answer is just "please wait" again. I thought Weibo customer service would be different from the hotline.', 'disappointment', 1, 'I thought Weibo customer service would be different'),
     ("I'm porting my number to China Mobile next week. Eight years of loyalty for nothing.", 'disappointment', 1, 'years of loyalty for nothing'),
     # v72 (written probe 5): trust lost and 'chilling' (disappointment), a death said gently (sadness); a chilling unit is none
-    ('I feel that we users are only numbers to you. I used to trust Zhongtian, now it is really chilling.', 'disappointment', 2, 'I used to trust Zhongtian'),
+    ('I feel that we users are only numbers to you. I used to trust Zhongtian, now it is really chilling.', 'disappointment', 2, 'I used to trust Zhongtian, now'),
     ('I supported domestic brand, but this time I really lost confidence in you.', 'disappointment', 2, 'really lost confidence in'),
     ('The voice messages of my grandfather are all in it, he is not here anymore.', 'sadness', 2, 'he is not here anymore'),
     ("Seeing Dad's name on it set me off all over again.", 'sadness', 2, 'set me off all over again'),
@@ -450,7 +450,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "74"
+    assert finding.detector == "emotion" and finding.detector_version == "75"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -312,7 +312,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:in|waiting in) the (?:[\w-]+ )?(?:customer service )?queue for (?:\d+|an?|two|three) (?:hours?|minutes|mins)",
         r"(?:I|we)(?:'ve)? told the (?:hotline|business hall|service hall|counter|store|shop|customer service)\b",
         r"how many (?:more )?times do I (?:have|need) to (?:say|tell|explain|repeat)", r"saying the same (?:sentence|thing|words|reply)",
-        r"(?:please wait|wait patiently)[\x22\u201d\x27]? again", r"last time I (?:complained|called|contacted|wrote|reported)\b",
+        r"(?:please wait|wait patiently)\W? again", r"last time I (?:complained|called|contacted|wrote|reported)\b",
         rf"{_ORDINAL} (?:parcel|package|hotel|meal|repair)s?\b", rf"{_NUMBER} (?:\w+ ){{0,2}}(?:meals|orders|parcels|deliveries|hotels) in a row", rf"{_NUMBER} repairs\b",
         r"(?:call|ring|get back to) (?:you|me|us) back[^.!?]{0,40}?(?:never|don't|didn't|doesn't|do not|did not)",
         r"(?:crash\w*|fail\w*|drops?|dropp\w*|freez\w*|disconnect\w*|cuts? out|goes down|breaks?|stops?|errors?|happens|happening)(?: \w+){0,3}? "
@@ -570,7 +570,7 @@ CUES: tuple[Cue, ...] = (
         r"stop(?:ped)? mattering", r"(?:expected|hoped|want|wanted) to matter\b", r"thrown (?:into|in) (?:the )?(?:rubbish|trash|bin|garbage)",
         r"(?:nobody|no one|no-one) (?:over there |there )?(?:actually |even )?(?:reads?|opens?) (?:these|them|my|the|it)\b",
         r"does (?:anyone|anybody) (?:there |over there )?(?:actually |even )?(?:read|open|look at|check)\b",
-        r"(?:still|sitting|left) on [\x22\u201c\x27]?seen\b", r"(?:we|I|people like (?:me|us)|residents|customers|users)\b[^.!?]{0,40}? (?:simply |just )?(?:don't|do not) count\b(?! (?:towards?|against|as|for))",
+        r"(?:still|sitting|left) on \W?seen\b", r"(?:we|I|people like (?:me|us)|residents|customers|users)\b[^.!?]{0,40}? (?:simply |just )?(?:don't|do not) count\b(?! (?:towards?|against|as|for))",
         r"just (?:one )?(?:small |little )?(?:account|customer|number) to you", r"is (?:anyone|anybody) (?:actually |even )?(?:there|out there|listening)\b",
         r"(?:people like (?:me|us)|customers|users|we|I)(?: clearly| obviously)? (?:aren't|are not|am not|'m not) (?:a )?priority",
         r"exist to you", r"treated (?:so |this )?coldly", r"(?:cold|indifferent) attitude", r"do you (?:even |actually )?read (?:what|my)\b", r"(?:just|only) (?:a )?numbers? to you", r"(?:doesn't|don't) matter to (?:you|a big company|big companies|your company)",
@@ -728,7 +728,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="39",
+    "concerns", version="40",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )

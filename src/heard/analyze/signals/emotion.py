@@ -354,7 +354,8 @@ CUES: tuple[Cue, ...] = (
         r"I (?:thought|believed) (?:\S+ )?(?:was|were|would be) (?:good|better|great|reliable)", r"(?:isn't|wasn't|weren't|aren't) good enough",
         r"(?:I|we) used to (?:love|like|enjoy) (?:it|this|that|them|the|your)", r"unlucky",
         # session 18 (written probe 5): trust lost, and "chilling" as translated helpdesk complaints say it (寒心, disheartened)
-        r"(?:I|we) used to (?:trust|believe in|recommend|defend|support) (?:you|your|it|them|(?-i:[A-Z])\w+)", r"I trusted (?:you|your)\b",
+        r"(?:I|we) used to (?:trust|believe in|recommend|defend|support) (?:you|your|it|them)\b",
+        r"(?:I|we) used to (?:trust|believe in|recommend|defend|support) \w+\b[^.!?]{0,40}?\b(?:but|now)\b", r"I trusted (?:you|your)\b",
         r"(?:that|this|it)(?:'s| is) not what I (?:wanted|asked for)\b", r"lost (?:my |our |all )?(?:confidence|faith|trust) in",
         r"am I wrong to trust", r"I (?:thought|hoped) [\w ]{1,40}? would be (?:different|better)\b", r"(?:years )?of loyalty for nothing", r"(?:very|really|so|quite|it is|it's|is) chilling\b",
         r"(?:thought|hoped) (?:you|you guys|u guys|y'all|this|it|they) (?:were|was|would be) (?:different|better)", r"guess not\b",
@@ -568,7 +569,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="74", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="75", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
