@@ -17,6 +17,13 @@ KIND = "move.closure"
 # closing cue of its own.
 _NO_LONGER = r"will\s+no\s+longer\s+(?:be\s+sent|receive|be\s+charged|be\s+billed)"
 _NOTHING_FOUND = r"(?:no|nothing)\b[^.!?]{0,30}?\b(?:was|were)\s+found"
+# Said done by the staff ("the repairman has replaced the battery"), back to normal, one part done
+# ("the refund is done"), a check added against a repeat: both evidence that something was done and
+# (the last) a closing cue of its own.
+_STAFF_FIX = r"(?:staff|engineers?|technicians?|team|driver|courier|repairman)\s+(?:have\s+|has\s+)?(?:repaired|fixed|restored|replaced|returned)\s+(?:it|the|your)\b"
+_NORMAL_AGAIN = r"(?:is|are)\s+(?:now\s+)?normal\s+again"
+_PART_DONE = r"(?:refund|repair|replacement|transfer)\s+is\s+(?:now\s+)?(?:done|complete|completed)\b"
+_CHECK_ADDED = r"(?:has|have)\s+(?:now\s+)?(?:added|introduced|put\s+in\s+place)\s+an?\s+(?:\w+\s+)?(?:checklist|check|step|rule|alert)\b"
 # The helpdesk's word that the case is done ("your order has been handled", "the handling has been
 # completed", "resolved in the new version"): what was done, said as the outcome.
 _HANDLED = (r"(?<!sure\s)(?<!ensure\s)(?<!if\s)(?<!whether\s)(?<!hope\s)(?:your|the|this)\s+(?:[\w-]+\s+)?(?:order|issue|problem|request|complaint|matter|case|reservation|booking|refund)\s+(?:has|have)\s+"
@@ -32,14 +39,14 @@ _DONE = phrases(
     r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+)?rolled\s+(?:it|this|that|the\s+[\w-]+)\s+back",
     r"(?:I|we)(?:'ve|\s+have)\s+had\s+(?:that|it|this|the\s+[\w-]+)\s+(?:reversed|refunded|removed|cancelled|canceled|fixed|corrected|waived)",
     r"(?:is|are)\s+(?:now\s+)?back\s+(?:on|in)\s+your\s+(?:card|account|bank)", r"(?:fee|charge)\s+(?:has\s+been\s+|is\s+)?taken\s+off",
-    r"(?:staff|engineers?|technicians?|team)\s+(?:have\s+|has\s+)?(?:repaired|fixed|restored|replaced)\s+(?:it|the)\b", r"(?:has|have)\s+(?:now\s+)?(?:shipped|gone\s+out)\b",
-    r"(?:arrived|been\s+delivered)\s+safely", r"(?:refund|repair|replacement|transfer)\s+is\s+(?:now\s+)?(?:done|complete|completed)\b", r"unfrozen\s+(?:it|your|the)\b",
+    r"(?:has|have)\s+(?:now\s+)?(?:shipped|gone\s+out)\b",
+    r"(?:arrived|been\s+delivered)\s+safely", _PART_DONE, r"unfrozen\s+(?:it|your|the)\b",
     r"(?:your|the|this)\s+complaint\s+has\s+(?:now\s+)?been\s+resolved",
     # helpdesk register (written probe 6)
     r"(?:has|have|had)\s+(?:all\s+|now\s+|already\s+)?been\s+(?:returned|issued|reissued|blocked|added|recalculated|re-?sent|updated|withdrawn|suspended)\b",
-    r"(?:has|have)\s+(?:now\s+)?arrived\b", r"(?:is|are)\s+(?:now\s+)?normal\s+again",
-    r"(?:staff|engineers?|technicians?|team|driver|courier|repairman)\s+(?:have\s+|has\s+)?(?:repaired|fixed|restored|replaced|returned)\s+(?:it|the|your)\b", r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+)?unsubscribed",
-    r"(?:has|have)\s+re-?trained\b", r"(?:has|have)\s+(?:now\s+)?(?:added|introduced|put\s+in\s+place)\s+an?\s+(?:\w+\s+)?(?:checklist|check|step|rule|alert)\b",
+    r"(?:has|have)\s+(?:now\s+)?arrived\b", _NORMAL_AGAIN,
+    _STAFF_FIX, r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+)?unsubscribed",
+    r"(?:has|have)\s+re-?trained\b", _CHECK_ADDED,
     r"(?:a\s+new\s+one|a\s+replacement|the\s+replacement)\s+(?:was|has\s+been)\s+sent", r"(?:was|were|has\s+been)\s+delivered\s+to\s+your\b",
     r"(?:I|we)\s+(?:just\s+|also\s+|already\s+)?(?:fixed|refunded|reversed|corrected|credited|replaced|restored|waived|reshipped|rebooked|unlocked|reactivated|resolved|cleared)\b",
     r"all\s+(?:sorted|done|fixed)\b", r"back\s+to\s+normal",
@@ -60,9 +67,9 @@ _COMPLETE = phrases(
     r"corrected|credited|removed|waived|unlocked|unblocked|reactivated|activated|repaired|cleared|merged|cancelled|canceled|processed|released|deleted)",
     r"(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+|already\s+)?(?:fixed|refunded|resolved|restored|corrected|credited|removed|waived|unlocked|"
     r"unblocked|reactivated|activated|repaired|cleared|merged|returned|released|cancelled|canceled|replaced|patched)",
-    r"(?:has|have)\s+(?:all\s+|now\s+)?been\s+(?:returned|issued|reissued|blocked|added|recalculated|re-?sent|updated|withdrawn)\b", r"(?:is|are)\s+(?:now\s+)?normal\s+again",
-    r"(?:staff|engineers?|technicians?|team|driver|courier|repairman)\s+(?:have\s+|has\s+)?(?:repaired|fixed|restored|replaced|returned)\s+(?:it|the|your)\b",
-    r"(?:refund|repair|replacement|transfer)\s+is\s+(?:now\s+)?(?:done|complete|completed)\b",
+    r"(?:has|have)\s+(?:all\s+|now\s+)?been\s+(?:returned|issued|reissued|blocked|added|recalculated|re-?sent|updated|withdrawn)\b", _NORMAL_AGAIN,
+    _STAFF_FIX,
+    _PART_DONE,
     r"(?:is|are)\s+now\s+(?:working|live|active|back|fixed|resolved|restored)", r"all\s+(?:sorted|done|fixed)\b", r"(?:working|back\s+up)\s+again",
     r"back\s+to\s+normal",
 )
@@ -94,7 +101,7 @@ CUES = (
     (phrases(r"(?:so that|so|to make sure|to ensure|to prevent)\s+(?:this|it|that)\s+(?:doesn't|does not|won't|will not|can't|cannot)\s+happen\s+again",
              r"to (?:prevent|stop|avoid)\s+(?:this|it|that)\s+(?:from\s+)?(?:happening|recurring)(?:\s+again)?",
              r"(?:won't|will not|shouldn't|should not)\s+(?:recur|(?:happen|trigger|occur)\s+again)", r"so\s+(?:nobody|no\s+one)\s+else\s+(?:gets|has|will)\b",
-             r"re-?trained\s+(?:its|our|their|the)\s+staff", r"sent\s+(?:back\s+)?for\s+re-?training", r"(?:has|have)\s+(?:now\s+)?(?:added|introduced|put\s+in\s+place)\s+an?\s+(?:\w+\s+)?(?:checklist|check|step|rule|alert)\b",
+             r"re-?trained\s+(?:its|our|their|the)\s+staff", r"sent\s+(?:back\s+)?for\s+re-?training", _CHECK_ADDED,
              r"(?:won't|will\s+not)\s+receive\b[^.!?]{0,50}?\bany\s*more",
              r"how we(?:'ll|\s+will)\s+(?:prevent|stop|avoid)", r"prevention\s*:",
              r"(?:going forward|from now on|in future|in the future|moving forward)\b[^.!?]{0,80}\b(?:won't|will not|no longer|will now|will always|automatically|before)",
