@@ -166,7 +166,10 @@ TRICKY = [
     (phrases(r"cancel all of (?-i:[A-Z])\w*"), "cancel all of amazon", False),  # a screen: the original decides
     (phrases(r"cancel all of (?-i:[A-Z])\w*"), "CANCEL ALL OF Amazon", False),
     (phrases(r"dm[’]d"), "I DM'd you", False),  # one apostrophe: widened to both
-    (phrases(r"my (?:cafe|café)"), "MY CAFÉ", False),  # a non-ASCII letter: widened
+    (phrases(r"my (?:cafe|café)"), "MY CAFÉ", True),  # a non-ASCII letter that folds as `re` does
+    (phrases(r"my (?:cafe|café)"), "my cafÉ", True),
+    (phrases(r"[äé]tude"), "ÉTUDE", True),
+    (phrases(r"σε"), "ςΕ Σε", False),  # σ: `re` also takes ς, which `fold` keeps
     (phrases(r"keep(?:s|ing)?"), "\u212aEEPS", True),
     (phrases(r"[a-z]+ed"), "WORKED", True),
 ])
@@ -206,14 +209,14 @@ def test_every_detector_pattern_folds_to_the_same_spans():
 def test_the_largest_cue_tables_fold_exactly():
     """These tables are searched on most customer messages; folded exactly they run about three times
     faster. One cue with a non-ASCII quote or a case-sensitive capital makes the whole table a screen
-    (session 18: three tables had become screens, which cost about 5 % of the rules' throughput)."""
+    (session 18: three tables had become screens, which cost about 5 % of the rules' throughput). Cues
+    that must read capitals stand in small tables of their own."""
     from heard.analyze.casefold import folded
     from heard.analyze.signals import concerns, emotion
-    tables = [(c.label, c.note) for c in concerns.CUES + emotion.CUES if folded(c.pattern) is not None and folded(c.pattern).exact]
-    for table in [("concern.repeat_contact", "earlier contact"), ("concern.repeat_contact", "repeated contact"),
-                  ("concern.money", "a charge or cost at stake"), ("concern.invisible", "feels unseen"),
-                  ("disappointment", "disappointment named")]:
-        assert table in tables, table
+    large = [c for c in concerns.CUES + emotion.CUES if len(c.pattern.pattern) > 2000]
+    assert len(large) >= 12
+    for c in large:
+        assert folded(c.pattern) is not None and folded(c.pattern).exact, (c.label, c.note)
 
 
 # -- contractions and full forms (both_forms) --------------------------------------------------

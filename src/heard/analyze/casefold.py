@@ -8,7 +8,7 @@ phrases enters every phrase at every word. The same pattern with its letters fol
 
 A folded pattern is *exact* when it matches the same spans as the original. Where a part cannot be
 folded exactly (a case-sensitive `(?-i:[A-Z])`, a lone apostrophe: `fold` merges ' and ’, a
-non-ASCII letter), the part is widened instead, so the folded pattern matches wherever the
+non-ASCII letter that `re` equates with more than its own cases, like σ with ς), the part is widened instead, so the folded pattern matches wherever the
 original could: a *screen*. No screen match, no match; otherwise the original runs.
 """
 
@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from re import _compiler, _parser
+from re import _casefix, _compiler, _parser
 from re import _constants as _c
 
 from heard.analyze import text as _text
@@ -120,7 +120,7 @@ class _Folder:
 
     def literal(self, code: int, positive: bool):
         char = chr(code)
-        if _is_cased(char) and not char.isascii():
+        if _is_cased(char) and not char.isascii() and _lower(char) is None:
             self.widen(repr(char), positive)
             return _ANYTHING
         return _c.LITERAL, self.code(code, positive)
@@ -129,7 +129,7 @@ class _Folder:
         if code in _APOSTROPHES:
             self.widen("a lone apostrophe", positive)  # it now matches both
             return _APOSTROPHES[0]
-        return ord(chr(code).lower())
+        return ord(_lower(chr(code)) or chr(code).lower())
 
     def charset(self, members: list, positive: bool):
         negated = bool(members) and members[0][0] is _c.NEGATE
@@ -147,7 +147,7 @@ class _Folder:
 
     def member(self, op, av):
         if op is _c.LITERAL:
-            if _is_cased(chr(av)) and not chr(av).isascii():
+            if _is_cased(chr(av)) and not chr(av).isascii() and _lower(chr(av)) is None:
                 raise _Unfoldable(repr(chr(av)))
             return op, self.code(av, positive=True) if av not in _APOSTROPHES else av
         if op is _c.RANGE:
@@ -178,6 +178,15 @@ def _fold_pattern(pattern: re.Pattern[str]) -> Folded | None:
         return None
     parsed.state.flags &= ~re.IGNORECASE
     return Folded(_compiler.compile(parsed, 0), exact=not folder.widened)
+
+
+def _lower(char: str) -> str | None:
+    """`char` as `fold` writes it, where `re.IGNORECASE` equates `char` with exactly the characters
+    `fold` turns into that (é with É); else None (σ: `re` also takes ς, which `fold` keeps)."""
+    low = char.lower()
+    if len(low) != 1 or ord(low) in _casefix._EXTRA_CASES or ord(low) in _text._FOLD or ord(char) in _text._FOLD:
+        return None
+    return low
 
 
 def _is_cased(char: str) -> bool:

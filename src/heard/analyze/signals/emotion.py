@@ -149,7 +149,6 @@ CUES: tuple[Cue, ...] = (
         r"(?:worst|terrible|awful|horrible|shittiest) (?:\w+ ){0,2}(?:service|company|experience|airline|provider|carrier|bank|app)s? (?:I(?:'ve| have)? ever|in (?:the|my))",
         r"you(?:'re| are) not fooling (?:me|us|anyone)", r"(?:fix|sort) your (?:\w+ )?(?:fucking|damn|bloody|shitty|crappy|stupid)\b", r"shitting on",
         r"you (?:failed|let) me\b(?! (?:know|down gently))",
-        r"(?:@\w+|(?!(?i:this|that|it|life|everything|today|work)\b)(?-i:[A-Z][A-Za-z]+)) (?:really |just |still )?sucks\b",
         r"(?:obviously |clearly )?you (?:didn't|did not|don't|do not) (?:even )?read", r"(?:exactly )?the same (?:bs|bullshit|canned|copy[- ]paste(?:d)?) (?:answers?|replies|responses)",
         r"assaulted by",
         # insults to the company, its staff or its service ("totally unprofessional", "your service sucks")
@@ -184,11 +183,16 @@ CUES: tuple[Cue, ...] = (
         r"(?:call|contact|go to) the (?:media|press|newspapers?)", r"@CCTV ?315", r"#(?:microblog )?315\b", r"315 (?:exposure|gala)",
         r"what gives you the right", r"what do (?:I|we) need you for",
         # an expletive put before the company's name ("Fucking Unicom", "Evil China Telecom"), or an insult to its staff
-        r"(?:damned|evil) (?-i:[A-Z])\w+", r"you (?:careless|useless|incompetent|stupid|lazy) (?:\w+ )?(?:editor|staff|people|guys|idiots?|company|operator)", r"who gave you the right", r"(?:do|did) you (?:take|treat) (?:me|us|the \w+|customers|consumers|users|people) (?:as|for|like) (?:fools|idiots|a fool|an idiot|suckers|stupid|granted)\b",
+        r"you (?:careless|useless|incompetent|stupid|lazy) (?:\w+ )?(?:editor|staff|people|guys|idiots?|company|operator)", r"who gave you the right", r"(?:do|did) you (?:take|treat) (?:me|us|the \w+|customers|consumers|users|people) (?:as|for|like) (?:fools|idiots|a fool|an idiot|suckers|stupid|granted)\b",
         r"are you (?:playing|fooling|kidding|joking with|messing with|cheating|teasing) (?:me|us)", r"you(?:'re| are) (?:fooling|playing|cheating|kidding) (?:me|us)",
         r"(?:too|so|very) (?:domineering|inconsiderate|overbearing|bossy)", r"(?:turn|go|appeal|report|complain) (?:directly )?to (?:the )?315\b",
         r"(?:can|could) (?:the|your) (?:\w+ )?(?:signal|service|network|attitude) be (?:any )?worse", r"push (?:me|us) too far",
         r"(?:don't|do not) you have (?:the )?(?:ability|capacity|brains?|common sense)"),
+    # Cues that read capitals (the company named) stand apart: one in the table above would make it a
+    # screen, not an exact folded pattern (heard.analyze.casefold), and three times slower
+    cue("anger", 2.5, "targets someone",
+        r"(?:@\w+|(?!(?i:this|that|it|life|everything|today|work)\b)(?-i:[A-Z][A-Za-z]+)) (?:really |just |still )?sucks\b",
+        r"(?:damned|evil) (?-i:[A-Z])\w+"),
     # The regulator or the consumers' association invoked (STC-3's complaints): a threat held up to the
     # company, weaker than one spelled out ("complain to 12315").
     cue("anger", 1.0, _REGULATOR,
