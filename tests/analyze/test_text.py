@@ -219,6 +219,12 @@ def test_the_largest_cue_tables_fold_exactly():
         assert folded(c.pattern) is not None and folded(c.pattern).exact, (c.label, c.note)
 
 
+def test_an_apostrophe_in_a_character_class_also_matches_the_typographic_one():
+    pattern = phrases(r"you(?: [\w']+){0,3} care")  # once turned into a broken nested class
+    assert pattern.search("you really don't care") and pattern.search("you really don’t care")
+    assert not pattern.search("you really don't-care")
+
+
 # -- contractions and full forms (both_forms) --------------------------------------------------
 
 @pytest.mark.parametrize("phrase, matches, misses", [

@@ -24,7 +24,7 @@ def test_the_model_detectors_are_registered():
     available = available_detectors()
     assert available["emotion"] is EmotionModelDetector and EmotionModelDetector.info.version == "75"
     assert available["moves_model"] is MoveModelDetector and MoveModelDetector.info.requires == ("move",)
-    assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "12"
+    assert available["concerns_model"] is ConcernModelDetector and ConcernModelDetector.info.version == "13"
 
 
 def test_exactly_one_emotion_per_public_customer_message(make_conversation):
@@ -133,8 +133,18 @@ def test_concern_model_respects_the_rules_decisions_on_events():
     assert not detector.keep("concern.deadline_event", "My surgery was two weeks ago.")
     assert not detector.keep("concern.deadline_event", "The screen is cracked.")
     # Kinds whose out-of-fold precision the gate did not raise are kept on the model's word alone.
-    for kind in ("concern.repeat_contact", "concern.invisible"):
-        assert detector.keep(kind, "The screen is cracked.")
+    assert detector.keep("concern.repeat_contact", "The screen is cracked.")
+
+
+def test_concern_model_needs_words_of_being_unseen():
+    detector = ConcernModelDetector()
+    for sentence in ("Did you ever consider the feelings of consumers?", "you really don’t care about existing customers huh.",
+                     "It feels like nobody thinks of us any more.", "does a human even read these??",
+                     "I feel like a row in a spreadsheet."):
+        assert detector.keep("concern.invisible", sentence), sentence
+    for sentence in ("Nobody contacted me except you.", "I'm literally trying to pay and nobody can find me?",
+                     "I don't care about the fact that you fail to enter the serial number.", "The screen is cracked."):
+        assert not detector.keep("concern.invisible", sentence), sentence
 
 
 def test_concern_model_needs_a_barrier_for_accessibility():
@@ -190,7 +200,7 @@ def test_concern_model_span_is_the_supported_sentence(make_conversation):
     (money,) = [f for f in findings if f.kind == "concern.money"]
     # The first sentence scores higher but says nothing of paying: the finding is the second.
     assert text[money.span.start:money.span.end] == "I paid for it and it never came."
-    assert money.detector_version == "12"
+    assert money.detector_version == "13"
 
 
 def test_agent_messages_get_no_emotion_and_customer_messages_no_moves(make_conversation):

@@ -13,7 +13,7 @@ from re import _parser
 from heard.analyze.contractions import both_forms
 
 _SENTENCE = re.compile(r"[^\s.!?][^.!?\n]*(?:[.!?]+|$)", re.MULTILINE)
-_APOSTROPHE = re.compile(r"'")
+_APOSTROPHE = re.compile(r"\[(?:\\.|[^\]\\])*\]|'")  # a character class, or an apostrophe outside one
 
 
 def phrases(*alternatives: str) -> re.Pattern[str]:
@@ -22,8 +22,15 @@ def phrases(*alternatives: str) -> re.Pattern[str]:
     Alternatives are regular expressions; a plain `'` also matches the typographic `’`, and a
     contraction and its full form match each other (`both_forms`).
     """
-    body = "|".join(_APOSTROPHE.sub("['’]", both_forms(a)) for a in alternatives)
+    body = "|".join(_APOSTROPHE.sub(_both_apostrophes, both_forms(a)) for a in alternatives)
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+def _both_apostrophes(m: re.Match[str]) -> str:
+    part = m.group(0)
+    if part == "'":
+        return "['’]"
+    return part.replace("'", "'’") if "'" in part and "’" not in part else part
 
 
 def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
