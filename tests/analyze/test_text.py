@@ -63,6 +63,13 @@ def test_admitted_masks_each_pattern():
     assert admitted(patterns, "I'm fine") == 0
 
 
+def test_admitted_sees_overlapping_substrings():
+    patterns = [re.compile(r"x\?\?"), re.compile(r"\?\?y"), re.compile(r"\?\?")]  # filtered on "x??", "??y", "??"
+    assert admitted(patterns, "x??y") == 0b111
+    assert admitted(patterns, "x??") == 0b101
+    assert admitted(patterns, "none") == 0
+
+
 def _detector_patterns() -> list[re.Pattern[str]]:
     """Every compiled pattern the rule detectors hold at module level (in cue tables and rules too)."""
     found: dict[int, re.Pattern[str]] = {}

@@ -10,6 +10,8 @@ from functools import lru_cache
 from re import _constants as _c
 from re import _parser
 
+import ahocorasick
+
 from heard.analyze.contractions import both_forms
 
 _SENTENCE = re.compile(r"[^\s.!?][^.!?\n]*(?:[.!?]+|$)", re.MULTILINE)
@@ -137,13 +139,14 @@ def admitted(patterns: Sequence[re.Pattern[str]], text: str) -> int:
 
 
 class _Table:
-    """The prefilters of a sequence of patterns, merged so a text is looked up once for all."""
+    """The prefilters of a sequence of patterns, merged so a text is looked up once for all: its words in
+    one set, its substrings in one Aho–Corasick pass."""
 
     def __init__(self, patterns: tuple[re.Pattern[str], ...]):
         self.patterns = patterns  # holding the patterns keeps their ids (the cache key) unique
         self.always = 0
         by_key: dict[str, int] = {}
-        self.substrings: list[tuple[str, int]] = []
+        by_substring: dict[str, int] = {}
         for i, pattern in enumerate(patterns):
             bit = 1 << i
             check = _prefilter_of(pattern)
@@ -152,18 +155,24 @@ class _Table:
                 continue
             for k in check.keys:
                 by_key[k] = by_key.get(k, 0) | bit
-            self.substrings += [(s, bit) for s in check.substrings]
+            for sub in check.substrings:
+                by_substring[sub] = by_substring.get(sub, 0) | bit
         self.by_key = by_key
         self.keys = frozenset(by_key)
+        self.substrings = ahocorasick.Automaton()
+        for sub, bits in by_substring.items():
+            self.substrings.add_word(sub, bits)
+        if by_substring:
+            self.substrings.make_automaton()
 
     def mask(self, text: str) -> int:
         keys, folded = _text_index(text)
         found = self.always
         for k in keys & self.keys:
             found |= self.by_key[k]
-        for s, bit in self.substrings:
-            if not found & bit and s in folded:
-                found |= bit
+        if self.substrings.kind == ahocorasick.AHOCORASICK:
+            for _, bits in self.substrings.iter(folded):
+                found |= bits
         return found
 
 
