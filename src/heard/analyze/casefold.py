@@ -8,8 +8,9 @@ phrases enters every phrase at every word. The same pattern with its letters fol
 
 A folded pattern is *exact* when it matches the same spans as the original. Where a part cannot be
 folded exactly (a case-sensitive `(?-i:[A-Z])`, a lone apostrophe: `fold` merges ' and ’, a
-non-ASCII letter that `re` equates with more than its own cases, like σ with ς), the part is widened instead, so the folded pattern matches wherever the
-original could: a *screen*. No screen match, no match; otherwise the original runs.
+non-ASCII letter that `re` equates with more than its own cases, like σ with ς), the part is widened
+instead, so the folded pattern matches wherever the original could: a *screen*. No screen match, no
+match; otherwise the original runs.
 """
 
 from __future__ import annotations

@@ -159,21 +159,25 @@ class _Table:
                 by_substring[sub] = by_substring.get(sub, 0) | bit
         self.by_key = by_key
         self.keys = frozenset(by_key)
-        self.substrings = ahocorasick.Automaton()
-        for sub, bits in by_substring.items():
-            self.substrings.add_word(sub, bits)
-        if by_substring:
-            self.substrings.make_automaton()
+        self.substrings = _automaton(by_substring) if by_substring else None
 
     def mask(self, text: str) -> int:
         keys, folded = _text_index(text)
         found = self.always
         for k in keys & self.keys:
             found |= self.by_key[k]
-        if self.substrings.kind == ahocorasick.AHOCORASICK:
+        if self.substrings is not None:
             for _, bits in self.substrings.iter(folded):
                 found |= bits
         return found
+
+
+def _automaton(values: dict[str, int]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word, value in values.items():
+        automaton.add_word(word, value)
+    automaton.make_automaton()
+    return automaton
 
 
 _tables: dict[tuple[int, ...], _Table] = {}
