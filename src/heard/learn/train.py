@@ -7,7 +7,8 @@ minutes. What each model is trained on (and, as important, what it is NOT traine
 
 - static encoder: MiniLM's own vocabulary (no corpus beyond GoEmotions train for SIF weights);
 - emotion heads: GoEmotions train.tsv (Apache-2.0) minus a fixed 10 % calibration slice, plus
-  examples/emotion.tsv (ours). GoEmotions dev.tsv is never used: it is the held-out report split;
+  examples/emotion.tsv and the customer messages of written probes 1 to 7 (ours; probe 8 is held
+  out). GoEmotions dev.tsv is never used: it is the held-out report split;
 - move and concern heads: examples/moves.tsv and examples/concerns.tsv (ours), our hand labels on
   STC-3 turns (annotations/), and weak labels from the rule detectors on the other STC-3 dialogues
   (CC BY 4.0 annotations), excluding every dialogue of every labelled evaluation set.
@@ -24,6 +25,7 @@ import argparse
 import hashlib
 import json
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -32,13 +34,18 @@ from heard.errors import HeardError
 from heard.learn.encoder import ARTIFACTS, Encoded, StaticEncoder
 from heard.learn.goemotions import read_names, read_split, to_heard
 from heard.learn.heads import BIGRAM_BUCKETS, DENSE_SCALE, Head, sparse_features
+from heard.learn.evaluate import LABELS_FILE, read_support_labels
 from heard.learn.labels import read_labels
 
 SEED = 13
 EXAMPLES = Path(__file__).parent / "examples"
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "disappointment", "confusion", "relief",
             "gratitude", "joy", "neutral")
-OWN_WEIGHT = 8.0  # a written support example counts as this many GoEmotions comments
+OWN_WEIGHT = 8.0  # a written support example counts as this many GoEmotions comments at weight 1
+GOEMOTIONS_WEIGHT = 0.25  # a Reddit comment's weight in the ten-label head (the 28-label head: 1)
+# Written probes whose customer messages train the ten-label head; probe 8 stays held out.
+WRITTEN_PROBES = tuple(LABELS_FILE.parent / f"written_probe{n}.jsonl"
+                       for n in ("1", "1_emotion", "2", "3", "4", "5", "6", "7"))
 
 
 def in_calibration_slice(key: str, percent: int = 10) -> bool:
@@ -90,7 +97,20 @@ def read_examples(name: str) -> list[tuple[str, str]]:
     return out
 
 
+def read_probe_emotions(paths: Sequence[Path]) -> list[tuple[str, str]]:
+    """(emotion, text) of every customer message of the labelled files `paths`; the first bad
+    record stops training (a label silently skipped would change the head unseen)."""
+    out = []
+    for path in paths:
+        records, problems = read_support_labels(path)
+        if problems:
+            raise problems[0]
+        out += [(r["emotion"], r["text"]) for r in records if r["role"] == "customer"]
+    return out
+
+
 def train_emotion(shared: Path, encoder: StaticEncoder, out: Path, log) -> None:
+    own = read_examples("emotion.tsv") + read_probe_emotions(WRITTEN_PROBES)
     folder = shared / "goemotions"
     names = read_names(folder)
     rows = read_split(folder, "train")
@@ -104,8 +124,8 @@ def train_emotion(shared: Path, encoder: StaticEncoder, out: Path, log) -> None:
     for text, ids, _ in fit_rows:
         label = to_heard([names[i] for i in ids])
         if label is not None:
-            texts.append(text), ys.append(label), ws.append(1.0)
-    for label, text in read_examples("emotion.tsv"):
+            texts.append(text), ys.append(label), ws.append(GOEMOTIONS_WEIGHT)
+    for label, text in own:
         texts.append(text), ys.append(label), ws.append(OWN_WEIGHT)
     enc = encoder.encode(texts)
     head = fit_softmax(design(enc, vocab), np.array(ys), EMOTIONS, np.array(ws), dim, C=0.5)
@@ -173,7 +193,10 @@ def main(argv: list[str] | None = None) -> None:
     encoder = StaticEncoder(args.out / "static_minilm.npz")
     only = set(args.only or ["emotion", "moves", "concerns"])
     if "emotion" in only:
-        train_emotion(args.shared, encoder, args.out, log)
+        try:
+            train_emotion(args.shared, encoder, args.out, log)
+        except (OSError, HeardError) as error:  # no GoEmotions there, or a bad record in a written probe
+            parser.error(str(error))
     if only & {"moves", "concerns"}:
         from heard.learn.train_signals import train_sentence_head
         try:
