@@ -32,17 +32,17 @@ import numpy as np
 
 from heard.errors import HeardError
 from heard.learn.encoder import ARTIFACTS, Encoded, StaticEncoder
+from heard.learn.evaluate import LABELS_FILE, read_support_labels
 from heard.learn.goemotions import read_names, read_split, to_heard
 from heard.learn.heads import BIGRAM_BUCKETS, DENSE_SCALE, Head, sparse_features
-from heard.learn.evaluate import LABELS_FILE, read_support_labels
 from heard.learn.labels import read_labels
 
 SEED = 13
 EXAMPLES = Path(__file__).parent / "examples"
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "disappointment", "confusion", "relief",
             "gratitude", "joy", "neutral")
-OWN_WEIGHT = 8.0  # a written support example counts as this many GoEmotions comments at weight 1
-GOEMOTIONS_WEIGHT = 0.25  # a Reddit comment's weight in the ten-label head (the 28-label head: 1)
+OWN_WEIGHT = 8.0  # a written support message's weight in the ten-label head
+GOEMOTIONS_WEIGHT = 0.25  # a GoEmotions comment's weight there (in the 28-label head: 1)
 # Written probes whose customer messages train the ten-label head; probe 8 stays held out.
 WRITTEN_PROBES = tuple(LABELS_FILE.parent / f"written_probe{n}.jsonl"
                        for n in ("1", "1_emotion", "2", "3", "4", "5", "6", "7"))
