@@ -84,7 +84,7 @@ _WHAT = {
 }
 
 
-@register_detector("emotion", version="76", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
+@register_detector("emotion", version="77", kinds=tuple(f"emotion.{label}" for label in EMOTIONS))
 class EmotionModelDetector:
     """Exactly one primary `emotion.<label>` per public customer message: model + rules."""
 

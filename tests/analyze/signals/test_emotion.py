@@ -11,6 +11,12 @@ from heard.model import Message, Role, evidence
 
 # (customer text, label, intensity, evidence)
 CASES = [
+    # v76 (session 20, the STC-3 training turns): praise of the service attitude, or of the agent as a person, is gratitude;
+    # an attitude that is not good is no praise
+    ("Tianhe District, Guangzhou. The customer service girl's attitude was great and the maintenance was rapid.", 'gratitude', 1, 'attitude was great'),
+    ('Your service attitude is so good. The network is back now.', 'gratitude', 1, 'attitude is so good'),
+    ('You are a good person.', 'gratitude', 1, 'You are a good person'),
+    ('The attitude of the staff in the business hall was not good at all.', 'neutral', None, 'The attitude of the staff in the business hall was not good at all.'),
     # v74 (written probe 7): trust and loyalty let down ('I used to defend you', 'I trusted your brand', 'not what I wanted'), 'I feel terrible', 'life is hard'
     ('I have played for six years. I used to defend you against everyone on the forum. Now the game is full of pay-to-win items.', 'disappointment', 1, 'I used to defend you'),
     ('I signed up my son because you promised small classes of 10. There are 35 kids in his class. I trusted your brand.', 'disappointment', 1, 'I trusted your'),
@@ -450,7 +456,7 @@ def test_emotion_labels_each_customer_message(text, label, intensity, expected, 
     assert (finding.kind, finding.intensity, evidence(conversation, finding.span)) == (
         f"emotion.{label}", intensity, expected)
     assert 0 < finding.score <= 1
-    assert finding.detector == "emotion" and finding.detector_version == "75"
+    assert finding.detector == "emotion" and finding.detector_version == "76"
 
 
 def test_emotion_finds_exactly_one_per_public_customer_message(make_conversation):

@@ -461,7 +461,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:I'm|I am|we're|we are) (?:so |very |really |quite )?satisfied with (?:your|the) (?:service|response|reply|efficiency|attitude|help|work|handling|solution)",
         r"thanks? (?:you )?for your hard work", r"(?:it's |it is )?hard work for you", r"you(?:'ve| have) (?:been working|worked) (?:so |very )?hard",
         r"(?:staff|personnel|manager|worker|clerk|agent|engineer|technician|she|he|they)(?: \w+){0,5}? (?:warmly|considerately|efficiently|patiently|enthusiastically)",
-        r"(?:very|so|really) (?:considerately|warmly|patiently|efficiently|enthusiastically)"),
+        r"(?:very|so|really) (?:considerately|warmly|patiently|efficiently|enthusiastically)",
+        # session 20 (the STC-3 training turns): the service attitude praised, the agent called a good person
+        r"attitude (?:is|was|has been) (?:so |very |really |quite |extremely )?(?:good|great|nice|excellent|warm|friendly)\b",
+        r"you(?:'re| are) (?:such |really |truly )?a (?:good|nice|kind|great|lovely) (?:person|man|woman|girl|guy|soul)\b"),
     # Politeness around a request is not gratitude; these longer matches shadow "thanks".
     cue("polite", 0.0, "polite formula",
         r"thanks in advance", r"thank you in advance", r"thanks for (?:any|your) help in advance",
@@ -573,7 +576,7 @@ def _label_weights(text: str, hits: list[Hit]) -> dict[str, list[Hit]]:
     return by_label
 
 
-@register_detector("emotion", version="75", kinds=tuple(f"emotion.{label}" for label in LABELS))
+@register_detector("emotion", version="76", kinds=tuple(f"emotion.{label}" for label in LABELS))
 class EmotionDetector:
     """Exactly one primary `emotion.<label>` per public customer message."""
 
