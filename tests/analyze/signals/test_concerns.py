@@ -9,6 +9,16 @@ from heard.model import evidence
 
 # (customer text, [(kind, evidence), …] in text order)
 CASES = [
+    # v42 (session 20, the STC-3 training turns): leaving said in the past: 'I switched to another operator', 'I started
+    # using another operator', a TV or broadband service cancelled; a page or WiFi switched to, an order cancelled, and an
+    # operator named as the one moved to (it may be the one addressed) are none
+    ('I switched to another operator last month and the signal is fine.', [('risk.churn', 'I switched to another operator')]),
+    ('I moved to China Unicom from China Mobile in March because I took a fancy to 3G.', []),
+    ('After the outage I started using another operator.', [('risk.churn', 'I started using another operator')]),
+    ('I bought a set top box a week ago yet it is not installed. Therefore, I canceled the cable TV.', [('risk.churn', 'I canceled the cable TV')]),
+    ('I switched to the settings page but the button is grey.', []),
+    ('I switched to WiFi and it works.', []),
+    ('I cancelled the order because it was late.', []),
     # v39 (written probe 7): money in more words (a commission raised, the final fare, dynamic pricing, 'charged my card' — 'my car' had
     # cut it short —, 'doesn't cover', a claim rejected, a deposit with its amount), leaving ('carried my number over', 'Uninstalled.'),
     # a business (an anchor, a driver, a guesthouse, a kindergarten), 'treated so coldly'; a car charged overnight is none

@@ -661,6 +661,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:I|we) can (?:fly|shop|bank|go|order) (?:with|from|at) (?:anyone|anybody|any other \w+|someone else)\b", r"(?:leave|leaving|ditch(?:ing)?|dump(?:ing)?) @\w+",
         r"terminat(?:e|ing) (?:my|the|our) (?:contract|account|service|subscription)",
         # an operator's customer leaving (STC-3): another operator chosen, the contract not renewed
+        r"(?:I|we)(?:'ve| have)? (?:just |finally |already )?(?:switched|changed|moved|transferred|turned) (?:over )?to (?:another (?:operator|carrier|provider|network|company|brand|bank)|a (?:different|new|rival) (?:operator|carrier|provider|network|company|bank))\b",
+        r"(?:I|we) (?:have )?(?:started|began|begun) (?:to use|using) (?:another (?:operator|carrier|provider|network|company|brand|bank)|a (?:different|rival) (?:operator|carrier|provider|network|company|brand|bank))\b",
+        r"(?:I|we)(?:'ve| have)? (?:just |already |finally )?cancell?ed the (?:cable TV|TV|broadband|landline|fixed line|subscription|membership|contract|account)\b",
         r"(?:I(?:'ll| will)|I'm going to|going to|I'd rather|I would rather) (?:choose|turn to|use|move to|go to|install (?:a |an )?[\w ]{1,20}? from) (?:China (?:Mobile|Telecom|Unicom)|another (?:operator|carrier|provider|network|company|brand)|other (?:operators|carriers|providers))",
         r"(?:won't|will not|will never|(?:I|we)'ll never|dare not|daren't|would never) (?:use|choose|renew|buy)\b[^.!?]{0,30}?\b(?:again|anymore|any more|after (?:it|the|my|I)|once)\b",
         r"(?:won't|will not|not going to) renew", r"(?:don't|do not) make me (?:switch|leave|change)",
@@ -755,7 +758,7 @@ def _deadline_hits(text: str) -> tuple[Hit, ...]:
 
 
 @register_detector(
-    "concerns", version="41",
+    "concerns", version="42",
     kinds=("concern.deadline_event", "concern.accessibility", "concern.repeat_contact", "concern.money",
            "concern.business_impact", "concern.invisible", "risk.churn"),
 )
